@@ -1,0 +1,57 @@
+"""Chronique's own settings, read from the site's Pelican settings file."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+from pelican.settings import read_settings
+
+
+@dataclass(frozen=True)
+class ChroniqueConfig:
+    """What Chronique needs to know about a site; every field has a Pelican setting."""
+
+    content_path: Path
+    output_path: Path
+    theme_path: Path
+    sections: tuple[str, ...] = ()
+    default_lang: str = "fr"
+    timezone: str = "Europe/Paris"
+    site_name: str = "Chronique"
+    site_url: str = ""
+    settings_file: Path | None = None
+    pelican: dict[str, Any] = field(default_factory=dict, repr=False, compare=False)
+
+    @property
+    def articles_path(self) -> Path:
+        return self.content_path / "articles"
+
+    @property
+    def topics_path(self) -> Path:
+        return self.content_path / "topics.yml"
+
+
+def config_from_settings(
+    settings: dict[str, Any], settings_file: Path | None = None
+) -> ChroniqueConfig:
+    """Build the Chronique view of an already-read Pelican settings dict."""
+    return ChroniqueConfig(
+        content_path=Path(settings["PATH"]),
+        output_path=Path(settings["OUTPUT_PATH"]),
+        theme_path=Path(settings["THEME"]),
+        sections=tuple(settings.get("CHRONIQUE_SECTIONS", ())),
+        default_lang=settings.get("DEFAULT_LANG", "fr"),
+        timezone=settings.get("TIMEZONE", "Europe/Paris"),
+        site_name=settings.get("SITENAME", "Chronique"),
+        site_url=settings.get("SITEURL", ""),
+        settings_file=settings_file,
+        pelican=settings,
+    )
+
+
+def load_config(settings_file: str | Path = "pelicanconf.py", **overrides: Any) -> ChroniqueConfig:
+    """Read a Pelican settings file (``pelicanconf.py`` by default)."""
+    settings = read_settings(str(settings_file), override=overrides or None)
+    return config_from_settings(settings, Path(settings_file))

@@ -1,0 +1,46 @@
+"""Dates: ISO 8601 with a mandatory offset in, localised text out (Babel, no system locale)."""
+
+from __future__ import annotations
+
+from datetime import date, datetime
+
+from babel.dates import format_date, format_datetime
+
+
+def parse_iso_datetime(value: object) -> datetime:
+    """Parse an ISO 8601 date-time that carries a UTC offset.
+
+    Raises ValueError with a reader-friendly message otherwise: an archive
+    never guesses the time zone of a publication date.
+    """
+    if isinstance(value, datetime):
+        parsed = value
+    elif isinstance(value, date):
+        raise ValueError("a date alone has no time and offset")
+    elif isinstance(value, str):
+        try:
+            parsed = datetime.fromisoformat(value.strip())
+        except ValueError:
+            raise ValueError(f"'{value}' is not an ISO 8601 date-time") from None
+    else:
+        raise ValueError(f"expected an ISO 8601 date-time, found {type(value).__name__}")
+    if parsed.tzinfo is None or parsed.utcoffset() is None:
+        raise ValueError(f"'{value}' has no UTC offset")
+    return parsed
+
+
+def long_date(value: datetime | date, lang: str = "fr") -> str:
+    """'15 mars 2025' in French, 'March 15, 2025' in English."""
+    return format_date(value, format="long", locale=lang)
+
+
+def month_name(value: datetime | date, lang: str = "fr") -> str:
+    """'mars 2025'."""
+    return format_date(value, format="LLLL y", locale=lang)
+
+
+def long_datetime(value: datetime, lang: str = "fr") -> str:
+    """'15 mars 2025 à 10:30'."""
+    return format_datetime(
+        value, format="d MMMM y 'à' HH:mm" if lang == "fr" else "long", locale=lang
+    )

@@ -1,0 +1,253 @@
+"""The article model: what a front-matter must hold, checked field by field."""
+
+from __future__ import annotations
+
+import difflib
+from dataclasses import dataclass, field
+from datetime import date, datetime
+from pathlib import Path, PurePosixPath
+from typing import Any
+
+from chronique.dates import parse_iso_datetime
+from chronique.errors import ContentError
+from chronique.frontmatter import FrontMatter
+from chronique.slugs import is_valid_slug, slugify
+
+REQUIRED_FIELDS = ("title", "date", "category", "slug")
+#: Who vouches for the date: the page itself, or an editor who supplied it at ingest.
+DATE_SOURCES = ("page", "editor")
+KNOWN_FIELDS = (
+    "title",
+    "subtitle",
+    "date",
+    "date_source",
+    "modified",
+    "category",
+    "tags",
+    "summary",
+    "authors",
+    "lang",
+    "slug",
+    "source",
+    "image",
+)
+DATE_EXAMPLE = "2025-03-15T00:00:00+01:00"
+
+
+@dataclass(frozen=True)
+class Source:
+    """Provenance of an article's raw text."""
+
+    name: str | None = None
+    url: str | None = None
+    retrieved: str | None = None
+    sha256: str | None = None
+
+
+@dataclass(frozen=True)
+class LeadImage:
+    src: str
+    alt: str
+    credit: str | None = None
+
+
+@dataclass(frozen=True)
+class ArticleMeta:
+    """A validated front-matter."""
+
+    title: str
+    date: datetime
+    category: str
+    slug: str
+    subtitle: str | None = None
+    modified: datetime | None = None
+    date_source: str = "page"
+    tags: tuple[str, ...] = ()
+    summary: str | None = None
+    authors: tuple[str, ...] = ()
+    lang: str = "fr"
+    source: Source | None = None
+    image: LeadImage | None = None
+
+    @property
+    def url_path(self) -> str:
+        """The permanent path of the article page, e.g. ``2025/03/slug/``."""
+        return f"{self.date:%Y}/{self.date:%m}/{self.slug}/"
+
+    @property
+    def relative_file(self) -> PurePosixPath:
+        """Where the article belongs under ``content/articles/``."""
+        return PurePosixPath(f"{self.date:%Y}", f"{self.date:%m}", f"{self.slug}.md")
+
+    def to_front_matter(self) -> dict[str, Any]:
+        """The mapping to write back as YAML, in DESIGN.md's field order, empties left out."""
+        data: dict[str, Any] = {"title": self.title}
+        if self.subtitle:
+            data["subtitle"] = self.subtitle
+        data["date"] = self.date.isoformat()
+        if self.date_source != "page":
+            data["date_source"] = self.date_source
+        if self.modified:
+            data["modified"] = self.modified.isoformat()
+        data["category"] = self.category
+        data["tags"] = list(self.tags)
+        if self.summary:
+            data["summary"] = self.summary
+        if self.authors:
+            data["authors"] = list(self.authors)
+        data["lang"] = self.lang
+        data["slug"] = self.slug
+        if self.source:
+            data["source"] = {k: v for k, v in vars(self.source).items() if v is not None}
+        if self.image:
+            data["image"] = {k: v for k, v in vars(self.image).items() if v is not None}
+        return data
+
+
+@dataclass
+class _Check:
+    """Collects the problems of one front-matter while its fields are read."""
+
+    fm: FrontMatter
+    errors: list[ContentError] = field(default_factory=list)
+
+    def fail(self, key: str, message: str, hint: str | None = None) -> None:
+        self.errors.append(self.fm.error(key, message, hint))
+
+    def text(self, key: str, required: bool = False) -> str | None:
+        value = self.fm.data.get(key)
+        if value is None or (isinstance(value, str) and not value.strip()):
+            if required:
+                self.fail(key, "missing required field", f"add '{key}: …' to the front-matter")
+            return None
+        if not isinstance(value, str | int | float) or isinstance(value, bool):
+            self.fail(key, f"must be text, found {type(value).__name__}")
+            return None
+        return str(value).strip()
+
+    def text_list(self, key: str) -> tuple[str, ...]:
+        value = self.fm.data.get(key)
+        if value is None:
+            return ()
+        if isinstance(value, str):
+            value = [value]
+        if not isinstance(value, list) or not all(isinstance(v, str) and v.strip() for v in value):
+            self.fail(key, "must be a list of names", f"write {key}: [Un, Deux]")
+            return ()
+        return tuple(dict.fromkeys(v.strip() for v in value))
+
+    def datetime(self, key: str, required: bool = False) -> datetime | None:
+        value = self.fm.data.get(key)
+        if value is None:
+            if required:
+                self.fail(key, "missing required field", f"add '{key}: {DATE_EXAMPLE}'")
+            return None
+        try:
+            return parse_iso_datetime(value)
+        except ValueError as exc:
+            self.fail(
+                key, str(exc), f"write an ISO 8601 date-time with offset, e.g. {DATE_EXAMPLE}"
+            )
+            return None
+
+    def mapping(self, key: str, allowed: tuple[str, ...]) -> dict[str, Any] | None:
+        value = self.fm.data.get(key)
+        if value is None:
+            return None
+        if not isinstance(value, dict):
+            self.fail(key, "must be a mapping", f"write {key}: {{{allowed[0]}: …}}")
+            return None
+        unknown = sorted(set(map(str, value)) - set(allowed))
+        if unknown:
+            self.fail(key, f"unknown key(s) {', '.join(unknown)}", f"allowed: {', '.join(allowed)}")
+        return {k: (v.isoformat() if isinstance(v, date) else v) for k, v in value.items()}
+
+
+def parse_article_meta(
+    fm: FrontMatter, sections: tuple[str, ...] = (), default_lang: str = "fr"
+) -> tuple[ArticleMeta | None, list[ContentError]]:
+    """Check a front-matter against the contract; return the article or why it is refused."""
+    check = _Check(fm)
+    _check_unknown_fields(check)
+    title = check.text("title", required=True)
+    published = check.datetime("date", required=True)
+    modified = check.datetime("modified")
+    category = check.text("category", required=True)
+    slug = check.text("slug", required=True)
+    date_source = check.text("date_source") or "page"
+    if date_source not in DATE_SOURCES:
+        check.fail("date_source", f"'{date_source}' is not one of {', '.join(DATE_SOURCES)}")
+    if category and sections and category not in sections:
+        close = difflib.get_close_matches(category, sections, n=1)
+        hint = f"did you mean '{close[0]}'?" if close else f"use one of: {', '.join(sections)}"
+        check.fail("category", f"'{category}' is not a configured section", hint)
+    if slug and not is_valid_slug(slug):
+        check.fail(
+            "slug",
+            f"'{slug}' is not a valid slug",
+            f"use lowercase ASCII words and hyphens, at most 80 characters, e.g. '{slugify(slug)}'",
+        )
+    if published and modified and modified < published:
+        check.fail("modified", "is earlier than date")
+    source = _source(check)
+    image = _image(check)
+    meta_fields = {
+        "subtitle": check.text("subtitle"),
+        "tags": check.text_list("tags"),
+        "summary": check.text("summary"),
+        "authors": check.text_list("authors"),
+        "lang": check.text("lang") or default_lang,
+    }
+    if check.errors or not (title and published and category and slug):
+        return None, check.errors
+    meta = ArticleMeta(
+        title=title,
+        date=published,
+        category=category,
+        slug=slug,
+        modified=modified,
+        date_source=date_source,
+        source=source,
+        image=image,
+        **meta_fields,
+    )
+    return meta, []
+
+
+def _check_unknown_fields(check: _Check) -> None:
+    for key in check.fm.data:
+        if str(key) not in KNOWN_FIELDS:
+            close = difflib.get_close_matches(str(key), KNOWN_FIELDS, n=1)
+            hint = (
+                f"did you mean '{close[0]}'?"
+                if close
+                else f"known fields: {', '.join(KNOWN_FIELDS)}"
+            )
+            check.fail(str(key), "unknown field", hint)
+
+
+def _source(check: _Check) -> Source | None:
+    value = check.mapping("source", ("name", "url", "retrieved", "sha256"))
+    if value is None:
+        return None
+    return Source(
+        **{k: (str(v) if v is not None else None) for k, v in value.items() if k in vars(Source())}
+    )
+
+
+def _image(check: _Check) -> LeadImage | None:
+    value = check.mapping("image", ("src", "alt", "credit"))
+    if value is None:
+        return None
+    src, alt = value.get("src"), value.get("alt")
+    if not isinstance(src, str) or not src.strip():
+        check.fail("image", "image needs a 'src' path under content/", "e.g. src: images/photo.jpg")
+        return None
+    if Path(src).is_absolute() or ".." in PurePosixPath(src).parts:
+        check.fail("image", f"'{src}' points outside content/", "use a path like images/photo.jpg")
+        return None
+    if not isinstance(alt, str) or not alt.strip():
+        check.fail("image", "image has no alt text", "describe the picture in 'alt: …'")
+        return None
+    credit = value.get("credit")
+    return LeadImage(src=src.strip(), alt=alt.strip(), credit=str(credit) if credit else None)

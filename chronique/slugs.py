@@ -1,0 +1,34 @@
+"""Slugs: ASCII, lowercase, hyphenated, the same rule for articles, sections and topics."""
+
+from __future__ import annotations
+
+from pelican.utils import slugify as pelican_slugify
+
+#: Also used as Pelican's SLUG_REGEX_SUBSTITUTIONS so section slugs follow the same rule.
+SLUG_SUBSTITUTIONS: list[tuple[str, str]] = [
+    (r"[’'`]", "-"),
+    (r"[^\w\s-]", ""),
+    (r"_", "-"),
+    (r"(?u)\A\s*", ""),
+    (r"(?u)\s*\Z", ""),
+    (r"[-\s]+", "-"),
+    (r"^-+|-+$", ""),
+]
+
+MAX_SLUG_LENGTH = 80
+
+
+def slugify(text: str, max_length: int = MAX_SLUG_LENGTH) -> str:
+    """Return the ASCII slug of *text*, cut at a word boundary to *max_length*."""
+    slug = pelican_slugify(text, regex_subs=SLUG_SUBSTITUTIONS)
+    if len(slug) <= max_length:
+        return slug
+    cut = slug[: max_length + 1]
+    if "-" in cut:
+        cut = cut[: cut.rindex("-")]
+    return cut[:max_length].strip("-")
+
+
+def is_valid_slug(slug: str) -> bool:
+    """A slug is lowercase ASCII words joined by single hyphens, at most 80 characters."""
+    return bool(slug) and len(slug) <= MAX_SLUG_LENGTH and slugify(slug) == slug
