@@ -251,3 +251,34 @@ def _image(check: _Check) -> LeadImage | None:
         return None
     credit = value.get("credit")
     return LeadImage(src=src.strip(), alt=alt.strip(), credit=str(credit) if credit else None)
+
+
+@dataclass(frozen=True)
+class PageMeta:
+    """A validated front-matter of a standalone page (about, legal…)."""
+
+    title: str
+    slug: str
+    lang: str = "fr"
+    summary: str | None = None
+
+
+def parse_page_meta(
+    fm: FrontMatter, default_lang: str = "fr"
+) -> tuple[PageMeta | None, list[ContentError]]:
+    """Pages need only a title and a slug."""
+    check = _Check(fm)
+    for key in fm.data:
+        if str(key) not in ("title", "slug", "lang", "summary"):
+            check.fail(
+                str(key), "unknown field for a page", "pages take title, slug, lang, summary"
+            )
+    title = check.text("title", required=True)
+    slug = check.text("slug", required=True)
+    if slug and not is_valid_slug(slug):
+        check.fail("slug", f"'{slug}' is not a valid slug", f"e.g. '{slugify(slug)}'")
+    summary = check.text("summary")
+    lang = check.text("lang") or default_lang
+    if check.errors or not (title and slug):
+        return None, check.errors
+    return PageMeta(title=title, slug=slug, lang=lang, summary=summary), []

@@ -1,0 +1,115 @@
+"""Building the site: validate everything, render into a fresh folder, swap on success.
+
+Pelican alone skips an unreadable article with a warning; for an archive that
+is silent data loss. Here a build either publishes every article or changes
+nothing: the previous ``output/`` stays as it was.
+"""
+
+from __future__ import annotations
+
+import logging
+import shutil
+import tempfile
+from contextlib import contextmanager
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+from pelican import Pelican
+from pelican.settings import read_settings
+
+from chronique.config import config_from_settings
+from chronique.content import Archive, load_archive
+from chronique.errors import ContentError, InvalidContentError
+
+
+class BuildError(Exception):
+    """The build failed; the previous output is untouched."""
+
+
+@dataclass(frozen=True)
+class BuildResult:
+    output_path: Path
+    articles: int
+    pages: int
+
+
+class _ErrorCollector(logging.Handler):
+    """Keeps Pelican's error records: each one means something was not published."""
+
+    def __init__(self) -> None:
+        super().__init__(logging.ERROR)
+        self.messages: list[str] = []
+
+    def emit(self, record: logging.LogRecord) -> None:
+        message = record.getMessage()
+        if record.exc_info and record.exc_info[1] is not None:
+            message = f"{message}: {record.exc_info[1]}"
+        self.messages.append(message)
+
+
+@contextmanager
+def _collect_pelican_errors():  # type: ignore[no-untyped-def]
+    collector = _ErrorCollector()
+    logger = logging.getLogger("pelican")
+    logger.addHandler(collector)
+    try:
+        yield collector
+    finally:
+        logger.removeHandler(collector)
+
+
+def build_site(
+    settings_file: str | Path = "pelicanconf.py", output: str | Path | None = None
+) -> BuildResult:
+    """Build the site described by *settings_file* into *output* (its OUTPUT_PATH by default)."""
+    settings = read_settings(str(settings_file))
+    config = config_from_settings(settings, Path(settings_file))
+    archive = load_archive(config)
+    final = Path(output or settings["OUTPUT_PATH"]).resolve()
+    final.parent.mkdir(parents=True, exist_ok=True)
+    staging = Path(tempfile.mkdtemp(prefix=f".{final.name}-", dir=final.parent))
+    try:
+        _render(settings_file, staging)
+        _verify_output(archive, staging)
+        _swap_into_place(staging, final)
+    except BaseException:
+        shutil.rmtree(staging, ignore_errors=True)
+        raise
+    return BuildResult(final, len(archive.articles), len(archive.pages))
+
+
+def _render(settings_file: str | Path, staging: Path) -> None:
+    overrides: dict[str, Any] = {"OUTPUT_PATH": str(staging)}
+    settings = read_settings(str(settings_file), override=overrides)
+    with _collect_pelican_errors() as collector:
+        Pelican(settings).run()
+    if collector.messages:
+        raise BuildError("Pelican reported errors:\n" + "\n".join(collector.messages))
+
+
+def _verify_output(archive: Archive, staging: Path) -> None:
+    """Every article file must have produced exactly its page."""
+    missing = [
+        ContentError(item.path, f"no page was written at /{item.meta.url_path}")
+        for item in archive.articles
+        if not (staging / item.meta.url_path / "index.html").is_file()
+    ]
+    if missing:
+        raise InvalidContentError(missing)
+    written = {p.parent for p in staging.glob("[0-9][0-9][0-9][0-9]/[0-9][0-9]/*/index.html")}
+    if len(written) != len(archive.articles):
+        raise BuildError(
+            f"{len(archive.articles)} article files but {len(written)} article pages written"
+        )
+
+
+def _swap_into_place(staging: Path, final: Path) -> None:
+    """Replace *final* by *staging* with two renames, so no reader sees a half-written site."""
+    retired = final.with_name(f".{final.name}-old")
+    shutil.rmtree(retired, ignore_errors=True)
+    if final.exists():
+        final.rename(retired)
+    staging.chmod(0o755)
+    staging.rename(final)
+    shutil.rmtree(retired, ignore_errors=True)

@@ -1,0 +1,163 @@
+"""The archive as a whole: every content file read, checked, and cross-checked.
+
+The build and ``invoke check`` share this module, so a file that passes one
+passes the other, and Pelican never gets the chance to skip an article silently.
+"""
+
+from __future__ import annotations
+
+from collections import defaultdict
+from dataclasses import dataclass
+from pathlib import Path
+
+from chronique.config import ChroniqueConfig
+from chronique.errors import ContentError, InvalidContentError
+from chronique.frontmatter import FrontMatter, parse_front_matter
+from chronique.model import ArticleMeta, PageMeta, parse_article_meta, parse_page_meta
+from chronique.topics import Vocabulary, load_vocabulary
+
+MAX_FILE_BYTES = 2_000_000
+
+
+@dataclass(frozen=True)
+class ArticleFile:
+    path: Path
+    meta: ArticleMeta
+    body: str
+    body_line: int
+
+
+@dataclass(frozen=True)
+class PageFile:
+    path: Path
+    meta: PageMeta
+    body: str
+
+
+@dataclass
+class Archive:
+    """Everything under ``content/`` that becomes a page, once validated."""
+
+    articles: list[ArticleFile]
+    pages: list[PageFile]
+    vocabulary: Vocabulary
+
+
+def article_files(config: ChroniqueConfig) -> list[Path]:
+    """Every Markdown file under ``content/articles/``, in a stable order."""
+    return sorted(config.articles_path.rglob("*.md"))
+
+
+def page_files(config: ChroniqueConfig) -> list[Path]:
+    return sorted((config.content_path / "pages").rglob("*.md"))
+
+
+def read_front_matter(path: Path) -> FrontMatter | ContentError:
+    """Read a content file as UTF-8 and parse its front-matter."""
+    try:
+        raw = path.read_bytes()
+    except OSError as exc:
+        return ContentError(path, f"cannot read file: {exc.strerror}")
+    if len(raw) > MAX_FILE_BYTES:
+        return ContentError(
+            path,
+            f"file is {len(raw):,} bytes, over the {MAX_FILE_BYTES:,}-byte limit",
+            hint="an article this long is almost certainly a mistake; split or trim it",
+        )
+    try:
+        text = raw.decode("utf-8")
+    except UnicodeDecodeError as exc:
+        line = raw[: exc.start].count(b"\n") + 1
+        return ContentError(
+            path,
+            f"not valid UTF-8 (byte 0x{raw[exc.start]:02x})",
+            line=line,
+            hint="save the file as UTF-8",
+        )
+    return parse_front_matter(path, text.lstrip("\ufeff"))
+
+
+def read_article(path: Path, config: ChroniqueConfig) -> ArticleFile | list[ContentError]:
+    """One article file, checked on its own (no cross-file checks)."""
+    fm = read_front_matter(path)
+    if isinstance(fm, ContentError):
+        return [fm]
+    meta, errors = parse_article_meta(fm, config.sections, config.default_lang)
+    if meta is None:
+        return errors
+    return ArticleFile(path, meta, fm.body, fm.body_line)
+
+
+def read_page(path: Path, config: ChroniqueConfig) -> PageFile | list[ContentError]:
+    fm = read_front_matter(path)
+    if isinstance(fm, ContentError):
+        return [fm]
+    meta, errors = parse_page_meta(fm, config.default_lang)
+    if meta is None:
+        return errors
+    return PageFile(path, meta, fm.body)
+
+
+def check_tags(article: ArticleFile, vocabulary: Vocabulary) -> list[ContentError]:
+    """Tags must be topics of the vocabulary; suggest the closest one for a typo."""
+    errors = []
+    for tag in article.meta.tags:
+        if tag in vocabulary:
+            continue
+        close = vocabulary.closest(tag)
+        hint = (
+            f"did you mean '{close.name}'?"
+            if close
+            else "use a topic of content/topics.yml, or propose a new one there"
+        )
+        errors.append(
+            ContentError(article.path, f"'{tag}' is not a known topic", "tags", hint=hint)
+        )
+    return errors
+
+
+def check_unique_slugs(articles: list[ArticleFile], pages: list[PageFile]) -> list[ContentError]:
+    """A slug is an article's permanent address: two files may not claim one."""
+    claims: dict[str, list[Path]] = defaultdict(list)
+    for item in [*articles, *pages]:
+        claims[item.meta.slug].append(item.path)
+    errors = []
+    for slug, paths in claims.items():
+        for path in paths[1:]:
+            errors.append(
+                ContentError(
+                    path,
+                    f"duplicate slug '{slug}', already used by {paths[0]}",
+                    "slug",
+                    hint="choose another slug: slugs are permanent URLs",
+                )
+            )
+    return errors
+
+
+def load_archive(config: ChroniqueConfig) -> Archive:
+    """Read and check all content; raise InvalidContentError listing every problem."""
+    try:
+        vocabulary = load_vocabulary(config.topics_path)
+    except InvalidContentError as exc:
+        raise InvalidContentError(exc.errors) from None
+    errors: list[ContentError] = []
+    articles: list[ArticleFile] = []
+    for path in article_files(config):
+        result = read_article(path, config)
+        if isinstance(result, list):
+            errors.extend(result)
+        else:
+            errors.extend(check_tags(result, vocabulary))
+            articles.append(result)
+    pages: list[PageFile] = []
+    for path in page_files(config):
+        result = read_page(path, config)
+        if isinstance(result, list):
+            errors.extend(result)
+        else:
+            pages.append(result)
+    errors.extend(check_unique_slugs(articles, pages))
+    if any(error.is_error for error in errors):
+        raise InvalidContentError(errors)
+    return Archive(articles, pages, vocabulary)

@@ -1,0 +1,27 @@
+"""The Chronique Pelican plugin: wires Chronique's parts to Pelican's signals."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from pelican import signals
+
+from chronique.dates import long_date, month_name
+from chronique.reader import ChroniqueReader
+
+
+def add_reader(readers: Any) -> None:
+    """Our reader takes every Markdown file, replacing Pelican's meta-extension reader."""
+    readers.reader_classes["md"] = ChroniqueReader
+
+
+def add_template_filters(generator: Any) -> None:
+    """French dates through Babel: Pelican's LOCALE would need a system locale."""
+    lang = generator.settings.get("DEFAULT_LANG", "fr")
+    generator.env.filters["long_date"] = lambda value, lang=lang: long_date(value, lang)
+    generator.env.filters["month_name"] = lambda value, lang=lang: month_name(value, lang)
+
+
+def register() -> None:
+    signals.readers_init.connect(add_reader)
+    signals.generator_init.connect(add_template_filters)

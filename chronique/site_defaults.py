@@ -1,0 +1,95 @@
+"""Pelican settings every Chronique site shares: the URL scheme, the plugin, strictness.
+
+A site's ``pelicanconf.py`` starts with ``from chronique.site_defaults import *``
+and then sets only what is its own (name, sections, URL).
+"""
+
+from __future__ import annotations
+
+from chronique.slugs import SLUG_SUBSTITUTIONS
+
+
+def newest_first(article: object) -> tuple[float, str]:
+    """Sort key: newest first, then by slug, so equal dates still order the same way."""
+    return (-article.date.timestamp(), article.slug)  # type: ignore[attr-defined]
+
+
+PATH = "content"
+ARTICLE_PATHS = ["articles"]
+PAGE_PATHS = ["pages"]
+STATIC_PATHS = ["images"]
+THEME = "theme"
+PLUGINS = ["chronique.plugin"]
+TIMEZONE = "Europe/Paris"
+DEFAULT_LANG = "fr"
+DEFAULT_DATE = None
+DEFAULT_PAGINATION = 20
+ARTICLE_ORDER_BY = newest_first
+NEWEST_FIRST_ARCHIVES = True
+SLUG_REGEX_SUBSTITUTIONS = SLUG_SUBSTITUTIONS
+CATEGORY_REGEX_SUBSTITUTIONS = SLUG_SUBSTITUTIONS
+TAG_REGEX_SUBSTITUTIONS = SLUG_SUBSTITUTIONS
+AUTHOR_REGEX_SUBSTITUTIONS = SLUG_SUBSTITUTIONS
+
+# Reproducible builds: no caches carried between builds, nothing dated by the clock.
+LOAD_CONTENT_CACHE = False
+CACHE_CONTENT = False
+DELETE_OUTPUT_DIRECTORY = False
+OUTPUT_SOURCES = False
+RELATIVE_URLS = False
+
+# The URL scheme of DESIGN.md: permanent, so an archive's links never rot.
+ARTICLE_URL = "{date:%Y}/{date:%m}/{slug}/"
+ARTICLE_SAVE_AS = "{date:%Y}/{date:%m}/{slug}/index.html"
+ARTICLE_LANG_URL = ARTICLE_URL
+ARTICLE_LANG_SAVE_AS = ""
+DRAFT_SAVE_AS = ""
+DRAFT_LANG_SAVE_AS = ""
+PAGE_URL = "{slug}/"
+PAGE_SAVE_AS = "{slug}/index.html"
+PAGE_LANG_SAVE_AS = ""
+CATEGORY_URL = "rubriques/{slug}/"
+CATEGORY_SAVE_AS = "rubriques/{slug}/index.html"
+CATEGORIES_URL = "rubriques/"
+CATEGORIES_SAVE_AS = "rubriques/index.html"
+TAG_URL = "sujets/{slug}/"
+TAG_SAVE_AS = "sujets/{slug}/index.html"
+TAGS_URL = "sujets/"
+TAGS_SAVE_AS = "sujets/index.html"
+AUTHOR_SAVE_AS = ""
+AUTHORS_SAVE_AS = ""
+ARCHIVES_URL = "archives/"
+ARCHIVES_SAVE_AS = "archives/index.html"
+YEAR_ARCHIVE_URL = "{date:%Y}/"
+YEAR_ARCHIVE_SAVE_AS = "{date:%Y}/index.html"
+MONTH_ARCHIVE_URL = "{date:%Y}/{date:%m}/"
+MONTH_ARCHIVE_SAVE_AS = "{date:%Y}/{date:%m}/index.html"
+DAY_ARCHIVE_SAVE_AS = ""
+INDEX_SAVE_AS = "index.html"
+DIRECT_TEMPLATES = ["index", "tags", "categories", "archives", "404"]
+PAGINATED_TEMPLATES = {"index": None, "tag": None, "category": None}
+PAGINATION_PATTERNS = (
+    (1, "{url}", "{save_as}"),
+    (2, "{base_name}/page/{number}/", "{base_name}/page/{number}/index.html"),
+)
+TEMPLATE_PAGES: dict[str, str] = {}
+
+# One place writes feeds (the Chronique plugin); Pelican's own feed writer stays off.
+FEED_ALL_ATOM = None
+FEED_ALL_RSS = None
+FEED_ATOM = None
+FEED_RSS = None
+CATEGORY_FEED_ATOM = None
+CATEGORY_FEED_RSS = None
+TAG_FEED_ATOM = None
+TAG_FEED_RSS = None
+AUTHOR_FEED_ATOM = None
+AUTHOR_FEED_RSS = None
+TRANSLATION_FEED_ATOM = None
+TRANSLATION_FEED_RSS = None
+
+MARKDOWN = {
+    "extensions": ["markdown.extensions.extra", "markdown.extensions.sane_lists"],
+    "extension_configs": {},
+    "output_format": "html",
+}

@@ -1,0 +1,79 @@
+"""Shared fixtures: a throw-away copy of the site to build, break and inspect."""
+
+from __future__ import annotations
+
+import hashlib
+import shutil
+from dataclasses import dataclass
+from pathlib import Path
+
+import pytest
+
+REPO = Path(__file__).resolve().parent.parent
+SEED = REPO / "tests" / "fixtures" / "seeds" / "000_c558a1cc74e1ccfd.txt"
+
+
+@dataclass
+class SiteCopy:
+    """A copy of the repository's site (settings, theme, content) in a temporary folder."""
+
+    root: Path
+
+    @property
+    def content(self) -> Path:
+        return self.root / "content"
+
+    @property
+    def output(self) -> Path:
+        return self.root / "output"
+
+    @property
+    def settings(self) -> Path:
+        return self.root / "pelicanconf.py"
+
+    def write_article(self, relative: str, text: str) -> Path:
+        path = self.content / "articles" / relative
+        path.parent.mkdir(parents=True, exist_ok=True)
+        path.write_text(text, encoding="utf-8")
+        return path
+
+    def seed_article(self) -> Path:
+        (path,) = [
+            p for p in sorted((self.content / "articles").rglob("*.md")) if "koursk" in p.name
+        ]
+        return path
+
+
+def copy_site(destination: Path) -> SiteCopy:
+    for name in ("pelicanconf.py", "publishconf.py"):
+        shutil.copy2(REPO / name, destination / name)
+    shutil.copytree(REPO / "theme", destination / "theme")
+    shutil.copytree(REPO / "content", destination / "content")
+    return SiteCopy(destination)
+
+
+@pytest.fixture
+def site(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> SiteCopy:
+    """A fresh copy of the site; the test runs inside it (relative paths resolve there)."""
+    copy = copy_site(tmp_path)
+    monkeypatch.chdir(tmp_path)
+    return copy
+
+
+@pytest.fixture(scope="session")
+def built_site(tmp_path_factory: pytest.TempPathFactory) -> SiteCopy:
+    """The repository's own content, built once for the read-only tests of a session."""
+    from chronique.build import build_site
+
+    copy = copy_site(tmp_path_factory.mktemp("built"))
+    build_site(copy.settings, copy.output)
+    return copy
+
+
+def tree_digest(folder: Path) -> dict[str, str]:
+    """sha256 of every file under *folder*, by relative path."""
+    return {
+        str(p.relative_to(folder)): hashlib.sha256(p.read_bytes()).hexdigest()
+        for p in sorted(folder.rglob("*"))
+        if p.is_file()
+    }
