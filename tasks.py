@@ -23,6 +23,46 @@ def publish(c, output=None):
     sys.exit(run_build("publishconf.py", output))
 
 
+@task(
+    iterable=["paths"],
+    help={"paths": "files to check (default: all content)", "format": "text or github"},
+    positional=["paths"],
+)
+def check(c, paths=None, format="text"):
+    """Validate content: front-matter, topics, slugs, images, links, raw HTML."""
+    from chronique.commands import run_check
+
+    sys.exit(run_check(list(paths or []), format))
+
+
+@task(
+    help={
+        "title": "the article's title",
+        "category": "its section, e.g. Monde",
+        "date": "publication day YYYY-MM-DD (default: now)",
+        "slug": "its permanent slug (default: from the title)",
+    }
+)
+def new(c, title, category, date=None, slug=None):
+    """Scaffold content/articles/YYYY/MM/<slug>.md for a new article and print its path."""
+    from chronique.commands import run_new
+
+    sys.exit(run_new(title, category, date, slug))
+
+
+@task(help={"port": "port on 127.0.0.1 (default 8000)"})
+def serve(c, port=8000):
+    """Build, serve output/ at http://127.0.0.1:8000/ and rebuild on every change."""
+    from pathlib import Path
+
+    from chronique.commands import run_build
+    from chronique.serve import serve as serve_forever
+
+    run_build()
+    watched = [Path("content"), Path("theme"), Path("pelicanconf.py")]
+    serve_forever(Path("output"), watched, run_build, port=int(port))
+
+
 @task
 def lint(c):
     """ruff: lint and format check."""

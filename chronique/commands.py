@@ -3,10 +3,14 @@
 from __future__ import annotations
 
 import sys
+from datetime import date
 from pathlib import Path
 
 from chronique.build import BuildError, build_site
+from chronique.checks import check_content, format_problem
+from chronique.config import load_config
 from chronique.errors import InvalidContentError
+from chronique.scaffold import ScaffoldError, new_article
 
 
 def print_errors(errors: InvalidContentError) -> None:
@@ -39,3 +43,35 @@ def _display_path(path: Path) -> str:
         return str(path.relative_to(Path.cwd()))
     except ValueError:
         return str(path)
+
+
+def run_check(paths: list[str], style: str = "text", settings_file: str = "pelicanconf.py") -> int:
+    """Check content; print one line per problem and a summary; 1 when any error."""
+    report = check_content(load_config(settings_file), [Path(p) for p in paths])
+    for problem in report.problems:
+        print(format_problem(problem, style))
+    errors, warnings = len(report.errors), len(report.problems) - len(report.errors)
+    summary = f"{report.files} file(s) checked: {errors} error(s), {warnings} warning(s)"
+    print(summary, file=sys.stderr)
+    return report.exit_code
+
+
+def run_new(
+    title: str,
+    category: str,
+    day: str | None = None,
+    slug: str | None = None,
+    settings_file: str = "pelicanconf.py",
+) -> int:
+    """Scaffold an article; print its path."""
+    try:
+        publication_day = date.fromisoformat(day) if day else None
+        path = new_article(load_config(settings_file), title, category, publication_day, slug)
+    except ValueError:
+        print(f"--date must be YYYY-MM-DD, not '{day}'", file=sys.stderr)
+        return 1
+    except ScaffoldError as exc:
+        print(f"Cannot create the article: {exc}", file=sys.stderr)
+        return 1
+    print(_display_path(path))
+    return 0

@@ -25,6 +25,11 @@ class ArticleFile:
     meta: ArticleMeta
     body: str
     body_line: int
+    front_matter: FrontMatter
+
+    def error(self, key: str, message: str, hint: str | None = None) -> ContentError:
+        """An error located at the front-matter field *key*."""
+        return self.front_matter.error(key, message, hint)
 
 
 @dataclass(frozen=True)
@@ -32,6 +37,7 @@ class PageFile:
     path: Path
     meta: PageMeta
     body: str
+    front_matter: FrontMatter
 
 
 @dataclass
@@ -85,7 +91,7 @@ def read_article(path: Path, config: ChroniqueConfig) -> ArticleFile | list[Cont
     meta, errors = parse_article_meta(fm, config.sections, config.default_lang)
     if meta is None:
         return errors
-    return ArticleFile(path, meta, fm.body, fm.body_line)
+    return ArticleFile(path, meta, fm.body, fm.body_line, fm)
 
 
 def read_page(path: Path, config: ChroniqueConfig) -> PageFile | list[ContentError]:
@@ -95,7 +101,7 @@ def read_page(path: Path, config: ChroniqueConfig) -> PageFile | list[ContentErr
     meta, errors = parse_page_meta(fm, config.default_lang)
     if meta is None:
         return errors
-    return PageFile(path, meta, fm.body)
+    return PageFile(path, meta, fm.body, fm)
 
 
 def check_tags(article: ArticleFile, vocabulary: Vocabulary) -> list[ContentError]:
@@ -110,26 +116,23 @@ def check_tags(article: ArticleFile, vocabulary: Vocabulary) -> list[ContentErro
             if close
             else "use a topic of content/topics.yml, or propose a new one there"
         )
-        errors.append(
-            ContentError(article.path, f"'{tag}' is not a known topic", "tags", hint=hint)
-        )
+        errors.append(article.error("tags", f"'{tag}' is not a known topic", hint))
     return errors
 
 
 def check_unique_slugs(articles: list[ArticleFile], pages: list[PageFile]) -> list[ContentError]:
     """A slug is an article's permanent address: two files may not claim one."""
-    claims: dict[str, list[Path]] = defaultdict(list)
+    claims: dict[str, list[ArticleFile | PageFile]] = defaultdict(list)
     for item in [*articles, *pages]:
-        claims[item.meta.slug].append(item.path)
+        claims[item.meta.slug].append(item)
     errors = []
-    for slug, paths in claims.items():
-        for path in paths[1:]:
+    for slug, items in claims.items():
+        for item in items[1:]:
             errors.append(
-                ContentError(
-                    path,
-                    f"duplicate slug '{slug}', already used by {paths[0]}",
+                item.front_matter.error(
                     "slug",
-                    hint="choose another slug: slugs are permanent URLs",
+                    f"duplicate slug '{slug}', already used by {items[0].path}",
+                    "choose another slug: slugs are permanent URLs",
                 )
             )
     return errors
@@ -137,10 +140,7 @@ def check_unique_slugs(articles: list[ArticleFile], pages: list[PageFile]) -> li
 
 def load_archive(config: ChroniqueConfig) -> Archive:
     """Read and check all content; raise InvalidContentError listing every problem."""
-    try:
-        vocabulary = load_vocabulary(config.topics_path)
-    except InvalidContentError as exc:
-        raise InvalidContentError(exc.errors) from None
+    vocabulary = load_vocabulary(config.topics_path)
     errors: list[ContentError] = []
     articles: list[ArticleFile] = []
     for path in article_files(config):

@@ -1,0 +1,267 @@
+"""``invoke check``: everything a reviewer would check in a contributed article.
+
+The build shares the front-matter checks (chronique.content); the checks here
+look at the body too: raw HTML that the sanitiser would strip, images, links.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable, Iterator
+from dataclasses import dataclass
+from html.parser import HTMLParser
+from pathlib import Path, PurePosixPath
+
+from chronique.config import ChroniqueConfig
+from chronique.content import (
+    ArticleFile,
+    article_files,
+    check_tags,
+    check_unique_slugs,
+    page_files,
+    read_article,
+    read_page,
+)
+from chronique.errors import ContentError, InvalidContentError
+from chronique.topics import Vocabulary, load_vocabulary
+
+SUMMARY_MAX_CHARS = 400
+FORBIDDEN_TAGS = {"script", "style", "iframe", "object", "embed", "form", "link", "meta", "base"}
+_IMAGE = re.compile(r"!\[(?P<alt>[^\]]*)\]\(\s*<?(?P<src>[^)\s>]+)")
+_LINK = re.compile(r"(?<!!)\[[^\]]*\]\(\s*<?(?P<href>[^)\s>]+)")
+_JAVASCRIPT_URL = re.compile(r"\bjavascript\s*:", re.IGNORECASE)
+_ARTICLE_URL = re.compile(r"^/(\d{4})/(\d{2})/([a-z0-9-]+)/?(?:#.*)?$")
+
+
+@dataclass(frozen=True)
+class CheckReport:
+    problems: list[ContentError]
+    files: int
+
+    @property
+    def errors(self) -> list[ContentError]:
+        return [p for p in self.problems if p.is_error]
+
+    @property
+    def exit_code(self) -> int:
+        return 1 if self.errors else 0
+
+
+def check_content(config: ChroniqueConfig, paths: Iterable[Path] = ()) -> CheckReport:
+    """Check *paths* (all content when empty) against the whole archive."""
+    try:
+        vocabulary = load_vocabulary(config.topics_path)
+    except InvalidContentError as exc:
+        return CheckReport(exc.errors, 1)
+    everything = article_files(config)
+    wanted = {p.resolve() for p in paths} or {p.resolve() for p in everything}
+    problems: list[ContentError] = []
+    articles: list[ArticleFile] = []
+    for path in everything:
+        result = read_article(path, config)
+        if isinstance(result, ArticleFile):
+            articles.append(result)
+        elif path.resolve() in wanted:
+            problems.extend(result)
+    pages = [
+        p for p in (read_page(f, config) for f in page_files(config)) if not isinstance(p, list)
+    ]
+    slugs = {a.meta.url_path.rstrip("/") for a in articles}
+    for article in articles:
+        if article.path.resolve() in wanted:
+            problems.extend(check_article(article, config, vocabulary, slugs))
+    problems.extend(e for e in check_unique_slugs(articles, pages) if e.path.resolve() in wanted)
+    missing = wanted - {p.resolve() for p in everything}
+    problems.extend(_outside_articles(config, sorted(missing)))
+    problems.sort(key=lambda e: (str(e.path), e.line, e.col))
+    return CheckReport(problems, len(wanted))
+
+
+def _outside_articles(config: ChroniqueConfig, paths: list[Path]) -> Iterator[ContentError]:
+    for path in paths:
+        if not path.exists():
+            yield ContentError(path, "no such file")
+        elif path.suffix == ".md":
+            yield ContentError(
+                path,
+                "article files must live under content/articles/YYYY/MM/",
+                hint=f"move it to {config.articles_path}/",
+            )
+
+
+def check_article(
+    article: ArticleFile, config: ChroniqueConfig, vocabulary: Vocabulary, article_urls: set[str]
+) -> list[ContentError]:
+    """Every per-file check beyond the front-matter contract itself."""
+    return [
+        *check_tags(article, vocabulary),
+        *check_location(article, config),
+        *check_summary(article),
+        *check_lead_image(article, config),
+        *check_body_html(article),
+        *check_body_images(article, config),
+        *check_body_links(article, config, article_urls),
+    ]
+
+
+def check_location(article: ArticleFile, config: ChroniqueConfig) -> list[ContentError]:
+    """The file's place must follow from its date and slug: content/articles/YYYY/MM/slug.md."""
+    try:
+        relative = PurePosixPath(article.path.resolve().relative_to(config.articles_path.resolve()))
+    except ValueError:
+        return []
+    expected = article.meta.relative_file
+    if relative == expected:
+        return []
+    return [
+        ContentError(
+            article.path,
+            f"file is at articles/{relative} but its date and slug place it at articles/{expected}",
+            hint=f"move it to content/articles/{expected}",
+        )
+    ]
+
+
+def check_summary(article: ArticleFile) -> list[ContentError]:
+    summary = article.meta.summary or ""
+    if len(summary) <= SUMMARY_MAX_CHARS:
+        return []
+    line, col = article.front_matter.position("summary")
+    return [
+        ContentError(
+            article.path,
+            f"summary is {len(summary)} characters long, over {SUMMARY_MAX_CHARS}",
+            "summary",
+            line,
+            col,
+            "keep the standfirst to two or three sentences",
+            severity="warning",
+        )
+    ]
+
+
+def check_lead_image(article: ArticleFile, config: ChroniqueConfig) -> list[ContentError]:
+    image = article.meta.image
+    if image is None:
+        return []
+    problem = _local_file_problem(config, image.src)
+    return (
+        [article.error("image", problem, "put the file under content/images/")] if problem else []
+    )
+
+
+def _local_file_problem(config: ChroniqueConfig, src: str) -> str | None:
+    """Why *src* (relative to content/) is not a file inside content/, or None."""
+    root = config.content_path.resolve()
+    target = (root / src.removeprefix("{static}").lstrip("/")).resolve()
+    if not target.is_relative_to(root):
+        return f"'{src}' points outside content/"
+    if not target.is_file():
+        return f"'{src}' does not exist under content/"
+    return None
+
+
+class _RawHtmlScanner(HTMLParser):
+    """Finds raw HTML the sanitiser would strip, with its position in the body."""
+
+    def __init__(self) -> None:
+        super().__init__(convert_charrefs=True)
+        self.found: list[tuple[int, int, str]] = []
+
+    def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
+        line, col = self.getpos()
+        if tag in FORBIDDEN_TAGS:
+            self.found.append((line, col, f"raw <{tag}> is not allowed"))
+        for name, value in attrs:
+            if name.startswith("on"):
+                self.found.append((line, col, f"event-handler attribute {name}= is not allowed"))
+            elif value and _JAVASCRIPT_URL.search(value):
+                self.found.append((line, col, f"javascript: URL in {name}= is not allowed"))
+
+
+def check_body_html(article: ArticleFile) -> list[ContentError]:
+    scanner = _RawHtmlScanner()
+    scanner.feed(article.body)
+    scanner.close()
+    problems = [
+        ContentError(article.path, message, None, article.body_line + line - 1, col + 1,
+                     "write the article in Markdown; scripts, styles and embeds are removed at build")
+        for line, col, message in scanner.found
+    ]  # fmt: skip
+    for line_no, col, match in _matches(article, _LINK):
+        if _JAVASCRIPT_URL.match(match.group("href")):
+            problems.append(
+                ContentError(
+                    article.path, "javascript: link is not allowed", None, line_no, col,
+                    "link to an http(s) address or another article",
+                )
+            )  # fmt: skip
+    return problems
+
+
+def _matches(
+    article: ArticleFile, pattern: re.Pattern[str]
+) -> Iterator[tuple[int, int, re.Match[str]]]:
+    """Each match of *pattern* in the body, with its line and column in the file."""
+    for offset, text in enumerate(article.body.split("\n")):
+        for match in pattern.finditer(text):
+            yield article.body_line + offset, match.start() + 1, match
+
+
+def check_body_images(article: ArticleFile, config: ChroniqueConfig) -> list[ContentError]:
+    problems = []
+    for line, col, match in _matches(article, _IMAGE):
+        alt, src = match.group("alt").strip(), match.group("src")
+        if not alt:
+            problems.append(
+                ContentError(article.path, f"image '{src}' has no alt text", None, line, col,
+                             "describe the picture: ![Ce que montre l’image](…)")
+            )  # fmt: skip
+        if re.match(r"^[a-z]+:", src):
+            problems.append(
+                ContentError(article.path, f"image '{src}' is on another site", None, line, col,
+                             "copy it under content/images/ so the archive keeps it",
+                             severity="warning")
+            )  # fmt: skip
+            continue
+        problem = _local_file_problem(config, src.removeprefix("{static}"))
+        if problem:
+            problems.append(
+                ContentError(article.path, problem, None, line, col,
+                             "put images under content/images/ and link them as {static}/images/…")
+            )  # fmt: skip
+    return problems
+
+
+def check_body_links(
+    article: ArticleFile, config: ChroniqueConfig, article_urls: set[str]
+) -> list[ContentError]:
+    """Links to other articles, as {filename}/articles/… or /YYYY/MM/slug/, must resolve."""
+    problems = []
+    for line, col, match in _matches(article, _LINK):
+        href, broken = match.group("href"), None
+        if href.startswith("{filename}"):
+            target = href.removeprefix("{filename}").split("#")[0].lstrip("/")
+            if not (config.content_path / target).is_file():
+                broken = f"link to '{href}': no such file under content/"
+        elif (url := _ARTICLE_URL.match(href)) and "/".join(url.groups()) not in article_urls:
+            broken = f"link to '{href}': no article has that address"
+        if broken:
+            problems.append(
+                ContentError(article.path, broken, None, line, col,
+                             "check the year, month and slug of the article you link to")
+            )  # fmt: skip
+    return problems
+
+
+def format_problem(problem: ContentError, style: str = "text") -> str:
+    """One line per problem; ``github`` style makes an Actions annotation on the diff."""
+    if style != "github":
+        return str(problem)
+    title = problem.field or "content"
+    hint = f" ({problem.hint})" if problem.hint else ""
+    message = f"{problem.message}{hint}".replace("%", "%25").replace("\n", "%0A")
+    return (
+        f"::{problem.severity} file={problem.path},line={problem.line},col={problem.col},"
+        f"title={title}::{message}"
+    )
