@@ -23,16 +23,24 @@ def publish(c, output=None):
     sys.exit(run_build("publishconf.py", output))
 
 
+def _paths(first, c):
+    """One path as an argument, more after ``--``: invoke has no variadic arguments."""
+    import shlex
+
+    return ([first] if first else []) + shlex.split(c.remainder or "")
+
+
 @task(
-    iterable=["paths"],
-    help={"paths": "files to check (default: all content)", "format": "text or github"},
-    positional=["paths"],
+    help={
+        "path": "a file to check (default: all content); more after --",
+        "format": "text or github",
+    }
 )
-def check(c, paths=None, format="text"):
+def check(c, path=None, format="text"):
     """Validate content: front-matter, topics, slugs, images, links, raw HTML."""
     from chronique.commands import run_check
 
-    sys.exit(run_check(list(paths or []), format))
+    sys.exit(run_check(_paths(path, c), format))
 
 
 @task(
