@@ -5,7 +5,9 @@ from __future__ import annotations
 from typing import Any
 
 from pelican import signals
+from pelican.plugins import neighbors
 
+from chronique import i18n, search, sitemap, theme
 from chronique.dates import long_date, month_name
 from chronique.reader import ChroniqueReader
 
@@ -22,6 +24,16 @@ def add_template_filters(generator: Any) -> None:
     generator.env.filters["month_name"] = lambda value, lang=lang: month_name(value, lang)
 
 
+def add_theme_support(generator: Any) -> None:
+    """The theme's UI catalogue, autoescaping, filters and globals (chronique.theme)."""
+    theme.install(generator.env, generator.settings)
+    i18n.install_translations(generator)
+
+
 def register() -> None:
     signals.readers_init.connect(add_reader)
     signals.generator_init.connect(add_template_filters)
+    signals.generator_init.connect(add_theme_support)
+    neighbors.register()  # previous / next article, also within its section
+    search.register()
+    sitemap.register()

@@ -1,0 +1,82 @@
+"""Site search: a Pagefind index of the built site, and the ``/recherche/`` page.
+
+Pagefind (PyPI ``pagefind[extended]``, which ships its binary) reads the written
+HTML and writes a static index plus its search UI under ``pagefind/``: no server,
+no other host. Only the elements marked ``data-pagefind-body`` (article and page
+bodies) are indexed. The whole site is indexed as one language, the site's
+``DEFAULT_LANG``, so French stemming applies ("drones" finds "drone").
+
+Settings: ``CHRONIQUE_SEARCH`` (default True) turns the index and the page off.
+"""
+
+from __future__ import annotations
+
+import logging
+import subprocess
+from pathlib import Path
+from typing import Any
+
+from pagefind_bin_extended import get_executable
+from pelican import signals
+
+log = logging.getLogger(__name__)
+
+SEARCH_TEMPLATE = "search"
+SEARCH_URL = "recherche/"
+SEARCH_SAVE_AS = "recherche/index.html"
+BUNDLE_DIR = "pagefind"
+
+
+class SearchIndexError(RuntimeError):
+    """Pagefind failed: a site without its index would silently lose search."""
+
+
+def search_enabled(settings: dict[str, Any]) -> bool:
+    return bool(settings.get("CHRONIQUE_SEARCH", True))
+
+
+def add_search_page(pelican: Any) -> None:
+    """``initialized`` handler: the ``search`` direct template, saved at ``/recherche/``."""
+    settings = pelican.settings
+    if not search_enabled(settings):
+        settings.pop("SEARCH_URL", None)
+        return
+    templates = list(settings.get("DIRECT_TEMPLATES", []))
+    if SEARCH_TEMPLATE not in templates:
+        settings["DIRECT_TEMPLATES"] = [*templates, SEARCH_TEMPLATE]
+    settings.setdefault("SEARCH_URL", SEARCH_URL)
+    settings.setdefault("SEARCH_SAVE_AS", SEARCH_SAVE_AS)
+
+
+def pagefind_command(site: Path, lang: str) -> list[str]:
+    return [
+        str(get_executable()),
+        "--site",
+        str(site),
+        "--output-subdir",
+        BUNDLE_DIR,
+        "--force-language",
+        lang.split("-")[0].split("_")[0],
+        "--silent",
+    ]
+
+
+def build_index(site: Path, lang: str) -> None:
+    """Index the HTML under *site* into ``site/pagefind/``."""
+    result = subprocess.run(
+        pagefind_command(site, lang), capture_output=True, text=True, check=False
+    )
+    if result.returncode != 0:
+        raise SearchIndexError(f"pagefind failed ({result.returncode}): {result.stderr.strip()}")
+    log.info("search index written to %s", site / BUNDLE_DIR)
+
+
+def index_site(pelican: Any) -> None:
+    """``finalized`` handler: index the site Pelican has just written."""
+    if search_enabled(pelican.settings):
+        build_index(Path(pelican.output_path), str(pelican.settings.get("DEFAULT_LANG", "fr")))
+
+
+def register() -> None:
+    signals.initialized.connect(add_search_page)
+    signals.finalized.connect(index_site)

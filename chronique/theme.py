@@ -1,0 +1,189 @@
+"""What the Chronique theme's templates compute: reading time, trending topics, metadata.
+
+Registered on every generator's Jinja environment by the plugin. The templates
+stay declarative; anything with a rule in it lives here, where it is tested.
+"""
+
+from __future__ import annotations
+
+import math
+import re
+from collections import Counter
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass
+from datetime import date, datetime, timedelta
+from html import unescape
+from typing import Any
+
+from babel import Locale, UnknownLocaleError
+from babel.core import get_global
+from jinja2 import Environment, select_autoescape
+from markupsafe import Markup, escape
+
+WORDS_PER_MINUTE = 230
+TRENDING_DAYS = 30
+TRENDING_LIMIT = 12
+
+_TAGS = re.compile(r"<[^>]*>")
+_WORDS = re.compile(r"\w+(?:[’'-]\w+)*")
+# French typography: a no-break space before : ; ! ? » and after «, so that a
+# line never starts with the punctuation. No library does this for French.
+_SPACE_BEFORE = re.compile(r"[ \u00a0\u202f]+([:;!?»])")
+_SPACE_AFTER = re.compile(r"(«)[ \u00a0\u202f]+")
+
+
+def plain_text(html: str) -> str:
+    """The text of an HTML fragment: tags dropped, entities decoded."""
+    return unescape(_TAGS.sub(" ", html or ""))
+
+
+def reading_minutes(html: str, words_per_minute: int = WORDS_PER_MINUTE) -> int:
+    """Minutes to read *html* at a steady adult pace; at least one."""
+    words = len(_WORDS.findall(plain_text(html)))
+    return max(1, math.ceil(words / words_per_minute))
+
+
+def french_spacing(text: str | None) -> Markup:
+    """*text*, escaped, with no-break spaces where French typography wants them."""
+    if not text:
+        return Markup("")
+    escaped = str(escape(unescape(str(text))))
+    escaped = _SPACE_BEFORE.sub(
+        lambda m: ("\u00a0" if m.group(1) in ":»" else "\u202f") + m.group(1), escaped
+    )
+    return Markup(_SPACE_AFTER.sub("«\u00a0", escaped))
+
+
+def as_date(value: str | date | None) -> date | None:
+    """An ISO date string (e.g. a source's ``retrieved``) as a date, for the date filters."""
+    if value is None or isinstance(value, date):
+        return value
+    return date.fromisoformat(str(value)[:10])
+
+
+@dataclass(frozen=True)
+class TopicCount:
+    """A topic (Pelican Tag) and how many articles of the window carry it."""
+
+    tag: Any
+    count: int
+
+
+def trending_topics(
+    articles: Sequence[Any], days: int = TRENDING_DAYS, limit: int = TRENDING_LIMIT
+) -> list[TopicCount]:
+    """The topics most covered in the last *days* days of the archive.
+
+    The window ends at the newest article, not at today: an archive is rebuilt
+    long after its last article, and the same content must give the same page.
+    """
+    if not articles:
+        return []
+    newest = max(article.date for article in articles)
+    start = newest - timedelta(days=days)
+    counts: Counter[Any] = Counter()
+    for article in articles:
+        if article.date > start:
+            counts.update(getattr(article, "tags", None) or [])
+    ranked = sorted(counts.items(), key=lambda item: (-item[1], item[0].slug))
+    return [TopicCount(tag, count) for tag, count in ranked[:limit]]
+
+
+def absolute_url(siteurl: str, path: str) -> str:
+    """``SITEURL/path``; root-relative when the site has no SITEURL (development builds).
+
+    A trailing ``index.html`` is dropped: ``/`` is the address readers share.
+    """
+    path = path.lstrip("/")
+    if path == "index.html" or path.endswith("/index.html"):
+        path = path[: -len("index.html")]
+    return f"{siteurl.rstrip('/')}/{path}"
+
+
+def sections_in_order(
+    categories: Iterable[tuple[Any, Any]], order: Sequence[str] = ()
+) -> list[tuple[Any, Any]]:
+    """Sections in the site's editorial order (``CHRONIQUE_SECTIONS``), others after by name."""
+    rank = {name: index for index, name in enumerate(order)}
+    return sorted(categories, key=lambda item: (rank.get(item[0].name, len(rank)), item[0].name))
+
+
+def og_locale(lang: str) -> str:
+    """Open Graph's ``language_TERRITORY`` form of *lang*: ``fr`` → ``fr_FR``."""
+    try:
+        locale = Locale.parse(lang.replace("-", "_"))
+    except (ValueError, UnknownLocaleError):
+        return lang
+    likely = str(get_global("likely_subtags").get(locale.language, locale.language))
+    territory = locale.territory or likely.split("_")[-1]
+    return f"{locale.language}_{territory}" if territory.isupper() else locale.language
+
+
+def _iso(value: datetime) -> str:
+    return value.isoformat()
+
+
+def credited_authors(article: Any) -> list[str]:
+    """Authors the article names itself; Pelican's site-wide ``AUTHOR`` default is no byline."""
+    if "authors" not in getattr(article, "metadata", {}):
+        return []
+    return [author.name for author in article.authors]
+
+
+def news_article_jsonld(article: Any, settings: dict[str, Any]) -> dict[str, Any]:
+    """The schema.org ``NewsArticle`` of an article page, ready for ``|tojson``.
+
+    Jinja's ``tojson`` escapes ``<``, ``>``, ``&`` and ``'``, so a title holding
+    ``</script>`` cannot end the script element early.
+    """
+    siteurl = settings.get("SITEURL", "")
+    publisher = {
+        "@type": "Organization",
+        "name": settings.get("SITENAME", ""),
+        "url": absolute_url(siteurl, ""),
+    }
+    data: dict[str, Any] = {
+        "@context": "https://schema.org",
+        "@type": "NewsArticle",
+        "headline": article.title,
+        "datePublished": _iso(article.date),
+        "dateModified": _iso(getattr(article, "modified", None) or article.date),
+        "author": [{"@type": "Person", "name": name} for name in credited_authors(article)]
+        or [publisher],
+        "publisher": publisher,
+        "mainEntityOfPage": absolute_url(siteurl, article.url),
+        "articleSection": article.category.name,
+        "keywords": [tag.name for tag in getattr(article, "tags", None) or []],
+        "inLanguage": getattr(article, "lang", None) or settings.get("DEFAULT_LANG", "fr"),
+    }
+    subtitle = getattr(article, "subtitle", None)
+    if subtitle:
+        data["alternativeHeadline"] = subtitle
+    summary = getattr(article, "summary", None)
+    if summary:
+        data["description"] = " ".join(plain_text(summary).split())
+    image = getattr(article, "image", None)
+    if image is not None:
+        data["image"] = [absolute_url(siteurl, image.src)]
+    return data
+
+
+def install(env: Environment, settings: dict[str, Any]) -> None:
+    """Autoescaping on, and the theme's filters and globals."""
+    env.autoescape = select_autoescape(["html", "xml"], default_for_string=True)
+    lang = str(settings.get("DEFAULT_LANG", "fr"))
+    env.filters["reading_minutes"] = reading_minutes
+    env.filters["as_date"] = as_date
+    env.filters["typo"] = french_spacing if lang.startswith("fr") else escape
+    env.globals["trending_topics"] = lambda articles: trending_topics(
+        articles,
+        int(settings.get("CHRONIQUE_TRENDING_DAYS", TRENDING_DAYS)),
+        int(settings.get("CHRONIQUE_TRENDING_LIMIT", TRENDING_LIMIT)),
+    )
+    env.globals["credited_authors"] = credited_authors
+    env.globals["news_article_jsonld"] = lambda article: news_article_jsonld(article, settings)
+    env.globals["sections_in_order"] = lambda categories: sections_in_order(
+        categories, tuple(settings.get("CHRONIQUE_SECTIONS", ()))
+    )
+    env.globals["og_locale"] = og_locale(lang)
+    env.globals["absolute_url"] = lambda path: absolute_url(settings.get("SITEURL", ""), path)
