@@ -113,7 +113,10 @@ def parse_front_matter(path: Path, text: str) -> FrontMatter | ContentError:
 
 
 def _yaml_error(path: Path, exc: yaml.YAMLError) -> ContentError:
-    mark = getattr(exc, "problem_mark", None) or getattr(exc, "context_mark", None)
+    mark = getattr(exc, "problem_mark", None)
+    if "end of stream" in str(getattr(exc, "problem", "")):
+        # An unclosed quote or bracket: where it was opened helps more than the file's end.
+        mark = getattr(exc, "context_mark", None) or mark
     line, col = (mark.line + 2, mark.column + 1) if mark else (2, 1)
     problem = getattr(exc, "problem", None) or str(exc).splitlines()[0]
     hint = "YAML does not allow tabs: indent with spaces" if "'\\t'" in problem else None

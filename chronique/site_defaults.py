@@ -6,7 +6,7 @@ and then sets only what is its own (name, sections, URL).
 
 from __future__ import annotations
 
-from chronique.slugs import SLUG_SUBSTITUTIONS
+from chronique.slugs import SLUG_SUBSTITUTIONS as _SLUG_RULES
 
 
 def newest_first(article: object) -> tuple[float, str]:
@@ -15,6 +15,7 @@ def newest_first(article: object) -> tuple[float, str]:
 
 
 PATH = "content"
+OUTPUT_PATH = "output"
 ARTICLE_PATHS = ["articles"]
 PAGE_PATHS = ["pages"]
 STATIC_PATHS = ["images"]
@@ -26,10 +27,10 @@ DEFAULT_DATE = None
 DEFAULT_PAGINATION = 20
 ARTICLE_ORDER_BY = newest_first
 NEWEST_FIRST_ARCHIVES = True
-SLUG_REGEX_SUBSTITUTIONS = SLUG_SUBSTITUTIONS
-CATEGORY_REGEX_SUBSTITUTIONS = SLUG_SUBSTITUTIONS
-TAG_REGEX_SUBSTITUTIONS = SLUG_SUBSTITUTIONS
-AUTHOR_REGEX_SUBSTITUTIONS = SLUG_SUBSTITUTIONS
+SLUG_REGEX_SUBSTITUTIONS = _SLUG_RULES
+CATEGORY_REGEX_SUBSTITUTIONS = _SLUG_RULES
+TAG_REGEX_SUBSTITUTIONS = _SLUG_RULES
+AUTHOR_REGEX_SUBSTITUTIONS = _SLUG_RULES
 
 # Reproducible builds: no caches carried between builds, nothing dated by the clock.
 LOAD_CONTENT_CACHE = False
