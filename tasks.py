@@ -78,7 +78,23 @@ def lint(c):
     c.run(f"{sys.executable} -m ruff format --check .")
 
 
+def _npm_tools(c):
+    """Install the npm test tools (vnu-jar, axe-core, …) when node_modules lags package-lock.json."""
+    import shutil
+    from pathlib import Path
+
+    installed = Path("node_modules/.package-lock.json")
+    lock = Path("package-lock.json")
+    if installed.is_file() and installed.stat().st_mtime >= lock.stat().st_mtime:
+        return
+    if shutil.which("npm") is None:
+        print("npm not found: the HTML checker and axe tests will be skipped (or fail in CI)")
+        return
+    c.run("npm ci --no-audit --no-fund", pty=False)
+
+
 @task(pre=[lint], help={"args": "extra pytest arguments, e.g. \"-m 'not browser'\""})
 def test(c, args=""):
-    """The whole test suite: lint, then pytest (browser tests included)."""
+    """The whole test suite: lint, npm test tools, then pytest (browser tests included)."""
+    _npm_tools(c)
     c.run(f"{sys.executable} -m pytest {args}", pty=False)

@@ -9,6 +9,16 @@ window.addEventListener("DOMContentLoaded", () => {
     resetStyles: false,
     translations: { placeholder: root.dataset.placeholder },
   });
+  // A visible label for the field Pagefind draws (it only gives it a placeholder).
+  const input = root.querySelector("input[type='text'], input[type='search']");
+  if (input) {
+    input.id = "recherche-champ";
+    const label = document.createElement("label");
+    label.htmlFor = input.id;
+    label.className = "search-label";
+    label.textContent = root.dataset.label;
+    root.prepend(label);
+  }
   const query = new URLSearchParams(window.location.search).get("q");
   if (query) ui.triggerSearch(query);
 });
