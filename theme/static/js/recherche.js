@@ -4,6 +4,7 @@ window.addEventListener("DOMContentLoaded", () => {
   if (!root || typeof PagefindUI === "undefined") return;
   const ui = new PagefindUI({
     element: "#recherche",
+    baseUrl: new URL(root.dataset.base || "/", window.location.href).pathname,
     showImages: false,
     showSubResults: false,
     resetStyles: false,
