@@ -1,0 +1,74 @@
+"""Step 3 (plain text): recognise the page chrome left in a copied page.
+
+The patterns are data, not code: ``chrome_patterns.txt`` ships with the
+package and a site extends it with the ``CHRONIQUE_INGEST_CHROME`` setting
+(a list of regular expressions; prefix one with ``[end] `` to make it close the
+article). One compiled alternation per kind keeps the test per line cheap.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable
+from dataclasses import dataclass
+from functools import cache
+from importlib.resources import files
+
+END_PREFIX = "[end] "
+#: Characters that decorate chrome lines ("Monde ›", "Lire aussi :", "Partager |").
+_DECORATION = " \t:›»>|\u00a0\u202f"
+
+
+@dataclass(frozen=True)
+class ChromePatterns:
+    """Compiled chrome patterns: lines to drop, and lines that end the article."""
+
+    drop: re.Pattern[str]
+    end: re.Pattern[str]
+
+    def is_chrome(self, line: str) -> bool:
+        return bool(self.drop.fullmatch(_bare(line)) or self.end.fullmatch(_bare(line)))
+
+    def ends_article(self, line: str) -> bool:
+        return bool(self.end.fullmatch(_bare(line)))
+
+
+def _bare(line: str) -> str:
+    return line.strip().rstrip(_DECORATION)
+
+
+def parse_pattern_lines(lines: Iterable[str]) -> tuple[list[str], list[str]]:
+    """Split a pattern file's lines into (drop, end) regex lists; ``[end]``/``[drop]`` switch."""
+    drop: list[str] = []
+    end: list[str] = []
+    current = drop
+    for raw in lines:
+        line = raw.strip()
+        if not line or line.startswith("#"):
+            continue
+        if line in ("[end]", "[drop]"):
+            current = end if line == "[end]" else drop
+        elif line.startswith(END_PREFIX):
+            end.append(line.removeprefix(END_PREFIX))
+        else:
+            current.append(line)
+    return drop, end
+
+
+def _compile(patterns: list[str]) -> re.Pattern[str]:
+    for pattern in patterns:
+        try:
+            re.compile(pattern)
+        except re.error as exc:
+            raise ValueError(f"invalid chrome pattern {pattern!r}: {exc}") from None
+    alternation = "|".join(f"(?:{p})" for p in patterns) or r"(?!)"
+    return re.compile(alternation, re.IGNORECASE)
+
+
+@cache
+def load_chrome_patterns(extra: tuple[str, ...] = ()) -> ChromePatterns:
+    """The packaged patterns plus a site's *extra* ones (from ``CHRONIQUE_INGEST_CHROME``)."""
+    packaged = files("chronique.ingest").joinpath("chrome_patterns.txt").read_text("utf-8")
+    drop, end = parse_pattern_lines(packaged.splitlines())
+    extra_drop, extra_end = parse_pattern_lines(extra)
+    return ChromePatterns(drop=_compile(drop + extra_drop), end=_compile(end + extra_end))

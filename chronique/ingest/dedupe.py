@@ -1,0 +1,103 @@
+"""Step 6: what the archive already holds — same raw bytes, or nearly the same text.
+
+An exact copy is found by the sha256 of the raw input recorded in each
+article's ``source.sha256``. A near copy (the same story saved twice from two
+pages, with different chrome) by the Jaccard similarity of the sets of 5-word
+shingles of the article text, >= 0.8. An inverted index from shingle to
+articles keeps that to the articles that share at least one shingle.
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from collections import Counter
+from collections.abc import Iterable
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from chronique.frontmatter import FrontMatter, parse_front_matter
+
+SHINGLE_WORDS = 5
+DUPLICATE_THRESHOLD = 0.8
+_WORD = re.compile(r"\w+")
+_MARKDOWN_LINK_TARGET = re.compile(r"\]\([^)]*\)")
+
+
+def normalise_words(text: str) -> list[str]:
+    text = _MARKDOWN_LINK_TARGET.sub("]", text)
+    return _WORD.findall(unicodedata.normalize("NFKC", text).casefold())
+
+
+def shingles(text: str, size: int = SHINGLE_WORDS) -> frozenset[int]:
+    """Hashes of the *size*-word windows of *text* (the whole text when it is shorter)."""
+    words = normalise_words(text)
+    if len(words) < size:
+        return frozenset({hash(tuple(words))}) if words else frozenset()
+    return frozenset(hash(tuple(words[i : i + size])) for i in range(len(words) - size + 1))
+
+
+@dataclass(frozen=True)
+class NearDuplicate:
+    path: Path
+    similarity: float
+
+
+@dataclass
+class ArchiveIndex:
+    """The articles already in the archive, as far as dedupe and slugs need them."""
+
+    by_sha256: dict[str, Path] = field(default_factory=dict)
+    slugs: dict[str, Path] = field(default_factory=dict)
+    _shingle_sets: list[frozenset[int]] = field(default_factory=list)
+    _paths: list[Path] = field(default_factory=list)
+    _postings: dict[int, list[int]] = field(default_factory=dict)
+
+    @classmethod
+    def load(cls, articles_path: Path) -> ArchiveIndex:
+        """Read every article under *articles_path*; unreadable ones still reserve their slug."""
+        index = cls()
+        for path in sorted(articles_path.rglob("*.md")) if articles_path.is_dir() else []:
+            text = path.read_text(encoding="utf-8", errors="replace")
+            parsed = parse_front_matter(path, text)
+            if not isinstance(parsed, FrontMatter):
+                index.slugs.setdefault(path.stem, path)
+                continue
+            source = parsed.data.get("source")
+            sha = source.get("sha256") if isinstance(source, dict) else None
+            slug = parsed.data.get("slug")
+            index.add(
+                path,
+                str(slug) if slug else path.stem,
+                str(sha) if sha else None,
+                shingles(parsed.body),
+            )
+        return index
+
+    def add(self, path: Path, slug: str, sha256: str | None, shingle_set: frozenset[int]) -> None:
+        self.slugs.setdefault(slug, path)
+        if sha256:
+            self.by_sha256.setdefault(sha256, path)
+        number = len(self._paths)
+        self._paths.append(path)
+        self._shingle_sets.append(shingle_set)
+        for shingle in shingle_set:
+            self._postings.setdefault(shingle, []).append(number)
+
+    def near_duplicate(self, shingle_set: frozenset[int]) -> NearDuplicate | None:
+        """The most similar article with Jaccard >= 0.8, if any."""
+        if not shingle_set:
+            return None
+        shared = Counter(_numbers(self._postings.get(s, ()) for s in shingle_set))
+        best: NearDuplicate | None = None
+        for number, common in shared.items():
+            union = len(shingle_set) + len(self._shingle_sets[number]) - common
+            similarity = common / union
+            if similarity >= DUPLICATE_THRESHOLD and (best is None or similarity > best.similarity):
+                best = NearDuplicate(self._paths[number], similarity)
+        return best
+
+
+def _numbers(postings: Iterable[Iterable[int]]) -> Iterable[int]:
+    for numbers in postings:
+        yield from numbers

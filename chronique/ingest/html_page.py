@@ -1,0 +1,325 @@
+"""Steps 2–4 for HTML: trafilatura for the text and metadata, ``<meta>``/JSON-LD where it misses.
+
+trafilatura (2.x) finds the main text and drops menus, "read also" boxes,
+comments and cookie banners; its XML body is rendered to Markdown with its own
+``xmltotxt`` so we extract once. Quotes lose their ``>`` in that renderer, so
+they are marked before rendering. The publication date comes first from the
+page's structured data (``article:published_time``, JSON-LD ``datePublished``),
+which carries time and offset, then from trafilatura/htmldate (a day only: read
+as midnight in the site's time zone). htmldate's extensive search is off: it
+guesses from copyright lines and free text, and an archive does not guess.
+"""
+
+from __future__ import annotations
+
+import json
+import re
+from collections.abc import Iterator, Sequence
+from dataclasses import dataclass, field
+from datetime import datetime
+from typing import Any
+
+import lxml.html
+import trafilatura
+from lxml import etree
+from trafilatura.xml import xmltotxt
+
+from chronique.ingest.chrome import ChromePatterns
+from chronique.ingest.dates import localise, parse_date_text
+from chronique.ingest.errors import IngestFailure
+from chronique.ingest.markdown import join_blocks
+from chronique.ingest.page import ExtractedPage
+from chronique.ingest.text_page import _fold
+
+_HAS_BODY = re.compile(r"<body[\s>]", re.IGNORECASE)
+_XML_DECLARATION = re.compile(r"^\s*<\?xml[^>]*\?>")
+_ARTICLE_TYPES = {
+    "newsarticle",
+    "article",
+    "reportagenewsarticle",
+    "analysisnewsarticle",
+    "opinionnewsarticle",
+    "backgroundnewsarticle",
+    "blogposting",
+    "liveblogposting",
+    "report",
+}
+_MARKDOWN_LINK = re.compile(r"!?\[([^\]]*)\]\([^)]*\)")
+_MARKDOWN_MARKS = re.compile(r"^(?:#{1,6}\s+|>\s?|[-*+]\s+|\d+[.)]\s+)|[*_`]{1,3}", re.MULTILINE)
+#: A token no page contains (trafilatura strips private-use and control characters).
+_QUOTE_MARK = "@@chronique-quote@@"
+_TRUNCATED = re.compile(r"(?:\.\.\.|…|\[…\])\s*$")
+
+
+@dataclass
+class PageMetadata:
+    """What ``<head>`` and JSON-LD say about the article."""
+
+    title: str | None = None
+    alternative_title: str | None = None
+    published: str | None = None
+    modified: str | None = None
+    sections: list[str] = field(default_factory=list)
+    tags: list[str] = field(default_factory=list)
+    authors: list[str] = field(default_factory=list)
+    site_name: str | None = None
+    url: str | None = None
+    description: str | None = None
+    lang: str | None = None
+
+
+def extract_html_page(
+    html: str, chrome: ChromePatterns, sections: Sequence[str], tz_name: str
+) -> ExtractedPage:
+    """Article fields and Markdown body of one saved HTML page."""
+    if not _HAS_BODY.search(html):
+        raise IngestFailure("HTML page without <body>: no article text to extract")
+    tree = _parse(html)
+    meta = read_metadata(tree)
+    document = trafilatura.bare_extraction(
+        tree,
+        with_metadata=True,
+        include_comments=False,
+        include_links=True,
+        include_formatting=True,
+        include_tables=True,
+        include_images=False,
+        output_format="markdown",
+        date_extraction_params={"extensive_search": False, "original_date": True},
+    )
+    title = (document.title if document else None) or meta.title
+    if document is None or document.body is None or not len(document.body):
+        if title:
+            raise IngestFailure("title only: no article text in the HTML page")
+        raise IngestFailure("no article text found in the HTML page")
+    if not title:
+        raise IngestFailure("no title found in the HTML page (no <title>, og:title or <h1>)")
+    description = meta.description or document.description
+    standfirst = description if description and not _TRUNCATED.search(description) else None
+    blocks = _body_blocks(document.body, title, standfirst, chrome)
+    paragraphs = [_plain(b) for b in blocks if not b.startswith("#")]
+    if not paragraphs:
+        raise IngestFailure("title only: no article text in the HTML page")
+    section, hint = _section([*meta.sections, *(document.categories or [])], sections)
+    published, note = _published(meta, document.date, tz_name)
+    return ExtractedPage(
+        title=title.strip(),
+        subtitle=_subtitle(meta.alternative_title, title),
+        section=section,
+        section_hint=hint,
+        standfirst=standfirst,
+        body=join_blocks(blocks),
+        paragraphs=tuple(paragraphs),
+        published=published,
+        modified=_datetime(meta.modified, tz_name),
+        date_note=note,
+        authors=_authors(document.author, meta.authors),
+        site_tags=tuple(dict.fromkeys([*(document.tags or []), *meta.tags])),
+        site_name=document.sitename or meta.site_name,
+        url=meta.url or document.url,
+        declared_lang=meta.lang,
+    )
+
+
+def _parse(html: str) -> Any:
+    try:
+        return lxml.html.document_fromstring(_XML_DECLARATION.sub("", html))
+    except (etree.ParserError, ValueError) as exc:
+        raise IngestFailure(f"unreadable HTML ({exc})") from None
+
+
+# ------------------------------------------------------------------------ metadata
+
+
+def read_metadata(tree: Any) -> PageMetadata:
+    """``<meta>`` (Open Graph, article:*, name=…), canonical link, ``<html lang>``, JSON-LD."""
+    meta = PageMetadata(lang=(tree.get("lang") or "").split("-")[0].lower() or None)
+    for element in tree.iter("meta"):
+        key = element.get("property") or element.get("name") or element.get("itemprop") or ""
+        _apply_meta(meta, key.strip().lower(), (element.get("content") or "").strip())
+    canonical = tree.find(".//link[@rel='canonical']")
+    if canonical is not None and canonical.get("href"):
+        meta.url = canonical.get("href")
+    if meta.title is None:
+        heading = tree.find(".//h1")
+        title = tree.find(".//title")
+        text = heading if heading is not None else title
+        meta.title = text.text_content().strip() if text is not None else None
+    for item in _json_ld_articles(tree):
+        _apply_json_ld(meta, item)
+    return meta
+
+
+_META_FIELDS = {
+    "og:title": "title",
+    "twitter:title": "title",
+    "article:published_time": "published",
+    "og:article:published_time": "published",
+    "datepublished": "published",
+    "date": "published",
+    "pubdate": "published",
+    "publish-date": "published",
+    "parsely-pub-date": "published",
+    "dc.date.issued": "published",
+    "article:modified_time": "modified",
+    "og:updated_time": "modified",
+    "datemodified": "modified",
+    "og:site_name": "site_name",
+    "og:url": "url",
+    "og:description": "description",
+    "description": "description",
+    "twitter:description": "description",
+}
+
+
+def _apply_meta(meta: PageMetadata, key: str, value: str) -> None:
+    if not value:
+        return
+    if key in _META_FIELDS:
+        name = _META_FIELDS[key]
+        if getattr(meta, name) is None:
+            setattr(meta, name, value)
+    elif key == "article:section":
+        meta.sections.append(value)
+    elif key in ("article:tag", "news_keywords"):
+        meta.tags.extend(t.strip() for t in value.split(",") if t.strip())
+    elif key in ("author", "article:author") and not value.startswith("http"):
+        meta.authors.append(value)
+
+
+def _json_ld_articles(tree: Any) -> Iterator[dict[str, Any]]:
+    for script in tree.iter("script"):
+        if (script.get("type") or "").lower() != "application/ld+json" or not script.text:
+            continue
+        try:
+            data = json.loads(script.text)
+        except ValueError:
+            continue
+        yield from _article_items(data)
+
+
+def _article_items(data: Any) -> Iterator[dict[str, Any]]:
+    if isinstance(data, list):
+        for item in data:
+            yield from _article_items(item)
+    elif isinstance(data, dict):
+        if "@graph" in data:
+            yield from _article_items(data["@graph"])
+        types = data.get("@type")
+        types = types if isinstance(types, list) else [types]
+        if any(isinstance(t, str) and t.lower() in _ARTICLE_TYPES for t in types):
+            yield data
+
+
+def _apply_json_ld(meta: PageMetadata, item: dict[str, Any]) -> None:
+    meta.published = meta.published or _text(item.get("datePublished"))
+    meta.modified = meta.modified or _text(item.get("dateModified"))
+    meta.title = meta.title or _text(item.get("headline"))
+    meta.alternative_title = meta.alternative_title or _text(item.get("alternativeHeadline"))
+    meta.description = meta.description or _text(item.get("description"))
+    meta.url = meta.url or _text(item.get("url") or item.get("mainEntityOfPage"))
+    section = item.get("articleSection")
+    meta.sections.extend([section] if isinstance(section, str) else _texts(section))
+    keywords = item.get("keywords")
+    if isinstance(keywords, str):
+        keywords = keywords.split(",")
+    meta.tags.extend(k.strip() for k in _texts(keywords) if k.strip())
+    if not meta.authors:
+        meta.authors.extend(_names(item.get("author")))
+    publisher = item.get("publisher")
+    if isinstance(publisher, dict):
+        meta.site_name = meta.site_name or _text(publisher.get("name"))
+
+
+def _text(value: Any) -> str | None:
+    if isinstance(value, dict):
+        value = value.get("@id") or value.get("url") or value.get("name")
+    return value.strip() if isinstance(value, str) and value.strip() else None
+
+
+def _texts(value: Any) -> list[str]:
+    return [v for v in value if isinstance(v, str)] if isinstance(value, list) else []
+
+
+def _names(value: Any) -> list[str]:
+    items = value if isinstance(value, list) else [value]
+    names = []
+    for item in items:
+        name = item.get("name") if isinstance(item, dict) else item
+        if isinstance(name, str) and name.strip() and not name.startswith("http"):
+            names.append(name.strip())
+    return names
+
+
+# ---------------------------------------------------------------------------- body
+
+
+def _body_blocks(
+    body: Any, title: str, standfirst: str | None, chrome: ChromePatterns
+) -> list[str]:
+    """Markdown blocks of trafilatura's body, without the title heading, the standfirst
+    (it goes to the summary) and any chrome paragraph trafilatura let through."""
+    _mark_quotes(body)
+    markdown = trafilatura.utils.normalize_unicode(xmltotxt(body, True))
+    markdown = re.sub(rf"^{_QUOTE_MARK}\s*", "> ", markdown, flags=re.MULTILINE)
+    blocks = [b.strip() for b in re.split(r"\n\s*\n", markdown) if b.strip()]
+    if blocks and blocks[0].startswith("#") and _fold(_plain(blocks[0])) == _fold(title):
+        blocks = blocks[1:]
+    if blocks and standfirst and _fold(_plain(blocks[0])) == _fold(standfirst):
+        blocks = blocks[1:]
+    return [b for b in blocks if not chrome.is_chrome(_plain(b))]
+
+
+def _mark_quotes(body: Any) -> None:
+    """Mark the paragraphs of each ``<quote>`` (trafilatura's renderer drops the quote and
+    escapes a literal '>'), to turn the mark into '> ' after rendering."""
+    for quote in body.iter("quote"):
+        paragraphs = quote.findall(".//p") or [quote]
+        for paragraph in paragraphs:
+            paragraph.text = f"{_QUOTE_MARK}{paragraph.text or ''}"
+
+
+def _plain(block: str) -> str:
+    return _MARKDOWN_MARKS.sub("", _MARKDOWN_LINK.sub(r"\1", block)).strip()
+
+
+# -------------------------------------------------------------------------- fields
+
+
+def _section(candidates: Sequence[str], sections: Sequence[str]) -> tuple[str | None, str | None]:
+    """(configured section, the page's own label); the label itself when no sections are set."""
+    candidates = [c.strip() for c in candidates if c and c.strip()]
+    known = {_fold(s): s for s in sections}
+    for candidate in candidates:
+        if _fold(candidate) in known:
+            return known[_fold(candidate)], candidate
+    hint = candidates[0] if candidates else None
+    return (None if sections else hint), hint
+
+
+def _published(
+    meta: PageMetadata, day: str | None, tz_name: str
+) -> tuple[datetime | None, str | None]:
+    value = _datetime(meta.published, tz_name) or _datetime(day, tz_name)
+    return value, None
+
+
+def _datetime(text: str | None, tz_name: str) -> datetime | None:
+    if not text:
+        return None
+    try:
+        return localise(datetime.fromisoformat(text.strip().replace("Z", "+00:00")), tz_name)
+    except ValueError:
+        parsed = parse_date_text(text, tz_name)
+        return parsed.value if parsed else None
+
+
+def _subtitle(alternative: str | None, title: str) -> str | None:
+    if alternative and _fold(alternative) != _fold(title):
+        return alternative.strip()
+    return None
+
+
+def _authors(found: str | None, fallback: Sequence[str]) -> tuple[str, ...]:
+    names = [n.strip() for n in (found or "").split(";") if n.strip()] or list(fallback)
+    return tuple(dict.fromkeys(names))

@@ -1,0 +1,358 @@
+"""The ingest pipeline: raw pages (files or folders) in, article files and a report out.
+
+Per input: read and size-check -> sha256 already in the archive? -> decode ->
+extract (plain text or HTML) -> fields (date, section, summary, lang, tags,
+slug, source) -> near-duplicate check -> atomic write. Every input ends in
+exactly one report line; a failure never stops the batch.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import sys
+from collections.abc import Sequence
+from dataclasses import dataclass, field, replace
+from datetime import date, datetime, time
+from pathlib import Path
+from urllib.parse import urlsplit
+
+from chronique.config import ChroniqueConfig, load_config
+from chronique.frontmatter import FrontMatter, dump_front_matter, parse_front_matter
+from chronique.ingest.chrome import load_chrome_patterns
+from chronique.ingest.dates import zone
+from chronique.ingest.decode import decode_bytes
+from chronique.ingest.dedupe import ArchiveIndex, shingles
+from chronique.ingest.errors import IngestFailure
+from chronique.ingest.html_page import extract_html_page
+from chronique.ingest.language import detect_language
+from chronique.ingest.page import ExtractedPage, trim_at_sentence
+from chronique.ingest.report import IngestReport, IngestResult, Status
+from chronique.ingest.tagging import tag_article
+from chronique.ingest.text_page import TextRules, extract_text_page
+from chronique.ingest.write import unique_slug, write_new_file
+from chronique.model import ArticleMeta, Source, parse_article_meta
+from chronique.slugs import slugify
+
+TEXT_SUFFIXES = frozenset({".txt", ".text", ".md"})
+HTML_SUFFIXES = frozenset({".html", ".htm", ".xhtml"})
+#: A news article is at most a few tens of kilobytes of text; a megabyte is a dump, not a page.
+DEFAULT_MAX_TEXT_BYTES = 1_000_000
+#: Saved HTML pages carry scripts and inline images: a larger allowance.
+DEFAULT_MAX_HTML_BYTES = 10_000_000
+SUMMARY_MAX_CHARS = 300
+NO_DATE = "no publication date found — pass --date YYYY-MM-DD"
+
+
+@dataclass(frozen=True)
+class IngestOptions:
+    """What the editor supplies for the pages that lack it (never overrides the page)."""
+
+    date: date | None = None
+    category: str | None = None
+    source_url: str | None = None
+    source_name: str | None = None
+    retrieved: date | None = None  # the day the archive received the files, when known
+    quiet: bool = False
+    max_text_bytes: int = DEFAULT_MAX_TEXT_BYTES
+    max_html_bytes: int = DEFAULT_MAX_HTML_BYTES
+
+
+@dataclass
+class _Batch:
+    """State shared by the inputs of one run: settings, and the archive as it grows."""
+
+    config: ChroniqueConfig
+    options: IngestOptions
+    rules: TextRules
+    index: ArchiveIndex
+    written: set[Path] = field(default_factory=set)
+
+
+def ingest_paths(
+    paths: Sequence[Path], config: ChroniqueConfig, options: IngestOptions | None = None
+) -> IngestReport:
+    """Ingest files and folders (walked recursively, in sorted order) into the archive."""
+    options = options or IngestOptions()
+    extra_chrome = tuple(config.pelican.get("CHRONIQUE_INGEST_CHROME", ()))
+    batch = _Batch(
+        config=config,
+        options=options,
+        rules=TextRules(load_chrome_patterns(extra_chrome), config.sections, config.timezone),
+        index=ArchiveIndex.load(config.articles_path),
+    )
+    inputs = collect_inputs(paths)
+    report = IngestReport()
+    with _Progress(len(inputs), options.quiet) as advance:
+        for path in inputs:
+            report.results.append(ingest_file(path, batch))
+            advance()
+    return report
+
+
+def collect_inputs(paths: Sequence[Path]) -> list[Path]:
+    """Files as given; folders walked recursively for .txt/.text/.md/.html/.htm files,
+    sorted, hidden files skipped. A missing path stays in the list (it fails with a reason)."""
+    inputs: list[Path] = []
+    for path in map(Path, paths):
+        if path.is_dir():
+            inputs.extend(
+                p
+                for p in sorted(path.rglob("*"))
+                if p.is_file()
+                and p.suffix.lower() in TEXT_SUFFIXES | HTML_SUFFIXES
+                and not any(part.startswith(".") for part in p.relative_to(path).parts)
+            )
+        else:
+            inputs.append(path)
+    return list(dict.fromkeys(inputs))
+
+
+def ingest_file(path: Path, batch: _Batch) -> IngestResult:
+    """One input, start to end; an IngestFailure becomes a 'failed' line."""
+    try:
+        raw = _read(path, batch.options)
+        sha256 = hashlib.sha256(raw).hexdigest()
+        existing = batch.index.by_sha256.get(sha256)
+        if existing is not None:
+            return IngestResult(path, Status.ALREADY_PRESENT, existing)
+        page = extract_page(path, raw, batch)
+        meta, body = build_article(page, sha256, batch)
+        return _store(path, meta, body, sha256, batch)
+    except IngestFailure as failure:
+        return IngestResult(path, Status.FAILED, reason=failure.reason)
+    except OSError as exc:
+        return IngestResult(path, Status.FAILED, reason=f"cannot read or write: {exc.strerror}")
+
+
+def _read(path: Path, options: IngestOptions) -> bytes:
+    if not path.exists():
+        raise IngestFailure("no such file or folder")
+    if not path.is_file():
+        raise IngestFailure("not a regular file")
+    is_html = path.suffix.lower() in HTML_SUFFIXES
+    limit = options.max_html_bytes if is_html else options.max_text_bytes
+    size = path.stat().st_size
+    if size > limit:
+        kind = "HTML" if is_html else "text"
+        raise IngestFailure(
+            f"too large for one article ({size / 1e6:.1f} MB; the limit for {kind} pages is "
+            f"{limit / 1e6:g} MB)"
+        )
+    return path.read_bytes()
+
+
+def extract_page(path: Path, raw: bytes, batch: _Batch) -> ExtractedPage:
+    """Decode and extract: HTML by extension or by its first tag, plain text otherwise."""
+    text = decode_bytes(raw).text
+    if path.suffix.lower() in HTML_SUFFIXES or _looks_like_html(text):
+        return extract_html_page(
+            text, batch.rules.chrome, batch.config.sections, batch.config.timezone
+        )
+    if path.suffix.lower() not in TEXT_SUFFIXES:
+        raise IngestFailure(
+            f"unsupported file type '{path.suffix}' (expected .txt, .text, .md, .html or .htm)"
+        )
+    return extract_text_page(text, batch.rules)
+
+
+def _looks_like_html(text: str) -> bool:
+    return text.lstrip()[:15].lower().startswith(("<!doctype html", "<html"))
+
+
+# -------------------------------------------------------------------------- fields
+
+
+def build_article(page: ExtractedPage, sha256: str, batch: _Batch) -> tuple[ArticleMeta, str]:
+    """The front-matter fields of *page*; IngestFailure when a required one is missing."""
+    config, options = batch.config, batch.options
+    published, date_source = _publication_date(page, options, config.timezone)
+    modified = page.modified if page.modified and page.modified >= published else None
+    summary = page.standfirst or trim_at_sentence(page.paragraphs[0], SUMMARY_MAX_CHARS)
+    slug = slugify(page.title)
+    if not slug:
+        raise IngestFailure(f"no slug can be made from the title '{page.title}'")
+    meta = ArticleMeta(
+        title=page.title,
+        subtitle=page.subtitle,
+        date=published,
+        date_source=date_source,
+        modified=modified,
+        category=_category(page, options, config.sections),
+        tags=tag_article(
+            config.topics_path,
+            title=page.title,
+            subtitle=page.subtitle,
+            summary=summary,
+            body=page.body,
+            site_tags=page.site_tags,
+        ),
+        summary=summary,
+        authors=page.authors,
+        lang=detect_language(
+            " ".join((summary, *page.paragraphs[:5])), page.declared_lang or config.default_lang
+        ),
+        slug=slug,
+        source=_source(page, options, sha256),
+    )
+    return meta, page.body
+
+
+def _publication_date(
+    page: ExtractedPage, options: IngestOptions, tz_name: str
+) -> tuple[datetime, str]:
+    """The page's own date ('page'), else the editor's --date at local midnight ('editor')."""
+    if page.published is not None:
+        return page.published, "page"
+    if options.date is not None:
+        return datetime.combine(options.date, time(0), tzinfo=zone(tz_name)), "editor"
+    if page.date_note:
+        raise IngestFailure(
+            f"no publication date found ({page.date_note}) — pass --date YYYY-MM-DD"
+        )
+    raise IngestFailure(NO_DATE)
+
+
+def _category(page: ExtractedPage, options: IngestOptions, sections: Sequence[str]) -> str:
+    if page.section:
+        return page.section
+    if options.category:
+        if sections and options.category not in sections:
+            raise IngestFailure(
+                f"--category '{options.category}' is not a configured section "
+                f"({', '.join(sections)})"
+            )
+        return options.category
+    said = f" (the page says '{page.section_hint}')" if page.section_hint else ""
+    known = f" among {', '.join(sections)}" if sections else ""
+    raise IngestFailure(f"no section found{known}{said} — pass --category")
+
+
+def _source(page: ExtractedPage, options: IngestOptions, sha256: str) -> Source:
+    url = page.url or options.source_url
+    name = options.source_name or page.site_name or (urlsplit(url).hostname if url else None)
+    if name and name.startswith("www."):
+        name = name[4:]
+    retrieved = options.retrieved.isoformat() if options.retrieved else None
+    return Source(name=name, url=url, retrieved=retrieved, sha256=sha256)
+
+
+# --------------------------------------------------------------------------- store
+
+
+def _store(path: Path, meta: ArticleMeta, body: str, sha256: str, batch: _Batch) -> IngestResult:
+    """Write the article unless a near copy exists; pick a free slug; keep the index current."""
+    body_shingles = shingles(body)
+    duplicate = batch.index.near_duplicate(body_shingles)
+    if duplicate is not None:
+        return IngestResult(
+            path,
+            Status.POSSIBLE_DUPLICATE,
+            duplicate.path,
+            reason=f"{duplicate.similarity:.0%} of 5-word shingles in common",
+        )
+    articles = batch.config.articles_path
+    wanted = meta
+    while True:
+        meta = replace(wanted, slug=unique_slug(wanted.slug, batch.index.slugs.__contains__))
+        target = articles / meta.relative_file
+        text = dump_front_matter(meta.to_front_matter(), body)
+        _validate(target, text, batch.config)
+        try:
+            write_new_file(target, text)
+            break
+        except FileExistsError:  # a file the index could not read holds this path: next slug
+            batch.index.slugs[meta.slug] = target
+    batch.index.add(target, meta.slug, sha256, body_shingles)
+    return IngestResult(path, Status.WRITTEN, target)
+
+
+def _validate(target: Path, text: str, config: ChroniqueConfig) -> None:
+    """Read the file back as `invoke check` and the build will: never write what they refuse."""
+    parsed = parse_front_matter(target, text)
+    errors = (
+        [parsed]
+        if not isinstance(parsed, FrontMatter)
+        else parse_article_meta(parsed, config.sections, config.default_lang)[1]
+    )
+    if errors:
+        raise IngestFailure(f"the article would not pass the content check: {errors[0].message}")
+
+
+# ------------------------------------------------------------------------ progress
+
+
+class _Progress:
+    """A rich progress bar on stderr for batches; nothing for one file or with quiet."""
+
+    def __init__(self, total: int, quiet: bool) -> None:
+        self.total = total
+        self.enabled = total > 1 and not quiet
+        self._bar = None
+
+    def __enter__(self):  # type: ignore[no-untyped-def]
+        if not self.enabled:
+            return lambda: None
+        from rich.console import Console
+        from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn
+
+        self._bar = Progress(
+            TextColumn("ingest"),
+            BarColumn(),
+            MofNCompleteColumn(),
+            console=Console(stderr=True),
+            transient=True,
+        )
+        self._bar.start()
+        task = self._bar.add_task("ingest", total=self.total)
+        return lambda: self._bar.advance(task)
+
+    def __exit__(self, *exc_info: object) -> None:
+        if self._bar is not None:
+            self._bar.stop()
+
+
+# ----------------------------------------------------------------------------- CLI
+
+
+def run_ingest(
+    paths: Sequence[str],
+    *,
+    date: str | None = None,
+    category: str | None = None,
+    source_url: str | None = None,
+    source_name: str | None = None,
+    retrieved: str | None = None,
+    quiet: bool = False,
+    settings_file: str = "pelicanconf.py",
+) -> int:
+    """``invoke ingest``: print one report line per input and a summary; return the exit code."""
+    if not paths:
+        print("ingest: give at least one file or folder", file=sys.stderr)
+        return 2
+    try:
+        options = IngestOptions(
+            date=_day(date, "--date"),
+            category=category,
+            source_url=source_url,
+            source_name=source_name,
+            retrieved=_day(retrieved, "--retrieved"),
+            quiet=quiet,
+        )
+    except ValueError as exc:
+        print(f"ingest: {exc}", file=sys.stderr)
+        return 2
+    config = load_config(settings_file)
+    report = ingest_paths([Path(p) for p in paths], config, options)
+    for line in report.lines(Path.cwd()):
+        print(line)
+    print(report.summary(), file=sys.stderr)
+    return report.exit_code
+
+
+def _day(value: str | None, option: str) -> date | None:
+    if value is None:
+        return None
+    try:
+        return date.fromisoformat(value)
+    except ValueError:
+        raise ValueError(f"{option} '{value}' is not a day in the form YYYY-MM-DD") from None

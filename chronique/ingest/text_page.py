@@ -1,0 +1,452 @@
+"""Steps 2–3 for plain text: find the article in a page copied as text.
+
+A copied news page is a column of lines: site chrome, a section label, perhaps
+a short headline or kicker, the title, a byline and date line, the standfirst,
+the body, then more chrome. Nothing in a line says which it is, so each line is
+first classified on its own (chrome pattern, date/byline line, caption, or by
+its shape: headline-like, short sentence, long prose), then the structure is
+read from the sequence:
+
+* the **article text** is the largest run of text lines (subheadings and
+  meta lines allowed inside), cut at the first "end of article" chrome line;
+* the **header** is what comes before it. Its headline-like lines are grouped
+  into runs separated by any other line (labels, date lines…). The **title**
+  is the first proper headline (4+ words) of the run nearest the text; lines
+  after it in that run are a dek (standfirst). A headline of an earlier run that
+  shares words with the title and text is the **short headline** (subtitle);
+  a configured section name among the header lines is the **section**;
+* the **standfirst** is the dek, else the first text paragraph when it is
+  short (at most two sentences) and more text follows.
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from collections.abc import Sequence
+from dataclasses import dataclass
+from enum import Enum, auto
+
+from chronique.ingest.chrome import ChromePatterns
+from chronique.ingest.dates import DateStatement, read_date_statement, split_statements
+from chronique.ingest.errors import IngestFailure
+from chronique.ingest.markdown import escape_paragraph, heading, join_blocks
+from chronique.ingest.page import ExtractedPage, split_sentences
+
+
+class Kind(Enum):
+    CHROME = auto()
+    END = auto()  # chrome that closes the article ("Laisser un commentaire", "Les + Lus")
+    META = auto()  # date and/or byline line
+    CAPTION = auto()  # photo caption or credit
+    BREADCRUMB = auto()  # "Accueil > Monde > Europe"
+    TIMESTAMP = auto()  # "10h30" on its own: a live-blog entry time
+    HEADLINE = auto()  # short, no closing punctuation: title, kicker, subheading…
+    SENTENCE = auto()  # short line that ends like a sentence
+    PROSE = auto()  # a paragraph
+
+
+TEXT_KINDS = frozenset({Kind.SENTENCE, Kind.PROSE})
+CONTENT_KINDS = frozenset({Kind.HEADLINE, Kind.SENTENCE, Kind.PROSE, Kind.TIMESTAMP})
+
+#: A proper headline has at least this many words; shorter lines are labels or kickers.
+HEADLINE_MIN_WORDS = 4
+#: A line of this many words is prose whatever its punctuation.
+PROSE_MIN_WORDS = 40
+#: Gap (headline-like lines, e.g. a "read also" box) across which the article text continues.
+MAX_GAP = 2
+SUBHEADING_MAX_WORDS = 15
+STANDFIRST_MAX_CHARS = 400
+
+_SENTENCE_CLOSE = r"(?:[\s\u00a0\u202f]*[»”\"’')\]])*$"
+_ENDS_SENTENCE = re.compile(rf"[.!?…:;,]{_SENTENCE_CLOSE}")
+_ENDS_STATEMENT = re.compile(rf"[.…]{_SENTENCE_CLOSE}")
+_TIMESTAMP = re.compile(r"\d{1,2}\s*[h:]\s*\d{2}|\d{1,2}\s*h")
+_BREADCRUMB_SEPARATOR = re.compile(r"\s+[>›»/|]\s+")
+_META_SEPARATOR = re.compile(r"\s*[|•·]\s*|\s+[-–—]\s+")
+_CAPTION = re.compile(
+    r"©|\bcr[ée]dits?(?:\s+photo)?\s*:|^\s*(?:photo|image|illustration)\s*:|\bphoto\s*(?:by|de)\s"
+    r"|\((?:photo|cr[ée]dit|credit|image)\b[^)]*\)\s*\.?$"
+    r"|/\s*(?:AFP|Reuters|AP|EPA|Getty Images|Sipa|MaxPPP|Abaca|Hans Lucas|ANSA|dpa|Xinhua)\b"
+    r"|\b(?:Getty Images|AP Photo|AFP Photo|REUTERS/|Shutterstock)",
+    re.IGNORECASE,
+)
+_BYLINE = re.compile(
+    r"(?:par|by|texte|propos recueillis par|written by)\s*:?\s+(?P<names>.+)", re.IGNORECASE
+)
+_NAME_SPLIT = re.compile(r"\s*(?:,|;|&|\bet\b|\band\b)\s*")
+_NAME_WORD = re.compile(
+    r"(?:[A-ZÀ-ÖØ-Þ][\w'’.-]*|d['’][A-ZÀ-Þ][\w'’-]*|de|du|des|van|von|der|den|da|di|del|ben|bin|al|el|le|la)"
+)
+_PARENTHESES = re.compile(r"\s*\([^)]*\)")
+_WORD = re.compile(r"[^\W\d_]{4,}")
+
+
+@dataclass(frozen=True)
+class TextRules:
+    """What the text extractor needs from the site's settings."""
+
+    chrome: ChromePatterns
+    sections: tuple[str, ...] = ()
+    timezone: str = "Europe/Paris"
+
+
+@dataclass(frozen=True)
+class Line:
+    text: str
+    kind: Kind
+    dates: tuple[DateStatement, ...] = ()
+    authors: tuple[str, ...] = ()
+    parts: tuple[str, ...] = ()  # breadcrumb parts
+
+    @property
+    def words(self) -> int:
+        return len(self.text.split())
+
+
+@dataclass(frozen=True)
+class Header:
+    title: str
+    subtitle: str | None
+    section: str | None
+    section_hint: str | None
+    dek: str | None
+
+
+# --------------------------------------------------------------------------- lines
+
+
+def split_lines(text: str) -> list[str]:
+    """Non-empty lines, with hard-wrapped prose joined back into one line per paragraph."""
+    lines: list[str] = []
+    for block in re.split(r"\n[ \t\u00a0]*\n", text):
+        for raw in block.split("\n"):
+            line = re.sub(r"[ \t]+", " ", raw).strip()
+            if not line:
+                continue
+            if lines and _continues(lines[-1], line) and not _starts_block(block, raw):
+                lines[-1] = f"{lines[-1]} {line}"
+            else:
+                lines.append(line)
+    return lines
+
+
+def _starts_block(block: str, raw: str) -> bool:
+    return block.lstrip("\n").split("\n", 1)[0] == raw
+
+
+def _continues(previous: str, line: str) -> bool:
+    """A hard-wrapped paragraph: the previous line stops mid-sentence and this one goes on."""
+    return (
+        len(previous) >= 40
+        and not _ENDS_SENTENCE.search(previous)
+        and (line[0].islower() or previous.endswith((",", "-")))
+    )
+
+
+def classify_line(text: str, rules: TextRules) -> Line:
+    """What one line is, judged on its own."""
+    if rules.chrome.ends_article(text):
+        return Line(text, Kind.END)
+    if rules.chrome.is_chrome(text):
+        return Line(text, Kind.CHROME)
+    meta = _meta_line(text, rules.timezone)
+    if meta is not None:
+        return meta
+    if _TIMESTAMP.fullmatch(text):
+        return Line(text, Kind.TIMESTAMP)
+    if _CAPTION.search(text) and len(text.split()) < 60:
+        return Line(text, Kind.CAPTION)
+    crumbs = _breadcrumb_parts(text)
+    if crumbs:
+        return Line(text, Kind.BREADCRUMB, parts=crumbs)
+    return Line(text, _shape(text))
+
+
+def _shape(text: str) -> Kind:
+    words = len(text.split())
+    if words >= PROSE_MIN_WORDS:
+        return Kind.PROSE
+    if _ENDS_STATEMENT.search(text) and words >= 12:
+        return Kind.PROSE
+    if _ENDS_SENTENCE.search(text):
+        return Kind.PROSE if words >= 25 else Kind.SENTENCE
+    return Kind.HEADLINE
+
+
+def _breadcrumb_parts(text: str) -> tuple[str, ...]:
+    parts = _BREADCRUMB_SEPARATOR.split(text)
+    if len(parts) < 2 or any(not p or len(p.split()) > 4 for p in parts):
+        return ()
+    return tuple(parts)
+
+
+def _meta_line(text: str, tz_name: str) -> Line | None:
+    """A line made of date statements and bylines (plus short credits), or None."""
+    if len(text) > 250:
+        return None
+    dates: list[DateStatement] = []
+    authors: list[str] = []
+    for segment in _META_SEPARATOR.split(text):
+        for statement_text in split_statements(segment):
+            statement = read_date_statement(statement_text.strip(" ,"), tz_name)
+            if statement is not None:
+                dates.append(statement)
+                continue
+            names = read_byline(statement_text)
+            if names:
+                authors.extend(names)
+            elif not _is_credit(statement_text):
+                return None
+    if not (dates or authors):
+        return None
+    return Line(text, Kind.META, dates=tuple(dates), authors=tuple(authors))
+
+
+def _is_credit(segment: str) -> bool:
+    """A short label beside a date ('AFP', 'Le Quotidien avec AFP'): not a sentence."""
+    return len(segment.split()) <= 4 and not _ENDS_SENTENCE.search(segment)
+
+
+def read_byline(text: str) -> tuple[str, ...]:
+    """'Par Claire Martin et Paul Durand, envoyés spéciaux' -> ('Claire Martin', 'Paul Durand')."""
+    match = _BYLINE.fullmatch(text.strip())
+    if not match:
+        return ()
+    names: list[str] = []
+    for part in _NAME_SPLIT.split(_PARENTHESES.sub("", match["names"])):
+        if not _looks_like_name(part):
+            break
+        names.append(part.strip())
+    return tuple(names)
+
+
+def _looks_like_name(part: str) -> bool:
+    words = part.split()
+    return (
+        1 <= len(words) <= 5
+        and words[0][:1].isupper()
+        and all(_NAME_WORD.fullmatch(w) for w in words)
+    )
+
+
+# ------------------------------------------------------------------------ structure
+
+
+def extract_text_page(text: str, rules: TextRules) -> ExtractedPage:
+    """Find title, section, date, standfirst and body in a page copied as plain text."""
+    lines = _cut_at_end([classify_line(t, rules) for t in split_lines(text)])
+    span = _article_span(lines)
+    header_lines, article_lines = lines[: span[0]], lines[span[0] : span[1]]
+    body_words = _content_words(" ".join(ln.text for ln in article_lines if ln.kind in TEXT_KINDS))
+    header = read_header(header_lines, rules.sections, body_words)
+    standfirst, blocks, paragraphs = _body(article_lines, header.dek)
+    if not paragraphs:
+        raise IngestFailure("title only: no article text under the headline")
+    published, modified, note = _dates(lines[: span[1]])
+    authors = tuple(dict.fromkeys(a for ln in lines[: span[1]] for a in ln.authors))
+    return ExtractedPage(
+        title=header.title,
+        subtitle=header.subtitle,
+        section=header.section,
+        section_hint=header.section_hint,
+        standfirst=standfirst,
+        body=join_blocks(blocks),
+        paragraphs=tuple(paragraphs),
+        published=published,
+        modified=modified,
+        date_note=note,
+        authors=authors,
+    )
+
+
+def _cut_at_end(lines: list[Line]) -> list[Line]:
+    """Drop everything from the first end-of-article line that follows article text."""
+    seen_prose = False
+    for index, line in enumerate(lines):
+        if line.kind is Kind.PROSE:
+            seen_prose = True
+        elif line.kind is Kind.END and seen_prose:
+            return lines[:index]
+    return lines
+
+
+def _article_span(lines: Sequence[Line]) -> tuple[int, int]:
+    """[start, stop) of the article text: the largest run of text lines, continued across
+    short interruptions (a 'read also' box) that are followed by more prose."""
+    blocks = _text_blocks(lines)
+    if not blocks:
+        if any(ln.kind is Kind.HEADLINE for ln in lines):
+            raise IngestFailure("title only: no article text under the headline")
+        raise IngestFailure("only page chrome: no title and no article text found")
+    main = max(range(len(blocks)), key=lambda i: _text_chars(lines, blocks[i]))
+    start, stop = blocks[main]
+    for next_start, next_stop in blocks[main + 1 :]:
+        gap = sum(ln.kind in CONTENT_KINDS for ln in lines[stop:next_start])
+        if gap > MAX_GAP or not any(ln.kind is Kind.PROSE for ln in lines[next_start:next_stop]):
+            break
+        stop = next_stop
+    return start, stop
+
+
+def _text_blocks(lines: Sequence[Line]) -> list[tuple[int, int]]:
+    """Runs of text: they start at a paragraph and go on through text lines, and through
+    headlines or timestamps directly followed by text (subheadings, live-blog times)."""
+    has_prose = any(ln.kind is Kind.PROSE for ln in lines)
+    starters = {Kind.PROSE} if has_prose else {Kind.SENTENCE}
+    content = [i for i, ln in enumerate(lines) if ln.kind in CONTENT_KINDS]
+    blocks: list[tuple[int, int]] = []
+    current: tuple[int, int] | None = None
+    for position, index in enumerate(content):
+        kind = lines[index].kind
+        following = lines[content[position + 1]].kind if position + 1 < len(content) else None
+        if current is None:
+            if kind in starters:
+                current = (index, index + 1)
+        elif kind in TEXT_KINDS or following in TEXT_KINDS:
+            current = (current[0], index + 1)
+        else:
+            blocks.append(current)
+            current = None
+    if current is not None:
+        blocks.append(current)
+    if not has_prose:  # short texts only: they count when a headline stands above them
+        blocks = [b for b in blocks if any(ln.kind is Kind.HEADLINE for ln in lines[: b[0]])]
+    return blocks
+
+
+def _text_chars(lines: Sequence[Line], block: tuple[int, int]) -> int:
+    return sum(len(ln.text) for ln in lines[block[0] : block[1]] if ln.kind in TEXT_KINDS)
+
+
+def _fold(text: str) -> str:
+    decomposed = unicodedata.normalize("NFKD", text.casefold())
+    return "".join(c for c in decomposed if not unicodedata.combining(c)).strip()
+
+
+def _content_words(text: str) -> set[str]:
+    """Crude stems of the longer words: enough to tell whether two lines share a subject."""
+    return {_fold(w)[:5] for w in _WORD.findall(text)}
+
+
+def read_header(lines: Sequence[Line], sections: Sequence[str], body_words: set[str]) -> Header:
+    """Section, title, short headline and dek from the lines above the article text."""
+    runs = _headline_runs(lines)
+    section, section_hint, runs = _take_section(runs, lines, sections)
+    proper = [[ln for ln in run if ln.words >= HEADLINE_MIN_WORDS] for run in runs]
+    proper = [run for run in proper if run]
+    if not proper:  # only short lines: the title is a short one ("Brexit : le jour J")
+        proper = [run for run in runs if run]
+    if not proper:
+        raise IngestFailure("no title found: no headline line above the article text")
+    title_run = proper[-1]
+    title_index = next(
+        (i for i, ln in enumerate(title_run) if _content_words(ln.text) & body_words), 0
+    )
+    title = title_run[title_index].text
+    dek = " ".join(ln.text for ln in title_run[title_index + 1 :]) or None
+    subtitle = _short_headline(proper[:-1], title, body_words)
+    if section is None and not sections:
+        section = section_hint
+    return Header(title, subtitle, section, section_hint, dek)
+
+
+def _headline_runs(lines: Sequence[Line]) -> list[list[Line]]:
+    """Headline-like lines, grouped into runs that any other line separates."""
+    runs: list[list[Line]] = [[]]
+    for line in lines:
+        if line.kind in (Kind.HEADLINE, Kind.SENTENCE):
+            runs[-1].append(line)
+        elif runs[-1]:
+            runs.append([])
+    return [run for run in runs if run]
+
+
+def _take_section(
+    runs: list[list[Line]], lines: Sequence[Line], sections: Sequence[str]
+) -> tuple[str | None, str | None, list[list[Line]]]:
+    """(configured section, the page's own section label, runs without the section line)."""
+    known = {_fold(s): s for s in sections}
+    crumbs = [p for ln in lines if ln.kind is Kind.BREADCRUMB for p in ln.parts]
+    for part in crumbs:
+        if _fold(part) in known:
+            return known[_fold(part)], part, runs
+    for run in runs:
+        for line in run:
+            if _fold(line.text) in known:
+                remaining = [[ln for ln in r if ln is not line] for r in runs]
+                return known[_fold(line.text)], line.text, [r for r in remaining if r]
+    label = next(
+        (ln for run in runs for ln in run if ln.words < HEADLINE_MIN_WORDS and len(ln.text) <= 30),
+        None,
+    )
+    if label is None:
+        return None, (crumbs[1] if len(crumbs) > 1 else None), runs
+    remaining = [[ln for ln in r if ln is not label] for r in runs]
+    return None, label.text, [r for r in remaining if r]
+
+
+def _short_headline(
+    earlier_runs: Sequence[Sequence[Line]], title: str, body_words: set[str]
+) -> str | None:
+    """The nearest earlier headline about the same story (2+ shared words), if distinct."""
+    reference = _content_words(title) | body_words
+    for run in reversed(earlier_runs):
+        for line in reversed(run):
+            if _fold(line.text) in _fold(title):
+                continue
+            if len(_content_words(line.text) & reference) >= 2:
+                return line.text
+    return None
+
+
+def _body(lines: Sequence[Line], dek: str | None) -> tuple[str | None, list[str], list[str]]:
+    """(standfirst, Markdown blocks, plain paragraphs) of the article text."""
+    content = [ln for ln in lines if ln.kind in CONTENT_KINDS]
+    standfirst = dek
+    if standfirst is None and content and _is_standfirst(content, lines):
+        standfirst = content[0].text
+        content = content[1:]
+    blocks: list[str] = []
+    paragraphs: list[str] = []
+    for position, line in enumerate(content):
+        following = content[position + 1].kind if position + 1 < len(content) else None
+        if line.kind in TEXT_KINDS:
+            blocks.append(escape_paragraph(line.text))
+            paragraphs.append(line.text)
+        elif following in TEXT_KINDS and line.kind is Kind.TIMESTAMP:
+            blocks.append(f"**{escape_paragraph(line.text)}**")
+        elif following in TEXT_KINDS and line.words <= SUBHEADING_MAX_WORDS:
+            blocks.append(heading(line.text))
+        elif following in TEXT_KINDS:
+            blocks.append(escape_paragraph(line.text))
+            paragraphs.append(line.text)
+    return standfirst, blocks, paragraphs
+
+
+def _is_standfirst(content: Sequence[Line], lines: Sequence[Line]) -> bool:
+    """The first paragraph is a standfirst when a date/byline line sets it apart from the
+    text, or when it is short (at most two sentences) and more text follows."""
+    first = content[0]
+    if first.kind not in TEXT_KINDS or not any(ln.kind in TEXT_KINDS for ln in content[1:]):
+        return False
+    after_first = lines[lines.index(first) + 1 :]
+    next_content = next((i for i, ln in enumerate(after_first) if ln.kind in CONTENT_KINDS), 0)
+    if any(ln.kind is Kind.META for ln in after_first[:next_content]):
+        return True
+    return len(first.text) <= STANDFIRST_MAX_CHARS and len(split_sentences(first.text)) <= 2
+
+
+def _dates(lines: Sequence[Line]) -> tuple[object, object, str | None]:
+    """(published, modified, note): the first dated statement of each kind."""
+    statements = [d for ln in lines for d in ln.dates]
+    published = next((d.value for d in statements if d.kind == "published" and d.value), None)
+    modified = next((d.value for d in statements if d.kind == "modified" and d.value), None)
+    note = None
+    if published is None:
+        relative = next((d.text for d in statements if d.relative), None)
+        if relative:
+            note = f"the page only gives a relative date ('{relative}')"
+        elif modified is not None:
+            note = "the page only gives an update date"
+    return published, modified, note
