@@ -16,7 +16,6 @@ month names; everything else goes to dateparser.
 from __future__ import annotations
 
 import re
-import unicodedata
 from dataclasses import dataclass
 from datetime import datetime, time, tzinfo
 from functools import cache
@@ -24,15 +23,11 @@ from zoneinfo import ZoneInfo
 
 from babel.dates import get_day_names, get_month_names
 
+from chronique.ingest.page import fold
+
 LANGUAGES = ("fr", "en")
 #: dateparser resolves relative dates against this; a result near it was relative.
 _SENTINEL_BASE = datetime(1000, 1, 1)
-
-
-def _fold(text: str) -> str:
-    """Lowercase without accents: 'Février' -> 'fevrier'."""
-    decomposed = unicodedata.normalize("NFKD", text.casefold())
-    return "".join(c for c in decomposed if not unicodedata.combining(c))
 
 
 def _name_table(kind: str) -> dict[str, int]:
@@ -42,7 +37,7 @@ def _name_table(kind: str) -> dict[str, int]:
     for lang in LANGUAGES:
         for width in ("wide", "abbreviated"):
             for number, name in getter(width, locale=lang).items():
-                table[_fold(name).rstrip(".")] = number
+                table[fold(name).rstrip(".")] = number
     if kind == "month":
         table.update({"sept": 9, "janv": 1, "fevr": 2, "avr": 4, "juil": 7})
     return table
@@ -103,6 +98,12 @@ _DATE_TOKENS = re.compile(
     r"last night|demain|tomorrow|environ|about|an|une?|one)\b",
     re.IGNORECASE,
 )
+#: "3:45 PM GMT+1, March 14, 2025" (AP style): dateparser wants the time after the date.
+_TIME_FIRST = re.compile(
+    r"^(?P<time>\d{1,2}[:.h]\d{2}(?:\s*[ap]\.?m\.?)?)\s*"
+    r"(?P<zone>[A-Za-z]{2,5}(?:[+-]\d{1,2}(?::?\d{2})?)?)?\s*,\s*(?P<date>.+)$",
+    re.IGNORECASE,
+)
 _YEAR = re.compile(r"(?<!\d)\d{4}(?!\d)")
 _LEFTOVER_OK = re.compile(r"[\s,.;:/()\-–—|+'’]*")
 _FULL_DATE = re.compile(
@@ -151,6 +152,7 @@ def parse_date_text(text: str, tz_name: str) -> DateValue | None:
         return DateValue(None, relative=True)
     if not _YEAR.search(text):  # "15 mars": without a year it is no date to publish under
         return None
+    text = _TIME_FIRST.sub(r"\g<date> \g<time> \g<zone>", text).strip()
     iso = _parse_iso(text)
     if iso is not None:
         return DateValue(localise(iso, tz_name))
@@ -170,7 +172,7 @@ def _parse_iso(text: str) -> datetime | None:
 
 
 def _parse_fast(text: str) -> datetime | None:
-    folded = _fold(text)
+    folded = fold(text)
     for shape in _FAST_SHAPES:
         match = shape.fullmatch(folded)
         if match:

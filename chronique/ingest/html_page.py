@@ -28,8 +28,7 @@ from chronique.ingest.chrome import ChromePatterns
 from chronique.ingest.dates import localise, parse_date_text
 from chronique.ingest.errors import IngestFailure
 from chronique.ingest.markdown import join_blocks
-from chronique.ingest.page import ExtractedPage
-from chronique.ingest.text_page import _fold
+from chronique.ingest.page import ExtractedPage, fold
 
 _HAS_BODY = re.compile(r"<body[\s>]", re.IGNORECASE)
 _XML_DECLARATION = re.compile(r"^\s*<\?xml[^>]*\?>")
@@ -263,9 +262,9 @@ def _body_blocks(
     markdown = trafilatura.utils.normalize_unicode(xmltotxt(body, True))
     markdown = re.sub(rf"^{_QUOTE_MARK}\s*", "> ", markdown, flags=re.MULTILINE)
     blocks = [b.strip() for b in re.split(r"\n\s*\n", markdown) if b.strip()]
-    if blocks and blocks[0].startswith("#") and _fold(_plain(blocks[0])) == _fold(title):
+    if blocks and blocks[0].startswith("#") and fold(_plain(blocks[0])) == fold(title):
         blocks = blocks[1:]
-    if blocks and standfirst and _fold(_plain(blocks[0])) == _fold(standfirst):
+    if blocks and standfirst and fold(_plain(blocks[0])) == fold(standfirst):
         blocks = blocks[1:]
     return [b for b in blocks if not chrome.is_chrome(_plain(b))]
 
@@ -289,10 +288,10 @@ def _plain(block: str) -> str:
 def _section(candidates: Sequence[str], sections: Sequence[str]) -> tuple[str | None, str | None]:
     """(configured section, the page's own label); the label itself when no sections are set."""
     candidates = [c.strip() for c in candidates if c and c.strip()]
-    known = {_fold(s): s for s in sections}
+    known = {fold(s): s for s in sections}
     for candidate in candidates:
-        if _fold(candidate) in known:
-            return known[_fold(candidate)], candidate
+        if fold(candidate) in known:
+            return known[fold(candidate)], candidate
     hint = candidates[0] if candidates else None
     return (None if sections else hint), hint
 
@@ -315,7 +314,7 @@ def _datetime(text: str | None, tz_name: str) -> datetime | None:
 
 
 def _subtitle(alternative: str | None, title: str) -> str | None:
-    if alternative and _fold(alternative) != _fold(title):
+    if alternative and fold(alternative) != fold(title):
         return alternative.strip()
     return None
 

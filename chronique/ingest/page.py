@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+import unicodedata
 from dataclasses import dataclass
 from datetime import datetime
 
@@ -53,3 +54,9 @@ def trim_at_sentence(text: str, limit: int = 300) -> str:
         return kept
     cut = text[:limit].rsplit(" ", 1)[0].rstrip(" ,;:")
     return f"{cut}…"
+
+
+def fold(text: str) -> str:
+    """Lowercase without accents, for comparing labels: 'Économie ' -> 'economie'."""
+    decomposed = unicodedata.normalize("NFKD", text.casefold())
+    return "".join(c for c in decomposed if not unicodedata.combining(c)).strip()

@@ -22,16 +22,16 @@ read from the sequence:
 from __future__ import annotations
 
 import re
-import unicodedata
 from collections.abc import Sequence
 from dataclasses import dataclass
 from enum import Enum, auto
+from itertools import takewhile
 
 from chronique.ingest.chrome import ChromePatterns
 from chronique.ingest.dates import DateStatement, read_date_statement, split_statements
 from chronique.ingest.errors import IngestFailure
 from chronique.ingest.markdown import escape_paragraph, heading, join_blocks
-from chronique.ingest.page import ExtractedPage, split_sentences
+from chronique.ingest.page import ExtractedPage, fold, split_sentences
 
 
 class Kind(Enum):
@@ -56,10 +56,14 @@ PROSE_MIN_WORDS = 40
 #: Gap (headline-like lines, e.g. a "read also" box) across which the article text continues.
 MAX_GAP = 2
 SUBHEADING_MAX_WORDS = 15
+MENU_MIN_LABELS = 3
+#: A dek (a standfirst set as a headline, without closing punctuation) is a long line.
+DEK_MIN_WORDS = 8
 STANDFIRST_MAX_CHARS = 400
 
 _SENTENCE_CLOSE = r"(?:[\s\u00a0\u202f]*[»”\"’')\]])*$"
 _ENDS_SENTENCE = re.compile(rf"[.!?…:;,]{_SENTENCE_CLOSE}")
+_ENDS_PARAGRAPH = re.compile(rf"[.!?…:]{_SENTENCE_CLOSE}")
 _ENDS_STATEMENT = re.compile(rf"[.…]{_SENTENCE_CLOSE}")
 _TIMESTAMP = re.compile(r"\d{1,2}\s*[h:]\s*\d{2}|\d{1,2}\s*h")
 _BREADCRUMB_SEPARATOR = re.compile(r"\s+[>›»/|]\s+")
@@ -120,28 +124,20 @@ def split_lines(text: str) -> list[str]:
     """Non-empty lines, with hard-wrapped prose joined back into one line per paragraph."""
     lines: list[str] = []
     for block in re.split(r"\n[ \t\u00a0]*\n", text):
+        joined: list[str] = []
         for raw in block.split("\n"):
             line = re.sub(r"[ \t]+", " ", raw).strip()
-            if not line:
-                continue
-            if lines and _continues(lines[-1], line) and not _starts_block(block, raw):
-                lines[-1] = f"{lines[-1]} {line}"
-            else:
-                lines.append(line)
+            if line and joined and _continues(joined[-1], line):
+                joined[-1] = f"{joined[-1]} {line}"
+            elif line:
+                joined.append(line)
+        lines.extend(joined)
     return lines
 
 
-def _starts_block(block: str, raw: str) -> bool:
-    return block.lstrip("\n").split("\n", 1)[0] == raw
-
-
 def _continues(previous: str, line: str) -> bool:
-    """A hard-wrapped paragraph: the previous line stops mid-sentence and this one goes on."""
-    return (
-        len(previous) >= 40
-        and not _ENDS_SENTENCE.search(previous)
-        and (line[0].islower() or previous.endswith((",", "-")))
-    )
+    """A hard-wrapped paragraph: a long line that stops mid-sentence, then a lowercase start."""
+    return len(previous) >= 40 and not _ENDS_PARAGRAPH.search(previous) and line[0].islower()
 
 
 def classify_line(text: str, rules: TextRules) -> Line:
@@ -319,36 +315,34 @@ def _text_chars(lines: Sequence[Line], block: tuple[int, int]) -> int:
     return sum(len(ln.text) for ln in lines[block[0] : block[1]] if ln.kind in TEXT_KINDS)
 
 
-def _fold(text: str) -> str:
-    decomposed = unicodedata.normalize("NFKD", text.casefold())
-    return "".join(c for c in decomposed if not unicodedata.combining(c)).strip()
-
-
 def _content_words(text: str) -> set[str]:
     """Crude stems of the longer words: enough to tell whether two lines share a subject."""
-    return {_fold(w)[:5] for w in _WORD.findall(text)}
+    return {fold(w)[:5] for w in _WORD.findall(text)}
 
 
 def read_header(lines: Sequence[Line], sections: Sequence[str], body_words: set[str]) -> Header:
     """Section, title, short headline and dek from the lines above the article text."""
     runs = _headline_runs(lines)
-    section, section_hint, runs = _take_section(runs, lines, sections)
+    section, runs = _known_section(runs, lines, sections)
     proper = [[ln for ln in run if ln.words >= HEADLINE_MIN_WORDS] for run in runs]
     proper = [run for run in proper if run]
     if not proper:  # only short lines: the title is a short one ("Brexit : le jour J")
-        proper = [run for run in runs if run]
+        proper = runs
     if not proper:
         raise IngestFailure("no title found: no headline line above the article text")
-    title_run = proper[-1]
-    title_index = next(
-        (i for i, ln in enumerate(title_run) if _content_words(ln.text) & body_words), 0
+    title_line = next(
+        (ln for ln in proper[-1] if _content_words(ln.text) & body_words), proper[-1][0]
     )
-    title = title_run[title_index].text
-    dek = " ".join(ln.text for ln in title_run[title_index + 1 :]) or None
-    subtitle = _short_headline(proper[:-1], title, body_words)
+    hint = section or _section_label(runs, title_line, lines)
     if section is None and not sections:
-        section = section_hint
-    return Header(title, subtitle, section, section_hint, dek)
+        section = hint
+    return Header(
+        title=title_line.text,
+        subtitle=_short_headline(proper[:-1], title_line.text, body_words),
+        section=section,
+        section_hint=hint,
+        dek=_dek(runs, title_line),
+    )
 
 
 def _headline_runs(lines: Sequence[Line]) -> list[list[Line]]:
@@ -359,31 +353,64 @@ def _headline_runs(lines: Sequence[Line]) -> list[list[Line]]:
             runs[-1].append(line)
         elif runs[-1]:
             runs.append([])
-    return [run for run in runs if run]
+    return [run for run in map(_without_menu, runs) if run]
 
 
-def _take_section(
+def _without_menu(run: list[Line]) -> list[Line]:
+    """Three or more short labels in a row are a navigation menu, not a section or kicker."""
+    kept: list[Line] = []
+    streak: list[Line] = []
+    for line in [*run, None]:
+        if line is not None and line.words < HEADLINE_MIN_WORDS:
+            streak.append(line)
+            continue
+        if len(streak) < MENU_MIN_LABELS:
+            kept.extend(streak)
+        streak = []
+        if line is not None:
+            kept.append(line)
+    return kept
+
+
+def _known_section(
     runs: list[list[Line]], lines: Sequence[Line], sections: Sequence[str]
-) -> tuple[str | None, str | None, list[list[Line]]]:
-    """(configured section, the page's own section label, runs without the section line)."""
-    known = {_fold(s): s for s in sections}
-    crumbs = [p for ln in lines if ln.kind is Kind.BREADCRUMB for p in ln.parts]
-    for part in crumbs:
-        if _fold(part) in known:
-            return known[_fold(part)], part, runs
+) -> tuple[str | None, list[list[Line]]]:
+    """The first configured section named by a breadcrumb or a header line (that line removed)."""
+    known = {fold(s): s for s in sections}
+    for part in (p for ln in lines if ln.kind is Kind.BREADCRUMB for p in ln.parts):
+        if fold(part) in known:
+            return known[fold(part)], runs
     for run in runs:
         for line in run:
-            if _fold(line.text) in known:
+            if fold(line.text) in known:
                 remaining = [[ln for ln in r if ln is not line] for r in runs]
-                return known[_fold(line.text)], line.text, [r for r in remaining if r]
-    label = next(
-        (ln for run in runs for ln in run if ln.words < HEADLINE_MIN_WORDS and len(ln.text) <= 30),
-        None,
-    )
-    if label is None:
-        return None, (crumbs[1] if len(crumbs) > 1 else None), runs
-    remaining = [[ln for ln in r if ln is not label] for r in runs]
-    return None, label.text, [r for r in remaining if r]
+                return known[fold(line.text)], [r for r in remaining if r]
+    return None, runs
+
+
+def _section_label(runs: list[list[Line]], title: Line, lines: Sequence[Line]) -> str | None:
+    """The page's own section label: a breadcrumb's second part, else the first short
+    line above the title ('International', 'World news')."""
+    crumbs = [p for ln in lines if ln.kind is Kind.BREADCRUMB for p in ln.parts]
+    if len(crumbs) > 1:
+        return crumbs[1]
+    for run in runs:
+        for line in run:
+            if line is title:
+                return None
+            if line.words < HEADLINE_MIN_WORDS and len(line.text) <= 30:
+                return line.text
+    return None
+
+
+def _dek(runs: list[list[Line]], title: Line) -> str | None:
+    """Long headline-like lines right under the title, in the same run: a dek (standfirst)."""
+    for run in runs:
+        if title in run:
+            following = run[run.index(title) + 1 :]
+            dek = list(takewhile(lambda ln: ln.words >= DEK_MIN_WORDS, following))
+            return " ".join(ln.text for ln in dek) or None
+    return None
 
 
 def _short_headline(
@@ -393,7 +420,7 @@ def _short_headline(
     reference = _content_words(title) | body_words
     for run in reversed(earlier_runs):
         for line in reversed(run):
-            if _fold(line.text) in _fold(title):
+            if fold(line.text) in fold(title):
                 continue
             if len(_content_words(line.text) & reference) >= 2:
                 return line.text
