@@ -223,9 +223,12 @@ def _parse_with_dateparser(text: str, tz_name: str) -> DateValue | None:
 
 def is_date_expression(text: str) -> bool:
     """True when *text* is nothing but a date (complete or relative) and its connecting words."""
-    if not (_FULL_DATE.search(text) or RELATIVE_WORDS.search(text)):
-        return False
-    return bool(_LEFTOVER_OK.fullmatch(_DATE_TOKENS.sub(" ", text)))
+    if RELATIVE_WORDS.search(text):
+        return bool(_LEFTOVER_OK.fullmatch(_DATE_TOKENS.sub(" ", text)))
+    folded = fold(text)  # month names are tabled without accents: 'févr.' -> 'fevr.'
+    return bool(_FULL_DATE.search(folded)) and bool(
+        _LEFTOVER_OK.fullmatch(_DATE_TOKENS.sub(" ", folded))
+    )
 
 
 def read_date_statement(segment: str, tz_name: str) -> DateStatement | None:

@@ -1,0 +1,156 @@
+"""The steps on their own: dates, decoding, Markdown escapes, language, summary, slugs."""
+
+from __future__ import annotations
+
+from datetime import timedelta
+
+import pytest
+
+from chronique.ingest.dates import parse_date_text, read_date_statement, split_statements
+from chronique.ingest.decode import decode_bytes
+from chronique.ingest.errors import IngestFailure
+from chronique.ingest.language import detect_language
+from chronique.ingest.markdown import escape_paragraph
+from chronique.ingest.page import trim_at_sentence
+from chronique.ingest.write import unique_slug
+
+PARIS = "Europe/Paris"
+
+
+@pytest.mark.parametrize(
+    ("text", "iso"),
+    [
+        ("Publié le 15 mars 2025 à 10h30", "2025-03-15T10:30:00+01:00"),
+        ("Publié le 1er avril 2025 à 7h", "2025-04-01T07:00:00+02:00"),
+        ("samedi 15 mars 2025", "2025-03-15T00:00:00+01:00"),
+        ("Le 15/03/2025 à 10:30", "2025-03-15T10:30:00+01:00"),
+        ("Published March 15, 2025 10:30 pm", "2025-03-15T22:30:00+01:00"),
+        ("2025-03-15T10:30:00+01:00", "2025-03-15T10:30:00+01:00"),
+        ("Saturday 15 March 2025 10.30 GMT", "2025-03-15T10:30:00+00:00"),
+        ("Updated 3:45 PM GMT+1, March 14, 2025", "2025-03-14T15:45:00+01:00"),
+        ("Mis à jour le 16 juillet 2025 à 08h05", "2025-07-16T08:05:00+02:00"),
+        ("15 févr. 2025", "2025-02-15T00:00:00+01:00"),
+    ],
+)
+def test_date_statements(text, iso):
+    statement = read_date_statement(text, PARIS)
+    assert statement is not None and statement.value is not None
+    assert statement.value.isoformat() == iso
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["il y a 2 heures", "Publié hier à 10h30", "Updated 3 hours ago", "aujourd’hui à 08h12"],
+)
+def test_relative_dates_are_never_resolved(text):
+    statement = read_date_statement(text, PARIS)
+    assert statement is not None
+    assert statement.relative and statement.value is None
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "15 mars",
+        "Le Louvre ferme ses portes",
+        "Le président a parlé le 15 mars 2025 à Paris",
+        "2025",
+    ],
+)
+def test_lines_that_are_not_dates(text):
+    assert read_date_statement(text, PARIS) is None
+
+
+def test_keyword_without_its_date_is_a_lost_date():
+    statement = read_date_statement("le", PARIS)
+    assert statement is not None and statement.value is None and not statement.relative
+
+
+def test_published_and_updated_on_one_line():
+    parts = split_statements("Publié le 15 mars 2025 à 10h30, mis à jour le 16 mars 2025 à 08h05")
+    kinds = [read_date_statement(p, PARIS).kind for p in parts]
+    assert kinds == ["published", "modified"]
+
+
+def test_site_time_zone_applies_only_without_offset():
+    assert parse_date_text("15 mars 2025 à 10h30", "America/Montreal").value.isoformat() == (
+        "2025-03-15T10:30:00-04:00"
+    )
+    with_offset = parse_date_text("2025-03-15T10:30:00+05:30", "America/Montreal").value
+    assert with_offset.utcoffset() == timedelta(hours=5, minutes=30)
+
+
+def test_words_about_today_give_no_date():
+    for text in ("aujourd'hui", "today", "il y a 5 minutes", "à l'instant", "ce matin"):
+        value = parse_date_text(text, PARIS)
+        assert value is not None and value.relative and value.value is None, text
+
+
+@pytest.mark.parametrize(
+    ("raw", "text", "encoding"),
+    [
+        ("Élysée’s « œuvre »".encode(), "Élysée’s « œuvre »", "utf-8"),
+        (b"\xef\xbb\xbf" + "Été".encode(), "Été", "utf-8-sig"),
+        ("Ligne 1\r\nÉté « à »\r\n".encode("cp1252"), "Ligne 1\nÉté « à »\n", "cp1252"),
+        ("l’œuvre".encode("cp1252"), "l’œuvre", "cp1252"),
+        ("Été".encode("utf-16"), "Été", "utf-16"),
+    ],
+)
+def test_decoding(raw, text, encoding):
+    decoded = decode_bytes(raw)
+    assert (decoded.text, decoded.encoding) == (text, encoding)
+
+
+def test_invalid_bytes_are_refused_with_the_offset():
+    with pytest.raises(IngestFailure, match=r"byte 0x81 at offset 3\)"):
+        decode_bytes(b"abc\x81\x8d")
+
+
+@pytest.mark.parametrize(
+    ("text", "markdown"),
+    [
+        ("1. Premier point", "1\\. Premier point"),
+        ("2) Second point", "2\\) Second point"),
+        ("- tiret", "\\- tiret"),
+        ("+ plus", "\\+ plus"),
+        ("* étoile", "\\* étoile"),
+        ("## Titre", "\\## Titre"),
+        ("> citation", "\\> citation"),
+        ("un *mot* et un `code`", "un \\*mot\\* et un \\`code\\`"),
+        ("snake_case reste _souligné_", "snake_case reste \\_souligné\\_"),
+        ("<script>alert(1)</script>", "&lt;script>alert(1)&lt;/script>"),
+        ("« Texte » d’une l’œuvre\u00a0: 3 < 5", "« Texte » d’une l’œuvre\u00a0: 3 < 5"),
+        ("1 600 °C", "1 600 °C"),
+    ],
+)
+def test_markdown_escapes(text, markdown):
+    assert escape_paragraph(text) == markdown
+
+
+def test_language_detection():
+    assert (
+        detect_language("Le président a annoncé que les troupes sont dans la ville.", "en") == "fr"
+    )
+    assert (
+        detect_language(
+            "The president said that the troops were in the city and it was over.", "fr"
+        )
+        == "en"
+    )
+    assert detect_language("Koursk Zaolechenka", "fr") == "fr"
+
+
+def test_summary_is_trimmed_at_a_sentence():
+    first = "Première phrase du paragraphe, assez longue pour compter. " * 4
+    text = first + "Deuxième phrase qui ferait dépasser la limite de trois cents caractères. " * 3
+    summary = trim_at_sentence(text, 300)
+    assert len(summary) <= 300 and summary.endswith("compter.")
+    assert trim_at_sentence("mot " * 200, 300).endswith("…")
+
+
+def test_unique_slug_stays_within_80_characters():
+    slug = "a" * 40 + "-" + "b" * 39
+    taken = {slug, slug[:78] + "-2"}
+    result = unique_slug(slug, taken.__contains__)
+    assert result.endswith("-3") and len(result) <= 80
+    assert unique_slug("libre", taken.__contains__) == "libre"

@@ -1,0 +1,205 @@
+"""Plain-text pages in the styles of different French and English news sites."""
+
+from __future__ import annotations
+
+from datetime import date
+
+import pytest
+
+from chronique.ingest import Status
+from chronique.ingest.pipeline import NO_DATE
+from tests.ingest.helpers import FIXTURES, ingest_one
+
+
+def test_subscriber_page_with_kicker_byline_caption_and_read_also(config):
+    """Le Monde style: section label, kicker, title, standfirst, byline, 'Publié … modifié …'."""
+    ingested = ingest_one(FIXTURES / "quotidien_international.txt", config, category="Monde")
+    data = ingested.data
+    assert data["title"] == (
+        "À Kherson, les habitants réapprennent à vivre sous la menace des drones russes"
+    )
+    assert "subtitle" not in data  # 'Guerre en Ukraine' is a kicker, not a headline
+    assert data["category"] == "Monde"  # the page says 'International': --category fills in
+    assert data["date"] == "2025-03-15T10:30:00+01:00"
+    assert "date_source" not in data
+    assert data["modified"] == "2025-03-15T18:02:00+01:00"
+    assert data["authors"] == ["Claire Martin"]
+    assert data["summary"].startswith("Dans cette ville du sud de l’Ukraine")
+    assert [p[:30] for p in ingested.paragraphs] == [
+        "Sur le marché central, Olena, ",
+        "Depuis le début de l’année, l’",
+        "La municipalité a rouvert deux",
+    ]
+    for chrome in ("Lire aussi", "ROMAN PILIPEY", "Partager", "Les plus lus", "Lecture 4 min"):
+        assert chrome not in ingested.body
+
+
+def test_a_section_the_site_does_not_have_needs_category(config):
+    ingested = ingest_one(FIXTURES / "quotidien_international.txt", config)
+    assert ingested.result.status is Status.FAILED
+    assert ingested.result.reason == (
+        "no section found among Monde, France, Politique, Économie, Société, Culture, Sciences, "
+        "Sport (the page says 'International') — pass --category"
+    )
+
+
+def test_breadcrumb_section_update_date_and_subheading(config):
+    """Le Figaro style: breadcrumb, 'Publié le 14/03/2025 à 07:45, mis à jour le …'."""
+    ingested = ingest_one(FIXTURES / "figaro_economie.txt", config)
+    data = ingested.data
+    assert data["category"] == "Économie"
+    assert data["title"] == (
+        "La SNCF prévoit un TGV sur deux jeudi en raison de la grève des contrôleurs"
+    )
+    assert data["date"] == "2025-03-14T07:45:00+01:00"
+    assert data["modified"] == "2025-03-14T12:10:00+01:00"
+    assert data["authors"] == ["Paul Durand"]
+    assert data["summary"] == (
+        "Les syndicats appellent à une journée de mobilisation jeudi. La direction a publié "
+        "mercredi soir ses prévisions de trafic pour l’ensemble du réseau."
+    )
+    assert "## Un mouvement reconductible" in ingested.paragraphs
+    assert ingested.paragraphs[-1].startswith("Le préavis court jusqu’à dimanche soir")
+    for chrome in ("Écouter", "À lire aussi", "Sur le même sujet", "RATP"):
+        assert chrome not in ingested.body
+
+
+def test_english_page_with_navigation_menu_and_photo_credit(config):
+    """BBC style: a menu of section names, a bare date line, byline without 'By'."""
+    ingested = ingest_one(FIXTURES / "bbc_style_world.txt", config, category="Monde")
+    data = ingested.data
+    assert data["title"] == "Wildfires force thousands to flee homes in southern Australia"
+    assert data["category"] == "Monde"  # 'Sport' and 'Culture' in the menu are not the section
+    assert data["date"] == "2025-03-15T00:00:00+01:00"  # a day alone: midnight, site time zone
+    assert data["lang"] == "en"
+    assert data["slug"] == "wildfires-force-thousands-to-flee-homes-in-southern-australia"
+    assert "Getty Images" not in ingested.body and "Related" not in ingested.body
+    assert len(ingested.paragraphs) == 2
+
+
+def test_live_blog_keeps_entry_times_and_ignores_the_relative_update(config):
+    ingested = ingest_one(FIXTURES / "direct_proche_orient.txt", config, category="Monde")
+    data = ingested.data
+    assert data["title"].startswith("Proche-Orient : les négociations sur une trêve reprennent")
+    assert data["date"] == "2025-03-16T06:00:00+01:00"
+    assert "modified" not in data  # 'Mis à jour il y a 5 minutes' is not resolved against today
+    assert ingested.paragraphs[0::2] == ["**10h30**", "**09h45**", "**08h10**"]
+    assert "EN DIRECT" not in ingested.body
+
+
+def test_relative_date_is_no_date(config):
+    ingested = ingest_one(FIXTURES / "relative_date.txt", config)
+    assert ingested.result.status is Status.FAILED
+    assert ingested.result.reason == (
+        "no publication date found (the page only gives a relative date "
+        "('Publié il y a 2 heures')) — pass --date YYYY-MM-DD"
+    )
+
+
+def test_update_date_alone_is_no_publication_date(config):
+    """AP style: 'Updated 3:45 PM GMT+1, March 14, 2025' and an upper-case byline."""
+    failed = ingest_one(FIXTURES / "ap_style_updated_only.txt", config, category="Monde")
+    assert failed.result.reason.startswith("no publication date found (the page only gives an")
+    ingested = ingest_one(
+        FIXTURES / "ap_style_updated_only.txt", config, category="Monde", date=date(2025, 3, 14)
+    )
+    data = ingested.data
+    assert data["date"] == "2025-03-14T00:00:00+01:00" and data["date_source"] == "editor"
+    assert data["modified"] == "2025-03-14T15:45:00+01:00"
+    assert data["authors"] == ["NICOLE WINFIELD", "JOHN DOE"]
+    assert data["title"].startswith("Pope Francis remains in stable condition")
+    assert data["lang"] == "en"
+
+
+def test_windows_1252_with_crlf_keeps_french_typography(config):
+    ingested = ingest_one(FIXTURES / "ouest_regional_cp1252_crlf.txt", config, category="Société")
+    data = ingested.data
+    assert data["title"] == (
+        "Rennes : le marché des Lices fête ses 400 ans avec un week-end de festivités"
+    )
+    assert data["date"] == "2025-03-12T18:15:00+01:00"
+    assert "cœur battant" in data["summary"]
+    assert "Au menu\u00a0: dégustations d’huîtres" in ingested.body
+    assert "l’œuvre des maraîchers" in ingested.body
+    assert "« C’est un lieu de vie" in ingested.body
+    assert "\r" not in ingested.result.output.read_text(encoding="utf-8")
+    for chrome in ("Vous avez aimé", "newsletter", "formidable"):
+        assert chrome not in ingested.body
+
+
+def test_utf8_bom_english_dek_and_gmt_time(config):
+    """Guardian style: the dek under the title is the standfirst; the time is in GMT."""
+    ingested = ingest_one(FIXTURES / "guardian_style_bom.txt", config, category="Monde")
+    data = ingested.data
+    assert data["title"] == (
+        "Russia claims to have retaken two villages in Kursk region as drone attacks intensify"
+    )
+    assert data["summary"].startswith("Moscow says its forces have recaptured")
+    assert data["date"] == "2025-03-15T10:30:00+00:00"
+    assert data["lang"] == "en"
+    assert "Read more" not in ingested.body and "Explore more" not in ingested.body
+    assert len(ingested.paragraphs) == 3
+
+
+def test_hard_wrapped_wire_copy_is_joined(config):
+    ingested = ingest_one(FIXTURES / "wire_hard_wrapped.txt", config)
+    data = ingested.data
+    assert data["title"] == (
+        "Réforme des retraites : le gouvernement engage sa responsabilité à l'Assemblée nationale"
+    )
+    assert data["category"] == "Politique"
+    assert data["date"] == "2025-03-15T16:05:00+01:00"
+    assert ingested.paragraphs[-1] == (
+        "Cette procédure, prévue par l'article 49, alinéa 3, de la Constitution, avait déjà "
+        "été utilisée à plusieurs reprises par les gouvernements précédents."
+    )
+
+
+def test_short_headline_before_the_date_and_title_after_it(config):
+    """The seed's layout on another site: breadcrumb headline, date line, then the title."""
+    ingested = ingest_one(FIXTURES / "wordpress_short_headline.txt", config)
+    data = ingested.data
+    assert data["title"].startswith("Inondations : le Pas-de-Calais de nouveau placé")
+    assert data["subtitle"] == "Inondations dans le Pas-de-Calais : nouvelle alerte rouge"
+    assert data["category"] == "France"
+    assert data["date"] == "2025-01-10T00:00:00+01:00"
+    assert data["summary"].startswith("Météo-France a placé vendredi")
+    assert "Tags" not in ingested.body and "Leave a Reply" not in ingested.body
+
+
+@pytest.mark.parametrize(
+    ("line", "escaped"),
+    [
+        ("1. La capsule se détache", "1\\. La capsule se détache"),
+        ("- Une première combustion", "\\- Une première combustion"),
+        ("# Le chiffre clé", "\\# Le chiffre clé"),
+        ("> Les parachutes", "\\> Les parachutes"),
+    ],
+)
+def test_paragraphs_that_look_like_markdown_are_escaped(config, line, escaped):
+    ingested = ingest_one(FIXTURES / "sciences_markdown_escapes.txt", config)
+    assert any(p.startswith(escaped) for p in ingested.paragraphs), ingested.paragraphs
+    assert not any(p.startswith(line) for p in ingested.paragraphs)
+
+
+def test_escaped_paragraphs_render_to_the_original_words(config):
+    import markdown
+
+    ingested = ingest_one(FIXTURES / "sciences_markdown_escapes.txt", config)
+    html = markdown.markdown(ingested.body)
+    source = (FIXTURES / "sciences_markdown_escapes.txt").read_text(encoding="utf-8")
+    for original in source.splitlines()[4:]:
+        assert f"<p>{original.replace('>', '&gt;')}</p>" in html, original
+    assert "<ol>" not in html and "<ul>" not in html and "<h1>" not in html
+    assert "<blockquote>" not in html and "<em>" not in html
+
+
+def test_no_date_fails_for_a_text_page_too(tmp_path, config):
+    page = tmp_path / "page.txt"
+    page.write_text(
+        "France\nUn titre suffisamment long pour un article de test\n"
+        "Un paragraphe de texte qui raconte quelque chose de précis, avec assez de mots pour "
+        "être pris pour de la prose.\n",
+        encoding="utf-8",
+    )
+    assert ingest_one(page, config).result.reason == NO_DATE
