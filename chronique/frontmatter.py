@@ -20,7 +20,7 @@ from chronique.errors import ContentError
 _FENCE = re.compile(r"^---[ \t]*$")
 
 
-class _StrictSafeLoader(yaml.SafeLoader):
+class StrictSafeLoader(yaml.SafeLoader):
     """SafeLoader that keeps timestamps as strings and refuses aliases.
 
     Dates are parsed by the content model, which insists on an offset; aliases
@@ -47,7 +47,7 @@ def _without_timestamp_resolver(cls: type) -> None:
     }
 
 
-_without_timestamp_resolver(_StrictSafeLoader)
+_without_timestamp_resolver(StrictSafeLoader)
 _without_timestamp_resolver(_PlainDumper)
 
 
@@ -93,8 +93,8 @@ def parse_front_matter(path: Path, text: str) -> FrontMatter | ContentError:
         )
     yaml_text, body, body_line = parts
     try:
-        node = yaml.compose(yaml_text, Loader=_StrictSafeLoader)
-        data = yaml.load(yaml_text, Loader=_StrictSafeLoader) if node is not None else None
+        node = yaml.compose(yaml_text, Loader=StrictSafeLoader)
+        data = yaml.load(yaml_text, Loader=StrictSafeLoader) if node is not None else None
     except yaml.YAMLError as exc:
         return _yaml_error(path, exc)
     if not isinstance(data, dict) or not isinstance(node, yaml.MappingNode):
