@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import sys
 
-from invoke import task
+from invoke import Collection, task
 
 
 @task(help={"settings": "Pelican settings file", "output": "output folder (default: output/)"})
@@ -58,6 +58,69 @@ def new(c, title, category, date=None, slug=None):
     sys.exit(run_new(title, category, date, slug))
 
 
+@task(
+    help={
+        "path": "a raw page (text or HTML) or a folder of them; more after --",
+        "date": "publication day YYYY-MM-DD for pages that give none (recorded as editor-supplied)",
+        "category": "section for pages that name none",
+        "source_url": "URL the page was taken from",
+        "source_name": "name of the site the page was taken from",
+        "retrieved": "day YYYY-MM-DD the archive received the files",
+        "quiet": "no progress bar",
+    }
+)
+def ingest(
+    c,
+    path=None,
+    date=None,
+    category=None,
+    source_url=None,
+    source_name=None,
+    retrieved=None,
+    quiet=False,
+):
+    """Turn raw pages into content/articles/YYYY/MM/<slug>.md and report on each input."""
+    from chronique.ingest.pipeline import run_ingest
+
+    sys.exit(
+        run_ingest(
+            _paths(path, c),
+            date=date,
+            category=category,
+            source_url=source_url,
+            source_name=source_name,
+            retrieved=retrieved,
+            quiet=quiet,
+        )
+    )
+
+
+@task(
+    help={"path": "a file to read (default: the articles); more after --", "min": "minimum count"}
+)
+def suggest(c, path=None, min=2):
+    """List frequent names that no topic of content/topics.yml covers yet."""
+    from chronique.commands import run_topics_suggest
+
+    sys.exit(run_topics_suggest(_paths(path, c), int(min)))
+
+
+@task(help={"dry_run": "only print what would change"})
+def retag(c, dry_run=False):
+    """Tag every article anew with the current vocabulary and rules."""
+    from chronique.commands import run_topics_retag
+
+    sys.exit(run_topics_retag(dry_run))
+
+
+@task(help={"articles": "size of the synthetic archive", "topics": "size of its vocabulary"})
+def bench(c, articles=2000, topics=1000):
+    """Benchmarks: ingest, tagging, feeds and full build on a synthetic archive."""
+    from chronique.commands import run_bench
+
+    sys.exit(run_bench(int(articles), int(topics)))
+
+
 @task(help={"port": "port on 127.0.0.1 (default 8000)"})
 def serve(c, port=8000):
     """Build, serve output/ at http://127.0.0.1:8000/ and rebuild on every change."""
@@ -98,3 +161,7 @@ def test(c, args=""):
     """The whole test suite: lint, npm test tools, then pytest (browser tests included)."""
     _npm_tools(c)
     c.run(f"{sys.executable} -m pytest {args}", pty=False)
+
+
+ns = Collection(build, publish, check, new, ingest, serve, bench, lint, test)
+ns.add_collection(Collection("topics", suggest, retag))

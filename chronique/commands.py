@@ -75,3 +75,49 @@ def run_new(
         return 1
     print(_display_path(path))
     return 0
+
+
+def run_topics_suggest(
+    paths: list[str], min_count: int = 2, settings_file: str = "pelicanconf.py"
+) -> int:
+    """Print names frequent in *paths* (default: the articles) that no topic covers."""
+    from chronique.content import article_files
+    from chronique.topics import load_vocabulary
+    from chronique.topics.suggest import suggest_new_topics
+
+    config = load_config(settings_file)
+    files = [Path(p) for p in paths] or article_files(config)
+    texts = (f.read_text(encoding="utf-8", errors="replace") for f in files)
+    suggestions = suggest_new_topics(texts, load_vocabulary(config.topics_path), min_count)
+    for name, count in suggestions:
+        print(f"{count:6d}  {name}")
+    print(f"{len(suggestions)} name(s) not in content/topics.yml", file=sys.stderr)
+    return 0
+
+
+def run_topics_retag(dry_run: bool = False, settings_file: str = "pelicanconf.py") -> int:
+    """Re-tag every article; print each change."""
+    from chronique.topics.retag import retag_archive
+
+    changes = retag_archive(load_config(settings_file), write=not dry_run)
+    for change in changes:
+        print(f"{_display_path(change.path)}: {list(change.before)} -> {list(change.after)}")
+    verb = "would change" if dry_run else "changed"
+    print(f"{len(changes)} article(s) {verb}", file=sys.stderr)
+    return 0
+
+
+def run_bench(n_articles: int = 2000, n_topics: int = 1000) -> int:
+    """Print every benchmark's figures, one ``name: value`` line each."""
+    from chronique.bench import bench_build
+    from chronique.ingest.bench import bench_ingest
+    from chronique.topics.bench import bench_tagging
+
+    repo = Path.cwd()
+    figures: dict[str, float] = {}
+    figures |= bench_ingest()
+    figures |= bench_tagging(repo / "content" / "topics.yml", n_articles, n_topics)
+    figures |= bench_build(repo, n_articles, n_topics)
+    for name, value in figures.items():
+        print(f"{name}: {value:,.2f}")
+    return 0
