@@ -34,7 +34,7 @@ def _paths(first, c):
     help={
         "path": "a file to check (default: all content); more after --",
         "format": "text or github",
-    }
+    },
 )
 def check(c, path=None, format="text"):
     """Validate content: front-matter, topics, slugs, images, links, raw HTML."""
@@ -59,6 +59,7 @@ def new(c, title, category, date=None, slug=None):
 
 
 @task(
+    positional=["path"],
     help={
         "path": "a raw page (text or HTML) or a folder of them; more after --",
         "date": "publication day YYYY-MM-DD for pages that give none (recorded as editor-supplied)",
@@ -67,7 +68,7 @@ def new(c, title, category, date=None, slug=None):
         "source_name": "name of the site the page was taken from",
         "retrieved": "day YYYY-MM-DD the archive received the files",
         "quiet": "no progress bar",
-    }
+    },
 )
 def ingest(
     c,
