@@ -15,6 +15,8 @@ from functools import cache
 from importlib.resources import files
 
 END_PREFIX = "[end] "
+#: Chrome lines are short; even a cookie notice or a comment-form notice fits in this.
+MAX_CHROME_CHARS = 400
 #: Characters that decorate chrome lines ("Monde ›", "Lire aussi :", "Partager |").
 _DECORATION = " \t:›»>|\u00a0\u202f"
 
@@ -27,10 +29,19 @@ class ChromePatterns:
     end: re.Pattern[str]
 
     def is_chrome(self, line: str) -> bool:
-        return bool(self.drop.fullmatch(_bare(line)) or self.end.fullmatch(_bare(line)))
+        return self.classify(line) is not None
 
     def ends_article(self, line: str) -> bool:
-        return bool(self.end.fullmatch(_bare(line)))
+        return self.classify(line) == "end"
+
+    def classify(self, line: str) -> str | None:
+        """'end' for a line that closes the article, 'drop' for other chrome, else None."""
+        if len(line) > MAX_CHROME_CHARS:  # a paragraph, however it starts
+            return None
+        bare = _bare(line)
+        if self.end.fullmatch(bare):
+            return "end"
+        return "drop" if self.drop.fullmatch(bare) else None
 
 
 def _bare(line: str) -> str:

@@ -34,7 +34,7 @@ def shingles(text: str, size: int = SHINGLE_WORDS) -> frozenset[int]:
     words = normalise_words(text)
     if len(words) < size:
         return frozenset({hash(tuple(words))}) if words else frozenset()
-    return frozenset(hash(tuple(words[i : i + size])) for i in range(len(words) - size + 1))
+    return frozenset(map(hash, zip(*(words[k:] for k in range(size)), strict=False)))
 
 
 @dataclass(frozen=True)

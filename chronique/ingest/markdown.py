@@ -6,6 +6,7 @@ import re
 
 #: A line start Markdown would read as a heading, quote, list item or rule.
 _BLOCK_START = re.compile(r"^(?:(#{1,6})(?=\s|$)|(>)|([-+*])(?=\s)|(\d{1,9})([.)])(?=\s|$))")
+_MAY_NEED_ESCAPE = re.compile(r"[\\`*_<]")
 _INLINE = re.compile(r"([\\`*])|(?<!\w)_|_(?!\w)|<(?=[A-Za-z/!?])")
 
 
@@ -16,7 +17,7 @@ def escape_paragraph(text: str) -> str:
     before a tag-like character. Line start: '#', '>', '-', '+', '*', '1.' / '1)'.
     Everything else (French quotes, apostrophes, non-breaking spaces) is left as it is.
     """
-    escaped = _INLINE.sub(_escape_inline, text)
+    escaped = _INLINE.sub(_escape_inline, text) if _MAY_NEED_ESCAPE.search(text) else text
     return _BLOCK_START.sub(_escape_block, escaped, count=1)
 
 

@@ -24,26 +24,32 @@ from __future__ import annotations
 import re
 from collections.abc import Sequence
 from dataclasses import dataclass
-from enum import Enum, auto
 from itertools import takewhile
 
 from chronique.ingest.chrome import ChromePatterns
-from chronique.ingest.dates import DateStatement, read_date_statement, split_statements
+from chronique.ingest.dates import (
+    META_START,
+    DateStatement,
+    read_date_statement,
+    split_statements,
+)
 from chronique.ingest.errors import IngestFailure
 from chronique.ingest.markdown import escape_paragraph, heading, join_blocks
 from chronique.ingest.page import ExtractedPage, fold, split_sentences
 
 
-class Kind(Enum):
-    CHROME = auto()
-    END = auto()  # chrome that closes the article ("Laisser un commentaire", "Les + Lus")
-    META = auto()  # date and/or byline line
-    CAPTION = auto()  # photo caption or credit
-    BREADCRUMB = auto()  # "Accueil > Monde > Europe"
-    TIMESTAMP = auto()  # "10h30" on its own: a live-blog entry time
-    HEADLINE = auto()  # short, no closing punctuation: title, kicker, subheading…
-    SENTENCE = auto()  # short line that ends like a sentence
-    PROSE = auto()  # a paragraph
+class Kind:
+    """Line kinds. Plain strings, not an Enum: they are hashed for every line of every page."""
+
+    CHROME = "chrome"
+    END = "end"  # chrome that closes the article ("Laisser un commentaire", "Les + Lus")
+    META = "meta"  # date and/or byline line
+    CAPTION = "caption"  # photo caption or credit
+    BREADCRUMB = "breadcrumb"  # "Accueil > Monde > Europe"
+    TIMESTAMP = "timestamp"  # "10h30" on its own: a live-blog entry time
+    HEADLINE = "headline"  # short, no closing punctuation: title, kicker, subheading…
+    SENTENCE = "sentence"  # short line that ends like a sentence
+    PROSE = "prose"  # a paragraph
 
 
 TEXT_KINDS = frozenset({Kind.SENTENCE, Kind.PROSE})
@@ -57,24 +63,43 @@ PROSE_MIN_WORDS = 40
 MAX_GAP = 2
 SUBHEADING_MAX_WORDS = 15
 MENU_MIN_LABELS = 3
+#: The start of the text is enough to tell whether a headline is about the same story.
+BODY_SAMPLE_CHARS = 3000
+#: A date/byline line is short ("Par X | Publié le … à …, mis à jour le … à …").
+META_MAX_CHARS = 250
+META_MAX_WORDS = 30
 #: A dek (a standfirst set as a headline, without closing punctuation) is a long line.
 DEK_MIN_WORDS = 8
 STANDFIRST_MAX_CHARS = 400
 
 _SENTENCE_CLOSE = r"(?:[\s\u00a0\u202f]*[»”\"’')\]])*$"
 _ENDS_SENTENCE = re.compile(rf"[.!?…:;,]{_SENTENCE_CLOSE}")
+_SPACES = re.compile(r"[ \t]+")
 _ENDS_PARAGRAPH = re.compile(rf"[.!?…:]{_SENTENCE_CLOSE}")
 _ENDS_STATEMENT = re.compile(rf"[.…]{_SENTENCE_CLOSE}")
 _TIMESTAMP = re.compile(r"\d{1,2}\s*[h:]\s*\d{2}|\d{1,2}\s*h")
 _BREADCRUMB_SEPARATOR = re.compile(r"\s+[>›»/|]\s+")
 _META_SEPARATOR = re.compile(r"\s*[|•·]\s*|\s+[-–—]\s+")
-_CAPTION = re.compile(
-    r"©|\bcr[ée]dits?(?:\s+photo)?\s*:|^\s*(?:photo|image|illustration)\s*:|\bphoto\s*(?:by|de)\s"
-    r"|\((?:photo|cr[ée]dit|credit|image)\b[^)]*\)\s*\.?$"
-    r"|/\s*(?:AFP|Reuters|AP|EPA|Getty Images|Sipa|MaxPPP|Abaca|Hans Lucas|ANSA|dpa|Xinhua)\b"
-    r"|\b(?:Getty Images|AP Photo|AFP Photo|REUTERS/|Shutterstock)",
-    re.IGNORECASE,
+_HAS_SEPARATOR = re.compile(r"[|•·]| [-–—] ")
+#: Photo captions and credits: a credit at the start or the end, or a credit marker.
+_CAPTION_START = re.compile(r"(?:photo|image|illustration|cr[ée]dits?(?: photo)?)\s*:")
+_CAPTION_MARKS = (
+    "©",
+    "crédit photo",
+    "crédits photo",
+    "photo credit",
+    "photograph:",
+    "reuters/",
+    "getty images",
+    "ap photo",
+    "afp photo",
+    "shutterstock",
 )
+_CAPTION_END = re.compile(
+    r"(?:/\s*(?:afp|reuters|ap|pa|epa|getty images|sipa|maxppp|abaca|hans lucas|ansa|dpa|xinhua)"
+    r"\b[^/]{0,40}|\((?:photo|cr[ée]dit|credit|image)\b[^)]*\)\s*\.?)$"
+)
+CAPTION_MAX_WORDS = 60
 _BYLINE = re.compile(
     r"(?:par|by|texte|propos recueillis par|written by)\s*:?\s+(?P<names>.+)", re.IGNORECASE
 )
@@ -98,7 +123,7 @@ class TextRules:
 @dataclass(frozen=True)
 class Line:
     text: str
-    kind: Kind
+    kind: str  # a Kind
     dates: tuple[DateStatement, ...] = ()
     authors: tuple[str, ...] = ()
     parts: tuple[str, ...] = ()  # breadcrumb parts
@@ -126,7 +151,7 @@ def split_lines(text: str) -> list[str]:
     for block in re.split(r"\n[ \t\u00a0]*\n", text):
         joined: list[str] = []
         for raw in block.split("\n"):
-            line = re.sub(r"[ \t]+", " ", raw).strip()
+            line = _SPACES.sub(" ", raw).strip() if "  " in raw or "\t" in raw else raw.strip()
             if line and joined and _continues(joined[-1], line):
                 joined[-1] = f"{joined[-1]} {line}"
             elif line:
@@ -142,16 +167,15 @@ def _continues(previous: str, line: str) -> bool:
 
 def classify_line(text: str, rules: TextRules) -> Line:
     """What one line is, judged on its own."""
-    if rules.chrome.ends_article(text):
-        return Line(text, Kind.END)
-    if rules.chrome.is_chrome(text):
-        return Line(text, Kind.CHROME)
+    chrome = rules.chrome.classify(text)
+    if chrome is not None:
+        return Line(text, Kind.END if chrome == "end" else Kind.CHROME)
     meta = _meta_line(text, rules.timezone)
     if meta is not None:
         return meta
     if _TIMESTAMP.fullmatch(text):
         return Line(text, Kind.TIMESTAMP)
-    if _CAPTION.search(text) and len(text.split()) < 60:
+    if _is_caption(text):
         return Line(text, Kind.CAPTION)
     crumbs = _breadcrumb_parts(text)
     if crumbs:
@@ -159,7 +183,18 @@ def classify_line(text: str, rules: TextRules) -> Line:
     return Line(text, _shape(text))
 
 
-def _shape(text: str) -> Kind:
+def _is_caption(text: str) -> bool:
+    if text.count(" ") >= CAPTION_MAX_WORDS:
+        return False
+    lowered = text.casefold()
+    return bool(
+        _CAPTION_START.match(lowered)
+        or any(mark in lowered for mark in _CAPTION_MARKS)
+        or _CAPTION_END.search(lowered[-80:])
+    )
+
+
+def _shape(text: str) -> str:
     words = len(text.split())
     if words >= PROSE_MIN_WORDS:
         return Kind.PROSE
@@ -179,11 +214,14 @@ def _breadcrumb_parts(text: str) -> tuple[str, ...]:
 
 def _meta_line(text: str, tz_name: str) -> Line | None:
     """A line made of date statements and bylines (plus short credits), or None."""
-    if len(text) > 250:
+    if len(text) > META_MAX_CHARS or text.count(" ") >= META_MAX_WORDS:
+        return None
+    segments = _META_SEPARATOR.split(text) if _HAS_SEPARATOR.search(text) else [text]
+    if not any(META_START.match(fold(segment)) for segment in segments):
         return None
     dates: list[DateStatement] = []
     authors: list[str] = []
-    for segment in _META_SEPARATOR.split(text):
+    for segment in segments:
         for statement_text in split_statements(segment):
             statement = read_date_statement(statement_text.strip(" ,"), tz_name)
             if statement is not None:
@@ -234,7 +272,9 @@ def extract_text_page(text: str, rules: TextRules) -> ExtractedPage:
     lines = _cut_at_end([classify_line(t, rules) for t in split_lines(text)])
     span = _article_span(lines)
     header_lines, article_lines = lines[: span[0]], lines[span[0] : span[1]]
-    body_words = _content_words(" ".join(ln.text for ln in article_lines if ln.kind in TEXT_KINDS))
+    body_words = _content_words(
+        " ".join(ln.text for ln in article_lines if ln.kind in TEXT_KINDS)[:BODY_SAMPLE_CHARS]
+    )
     header = read_header(header_lines, rules.sections, body_words)
     standfirst, blocks, paragraphs = _body(article_lines, header.dek)
     if not paragraphs:
@@ -317,7 +357,7 @@ def _text_chars(lines: Sequence[Line], block: tuple[int, int]) -> int:
 
 def _content_words(text: str) -> set[str]:
     """Crude stems of the longer words: enough to tell whether two lines share a subject."""
-    return {fold(w)[:5] for w in _WORD.findall(text)}
+    return {w[:5] for w in _WORD.findall(text.casefold())}
 
 
 def read_header(lines: Sequence[Line], sections: Sequence[str], body_words: set[str]) -> Header:

@@ -3,8 +3,8 @@
 from __future__ import annotations
 
 import os
-import tempfile
 from collections.abc import Callable
+from functools import cache
 from pathlib import Path
 
 from chronique.slugs import MAX_SLUG_LENGTH
@@ -23,6 +23,12 @@ def unique_slug(slug: str, is_taken: Callable[[str], bool]) -> str:
         number += 1
 
 
+@cache
+def _make_folder(folder: Path) -> None:
+    """Create *folder* once per run (a month folder receives many articles)."""
+    folder.mkdir(parents=True, exist_ok=True)
+
+
 def write_new_file(path: Path, text: str) -> None:
     """Write *text* to *path* through a temporary file and ``os.replace``.
 
@@ -31,12 +37,12 @@ def write_new_file(path: Path, text: str) -> None:
     """
     if path.exists():
         raise FileExistsError(path)
-    path.parent.mkdir(parents=True, exist_ok=True)
-    handle, temporary = tempfile.mkstemp(dir=path.parent, prefix=f".{path.stem}.", suffix=".tmp")
+    _make_folder(path.parent)
+    temporary = path.with_name(f".{path.name}.{os.getpid()}.tmp")
     try:
-        with os.fdopen(handle, "w", encoding="utf-8", newline="\n") as stream:
+        with temporary.open("x", encoding="utf-8", newline="\n") as stream:
             stream.write(text)
-        Path(temporary).replace(path)  # atomic: os.replace
+        temporary.replace(path)  # atomic (os.replace)
     except BaseException:
-        Path(temporary).unlink(missing_ok=True)
+        temporary.unlink(missing_ok=True)
         raise
