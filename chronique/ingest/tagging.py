@@ -11,6 +11,9 @@ from functools import cache
 from pathlib import Path
 from typing import Any
 
+from chronique.errors import InvalidContentError
+from chronique.ingest.errors import IngestFailure
+
 
 @cache
 def _tagger(topics_path: Path, mtime_ns: int) -> Any:
@@ -36,7 +39,11 @@ def tag_article(
     """
     if not topics_path.is_file():
         return ()
-    tagger = _tagger(topics_path, topics_path.stat().st_mtime_ns)
+    try:
+        tagger = _tagger(topics_path, topics_path.stat().st_mtime_ns)
+    except InvalidContentError as exc:
+        first = exc.errors[0] if exc.errors else exc
+        raise IngestFailure(f"the topic vocabulary cannot be read: {first}") from None
     text = body if not site_tags else f"{body}\n\n{', '.join(site_tags)}."
     topics = tagger.tag(title=title, subtitle=subtitle or "", summary=summary or "", body=text)
     return tuple(dict.fromkeys(topic.name for topic in topics))

@@ -150,3 +150,18 @@ def test_progress_bar_runs_on_stderr_for_a_batch(tmp_path, config, capsys):
     report = ingest_paths([pages], config, IngestOptions(date=date(2025, 3, 15), category="Monde"))
     assert report.exit_code == 0
     assert capsys.readouterr().out == ""
+
+
+def test_tags_come_from_the_topic_vocabulary(tmp_path, config):
+    shutil.copy(Path(__file__).parents[2] / "content" / "topics.yml", config.topics_path)
+    seed = ingest_one(SEED, config, date=date(2025, 3, 15))
+    assert {"Ukraine", "Russie", "Koursk", "Vladimir Poutine"} <= set(seed.data["tags"])
+    english = ingest_one(FIXTURES / "html_og_english.html", config, category="Monde")
+    assert "Ukraine" not in english.data["tags"]
+
+
+def test_a_broken_vocabulary_fails_each_input_with_the_reason(config):
+    config.topics_path.write_text("- name: [unclosed\n", encoding="utf-8")
+    ingested = ingest_one(FIXTURES / "figaro_economie.txt", config)
+    assert ingested.result.status is Status.FAILED
+    assert ingested.result.reason.startswith("the topic vocabulary cannot be read: ")
