@@ -60,7 +60,7 @@ _FAST_SHAPES = (
     re.compile(
         rf"{_WEEKDAY}(?P<m>{_MONTH_ALT})\.?\s+(?P<d>\d{{1,2}})(?:st|nd|rd|th)?,?\s+(?P<y>\d{{4}}){_TIME}"
     ),
-    re.compile(rf"(?P<d>\d{{1,2}})[/.](?P<m>\d{{1,2}})[/.](?P<y>\d{{4}}){_TIME}"),
+    re.compile(rf"(?P<d>\d{{1,2}})[/.](?P<m>\d{{1,2}})[/.](?P<y>\d{{4}}|\d{{2}}){_TIME}"),
 )
 
 RELATIVE_WORDS = re.compile(
@@ -110,11 +110,13 @@ _TIME_FIRST = re.compile(
     r"(?P<zone>[A-Za-z]{2,5}(?:[+-]\d{1,2}(?::?\d{2})?)?)?\s*,\s*(?P<date>.+)$",
     re.IGNORECASE,
 )
+#: "14/03/25" (20 Minutes style): a two-digit year, read as 20xx.
+_SHORT_YEAR_DATE = re.compile(r"\b\d{1,2}[/.]\d{1,2}[/.]\d{2}\b")
 _YEAR = re.compile(r"(?<!\d)\d{4}(?!\d)")
 _LEFTOVER_OK = re.compile(r"[\s,.;:/()\-–—|+'’]*")
 _FULL_DATE = re.compile(
     rf"\b\d{{1,2}}(?:er|st|nd|rd|th)?\s+(?:{_MONTH_ALT})\b|\b(?:{_MONTH_ALT})\.?\s+\d{{1,2}}\b"
-    r"|\b\d{1,2}[/.]\d{1,2}[/.]\d{4}\b|\b\d{4}-\d{2}-\d{2}",
+    r"|\b\d{1,2}[/.]\d{1,2}[/.](?:\d{4}|\d{2})\b|\b\d{4}-\d{2}-\d{2}",
     re.IGNORECASE,
 )
 
@@ -156,7 +158,9 @@ def parse_date_text(text: str, tz_name: str) -> DateValue | None:
         return None
     if RELATIVE_WORDS.search(text):
         return DateValue(None, relative=True)
-    if not _YEAR.search(text):  # "15 mars": without a year it is no date to publish under
+    if not (
+        _YEAR.search(text) or _SHORT_YEAR_DATE.search(text)
+    ):  # "15 mars": without a year it is no date to publish under
         return None
     text = _TIME_FIRST.sub(r"\g<date> \g<time> \g<zone>", text).strip()
     iso = _parse_iso(text)
@@ -198,10 +202,14 @@ def _from_match(match: re.Match[str]) -> datetime | None:
         hour = hour % 12 + (12 if match["ampm"] == "p" else 0)
     try:
         return datetime.combine(
-            datetime(int(match["y"]), month or 0, day).date(), time(hour, minute)
+            datetime(_full_year(match["y"]), month or 0, day).date(), time(hour, minute)
         )
     except (ValueError, TypeError):
         return None
+
+
+def _full_year(text: str) -> int:
+    return 2000 + int(text) if len(text) == 2 else int(text)
 
 
 @cache

@@ -30,6 +30,7 @@ PARIS = "Europe/Paris"
         ("Updated 3:45 PM GMT+1, March 14, 2025", "2025-03-14T15:45:00+01:00"),
         ("Mis à jour le 16 juillet 2025 à 08h05", "2025-07-16T08:05:00+02:00"),
         ("15 févr. 2025", "2025-02-15T00:00:00+01:00"),
+        ("Publié le 14/03/25 à 08h12", "2025-03-14T08:12:00+01:00"),
     ],
 )
 def test_date_statements(text, iso):

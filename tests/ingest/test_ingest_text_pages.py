@@ -203,3 +203,17 @@ def test_no_date_fails_for_a_text_page_too(tmp_path, config):
         encoding="utf-8",
     )
     assert ingest_one(page, config).result.reason == NO_DATE
+
+
+def test_two_digit_years_kicker_and_dek_with_a_label(config):
+    """20 Minutes style: 'Publié le 14/03/25 à 08h12 — Mis à jour le 14/03/25 à 10h05'."""
+    ingested = ingest_one(FIXTURES / "vingt_minutes_short_year.txt", config)
+    data = ingested.data
+    assert data["title"] == "Kiev affirme avoir repoussé une offensive russe près de Pokrovsk"
+    assert data["category"] == "Monde"
+    assert data["date"] == "2025-03-14T08:12:00+01:00"
+    assert data["modified"] == "2025-03-14T10:05:00+01:00"
+    assert data["summary"].startswith("INTERNATIONAL Les combats se concentrent")
+    assert "La rédaction avec AFP" not in ingested.body
+    assert "CGU" not in ingested.body
+    assert len(ingested.paragraphs) == 3
