@@ -10,6 +10,7 @@ from pelican.plugins import neighbors
 from chronique import i18n, search, sitemap, theme
 from chronique.dates import long_date, month_name
 from chronique.reader import ChroniqueReader
+from chronique.topics import pages as topic_pages
 
 
 def add_reader(readers: Any) -> None:
@@ -34,6 +35,7 @@ def register() -> None:
     signals.readers_init.connect(add_reader)
     signals.generator_init.connect(add_template_filters)
     signals.generator_init.connect(add_theme_support)
+    signals.article_generator_finalized.connect(topic_pages.annotate)
     neighbors.register()  # previous / next article, also within its section
     search.register()
     sitemap.register()

@@ -61,22 +61,30 @@ class TaggingSettings:
         return cls(**overrides)
 
 
+#: A word's matching keys: its folded lemma and its folded surface form. Both count,
+#: because an unaccented "Etats" is unknown to the lemmatiser while "États" is not.
+Key = tuple[str, str]
+
+
 class Lemmatiser:
-    """Word → matching key, remembered: an archive repeats the same words endlessly."""
+    """Word → matching keys, remembered: an archive repeats the same words endlessly."""
 
     def __init__(self) -> None:
-        self._keys: dict[str, str] = {}
+        self._keys: dict[str, Key] = {}
 
-    def key(self, word: str) -> str:
-        """The folded lemma of *word*; "" for an elided article, which matches no topic."""
+    def key(self, word: str) -> Key:
+        """Folded lemma and folded form of *word*; empty for an elided article."""
         key = self._keys.get(word)
         if key is None:
             lower = word.casefold()
-            key = "" if lower in ELIDED else fold(simplemma.lemmatize(lower, lang="fr"))
+            if lower in ELIDED:
+                key = ("", "")
+            else:
+                key = (fold(simplemma.lemmatize(lower, lang="fr")), fold(lower))
             self._keys[word] = key
         return key
 
-    def keys(self, text: str) -> list[str]:
+    def keys(self, text: str) -> list[Key]:
         known = self._keys
         return [known[w] if w in known else self.key(w) for w in words(text)]
 
@@ -91,6 +99,15 @@ class Mention:
 #: A trie over keys: each node maps the next key to a child; _END marks a complete form.
 _Node = dict[str, "_Node | Mention"]
 _END = "\x00end"
+
+
+def _insert(trie: _Node, keys: list[str], mention: Mention) -> None:
+    node = trie
+    for key in keys:
+        node = node.setdefault(key, {})  # type: ignore[assignment]
+    current = node.get(_END)
+    if current is None or (mention.strong and not current.strong):  # type: ignore[union-attr]
+        node[_END] = mention
 
 
 @dataclass
@@ -112,20 +129,17 @@ class Tagger:
         self._patterns = self._index(vocabulary)
 
     def _index(self, vocabulary: Vocabulary) -> _Node:
-        """A trie of every surface form's keys; a strong form wins a tie with a weak one."""
+        """A trie of every surface form, by lemmas and by folded forms; on a tie between
+        two forms a strong one wins over a weak one."""
         trie: _Node = {}
         for topic in vocabulary:
             for form in dict.fromkeys(topic.surface_forms):
                 keys = self.lemmatiser.keys(form)
                 if not keys:
                     continue
-                node = trie
-                for key in keys:
-                    node = node.setdefault(key, {})  # type: ignore[assignment]
                 mention = Mention(topic, strong=form == topic.name or len(keys) > 1)
-                current = node.get(_END)
-                if current is None or (mention.strong and not current.strong):  # type: ignore[union-attr]
-                    node[_END] = mention
+                for variant in ([k[0] for k in keys], [k[1] for k in keys]):
+                    _insert(trie, variant, mention)
         return trie
 
     def mentions(self, text: str) -> list[Mention]:
@@ -134,8 +148,11 @@ class Tagger:
         trie = self._patterns
         found: list[Mention] = []
         resume = 0
-        for start in [i for i, key in enumerate(keys) if key in trie]:
+        last = len(keys) - 1
+        for start in [i for i, (lemma, form) in enumerate(keys) if lemma in trie or form in trie]:
             if start < resume:
+                continue
+            if not self._could_start(keys, start, last):
                 continue
             longest = self._longest_at(keys, start)
             if longest is not None:
@@ -143,16 +160,47 @@ class Tagger:
                 found.append(mention)
         return found
 
-    def _longest_at(self, keys: list[str], start: int) -> tuple[Mention, int] | None:
-        node: _Node | None = self._patterns
-        best = None
-        position = start
-        while node is not None and position < len(keys):
-            node = node.get(keys[position])  # type: ignore[assignment]
-            position += 1
-            if node is not None and _END in node:
-                best = (node[_END], position)
-        return best  # type: ignore[return-value]
+    def _could_start(self, keys: list[Key], start: int, last: int) -> bool:
+        """Cheap pre-check before the search: a form ends on this word or the next continues it.
+
+        Forms that open with a common word ("La France insoumise", "Le Pen") make
+        "le" a first key; without this check every determiner would be searched.
+        """
+        lemma, form = keys[start]
+        trie = self._patterns
+        empty: _Node = {}
+        here = trie.get(lemma, empty)
+        there = trie.get(form, empty) if form != lemma else empty
+        if _END in here or _END in there:
+            return True
+        if start == last:
+            return False
+        next_lemma, next_form = keys[start + 1]
+        return next_lemma in here or next_form in here or next_lemma in there or next_form in there
+
+    def _longest_at(self, keys: list[Key], start: int) -> tuple[Mention, int] | None:
+        """The longest form starting at *start*, following lemma and surface keys alike."""
+        lemma, form = keys[start]
+        node = self._patterns.get(lemma)
+        if lemma == form and node is not None and len(node) == 1 and _END in node:
+            return node[_END], start + 1  # type: ignore[return-value]  # a one-word form, the common case
+        best: tuple[Mention, int] | None = None
+        frontier: list[tuple[_Node, int]] = [(self._patterns, start)]
+        size = len(keys)
+        while frontier:
+            node, position = frontier.pop()
+            if position >= size:
+                continue
+            lemma, form = keys[position]
+            for key in (lemma,) if lemma == form else (lemma, form):
+                child = node.get(key)
+                if child is None:
+                    continue
+                if _END in child and (best is None or position + 1 > best[1]):  # type: ignore[operator]
+                    best = (child[_END], position + 1)  # type: ignore[index]
+                if len(child) > (_END in child):  # type: ignore[arg-type]
+                    frontier.append((child, position + 1))  # type: ignore[arg-type]
+        return best
 
     def tag(self, *, title: str, body: str, subtitle: str = "", summary: str = "") -> list[Topic]:
         """The article's topics, most salient first, at most ``max_topics``."""

@@ -1,0 +1,98 @@
+"""What topic pages and article pages show about topics: descriptions, related topics,
+related articles. Computed once after Pelican has read every article."""
+
+from __future__ import annotations
+
+import math
+from collections import Counter, defaultdict
+from collections.abc import Sequence
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+from chronique.topics.vocabulary import Vocabulary, load_vocabulary
+
+RELATED_TOPICS = 8
+RELATED_ARTICLES = 5
+#: Candidates per shared topic, nearest in time: bounds the work on very large topics.
+NEIGHBOURS_PER_TOPIC = 40
+
+
+@dataclass(frozen=True)
+class RelatedTopic:
+    tag: Any
+    shared: int
+
+
+def related_topics(
+    tags: dict[Any, Sequence[Any]], limit: int = RELATED_TOPICS
+) -> dict[str, list[RelatedTopic]]:
+    """For each topic slug, the topics that most often share an article with it."""
+    by_slug = {tag.slug: tag for tag in tags}
+    together: dict[str, Counter[str]] = defaultdict(Counter)
+    for articles in tags.values():
+        for article in articles:
+            slugs = [t.slug for t in getattr(article, "tags", [])]
+            for slug in slugs:
+                together[slug].update(s for s in slugs if s != slug)
+    return {
+        slug: [
+            RelatedTopic(by_slug[other], count)
+            for other, count in sorted(counts.items(), key=lambda kv: (-kv[1], kv[0]))[:limit]
+            if other in by_slug
+        ]
+        for slug, counts in together.items()
+    }
+
+
+def related_articles(
+    articles: Sequence[Any], tags: dict[Any, Sequence[Any]], limit: int = RELATED_ARTICLES
+) -> dict[int, list[Any]]:
+    """For each article (by id), up to *limit* others sharing its topics.
+
+    A shared topic weighs its inverse document frequency, so sharing a rare
+    topic counts more than sharing "France"; ties go to the newer article.
+    """
+    total = max(len(articles), 1)
+    weight = {tag.slug: math.log(1 + total / len(items)) for tag, items in tags.items() if items}
+    ordered = {tag.slug: list(items) for tag, items in tags.items()}
+    position = {slug: {id(a): i for i, a in enumerate(items)} for slug, items in ordered.items()}
+    result: dict[int, list[Any]] = {}
+    half = NEIGHBOURS_PER_TOPIC // 2
+    for article in articles:
+        scores: dict[int, float] = defaultdict(float)
+        candidates: dict[int, Any] = {}
+        for tag in getattr(article, "tags", []):
+            items = ordered.get(tag.slug, [])
+            here = position.get(tag.slug, {}).get(id(article), 0)
+            for other in items[max(0, here - half) : here + half + 1]:
+                if other is not article:
+                    scores[id(other)] += weight.get(tag.slug, 0.0)
+                    candidates[id(other)] = other
+        ranked = sorted(
+            candidates.values(), key=lambda a: (-scores[id(a)], -a.date.timestamp(), a.slug)
+        )
+        result[id(article)] = ranked[:limit]
+    return result
+
+
+def annotate(generator: Any) -> None:
+    """Pelican signal handler (article_generator_finalized): attach topic data for templates."""
+    vocabulary = _vocabulary(generator.settings)
+    tags = generator.tags
+    related = related_topics(tags)
+    for tag, articles in tags.items():
+        topic = vocabulary.by_slug(tag.slug) or vocabulary.get(tag.name)
+        tag.topic = topic
+        tag.description = topic.description if topic else ""
+        tag.kind = topic.kind if topic else "theme"
+        tag.related = related.get(tag.slug, [])
+        dates = [a.date for a in articles]
+        tag.first_date, tag.last_date = (min(dates), max(dates)) if dates else (None, None)
+    neighbours = related_articles(generator.articles, tags)
+    for article in generator.articles:
+        article.related_articles = neighbours.get(id(article), [])
+
+
+def _vocabulary(settings: dict[str, Any]) -> Vocabulary:
+    return load_vocabulary(Path(settings["PATH"]) / "topics.yml")
