@@ -11,6 +11,7 @@ such as "iraniens", a bare surname) does not tag the article.
 
 from __future__ import annotations
 
+from collections.abc import Container
 from dataclasses import dataclass, fields
 from typing import Any
 
@@ -61,9 +62,19 @@ class TaggingSettings:
         return cls(**overrides)
 
 
-#: A word's matching keys: its folded lemma and its folded surface form. Both count,
-#: because an unaccented "Etats" is unknown to the lemmatiser while "États" is not.
-Key = tuple[str, str]
+#: A word's matching keys: its folded lemma and its folded surface form (both count,
+#: because an unaccented "Etats" is unknown to the lemmatiser while "États" is not),
+#: and its role in the vocabulary's forms: a bit set of OPENS and FOLLOWS_COMMON_WORD.
+Key = tuple[str, str, int]
+#: The word opens a form ("donald" in "Donald Trump").
+OPENS = 1
+#: The word comes second in a form that opens with a common word ("france" in
+#: "La France insoumise"): the search starts one word back. Common words
+#: themselves are not flagged, or every "la" of every article would be searched.
+FOLLOWS_COMMON_WORD = 2
+COMMON_WORDS = frozenset(
+    {"le", "la", "les", "de", "du", "des", "un", "une", "en", "au", "aux", "et"}
+)
 
 
 class Lemmatiser:
@@ -71,6 +82,19 @@ class Lemmatiser:
 
     def __init__(self) -> None:
         self._keys: dict[str, Key] = {}
+        self._openers: Container[str] = ()
+        self._followers: Container[str] = ()
+
+    def know_forms(self, openers: Container[str], followers: Container[str]) -> None:
+        """Keys that open forms, and keys that follow a common word opening one."""
+        self._openers, self._followers = openers, followers
+        self._keys.clear()
+
+    def _role(self, lemma: str, form: str) -> int:
+        role = OPENS if lemma in self._openers or form in self._openers else 0
+        if lemma in self._followers or form in self._followers:
+            role |= FOLLOWS_COMMON_WORD
+        return role
 
     def key(self, word: str) -> Key:
         """Folded lemma and folded form of *word*; empty for an elided article."""
@@ -78,9 +102,10 @@ class Lemmatiser:
         if key is None:
             lower = word.casefold()
             if lower in ELIDED:
-                key = ("", "")
+                key = ("", "", 0)
             else:
-                key = (fold(simplemma.lemmatize(lower, lang="fr")), fold(lower))
+                lemma, form = fold(simplemma.lemmatize(lower, lang="fr")), fold(lower)
+                key = (lemma, form, self._role(lemma, form))
             self._keys[word] = key
         return key
 
@@ -127,6 +152,13 @@ class Tagger:
         self.settings = settings or TaggingSettings()
         self.lemmatiser = Lemmatiser()
         self._patterns = self._index(vocabulary)
+        common_openers = {
+            k for k in self._patterns if k in COMMON_WORDS and _END not in self._patterns[k]
+        }
+        self.lemmatiser.know_forms(
+            openers={k for k in self._patterns if k not in common_openers},
+            followers={k for opener in common_openers for k in self._patterns[opener]},  # type: ignore[union-attr]
+        )
 
     def _index(self, vocabulary: Vocabulary) -> _Node:
         """A trie of every surface form, by lemmas and by folded forms; on a tie between
@@ -145,42 +177,22 @@ class Tagger:
     def mentions(self, text: str) -> list[Mention]:
         """Every non-overlapping mention of a topic in *text*, longest first, in reading order."""
         keys = self.lemmatiser.keys(text)
-        trie = self._patterns
         found: list[Mention] = []
         resume = 0
-        last = len(keys) - 1
-        for start in [i for i, (lemma, form) in enumerate(keys) if lemma in trie or form in trie]:
-            if start < resume:
-                continue
-            if not self._could_start(keys, start, last):
-                continue
-            longest = self._longest_at(keys, start)
+        for i in [i for i, key in enumerate(keys) if key[2]]:
+            longest = None
+            if keys[i][2] & FOLLOWS_COMMON_WORD and i - 1 >= resume:
+                longest = self._longest_at(keys, i - 1)
+            if longest is None and keys[i][2] & OPENS and i >= resume:
+                longest = self._longest_at(keys, i)
             if longest is not None:
                 mention, resume = longest
                 found.append(mention)
         return found
 
-    def _could_start(self, keys: list[Key], start: int, last: int) -> bool:
-        """Cheap pre-check before the search: a form ends on this word or the next continues it.
-
-        Forms that open with a common word ("La France insoumise", "Le Pen") make
-        "le" a first key; without this check every determiner would be searched.
-        """
-        lemma, form = keys[start]
-        trie = self._patterns
-        empty: _Node = {}
-        here = trie.get(lemma, empty)
-        there = trie.get(form, empty) if form != lemma else empty
-        if _END in here or _END in there:
-            return True
-        if start == last:
-            return False
-        next_lemma, next_form = keys[start + 1]
-        return next_lemma in here or next_form in here or next_lemma in there or next_form in there
-
     def _longest_at(self, keys: list[Key], start: int) -> tuple[Mention, int] | None:
         """The longest form starting at *start*, following lemma and surface keys alike."""
-        lemma, form = keys[start]
+        lemma, form, _ = keys[start]
         node = self._patterns.get(lemma)
         if lemma == form and node is not None and len(node) == 1 and _END in node:
             return node[_END], start + 1  # type: ignore[return-value]  # a one-word form, the common case
@@ -191,7 +203,7 @@ class Tagger:
             node, position = frontier.pop()
             if position >= size:
                 continue
-            lemma, form = keys[position]
+            lemma, form, _ = keys[position]
             for key in (lemma,) if lemma == form else (lemma, form):
                 child = node.get(key)
                 if child is None:
