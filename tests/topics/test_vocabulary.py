@@ -1,0 +1,71 @@
+"""Issue 4: every vocabulary error is reported with its line."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from chronique.errors import InvalidContentError
+from chronique.topics import load_vocabulary
+
+GOOD = """\
+- name: Ukraine
+  slug: ukraine
+  kind: place
+  aliases: [ukrainien, Kiev]
+  description: Un pays.
+- name: Russie
+  slug: russie
+  kind: place
+  aliases: [russe]
+  description: Un autre pays.
+  see_also: [ukraine]
+"""
+
+# case: (text, line, message fragment)
+CASES = {
+    "duplicate slug": (GOOD.replace("slug: russie", "slug: ukraine"), 7, "duplicate slug 'ukraine'"),
+    "alias claimed twice": (GOOD.replace("aliases: [russe]", "aliases: [russe, kiev]"), 9, "alias 'kiev' is already claimed by 'Ukraine'"),
+    "names slugify alike": (GOOD + "- {name: ukraine, slug: ukraine-2, kind: place, description: Double.}\n", 12, "differ only by case or accents"),
+    "accented names alike": ("- {name: Élection, slug: a, kind: theme, description: A.}\n- {name: election, slug: b, kind: theme, description: B.}\n", 2, "differ only by case or accents"),
+    "unknown kind": (GOOD.replace("kind: place\n  aliases: [russe]", "kind: country\n  aliases: [russe]"), 8, "unknown kind 'country'"),
+    "bad slug": (GOOD.replace("slug: russie", "slug: Russie Fédérale"), 7, "is not a valid slug"),
+    "missing description": (GOOD.replace("  description: Un autre pays.\n", ""), 6, "description: missing or not a text"),
+    "unknown field": (GOOD.replace("  see_also: [ukraine]", "  voir_aussi: [ukraine]"), 11, "unknown field"),
+    "see_also unknown": (GOOD.replace("see_also: [ukraine]", "see_also: [biélorussie]"), 11, "see_also names no topic"),
+    "aliases not a list": (GOOD.replace("aliases: [russe]", "aliases: russe"), 9, "aliases must be a list"),
+    "entry not a mapping": (GOOD + "- Chine\n", 12, "a topic must be a mapping"),
+    "not a list": ("name: Ukraine\n", 1, "must be a list of topics"),
+    "broken YAML": (GOOD.replace("aliases: [russe]", "aliases: [russe"), 10, "invalid YAML"),
+    "yaml alias bomb": ("- &a {name: A, slug: a, kind: theme, description: A.}\n- *a\n", 2, "aliases (*name) are not allowed"),
+}  # fmt: skip
+
+
+def write(tmp_path: Path, text: str) -> Path:
+    path = tmp_path / "topics.yml"
+    path.write_text(text, encoding="utf-8")
+    return path
+
+
+def test_good_vocabulary_loads(tmp_path: Path) -> None:
+    vocabulary = load_vocabulary(write(tmp_path, GOOD))
+    assert [t.slug for t in vocabulary] == ["ukraine", "russie"]
+    assert vocabulary.get("Russie").see_also == ("ukraine",)
+    assert vocabulary.closest("Ukrainee").name == "Ukraine"
+    assert vocabulary.closest("kiev").name == "Ukraine"
+    assert vocabulary.closest("Japon") is None
+
+
+@pytest.mark.parametrize("case", list(CASES))
+def test_each_error_names_its_line(tmp_path: Path, case: str) -> None:
+    text, line, fragment = CASES[case]
+    path = write(tmp_path, text)
+    with pytest.raises(InvalidContentError) as caught:
+        load_vocabulary(path)
+    lines = [str(error) for error in caught.value.errors]
+    assert any(f"{path}:{line}:" in text and fragment in text for text in lines), lines
+
+
+def test_missing_file_is_an_empty_vocabulary(tmp_path: Path) -> None:
+    assert len(load_vocabulary(tmp_path / "absent.yml")) == 0
