@@ -9,10 +9,10 @@ articles keeps that to the articles that share at least one shingle.
 
 from __future__ import annotations
 
+import heapq
+import math
 import re
 import unicodedata
-from collections import Counter
-from collections.abc import Iterable
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -45,7 +45,13 @@ class NearDuplicate:
 
 @dataclass
 class ArchiveIndex:
-    """The articles already in the archive, as far as dedupe and slugs need them."""
+    """The articles already in the archive, as far as dedupe and slugs need them.
+
+    Near duplicates are found with prefix filtering (Chaudhuri et al., 2006): under one
+    global order of shingles, two sets with Jaccard >= t share at least one of their first
+    ``|x| - ceil(t * |x|) + 1`` shingles, so only those are indexed and looked up, and the
+    exact Jaccard is computed for the few candidates they give.
+    """
 
     by_sha256: dict[str, Path] = field(default_factory=dict)
     slugs: dict[str, Path] = field(default_factory=dict)
@@ -81,23 +87,26 @@ class ArchiveIndex:
         number = len(self._paths)
         self._paths.append(path)
         self._shingle_sets.append(shingle_set)
-        for shingle in shingle_set:
+        for shingle in _prefix(shingle_set):
             self._postings.setdefault(shingle, []).append(number)
 
     def near_duplicate(self, shingle_set: frozenset[int]) -> NearDuplicate | None:
         """The most similar article with Jaccard >= 0.8, if any."""
-        if not shingle_set:
-            return None
-        shared = Counter(_numbers(self._postings.get(s, ()) for s in shingle_set))
+        candidates: set[int] = set()
+        for shingle in _prefix(shingle_set):
+            candidates.update(self._postings.get(shingle, ()))
         best: NearDuplicate | None = None
-        for number, common in shared.items():
-            union = len(shingle_set) + len(self._shingle_sets[number]) - common
-            similarity = common / union
+        for number in candidates:
+            other = self._shingle_sets[number]
+            common = len(shingle_set & other)
+            similarity = common / (len(shingle_set) + len(other) - common)
             if similarity >= DUPLICATE_THRESHOLD and (best is None or similarity > best.similarity):
                 best = NearDuplicate(self._paths[number], similarity)
         return best
 
 
-def _numbers(postings: Iterable[Iterable[int]]) -> Iterable[int]:
-    for numbers in postings:
-        yield from numbers
+def _prefix(shingle_set: frozenset[int]) -> list[int]:
+    """The first shingles of *shingle_set* in the global (numeric) order, as many as prefix
+    filtering needs for the 0.8 threshold."""
+    size = len(shingle_set) - math.ceil(DUPLICATE_THRESHOLD * len(shingle_set)) + 1
+    return heapq.nsmallest(size, shingle_set) if size < len(shingle_set) else list(shingle_set)

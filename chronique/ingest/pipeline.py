@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import hashlib
 import re
+import stat
 import sys
 from collections.abc import Sequence
 from dataclasses import dataclass, field, replace
@@ -128,13 +129,15 @@ def ingest_file(path: Path, batch: _Batch) -> IngestResult:
 
 
 def _read(path: Path, options: IngestOptions) -> bytes:
-    if not path.exists():
-        raise IngestFailure("no such file or folder")
-    if not path.is_file():
+    try:
+        status = path.stat()
+    except FileNotFoundError:
+        raise IngestFailure("no such file or folder") from None
+    if not stat.S_ISREG(status.st_mode):
         raise IngestFailure("not a regular file")
     is_html = path.suffix.lower() in HTML_SUFFIXES
     limit = options.max_html_bytes if is_html else options.max_text_bytes
-    size = path.stat().st_size
+    size = status.st_size
     if size > limit:
         kind = "HTML" if is_html else "text"
         raise IngestFailure(
