@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import os
 from collections.abc import Callable
-from functools import cache
 from pathlib import Path
 
 from chronique.slugs import MAX_SLUG_LENGTH
@@ -23,10 +22,9 @@ def unique_slug(slug: str, is_taken: Callable[[str], bool]) -> str:
         number += 1
 
 
-@cache
 def _make_folder(folder: Path) -> None:
-    """Create *folder* once per run (a month folder receives many articles)."""
-    folder.mkdir(parents=True, exist_ok=True)
+    if not folder.is_dir():
+        folder.mkdir(parents=True, exist_ok=True)
 
 
 def write_new_file(path: Path, text: str) -> None:
