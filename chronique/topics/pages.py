@@ -12,6 +12,8 @@ from typing import Any
 
 from chronique.topics.vocabulary import Vocabulary, load_vocabulary
 
+KIND_ORDER = ("person", "place", "organisation", "event", "theme")
+MOST_COVERED = 12
 RELATED_TOPICS = 8
 RELATED_ARTICLES = 5
 #: Candidates per shared topic, nearest in time: bounds the work on very large topics.
@@ -24,17 +26,50 @@ class RelatedTopic:
     shared: int
 
 
+@dataclass(frozen=True)
+class TopicEntry:
+    tag: Any
+    count: int
+
+
+@dataclass(frozen=True)
+class KindGroup:
+    kind: str
+    entries: list[TopicEntry]
+
+
+@dataclass(frozen=True)
+class TopicIndex:
+    """What /sujets/ shows: the most covered topics, then every topic by kind, A to Z."""
+
+    most_covered: list[TopicEntry]
+    by_kind: list[KindGroup]
+
+
+def topic_index(tags: dict[Any, Sequence[Any]], kinds: dict[str, str]) -> TopicIndex:
+    """*kinds* maps a tag slug to its topic's kind."""
+    entries = [TopicEntry(tag, len(articles)) for tag, articles in tags.items()]
+    most = sorted(entries, key=lambda e: (-e.count, e.tag.slug))[:MOST_COVERED]
+    groups = []
+    for kind in KIND_ORDER:
+        members = sorted(
+            (e for e in entries if kinds.get(e.tag.slug, "theme") == kind), key=lambda e: e.tag.slug
+        )
+        if members:
+            groups.append(KindGroup(kind, members))
+    return TopicIndex(most, groups)
+
+
 def related_topics(
-    tags: dict[Any, Sequence[Any]], limit: int = RELATED_TOPICS
+    tags: dict[Any, Sequence[Any]], articles: Sequence[Any], limit: int = RELATED_TOPICS
 ) -> dict[str, list[RelatedTopic]]:
     """For each topic slug, the topics that most often share an article with it."""
     by_slug = {tag.slug: tag for tag in tags}
     together: dict[str, Counter[str]] = defaultdict(Counter)
-    for articles in tags.values():
-        for article in articles:
-            slugs = [t.slug for t in getattr(article, "tags", [])]
-            for slug in slugs:
-                together[slug].update(s for s in slugs if s != slug)
+    for article in articles:
+        slugs = {t.slug for t in getattr(article, "tags", [])}
+        for slug in slugs:
+            together[slug].update(slugs - {slug})
     return {
         slug: [
             RelatedTopic(by_slug[other], count)
@@ -80,7 +115,7 @@ def annotate(generator: Any) -> None:
     """Pelican signal handler (article_generator_finalized): attach topic data for templates."""
     vocabulary = _vocabulary(generator.settings)
     tags = generator.tags
-    related = related_topics(tags)
+    related = related_topics(tags, generator.articles)
     for tag, articles in tags.items():
         topic = vocabulary.by_slug(tag.slug) or vocabulary.get(tag.name)
         tag.topic = topic
@@ -89,6 +124,7 @@ def annotate(generator: Any) -> None:
         tag.related = related.get(tag.slug, [])
         dates = [a.date for a in articles]
         tag.first_date, tag.last_date = (min(dates), max(dates)) if dates else (None, None)
+    generator.context["topic_index"] = topic_index(tags, {t.slug: t.kind for t in tags})
     neighbours = related_articles(generator.articles, tags)
     for article in generator.articles:
         article.related_articles = neighbours.get(id(article), [])
