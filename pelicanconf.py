@@ -18,3 +18,11 @@ CHRONIQUE_SECTIONS = [
     "Sciences",
     "Sport",
 ]
+
+#: Absolute base of the URLs inside feeds (Pelican's name); the local server in development.
+FEED_DOMAIN = "http://127.0.0.1:8000"
+#: Entries per feed, newest first.
+CHRONIQUE_FEED_LIMIT = 50
+#: Authority of the tag: URIs that identify feed entries (RFC 4151): a domain the
+#: archive owns and a year; never change it, or every reader sees every entry again.
+CHRONIQUE_TAG_AUTHORITY = "chronique.example.org,2025"

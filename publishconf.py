@@ -10,3 +10,4 @@ from pelicanconf import *  # noqa: F403
 
 SITEURL = os.environ.get("CHRONIQUE_SITEURL", "https://chronique.example.org")
 RELATIVE_URLS = False
+FEED_DOMAIN = SITEURL

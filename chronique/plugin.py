@@ -7,7 +7,7 @@ from typing import Any
 from pelican import signals
 from pelican.plugins import neighbors
 
-from chronique import i18n, search, sitemap, theme
+from chronique import feeds, i18n, search, sitemap, theme
 from chronique.dates import long_date, month_name
 from chronique.reader import ChroniqueReader
 from chronique.topics import pages as topic_pages
@@ -29,6 +29,7 @@ def add_theme_support(generator: Any) -> None:
     """The theme's UI catalogue, autoescaping, filters and globals (chronique.theme)."""
     theme.install(generator.env, generator.settings)
     i18n.install_translations(generator)
+    generator.env.globals["feed_links"] = feeds.feed_links_for(generator.settings)
 
 
 def register() -> None:
@@ -36,6 +37,7 @@ def register() -> None:
     signals.generator_init.connect(add_template_filters)
     signals.generator_init.connect(add_theme_support)
     signals.article_generator_finalized.connect(topic_pages.annotate)
+    signals.article_writer_finalized.connect(feeds.write_feeds)
     neighbors.register()  # previous / next article, also within its section
     search.register()
     sitemap.register()

@@ -62,11 +62,8 @@ def test_topic_page_shows_description_and_pages_by_twenty(site: SiteCopy) -> Non
     assert teasers(second) == 26 - 20
     assert "Mars 2025" in first  # the seed, newest, heads the first page under its month
     months = re.findall(r'class="listing-month-heading">([^<]+)<', first)
-    assert (
-        (months[0] == "Mars 2025"
-        and months[1] == "Janvier 2024")
-        or months[:2] == ["Mars 2025", "Février 2024"]
-    )
+    assert months[0] == "Mars 2025"
+    assert months[1] in ("Janvier 2024", "Février 2024")
     related = lxml.html.fromstring(first).xpath("//section[@class='related-topics']//a/text()")
     assert related[0] == "Iran"  # shares 9 articles with Ukraine, more than any other topic
 
