@@ -105,10 +105,18 @@ def timed(action: Callable[[], object]) -> float:
 
 
 def bench_build(repo: Path, n_articles: int = 1000, n_topics: int = 200) -> dict[str, float]:
-    """Seconds for a full build of a synthetic archive, and articles per second."""
+    """Seconds for a full build of a synthetic archive, and the share spent writing feeds."""
+    from chronique import timing
     from chronique.build import build_site
 
     with tempfile.TemporaryDirectory() as folder:
         site = make_synthetic_site(repo, Path(folder), n_articles, n_topics)
+        timing.reset()
         seconds = timed(lambda: build_site(site.settings))
-    return {"build_seconds": seconds, "build_articles_per_s": n_articles / seconds}
+    feeds = timing.STAGES.get("feeds", 0.0)
+    return {
+        "build_seconds": seconds,
+        "build_articles_per_s": n_articles / seconds,
+        "feeds_seconds": feeds,
+        "feeds_share_of_build": feeds / seconds,
+    }

@@ -28,6 +28,7 @@ from urllib.parse import urljoin
 import lxml.html
 from feedgen.feed import FeedGenerator
 
+from chronique import timing
 from chronique.render import sanitise_html
 
 DEFAULT_LIMIT = 50
@@ -241,6 +242,11 @@ def _add_enclosure(entry: Any, image: Any, context: FeedContext) -> None:
 
 def write_feeds(generator: Any, writer: Any = None) -> list[Path]:
     """Pelican signal handler (article_writer_finalized): write every feed."""
+    with timing.stage("feeds"):
+        return _write_all(generator)
+
+
+def _write_all(generator: Any) -> list[Path]:
     context = FeedContext.from_settings(generator.settings)
     output = Path(generator.output_path)
     written = []
