@@ -224,6 +224,12 @@ def check_body_images(article: ArticleFile, config: ChroniqueConfig) -> list[Con
                              severity="warning")
             )  # fmt: skip
             continue
+        if not src.startswith(("{static}", "/")):
+            problems.append(
+                ContentError(article.path, f"image '{src}' is relative to the article's page", None,
+                             line, col, "write {static}/images/… so it resolves on the built page")
+            )  # fmt: skip
+            continue
         problem = _local_file_problem(config, src.removeprefix("{static}"))
         if problem:
             problems.append(

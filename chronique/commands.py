@@ -15,7 +15,7 @@ from chronique.scaffold import ScaffoldError, new_article
 
 def print_errors(errors: InvalidContentError) -> None:
     for error in errors.errors:
-        print(error, file=sys.stderr)
+        print(error.relative_to(Path.cwd()), file=sys.stderr)
 
 
 def run_build(settings_file: str = "pelicanconf.py", output: str | None = None) -> int:
@@ -49,7 +49,7 @@ def run_check(paths: list[str], style: str = "text", settings_file: str = "pelic
     """Check content; print one line per problem and a summary; 1 when any error."""
     report = check_content(load_config(settings_file), [Path(p) for p in paths])
     for problem in report.problems:
-        print(format_problem(problem, style))
+        print(format_problem(problem.relative_to(Path.cwd()), style))
     errors, warnings = len(report.errors), len(report.problems) - len(report.errors)
     summary = f"{report.files} file(s) checked: {errors} error(s), {warnings} warning(s)"
     print(summary, file=sys.stderr)

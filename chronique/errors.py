@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from pathlib import Path
 
 
@@ -26,6 +26,13 @@ class ContentError:
     @property
     def is_error(self) -> bool:
         return self.severity == "error"
+
+    def relative_to(self, base: Path) -> ContentError:
+        """The same problem with its path relative to *base* when inside it (for annotations)."""
+        try:
+            return replace(self, path=self.path.resolve().relative_to(base.resolve()))
+        except ValueError:
+            return self
 
 
 class InvalidContentError(Exception):

@@ -135,15 +135,21 @@ CASES: dict[str, tuple[str, str | bytes, int, str]] = {
     "image without alt": (FILE, VALID + "\n![](images/x.png)\n", 13, "has no alt text"),
     "image missing": (
         FILE,
-        VALID + "\n![Une carte](images/absente.png)\n",
+        VALID + "\n![Une carte]({static}/images/absente.png)\n",
         13,
         "does not exist under content/",
     ),
     "image outside content": (
         FILE,
-        VALID + "\n![Une carte](../../etc/passwd)\n",
+        VALID + "\n![Une carte]({static}/../../etc/passwd)\n",
         13,
         "points outside content/",
+    ),
+    "image relative to the page": (
+        FILE,
+        VALID + "\n![Une carte](images/carte.png)\n",
+        13,
+        "is relative to the article's page",
     ),
     "lead image without alt": (
         FILE,
@@ -224,7 +230,7 @@ def test_build_refuses_files_with_broken_required_fields(site: SiteCopy, case: s
     relative, text, _, _ = CASES[case]
     path = write(site, relative, text)
     assert run_build(str(site.settings)) == 1
-    assert str(path) in capsys.readouterr().err
+    assert f"{path.relative_to(site.root)}:" in capsys.readouterr().err
 
 
 def test_valid_article_passes(site: SiteCopy) -> None:
@@ -289,4 +295,4 @@ def test_check_command_exit_status(site: SiteCopy) -> None:
     invoke = [sys.executable, "-m", "invoke", "--search-root", str(REPO), "check", "--", str(path)]
     result = subprocess.run(invoke, cwd=site.root, capture_output=True, text=True)
     assert result.returncode == 1
-    assert f"{path}:4:1: error: category:" in result.stdout
+    assert f"{path.relative_to(site.root)}:4:1: error: category:" in result.stdout
