@@ -45,10 +45,10 @@ def test_seed_gets_its_subjects_and_not_a_passing_mention() -> None:
         assert expected in tagged
     assert "Iran" not in tagged
     assert len(tagged) <= 8
-    text_keys = set(TAGGER.lemmatiser.keys(" ".join(parts.values())))
+    text_keys = set(TAGGER.keys(" ".join(parts.values())))
     for name in tagged:
         topic = VOCABULARY.get(name)
-        forms = [TAGGER.lemmatiser.keys(form) for form in topic.surface_forms]
+        forms = [TAGGER.keys(form) for form in topic.surface_forms]
         assert any(set(form) <= text_keys for form in forms), name
 
 
