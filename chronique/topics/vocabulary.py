@@ -107,8 +107,7 @@ def load_vocabulary(path: Path) -> Vocabulary:
     path = Path(path)
     if not path.exists():
         return Vocabulary()
-    entries = _read_entries(path)
-    errors: list[ContentError] = []
+    entries, errors = _read_entries(path)
     topics: list[tuple[_Entry, Topic]] = []
     for entry in entries:
         topic = _topic(entry, errors)
@@ -120,7 +119,11 @@ def load_vocabulary(path: Path) -> Vocabulary:
     return Vocabulary(tuple(topic for _, topic in topics))
 
 
-def _read_entries(path: Path) -> list[_Entry]:
+def _read_entries(path: Path) -> tuple[list[_Entry], list[ContentError]]:
+    """The file's entries, and an error for each item of its list that is not a mapping.
+
+    Unreadable YAML, or a file that is not a list, stops here: nothing else can be checked.
+    """
     try:
         text = path.read_text(encoding="utf-8")
         root = yaml.compose(text, Loader=StrictSafeLoader)
@@ -134,7 +137,7 @@ def _read_entries(path: Path) -> list[_Entry]:
             [ContentError(path, f"invalid YAML: {problem}", line=line)]
         ) from None
     if root is None:
-        return []
+        return [], []
     if not isinstance(root, yaml.SequenceNode):
         raise InvalidContentError(
             [
@@ -146,7 +149,8 @@ def _read_entries(path: Path) -> list[_Entry]:
                 )
             ]
         )
-    entries, errors = [], []
+    entries: list[_Entry] = []
+    errors: list[ContentError] = []
     for node in root.value:
         if not isinstance(node, yaml.MappingNode):
             errors.append(
@@ -157,9 +161,7 @@ def _read_entries(path: Path) -> list[_Entry]:
             continue
         data = StrictSafeLoader("").construct_document(node)
         entries.append(_Entry(path, node, data))
-    if errors:
-        raise InvalidContentError(errors)
-    return entries
+    return entries, errors
 
 
 def _text_list(entry: _Entry, key: str, errors: list[ContentError]) -> tuple[str, ...]:

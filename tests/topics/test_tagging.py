@@ -72,6 +72,12 @@ CASES = {
     "multiword organisation": ("Vote", "La Cour pénale internationale a émis un mandat. La Cour pénale internationale siège à La Haye.", {"Cour pénale internationale"}, set()),
     "english alias": ("NATO summit in Brussels", "NATO leaders met.", {"OTAN", "Bruxelles"}, set()),
     "no topic": ("Recette de la tarte", "Mélanger la farine et le beurre.", set(), {"Culture"}),
+    "surname that is also a place": ("François Hollande en visite", "Hollande a parlé.", {"François Hollande"}, {"Pays-Bas"}),
+    "title is not an alias": ("Discours", "Le chef de l’État et le président de la République ont parlé. Le président américain aussi.", set(), {"Emmanuel Macron", "Donald Trump"}),
+    "form opening with a common word": ("Audience à La Haye", "La Haye accueille la Cour pénale internationale.", {"La Haye", "Cour pénale internationale"}, set()),
+    "english lemmas": ("Elections in the United States", "Voters went to the polls.", {"Élections", "États-Unis"}, set()),
+    "football club is not the Olympics": ("L’Olympique de Marseille s’impose", "L’Olympique de Marseille a gagné.", {"Marseille"}, {"Jeux olympiques"}),
+    "elided article inside a name": ("Abidjan", "La Côte d’Ivoire vote. En Côte-d’Ivoire, le scrutin est calme.", {"Côte d’Ivoire"}, set()),
 }  # fmt: skip
 
 
@@ -87,6 +93,22 @@ def test_full_name_is_one_mention_not_two() -> None:
     mentions = TAGGER.mentions("Donald Trump a rencontré Volodymyr Zelensky.")
     assert [m.topic.name for m in mentions] == ["Donald Trump", "Volodymyr Zelensky"]
     assert all(m.strong for m in mentions)
+
+
+def test_a_fresh_tagger_and_a_warm_one_agree() -> None:
+    """Words are learnt once and remembered: what a tagger has seen must not change its answers."""
+    parts = seed_parts()
+    assert names(**parts) == [t.name for t in Tagger(VOCABULARY).tag(**parts)]
+
+
+def test_mentions_follow_reading_order_and_never_overlap() -> None:
+    mentions = TAGGER.mentions("La France insoumise, la France et Emmanuel Macron ; Macron.")
+    assert [(m.topic.name, m.strong) for m in mentions] == [
+        ("La France insoumise", True),
+        ("France", True),
+        ("Emmanuel Macron", True),
+        ("Emmanuel Macron", False),
+    ]
 
 
 def test_bare_surname_is_a_weak_mention() -> None:
@@ -150,3 +172,11 @@ def test_suggest_lists_names_missing_from_the_vocabulary() -> None:
 
 def test_topics_yml_path_is_the_content_one() -> None:
     assert Path(REPO / "content" / "topics.yml").is_file()
+
+
+def test_bench_tags_a_padded_vocabulary() -> None:
+    from chronique.topics.bench import bench_tagging
+
+    figures = bench_tagging(n_articles=20, n_topics=1000)
+    assert figures["tagging_topics"] == 1000
+    assert figures["tagging_articles_per_s"] > 0

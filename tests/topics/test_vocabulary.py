@@ -69,3 +69,27 @@ def test_each_error_names_its_line(tmp_path: Path, case: str) -> None:
 
 def test_missing_file_is_an_empty_vocabulary(tmp_path: Path) -> None:
     assert len(load_vocabulary(tmp_path / "absent.yml")) == 0
+
+
+def test_every_problem_is_listed_at_once(tmp_path: Path) -> None:
+    text = GOOD.replace("kind: place\n  aliases: [russe]", "kind: pays\n  aliases: [russe]")
+    path = write(tmp_path, text + "- Chine\n- {name: Japon, slug: Japon, kind: place}\n")
+    with pytest.raises(InvalidContentError) as caught:
+        load_vocabulary(path)
+    found = [(error.line, error.message) for error in caught.value.errors]
+    assert [line for line, _ in found] == [8, 12, 13, 13]
+    assert "unknown kind 'pays'" in found[0][1]
+    assert "a topic must be a mapping" in found[1][1]
+    assert {found[2][1], found[3][1]} == {
+        "description: missing or not a text",
+        "'Japon' is not a valid slug",
+    }
+
+
+def test_shipped_vocabulary_has_no_ambiguous_titles_or_first_names() -> None:
+    vocabulary = load_vocabulary(Path(__file__).parents[2] / "content" / "topics.yml")
+    forms = {form.casefold() for topic in vocabulary for form in topic.aliases}
+    for ambiguous in ("président américain", "chef de l’état", "président de la république"):
+        assert ambiguous not in forms
+    assert vocabulary.get("François Hollande") is vocabulary.closest("Hollande")
+    assert vocabulary.closest("Francois Holande").slug == "francois-hollande"
