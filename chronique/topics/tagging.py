@@ -214,26 +214,30 @@ class Tagger:
 
     def mentions(self, text: str) -> list[Mention]:
         """Every non-overlapping mention of a topic in *text*, longest first, in reading order."""
+        return [mention for mention, _, _ in self.spans(text)]
+
+    def spans(self, text: str) -> list[tuple[Mention, int, int]]:
+        """Each mention with the positions of its first and past-its-last word in ``words(text)``."""
         text_words = utf8_words(text)
         # map and compress: no Python code runs for a word already seen and no form's start
         roles = list(map(self._roles.__getitem__, text_words))
         keys, starts, last = self._keys, self._starts, len(text_words) - 1
-        found: list[Mention] = []
+        found: list[tuple[Mention, int, int]] = []
         resume = 0  # the first word not inside a mention already found
         for i in compress(range(len(roles)), roles):
             if i < resume:
                 continue
-            match = None
+            match, start = None, i
             if roles[i] & FOLLOWS_COMMON_WORD and i > resume:
-                match = self._longest((self._trie,), text_words, i - 1)
+                match, start = self._longest((self._trie,), text_words, i - 1), i - 1
             if match is None and roles[i] & OPENS:
                 alone, longer, seconds = starts[text_words[i]]
                 if i < last and not seconds.isdisjoint(keys[text_words[i + 1]]):
-                    match = self._longest(longer, text_words, i + 1)
+                    match, start = self._longest(longer, text_words, i + 1), i
                 if match is None and alone is not None:
-                    match = (alone, i + 1)
+                    match, start = (alone, i + 1), i
             if match is not None:
-                found.append(match[0])
+                found.append((match[0], start, match[1]))
                 resume = match[1]
         return found
 

@@ -160,16 +160,6 @@ def test_shipped_vocabulary_is_large_and_well_formed() -> None:
         assert 1 <= len(sentences) <= 3, topic.name
 
 
-def test_suggest_lists_names_missing_from_the_vocabulary() -> None:
-    from chronique.topics.suggest import suggest_new_topics
-
-    suggested = dict(suggest_new_topics([SEED.read_text(encoding="utf-8")], VOCABULARY, 1))
-    for name in ("Soujda", "Zaolechenka", "Roubanchtchina", "Volgograd", "Voronej"):
-        assert name in suggested
-    for covered in ("Koursk", "Vladimir Poutine", "Moscou", "Kiev", "Ukrainiens"):
-        assert covered not in suggested
-
-
 def test_topics_yml_path_is_the_content_one() -> None:
     assert Path(REPO / "content" / "topics.yml").is_file()
 
