@@ -130,6 +130,11 @@ def test_max_topics_is_a_setting() -> None:
     assert len(tagger.tag(title=title, body="")) == 2
 
 
+def test_body_threshold_is_a_setting() -> None:
+    lenient = Tagger(VOCABULARY, TaggingSettings(min_body_score=0.5, max_topics=20))
+    assert "Iran" in [topic.name for topic in lenient.tag(**seed_parts())]
+
+
 def test_settings_reject_unknown_keys() -> None:
     with pytest.raises(ValueError, match="unknown keys"):
         TaggingSettings.from_settings({"CHRONIQUE_TAGGING": {"max_topic": 3}})

@@ -38,6 +38,7 @@ CASES = {
     "entry not a mapping": (GOOD + "- Chine\n", 12, "a topic must be a mapping"),
     "not a list": ("name: Ukraine\n", 1, "must be a list of topics"),
     "broken YAML": (GOOD.replace("aliases: [russe]", "aliases: [russe"), 10, "invalid YAML"),
+    "field given twice": (GOOD.replace("  description: Un autre pays.", "  description: Un autre pays.\n  slug: russie-2"), 11, "field 'slug' given twice"),
     "yaml alias bomb": ("- &a {name: A, slug: a, kind: theme, description: A.}\n- *a\n", 2, "aliases (*name) are not allowed"),
 }  # fmt: skip
 
@@ -93,3 +94,10 @@ def test_shipped_vocabulary_has_no_ambiguous_titles_or_first_names() -> None:
         assert ambiguous not in forms
     assert vocabulary.get("François Hollande") is vocabulary.closest("Hollande")
     assert vocabulary.closest("Francois Holande").slug == "francois-hollande"
+
+
+def test_a_file_that_is_not_utf8_is_refused(tmp_path: Path) -> None:
+    path = tmp_path / "topics.yml"
+    path.write_bytes(GOOD.replace("Un pays.", "Un pays d’Europe.").encode("cp1252"))
+    with pytest.raises(InvalidContentError, match="not valid UTF-8"):
+        load_vocabulary(path)
