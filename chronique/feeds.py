@@ -1,40 +1,60 @@
 """Every RSS 2.0 and Atom 1.0 feed of the site, written with feedgen.
 
 One place decides what a feed holds: the site feed (``/flux/``), one per section
-(``/rubriques/{slug}/``) and one per topic (``/sujets/{slug}/``). Pelican's own
-feed writer stays off (chronique.site_defaults).
+(``/rubriques/{slug}/``) and one per topic (``/sujets/{slug}/``), each section
+and topic only when it has articles. Pelican's own feed writer stays off
+(chronique.site_defaults sets every ``FEED_*`` path to None).
 
-Entry ids are ``tag:`` URIs (RFC 4151) built from ``CHRONIQUE_TAG_AUTHORITY``,
-the article's publication day and its slug, e.g.
-``tag:chronique.example.org,2025:2025-03-15:conflit-en-ukraine``. They name the
-article, not its address, so a feed reader never sees an article twice when
-the site moves to another domain or URL layout.
+Identifiers are ``tag:`` URIs (RFC 4151) built from ``CHRONIQUE_TAG_AUTHORITY``
+(a domain the archive owns and a year), never from the site's address:
 
-Feeds carry no build time: a channel's date is its newest entry's, so two
-builds of the same content give the same bytes.
+* an entry is ``tag:{authority}:{YYYY-MM-DD}:{slug}``, the article's publication
+  day and its permanent slug, e.g. ``tag:chronique.example.org,2025:2025-03-15:conflit-en-ukraine``;
+* a feed is ``tag:{authority}:{folder}``, e.g. ``tag:chronique.example.org,2025:sujets/ukraine``.
+
+They name the article or the subject, not where it is served, so a feed reader
+never sees an article twice when the archive moves to another domain or URL
+layout; the same article keeps the same id in the site, section and topic feeds.
+
+Feeds carry no build time: a channel's ``updated`` / ``lastBuildDate`` is its
+newest entry's date, entries are ordered newest first with the slug as
+tie-break, so two builds of the same content give the same bytes.
+
+Text goes through :func:`clean_text`: XML 1.0 forbids most C0 control
+characters, and one of them in a title would make the whole feed unreadable.
 """
 
 from __future__ import annotations
 
+import copy
+import logging
 import mimetypes
 import re
-from collections.abc import Sequence
-from dataclasses import dataclass
-from datetime import datetime
+from collections.abc import Callable, Iterable, Sequence
+from dataclasses import dataclass, field
+from datetime import UTC, datetime
 from pathlib import Path
 from typing import Any
 from urllib.parse import urljoin
 
 import lxml.html
+from feedgen.entry import FeedEntry
 from feedgen.feed import FeedGenerator
 
-from chronique import timing
-from chronique.render import sanitise_html
+from chronique import __version__, timing
+
+log = logging.getLogger(__name__)
 
 DEFAULT_LIMIT = 50
-_XML_FORBIDDEN = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ufffe\uffff]")
+DEFAULT_ICON = "theme/favicon.svg"
 RSS_TYPE = "application/rss+xml"
 ATOM_TYPE = "application/atom+xml"
+SITE_FOLDER = "flux"
+CONTENT_NS = "http://purl.org/rss/1.0/modules/content/"
+#: A feed with no entry yet still needs a date; a fixed one keeps builds reproducible.
+EMPTY_FEED_DATE = datetime(1970, 1, 1, tzinfo=UTC)
+_XML_FORBIDDEN = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ud800-\udfff\ufffe\uffff]")
+_WRAPPER = re.compile(r"\A<div>(.*)</div>\Z", re.DOTALL)
 
 
 @dataclass(frozen=True)
@@ -65,8 +85,44 @@ class FeedSpec:
         return f"{self.folder}/atom.xml"
 
 
+@dataclass(frozen=True)
+class FeedContext:
+    """Site-wide facts every feed needs, read once from the Pelican settings."""
+
+    base_url: str
+    authority: str
+    lang: str
+    site_name: str
+    limit: int
+    content_path: Path
+    icon: str = DEFAULT_ICON
+
+    @classmethod
+    def from_settings(cls, settings: dict[str, Any]) -> FeedContext:
+        base = settings.get("FEED_DOMAIN") or settings.get("SITEURL") or "http://127.0.0.1:8000"
+        return cls(
+            base_url=base.rstrip("/"),
+            authority=settings.get("CHRONIQUE_TAG_AUTHORITY", "chronique.example.org,2025"),
+            lang=settings.get("DEFAULT_LANG", "fr"),
+            site_name=settings.get("SITENAME", "Chronique"),
+            limit=int(settings.get("CHRONIQUE_FEED_LIMIT", DEFAULT_LIMIT)),
+            content_path=Path(settings["PATH"]),
+            icon=settings.get("CHRONIQUE_FEED_ICON", DEFAULT_ICON),
+        )
+
+    def url(self, path: str) -> str:
+        """The absolute URL of a site path such as ``sujets/ukraine/``."""
+        return f"{self.base_url}/{path.lstrip('/')}"
+
+    def tag_uri(self, specific: str) -> str:
+        return f"tag:{self.authority}:{specific}"
+
+
+# --- What pages announce ------------------------------------------------------------------
+
+
 def clean_text(text: str | None) -> str:
-    """*text* without the control characters XML 1.0 forbids."""
+    """*text* without the characters XML 1.0 forbids (C0 controls but tab/LF/CR, surrogates)."""
     return _XML_FORBIDDEN.sub("", text or "")
 
 
@@ -77,14 +133,15 @@ def feed_folder(obj: Any = None) -> str:
         return f"rubriques/{obj.slug}"
     if kind == "Tag":
         return f"sujets/{obj.slug}"
-    return "flux"
+    return SITE_FOLDER
 
 
 def feed_title(site_name: str, obj: Any = None) -> str:
+    """What a feed follows: "Chronique" for the site, "Chronique — Ukraine" for a topic."""
     return f"{site_name} — {obj.name}" if obj is not None else site_name
 
 
-def feed_links_for(settings: dict[str, Any]) -> Any:
+def feed_links_for(settings: dict[str, Any]) -> Callable[[Any], list[FeedLink]]:
     """The Jinja global ``feed_links(obj)``: the RSS and Atom links of a page's subject."""
     site_url = settings.get("SITEURL", "")
     site_name = settings.get("SITENAME", "")
@@ -99,164 +156,248 @@ def feed_links_for(settings: dict[str, Any]) -> Any:
     return feed_links
 
 
+# --- Which feeds exist ---------------------------------------------------------------------
+
+
 def feed_specs(generator: Any) -> list[FeedSpec]:
     """The site feed, then one per section and one per topic that has articles."""
     settings = generator.settings
     site_name = settings.get("SITENAME", "")
-    specs = [
+    site = FeedSpec(
+        site_name,
+        settings.get("SITEDESCRIPTION") or site_name,
+        "",
+        SITE_FOLDER,
+        generator.articles,
+    )
+    sections = [
         FeedSpec(
-            site_name,
-            settings.get("SITEDESCRIPTION", site_name),
-            "",
-            "flux",
-            generator.articles,
+            feed_title(site_name, category),
+            f"Les articles de la rubrique {category.name}.",
+            category.url,
+            feed_folder(category),
+            articles,
         )
+        for category, articles in sorted(generator.categories, key=lambda item: item[0].slug)
+        if articles
     ]
-    for category, articles in sorted(generator.categories, key=lambda item: item[0].slug):
-        specs.append(
-            FeedSpec(
-                feed_title(site_name, category),
-                f"Les articles de la rubrique {category.name}.",
-                category.url,
-                feed_folder(category),
-                articles,
-            )
+    topics = [
+        FeedSpec(
+            feed_title(site_name, tag),
+            getattr(tag, "description", "") or f"Les articles sur {tag.name}.",
+            tag.url,
+            feed_folder(tag),
+            articles,
         )
-    for tag, articles in sorted(generator.tags.items(), key=lambda item: item[0].slug):
-        specs.append(
-            FeedSpec(
-                feed_title(site_name, tag),
-                getattr(tag, "description", "") or f"Les articles sur {tag.name}.",
-                tag.url,
-                feed_folder(tag),
-                articles,
-            )
-        )
-    return specs
+        for tag, articles in sorted(generator.tags.items(), key=lambda item: item[0].slug)
+        if articles
+    ]
+    return [site, *sections, *topics]
 
 
-@dataclass(frozen=True)
-class FeedContext:
-    """Site-wide facts every feed needs."""
-
-    base_url: str
-    authority: str
-    lang: str
-    site_name: str
-    limit: int
-    content_path: Path
-
-    @classmethod
-    def from_settings(cls, settings: dict[str, Any]) -> FeedContext:
-        base = settings.get("FEED_DOMAIN") or settings.get("SITEURL") or "http://127.0.0.1:8000"
-        return cls(
-            base_url=base.rstrip("/"),
-            authority=settings.get("CHRONIQUE_TAG_AUTHORITY", "chronique.example.org,2025"),
-            lang=settings.get("DEFAULT_LANG", "fr"),
-            site_name=settings.get("SITENAME", "Chronique"),
-            limit=int(settings.get("CHRONIQUE_FEED_LIMIT", DEFAULT_LIMIT)),
-            content_path=Path(settings["PATH"]),
-        )
-
-    def url(self, path: str) -> str:
-        return f"{self.base_url}/{path.lstrip('/')}"
-
-
-def newest_first(articles: Sequence[Any]) -> list[Any]:
+def newest_first(articles: Iterable[Any]) -> list[Any]:
+    """Newest first; the slug breaks ties so the order never depends on reading order."""
     return sorted(articles, key=lambda a: (-a.date.timestamp(), a.slug))
 
 
+# --- Entries ------------------------------------------------------------------------------
+
+
 def entry_id(context: FeedContext, article: Any) -> str:
-    return f"tag:{context.authority}:{article.date:%Y-%m-%d}:{article.slug}"
+    return context.tag_uri(f"{article.date:%Y-%m-%d}:{article.slug}")
 
 
 def absolute_html(html: str, page_url: str) -> str:
-    """*html* with every link and image address made absolute against *page_url*."""
+    """*html* with every link and image address made absolute against *page_url*.
+
+    Feed readers show the body away from the page, where ``/images/x.png`` or
+    ``../`` mean nothing; lxml finds every URL-bearing attribute (href, src, …).
+    """
     if not html.strip():
         return ""
-    fragment = lxml.html.fragment_fromstring(html, create_parent="div")
-    fragment.rewrite_links(lambda link: urljoin(page_url, link))
-    inner = "".join(lxml.html.tostring(child, encoding="unicode") for child in fragment)
-    return sanitise_html((fragment.text or "") + inner)
+    wrapper = lxml.html.fragment_fromstring(html, create_parent="div")
+    wrapper.rewrite_links(lambda link: urljoin(page_url, link.strip()))
+    for element in wrapper.iter("img", "source"):
+        if element.get("srcset"):
+            element.set("srcset", _absolute_srcset(element.get("srcset"), page_url))
+    serialised = lxml.html.tostring(wrapper, encoding="unicode")
+    return _WRAPPER.sub(r"\1", serialised)
 
 
-def build_feed(spec: FeedSpec, context: FeedContext) -> FeedGenerator:
-    """The feedgen object for one subject; entries newest first, at most ``limit``."""
-    articles = newest_first(spec.articles)[: context.limit]
-    feed = FeedGenerator()
-    feed.id(context.url(spec.page_path))
-    feed.title(clean_text(spec.title))
-    feed.description(clean_text(spec.description) or clean_text(spec.title))
-    feed.link(href=context.url(spec.page_path), rel="alternate")
-    feed.language(context.lang)
-    feed.author({"name": context.site_name})
-    feed.generator("Chronique", uri="https://getpelican.com/")
-    feed.icon(context.url("theme/favicon.svg"))
-    feed.logo(context.url("theme/favicon.svg"))
-    if articles:
-        newest = max(_updated(a) for a in articles)
-        feed.updated(newest)
-        feed.lastBuildDate(newest)
-    for article in articles:
-        _add_entry(feed, article, context)
-    return feed
+def _absolute_srcset(srcset: str, page_url: str) -> str:
+    """lxml's rewrite_links leaves ``srcset`` (several URLs in one attribute) alone."""
+    candidates = []
+    for candidate in srcset.split(","):
+        url, _, descriptor = candidate.strip().partition(" ")
+        candidates.append(" ".join(filter(None, (urljoin(page_url, url), descriptor.strip()))))
+    return ", ".join(candidates)
+
+
+class Entry(FeedEntry):
+    """feedgen's FeedEntry, its XML built once for all feeds, with two fixes.
+
+    * Atom: feedgen 1.0.0 writes an entry's ``<link>`` with its ``href`` only (a
+      shadowed variable in ``FeedEntry.atom_entry``), so the enclosure became a
+      second ``rel="alternate"`` link, which RFC 4287 forbids; the attributes are
+      put back from the link data.
+    * RSS: with no standfirst feedgen moves the body into ``<description>``;
+      the body stays in ``<content:encoded>`` like every other item's.
+    """
+
+    def __init__(self) -> None:
+        super().__init__()
+        self._written: dict[str, Any] = {}
+
+    def atom_entry(self, extensions: bool = True) -> Any:
+        return self._cached("atom", self._atom_element, extensions)
+
+    def rss_entry(self, extensions: bool = True) -> Any:
+        return self._cached("rss", self._rss_element, extensions)
+
+    def _cached(self, kind: str, make: Callable[[bool], Any], extensions: bool) -> Any:
+        """An entry sits in several feeds: build its XML once, hand each feed a copy."""
+        if kind not in self._written:
+            self._written[kind] = make(extensions)
+        return copy.deepcopy(self._written[kind])
+
+    def _atom_element(self, extensions: bool) -> Any:
+        element = super().atom_entry(extensions)
+        for written, data in zip(element.findall("link"), self.link(), strict=True):
+            for name in ("rel", "type", "hreflang", "title", "length"):
+                if data.get(name):
+                    written.set(name, str(data[name]))
+        return element
+
+    def _rss_element(self, extensions: bool) -> Any:
+        element = super().rss_entry(extensions)
+        description = element.find("description")
+        if description is not None and not self.summary() and self.content():
+            description.tag = f"{{{CONTENT_NS}}}encoded"
+        return element
 
 
 def _updated(article: Any) -> datetime:
     return getattr(article, "modified", None) or article.date
 
 
-def _add_entry(feed: FeedGenerator, article: Any, context: FeedContext) -> None:
+@dataclass
+class EntryMaker:
+    """Builds each article's feed entry once: an article sits in the site feed, its
+    section's and every topic's, and feedgen lets feeds share one FeedEntry."""
+
+    context: FeedContext
+    _made: dict[int, FeedEntry] = field(default_factory=dict)
+
+    def __call__(self, article: Any) -> FeedEntry:
+        key = id(article)
+        if key not in self._made:
+            self._made[key] = make_entry(article, self.context)
+        return self._made[key]
+
+
+def make_entry(article: Any, context: FeedContext) -> FeedEntry:
+    """One article as a feedgen entry, every text cleaned and every URL absolute."""
     page_url = context.url(article.url)
-    entry = feed.add_entry(order="append")
+    entry = Entry()
     entry.id(entry_id(context, article))
     entry.guid(entry_id(context, article), permalink=False)
     entry.title(clean_text(article.title))
     entry.link(href=page_url, rel="alternate")
     entry.published(article.date)
     entry.updated(_updated(article))
-    for author in getattr(article, "authors", []) or []:
+    metadata = getattr(article, "metadata", {})
+    # Front-matter authors only: Pelican fills in AUTHOR when there are none, an invention.
+    for author in metadata.get("authors") or []:
         entry.author({"name": clean_text(author.name)})
-    summary = clean_text(getattr(article, "summary", "") or "")
+    # Front-matter standfirst only (already HTML-escaped by the reader): Pelican would
+    # otherwise make one from the body's first words.
+    summary = clean_text(metadata.get("summary"))
     if summary:
-        entry.summary(summary)
+        entry.summary(summary, type="html")
     entry.content(clean_text(absolute_html(article.content, page_url)), type="html")
-    entry.category(_categories(article))
+    entry.category(_categories(article, context))
     image = getattr(article, "image", None)
     if image is not None:
         _add_enclosure(entry, image, context)
+    return entry
 
 
-def _categories(article: Any) -> list[dict[str, str]]:
-    terms = [article.category.name, *[tag.name for tag in getattr(article, "tags", [])]]
-    return [{"term": clean_text(term)} for term in dict.fromkeys(terms)]
+def _categories(article: Any, context: FeedContext) -> list[dict[str, str]]:
+    """The section, then the topics; the scheme says which vocabulary a term comes from."""
+    terms = [(article.category.name, context.url("rubriques/"))]
+    terms += [(tag.name, context.url("sujets/")) for tag in getattr(article, "tags", None) or []]
+    unique = dict.fromkeys((clean_text(name), scheme) for name, scheme in terms)
+    return [{"term": name, "scheme": scheme} for name, scheme in unique]
 
 
-def _add_enclosure(entry: Any, image: Any, context: FeedContext) -> None:
-    path = (context.content_path / image.src).resolve()
-    if not path.is_file() or not path.is_relative_to(context.content_path.resolve()):
+def _add_enclosure(entry: FeedEntry, image: Any, context: FeedContext) -> None:
+    """The lead image, with its size in bytes and its type, as readers need them."""
+    root = context.content_path.resolve()
+    path = (root / image.src.lstrip("/")).resolve()
+    if not path.is_file() or not path.is_relative_to(root):
+        log.warning("Lead image %s not found under %s: no feed enclosure", image.src, root)
         return
     mime = mimetypes.guess_type(path.name)[0] or "application/octet-stream"
     entry.enclosure(context.url(image.src), str(path.stat().st_size), mime)
 
 
+# --- Feeds --------------------------------------------------------------------------------
+
+
+def build_feed(
+    spec: FeedSpec, context: FeedContext, entries: Callable[[Any], FeedEntry] | None = None
+) -> FeedGenerator:
+    """The feedgen object for one subject; entries newest first, at most ``limit``."""
+    entries = entries or (lambda article: make_entry(article, context))
+    articles = newest_first(spec.articles)[: context.limit]
+    feed = FeedGenerator()
+    feed.id(context.tag_uri(spec.folder))
+    feed.title(clean_text(spec.title))
+    feed.description(clean_text(spec.description) or clean_text(spec.title))
+    feed.language(context.lang)
+    feed.author({"name": context.site_name})
+    feed.generator("Chronique", version=__version__)
+    feed.icon(context.url(context.icon))
+    feed.logo(context.url(context.icon))
+    # feedgen stamps lastBuildDate and updated with the current time unless told otherwise.
+    newest = max((_updated(a) for a in articles), default=EMPTY_FEED_DATE)
+    feed.updated(newest)
+    feed.lastBuildDate(newest)
+    for article in articles:
+        feed.add_entry(entries(article), order="append")
+    return feed
+
+
+def render_feed(feed: FeedGenerator, spec: FeedSpec, context: FeedContext) -> dict[str, bytes]:
+    """The RSS and Atom documents of one feed, by output path, each with its own self link."""
+    page = {"href": context.url(spec.page_path), "rel": "alternate", "type": "text/html"}
+    documents = {}
+    for path, kind, render in (
+        (spec.rss_path, RSS_TYPE, feed.rss_str),
+        (spec.atom_path, ATOM_TYPE, feed.atom_str),
+    ):
+        # feedgen takes the last alternate link as RSS <link>: the page goes last.
+        self_link = {"href": context.url(path), "rel": "self", "type": kind}
+        feed.link([self_link, page], replace=True)
+        documents[path] = render(pretty=True)
+    return documents
+
+
 def write_feeds(generator: Any, writer: Any = None) -> list[Path]:
     """Pelican signal handler (article_writer_finalized): write every feed."""
     with timing.stage("feeds"):
-        return _write_all(generator)
+        return write_all(feed_specs(generator), generator.settings, Path(generator.output_path))
 
 
-def _write_all(generator: Any) -> list[Path]:
-    context = FeedContext.from_settings(generator.settings)
-    output = Path(generator.output_path)
+def write_all(specs: Sequence[FeedSpec], settings: dict[str, Any], output: Path) -> list[Path]:
+    """Render and write *specs* under *output*; the paths written, in order."""
+    context = FeedContext.from_settings(settings)
+    entries = EntryMaker(context)
     written = []
-    for spec in feed_specs(generator):
-        feed = build_feed(spec, context)
-        page = {"href": context.url(spec.page_path), "rel": "alternate"}
-        for path, render in ((spec.rss_path, feed.rss_str), (spec.atom_path, feed.atom_str)):
-            # feedgen takes the last link as RSS <link>: the page goes last.
-            feed.link([{"href": context.url(path), "rel": "self"}, page], replace=True)
-            written.append(_write(output / path, render(pretty=True)))
+    for spec in specs:
+        feed = build_feed(spec, context, entries)
+        for path, data in render_feed(feed, spec, context).items():
+            written.append(_write(output / path, data))
     return written
 
 
