@@ -307,8 +307,13 @@ def make_entry(article: Any, context: FeedContext) -> FeedEntry:
     entry.updated(_updated(article))
     metadata = getattr(article, "metadata", {})
     # Front-matter authors only: Pelican fills in AUTHOR when there are none, an invention.
-    for author in metadata.get("authors") or []:
-        entry.author({"name": clean_text(author.name)})
+    authors = [clean_text(author.name) for author in metadata.get("authors") or []]
+    for name in authors:
+        entry.author({"name": name})
+    if authors:
+        # RSS <author> must be an e-mail address: names go in dc:creator instead.
+        entry.load_extension("dc", atom=False, rss=True)
+        entry.dc.dc_creator(authors)
     # Front-matter standfirst only (already HTML-escaped by the reader): Pelican would
     # otherwise make one from the body's first words.
     summary = clean_text(metadata.get("summary"))
@@ -351,6 +356,7 @@ def build_feed(
     entries = entries or (lambda article: make_entry(article, context))
     articles = newest_first(spec.articles)[: context.limit]
     feed = FeedGenerator()
+    feed.load_extension("dc", atom=False, rss=True)  # declares dc: for entries' dc:creator
     feed.id(context.tag_uri(spec.folder))
     feed.title(clean_text(spec.title))
     feed.description(clean_text(spec.description) or clean_text(spec.title))
