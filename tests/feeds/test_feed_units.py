@@ -1,0 +1,61 @@
+"""The pieces of chronique.feeds that need no build: URL rewriting, text cleaning, links."""
+
+from __future__ import annotations
+
+from pelican.settings import DEFAULT_CONFIG
+from pelican.urlwrappers import Category, Tag
+
+from chronique.feeds import ATOM_TYPE, RSS_TYPE, FeedLink, absolute_html, clean_text, feed_links_for
+from tests.conftest import SiteCopy
+from tests.feeds.helpers import feed_files
+
+PAGE = "https://example.org/2025/02/fuites/"
+
+
+def test_absolute_html_resolves_every_kind_of_link() -> None:
+    html = (
+        'Avant &amp; <a href="../">mois</a> <a href="#note">note</a> '
+        '<a href="/sujets/ukraine/">Ukraine</a> <a href="mailto:a@example.org">écrire</a> '
+        '<img src="carte.png" srcset="carte-640.png 640w, /images/carte-1280.png 1280w" alt="">'
+        "<div><p>fin</p></div>"
+    )
+    assert absolute_html(html, PAGE) == (
+        'Avant &amp; <a href="https://example.org/2025/02/">mois</a> '
+        '<a href="https://example.org/2025/02/fuites/#note">note</a> '
+        '<a href="https://example.org/sujets/ukraine/">Ukraine</a> '
+        '<a href="mailto:a@example.org">écrire</a> '
+        '<img src="https://example.org/2025/02/fuites/carte.png" '
+        'srcset="https://example.org/2025/02/fuites/carte-640.png 640w, '
+        'https://example.org/images/carte-1280.png 1280w" alt="">'
+        "<div><p>fin</p></div>"
+    )
+    assert absolute_html("  ", PAGE) == ""
+
+
+def test_clean_text_drops_what_xml_forbids_and_keeps_the_rest() -> None:
+    text = "a\x00b\x07c\x0bd\x1fe\ufffff\tg\nh\ri & <j> « k » 🚀"
+    assert clean_text(text) == "abcdef\tg\nh\ri & <j> « k » 🚀"
+    assert clean_text(None) == ""
+
+
+def test_feed_links_name_the_subject_and_share_the_writers_paths() -> None:
+    settings = {**DEFAULT_CONFIG, "SITEURL": "https://example.org", "SITENAME": "Chronique"}
+    feed_links = feed_links_for(settings)
+    monde = Category("Monde", settings)
+    ukraine = Tag("Ukraine", settings)
+    assert feed_links(None) == [
+        FeedLink("Chronique (RSS)", RSS_TYPE, "https://example.org/flux/rss.xml"),
+        FeedLink("Chronique (Atom)", ATOM_TYPE, "https://example.org/flux/atom.xml"),
+    ]
+    assert [link.href for link in feed_links(monde)] == [
+        "https://example.org/rubriques/monde/rss.xml",
+        "https://example.org/rubriques/monde/atom.xml",
+    ]
+    assert feed_links(ukraine)[0].title == "Chronique — Ukraine (RSS)"
+
+
+def test_pelicans_own_feed_writer_stays_off(hostile_site: SiteCopy) -> None:
+    ours = set(feed_files(hostile_site.output))
+    others = [p for p in hostile_site.output.rglob("*.xml") if p not in ours]
+    assert [p.name for p in others] == ["sitemap.xml"]
+    assert not (hostile_site.output / "feeds").exists()
