@@ -26,3 +26,5 @@ CHRONIQUE_FEED_LIMIT = 50
 #: Authority of the tag: URIs that identify feed entries (RFC 4151): a domain the
 #: archive owns and a year; never change it, or every reader sees every entry again.
 CHRONIQUE_TAG_AUTHORITY = "chronique.example.org,2025"
+#: Icon and logo of every feed, a path in the built site.
+CHRONIQUE_FEED_ICON = "theme/favicon.svg"
