@@ -11,6 +11,7 @@ Run: ``python -m chronique.ingest.bench [n_text] [n_html]``.
 from __future__ import annotations
 
 import random
+import shutil
 import sys
 import tempfile
 import time
@@ -19,9 +20,10 @@ from pathlib import Path
 from chronique.config import ChroniqueConfig
 from chronique.ingest.pipeline import IngestOptions, ingest_paths
 from chronique.ingest.report import Status
+from chronique.topics.bench import DEFAULT_VOCABULARY
 
 SECTIONS = ("Monde", "France", "Politique", "Économie", "Société", "Culture", "Sciences", "Sport")
-_WORDS = (
+_PLAIN_WORDS = (
     "gouvernement ministre réforme région habitants élus syndicats entreprise marché budget "
     "hôpital école tribunal enquête police armée frontière négociation accord sommet "
     "élection député sénateur maire préfet agriculteurs éleveurs cheminots chercheurs "
@@ -29,6 +31,8 @@ _WORDS = (
     "inflation croissance chômage salaires retraites impôts énergie électricité climat "
     "tempête inondation sécheresse incendie séisme vaccin épidémie satellite fusée"
 ).split()
+_TOPIC_WORDS = ["Ukraine", "Russie", "Emmanuel Macron", "Bruxelles", "Gaza", "l’OTAN", "Berlin"]
+_WORDS = [*_PLAIN_WORDS, *_TOPIC_WORDS]
 _VERBS = (
     "a annoncé|ont dénoncé|prévoit|a confirmé|pourrait remettre en cause|a rejeté|"
     "a présenté|réclament|a salué|s’inquiètent de|ont obtenu|examinera"
@@ -121,6 +125,8 @@ def _run(folder: Path, archive: Path) -> tuple[float, float, int]:
     CPU time of this process is the "one core" figure: on a shared machine the wall
     clock also counts the time other processes held the core.
     """
+    archive.mkdir()
+    shutil.copyfile(DEFAULT_VOCABULARY, archive / "topics.yml")  # pages are tagged, as in use
     config = ChroniqueConfig(
         content_path=archive, output_path=archive / "out", theme_path=archive, sections=SECTIONS
     )

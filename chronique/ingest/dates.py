@@ -86,10 +86,12 @@ DATE_PREFIX = re.compile(
 )
 #: How a date or byline segment can start (folded text): a cheap test before the real reading.
 META_START = re.compile(
-    rf"(?:{fold(_MODIFIED_WORDS)}|{fold(_PUBLISHED_WORDS)}|le|on|par|by|texte|propos|written|"
-    rf"\d|(?:{_MONTH_ALT}|{_DAY_ALT})\b|il y a|hier|avant-hier|aujourd|today|yesterday|"
-    r"a l['’]instant|just now|ce matin|this morning|tout a l)"
+    rf"\d|(?:{fold(_MODIFIED_WORDS)}|{fold(_PUBLISHED_WORDS)}|le|on|par|by|texte|propos|written|"
+    rf"{_MONTH_ALT}|{_DAY_ALT}|il y a|hier|avant-hier|aujourd|today|yesterday|"
+    r"a l['’]instant|just now|ce matin|this morning|tout a l)\b"
 )
+#: META_START needs no more of a segment than this (the longest keyword, with room to spare).
+META_START_CHARS = 40
 #: Where a second date statement starts on the same line ("…, mis à jour le …").
 STATEMENT_START = re.compile(rf"(?:,\s*|\s+)(?=(?:{_MODIFIED_WORDS}|{_PUBLISHED_WORDS})\b)", re.I)
 

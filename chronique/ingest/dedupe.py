@@ -9,7 +9,6 @@ articles keeps that to the articles that share at least one shingle.
 
 from __future__ import annotations
 
-import heapq
 import math
 import re
 import unicodedata
@@ -35,6 +34,19 @@ def shingles(text: str, size: int = SHINGLE_WORDS) -> frozenset[int]:
     if len(words) < size:
         return frozenset({hash(tuple(words))}) if words else frozenset()
     return frozenset(map(hash, zip(*(words[k:] for k in range(size)), strict=False)))
+
+
+@dataclass(frozen=True)
+class Fingerprint:
+    """A text's shingles, and the prefix of them that prefix filtering indexes."""
+
+    shingles: frozenset[int]
+    prefix: tuple[int, ...]
+
+    @classmethod
+    def of(cls, text: str) -> Fingerprint:
+        shingle_set = shingles(text)
+        return cls(shingle_set, _prefix(shingle_set))
 
 
 @dataclass(frozen=True)
@@ -76,26 +88,30 @@ class ArchiveIndex:
                 path,
                 str(slug) if slug else path.stem,
                 str(sha) if sha else None,
-                shingles(parsed.body),
+                Fingerprint.of(parsed.body),
             )
         return index
 
-    def add(self, path: Path, slug: str, sha256: str | None, shingle_set: frozenset[int]) -> None:
+    def add(self, path: Path, slug: str, sha256: str | None, fingerprint: Fingerprint) -> None:
         self.slugs.setdefault(slug, path)
         if sha256:
             self.by_sha256.setdefault(sha256, path)
         number = len(self._paths)
         self._paths.append(path)
-        self._shingle_sets.append(shingle_set)
-        for shingle in _prefix(shingle_set):
-            self._postings.setdefault(shingle, []).append(number)
+        self._shingle_sets.append(fingerprint.shingles)
+        postings = self._postings
+        for shingle in fingerprint.prefix:
+            postings.setdefault(shingle, []).append(number)
 
-    def near_duplicate(self, shingle_set: frozenset[int]) -> NearDuplicate | None:
+    def near_duplicate(self, fingerprint: Fingerprint) -> NearDuplicate | None:
         """The most similar article with Jaccard >= 0.8, if any."""
         candidates: set[int] = set()
-        for shingle in _prefix(shingle_set):
-            candidates.update(self._postings.get(shingle, ()))
+        postings = self._postings
+        for shingle in fingerprint.prefix:
+            if shingle in postings:
+                candidates.update(postings[shingle])
         best: NearDuplicate | None = None
+        shingle_set = fingerprint.shingles
         for number in candidates:
             other = self._shingle_sets[number]
             common = len(shingle_set & other)
@@ -105,8 +121,8 @@ class ArchiveIndex:
         return best
 
 
-def _prefix(shingle_set: frozenset[int]) -> list[int]:
+def _prefix(shingle_set: frozenset[int]) -> tuple[int, ...]:
     """The first shingles of *shingle_set* in the global (numeric) order, as many as prefix
     filtering needs for the 0.8 threshold."""
     size = len(shingle_set) - math.ceil(DUPLICATE_THRESHOLD * len(shingle_set)) + 1
-    return heapq.nsmallest(size, shingle_set) if size < len(shingle_set) else list(shingle_set)
+    return tuple(sorted(shingle_set)[:size])

@@ -23,7 +23,7 @@ from chronique.frontmatter import dump_front_matter
 from chronique.ingest.chrome import load_chrome_patterns
 from chronique.ingest.dates import zone
 from chronique.ingest.decode import decode_bytes
-from chronique.ingest.dedupe import ArchiveIndex, shingles
+from chronique.ingest.dedupe import ArchiveIndex, Fingerprint
 from chronique.ingest.errors import IngestFailure
 from chronique.ingest.html_page import extract_html_page
 from chronique.ingest.language import detect_language
@@ -247,8 +247,8 @@ def _source(page: ExtractedPage, options: IngestOptions, sha256: str) -> Source:
 
 def _store(path: Path, meta: ArticleMeta, body: str, sha256: str, batch: _Batch) -> IngestResult:
     """Write the article unless a near copy exists; pick a free slug; keep the index current."""
-    body_shingles = shingles(body)
-    duplicate = batch.index.near_duplicate(body_shingles)
+    fingerprint = Fingerprint.of(body)
+    duplicate = batch.index.near_duplicate(fingerprint)
     if duplicate is not None:
         return IngestResult(
             path,
@@ -268,7 +268,7 @@ def _store(path: Path, meta: ArticleMeta, body: str, sha256: str, batch: _Batch)
             break
         except FileExistsError:  # a file the index could not read holds this path: next slug
             batch.index.slugs[meta.slug] = target
-    batch.index.add(target, meta.slug, sha256, body_shingles)
+    batch.index.add(target, meta.slug, sha256, fingerprint)
     return IngestResult(path, Status.WRITTEN, target)
 
 

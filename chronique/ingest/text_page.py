@@ -24,11 +24,13 @@ from __future__ import annotations
 import re
 from collections.abc import Sequence
 from dataclasses import dataclass
+from functools import cached_property
 from itertools import takewhile
 
-from chronique.ingest.chrome import ChromePatterns
+from chronique.ingest.chrome import MAX_CHROME_CHARS, ChromePatterns
 from chronique.ingest.dates import (
     META_START,
+    META_START_CHARS,
     DateStatement,
     read_date_statement,
     split_statements,
@@ -79,6 +81,8 @@ _ENDS_PARAGRAPH = re.compile(rf"[.!?…:]{_SENTENCE_CLOSE}")
 _ENDS_STATEMENT = re.compile(rf"[.…]{_SENTENCE_CLOSE}")
 _TIMESTAMP = re.compile(r"\d{1,2}\s*[h:]\s*\d{2}|\d{1,2}\s*h")
 _BREADCRUMB_SEPARATOR = re.compile(r"\s+[>›»/|]\s+")
+#: "Accueil > International > Europe > Ukraine": a few labels of at most 4 words.
+BREADCRUMB_MAX_CHARS = 200
 _META_SEPARATOR = re.compile(r"\s*[|•·]\s*|\s+[-–—]\s+")
 _HAS_SEPARATOR = re.compile(r"[|•·]| [-–—] ")
 #: Photo captions and credits: a credit at the start or the end, or a credit marker.
@@ -95,6 +99,7 @@ _CAPTION_MARKS = (
     "afp photo",
     "shutterstock",
 )
+_CAPTION_MARK = re.compile("|".join(map(re.escape, _CAPTION_MARKS)))
 _CAPTION_END = re.compile(
     r"(?:/\s*(?:afp|reuters|ap|pa|epa|getty images|sipa|maxppp|abaca|hans lucas|ansa|dpa|xinhua)"
     r"\b[^/]{0,40}|\((?:photo|cr[ée]dit|credit|image)\b[^)]*\)\s*\.?)$"
@@ -167,6 +172,8 @@ def _continues(previous: str, line: str) -> bool:
 
 def classify_line(text: str, rules: TextRules) -> Line:
     """What one line is, judged on its own."""
+    if len(text) > MAX_CHROME_CHARS and text.count(" ") >= CAPTION_MAX_WORDS:
+        return Line(text, _shape(text))  # too long for chrome, a meta line or a caption
     chrome = rules.chrome.classify(text)
     if chrome is not None:
         return Line(text, Kind.END if chrome == "end" else Kind.CHROME)
@@ -189,7 +196,7 @@ def _is_caption(text: str) -> bool:
     lowered = text.casefold()
     return bool(
         _CAPTION_START.match(lowered)
-        or any(mark in lowered for mark in _CAPTION_MARKS)
+        or _CAPTION_MARK.search(lowered)
         or _CAPTION_END.search(lowered[-80:])
     )
 
@@ -206,6 +213,8 @@ def _shape(text: str) -> str:
 
 
 def _breadcrumb_parts(text: str) -> tuple[str, ...]:
+    if len(text) > BREADCRUMB_MAX_CHARS:
+        return ()
     parts = _BREADCRUMB_SEPARATOR.split(text)
     if len(parts) < 2 or any(not p or len(p.split()) > 4 for p in parts):
         return ()
@@ -217,7 +226,7 @@ def _meta_line(text: str, tz_name: str) -> Line | None:
     if len(text) > META_MAX_CHARS or text.count(" ") >= META_MAX_WORDS:
         return None
     segments = _META_SEPARATOR.split(text) if _HAS_SEPARATOR.search(text) else [text]
-    if not any(META_START.match(fold(segment)) for segment in segments):
+    if not any(META_START.match(fold(segment[:META_START_CHARS])) for segment in segments):
         return None
     dates: list[DateStatement] = []
     authors: list[str] = []
@@ -272,10 +281,7 @@ def extract_text_page(text: str, rules: TextRules) -> ExtractedPage:
     lines = _cut_at_end([classify_line(t, rules) for t in split_lines(text)])
     span = _article_span(lines)
     header_lines, article_lines = lines[: span[0]], lines[span[0] : span[1]]
-    body_words = _content_words(
-        " ".join(ln.text for ln in article_lines if ln.kind in TEXT_KINDS)[:BODY_SAMPLE_CHARS]
-    )
-    header = read_header(header_lines, rules.sections, body_words)
+    header = read_header(header_lines, rules.sections, Subject(article_lines))
     standfirst, blocks, paragraphs = _body(article_lines, header.dek)
     if not paragraphs:
         raise IngestFailure("title only: no article text under the headline")
@@ -360,7 +366,20 @@ def _content_words(text: str) -> set[str]:
     return {w[:5] for w in _WORD.findall(text.casefold())}
 
 
-def read_header(lines: Sequence[Line], sections: Sequence[str], body_words: set[str]) -> Header:
+class Subject:
+    """What the article text is about (its start's content words), to recognise headlines
+    of the same story. Read only when a header has more than one candidate."""
+
+    def __init__(self, article_lines: Sequence[Line]) -> None:
+        self._lines = article_lines
+
+    @cached_property
+    def words(self) -> set[str]:
+        text = " ".join(ln.text for ln in self._lines if ln.kind in TEXT_KINDS)
+        return _content_words(text[:BODY_SAMPLE_CHARS])
+
+
+def read_header(lines: Sequence[Line], sections: Sequence[str], subject: Subject) -> Header:
     """Section, title, short headline and dek from the lines above the article text."""
     runs = _headline_runs(lines)
     section, runs = _known_section(runs, lines, sections)
@@ -370,15 +389,18 @@ def read_header(lines: Sequence[Line], sections: Sequence[str], body_words: set[
         proper = runs
     if not proper:
         raise IngestFailure("no title found: no headline line above the article text")
-    title_line = next(
-        (ln for ln in proper[-1] if _content_words(ln.text) & body_words), proper[-1][0]
-    )
+    candidates = proper[-1]
+    title_line = candidates[0]
+    if len(candidates) > 1:
+        title_line = next(
+            (ln for ln in candidates if _content_words(ln.text) & subject.words), title_line
+        )
     hint = section or _section_label(runs, title_line, lines)
     if section is None and not sections:
         section = hint
     return Header(
         title=title_line.text,
-        subtitle=_short_headline(proper[:-1], title_line.text, body_words),
+        subtitle=_short_headline(proper[:-1], title_line.text, subject),
         section=section,
         section_hint=hint,
         dek=_dek(runs, title_line),
@@ -454,14 +476,17 @@ def _dek(runs: list[list[Line]], title: Line) -> str | None:
 
 
 def _short_headline(
-    earlier_runs: Sequence[Sequence[Line]], title: str, body_words: set[str]
+    earlier_runs: Sequence[Sequence[Line]], title: str, subject: Subject
 ) -> str | None:
     """The nearest earlier headline about the same story (2+ shared words), if distinct."""
-    reference = _content_words(title) | body_words
+    folded_title = fold(title)
+    reference: set[str] | None = None
     for run in reversed(earlier_runs):
         for line in reversed(run):
-            if fold(line.text) in fold(title):
+            if fold(line.text) in folded_title:
                 continue
+            if reference is None:
+                reference = _content_words(title) | subject.words
             if len(_content_words(line.text) & reference) >= 2:
                 return line.text
     return None
