@@ -12,7 +12,7 @@ from typing import Any
 import yaml
 
 from chronique.errors import ContentError, InvalidContentError
-from chronique.frontmatter import StrictSafeLoader
+from chronique.frontmatter import compose_strict, construct_strict
 from chronique.slugs import is_valid_slug, slugify
 
 KINDS = ("person", "place", "organisation", "event", "theme")
@@ -126,7 +126,7 @@ def _read_entries(path: Path) -> tuple[list[_Entry], list[ContentError]]:
     """
     try:
         text = path.read_text(encoding="utf-8")
-        root = yaml.compose(text, Loader=StrictSafeLoader)
+        root = compose_strict(text)
     except UnicodeDecodeError:
         raise InvalidContentError([ContentError(path, "not valid UTF-8")]) from None
     except yaml.YAMLError as exc:
@@ -159,7 +159,7 @@ def _read_entries(path: Path) -> tuple[list[_Entry], list[ContentError]]:
                 )
             )
             continue
-        data = StrictSafeLoader("").construct_document(node)
+        data = construct_strict(node)
         entries.append(_Entry(path, node, data))
     return entries, errors
 
