@@ -47,6 +47,11 @@ class _PlainDumper(getattr(yaml, "CSafeDumper", yaml.SafeDumper)):  # type: igno
     pure-Python one, and the two write the same bytes.
     """
 
+    def represent_data(self, data: Any) -> yaml.Node:
+        if type(data) is str:  # most values: what represent_str returns, without the dispatch
+            return yaml.ScalarNode("tag:yaml.org,2002:str", data, style=self.default_style)
+        return super().represent_data(data)
+
 
 def _without_timestamp_resolver(cls: type) -> None:
     cls.yaml_implicit_resolvers = {

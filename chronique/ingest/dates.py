@@ -155,7 +155,7 @@ def localise(value: datetime, tz_name: str) -> datetime:
 
 def parse_date_text(text: str, tz_name: str) -> DateValue | None:
     """Read one date expression; None when it is not a complete date."""
-    text = text.strip().replace("\u00a0", " ").replace("\u202f", " ")
+    text = _normalise_spaces(text)
     if not text:
         return None
     if RELATIVE_WORDS.search(text):
@@ -172,6 +172,10 @@ def parse_date_text(text: str, tz_name: str) -> DateValue | None:
     if fast is not None:
         return DateValue(localise(fast, tz_name))
     return _parse_with_dateparser(text, tz_name)
+
+
+def _normalise_spaces(text: str) -> str:
+    return text.strip().replace("\u00a0", " ").replace("\u202f", " ")
 
 
 def _parse_iso(text: str) -> datetime | None:
@@ -259,6 +263,9 @@ def read_date_statement(segment: str, tz_name: str) -> DateStatement | None:
     if not rest:
         has_keyword = bool(prefix and prefix.group().strip())
         return DateStatement(kind, segment, None) if has_keyword else None
+    common = _parse_fast(_normalise_spaces(rest))
+    if common is not None:  # read whole by a common shape: nothing but a date
+        return DateStatement(kind, segment, localise(common, tz_name))
     if not is_date_expression(rest):
         return None
     parsed = parse_date_text(rest, tz_name)

@@ -16,16 +16,17 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from chronique.frontmatter import FrontMatter, parse_front_matter
+from chronique.topics.tagging import utf8_words
 
 SHINGLE_WORDS = 5
 DUPLICATE_THRESHOLD = 0.8
-_WORD = re.compile(r"\w+")
 _MARKDOWN_LINK_TARGET = re.compile(r"\]\([^)]*\)")
 
 
-def normalise_words(text: str) -> list[str]:
+def normalise_words(text: str) -> list[bytes]:
+    """The words of *text*, case-folded, Markdown link targets left out (the tagger's split)."""
     text = _MARKDOWN_LINK_TARGET.sub("]", text)
-    return _WORD.findall(unicodedata.normalize("NFKC", text).casefold())
+    return utf8_words(unicodedata.normalize("NFKC", text).casefold())
 
 
 def shingles(text: str, size: int = SHINGLE_WORDS) -> frozenset[int]:
@@ -62,7 +63,7 @@ class ArchiveIndex:
     Near duplicates are found with prefix filtering (Chaudhuri et al., 2006): under one
     global order of shingles, two sets with Jaccard >= t share at least one of their first
     ``|x| - ceil(t * |x|) + 1`` shingles, so only those are indexed and looked up, and the
-    exact Jaccard is computed for the few candidates they give.
+    exact Jaccard is computed for the few candidates they give whose size is within reach.
     """
 
     by_sha256: dict[str, Path] = field(default_factory=dict)
@@ -112,13 +113,22 @@ class ArchiveIndex:
                 candidates.update(postings[shingle])
         best: NearDuplicate | None = None
         shingle_set = fingerprint.shingles
+        smallest, largest = _sizes_within_reach(len(shingle_set))
         for number in candidates:
             other = self._shingle_sets[number]
+            if not smallest <= len(other) <= largest:
+                continue
             common = len(shingle_set & other)
             similarity = common / (len(shingle_set) + len(other) - common)
             if similarity >= DUPLICATE_THRESHOLD and (best is None or similarity > best.similarity):
                 best = NearDuplicate(self._paths[number], similarity)
         return best
+
+
+def _sizes_within_reach(size: int) -> tuple[float, float]:
+    """The sizes a set can have and still be a near copy of a set of *size*: Jaccard is at
+    most the smaller size over the larger one, so a candidate outside costs no intersection."""
+    return DUPLICATE_THRESHOLD * size, size / DUPLICATE_THRESHOLD
 
 
 def _prefix(shingle_set: frozenset[int]) -> tuple[int, ...]:

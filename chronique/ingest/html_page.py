@@ -28,7 +28,7 @@ from chronique.ingest.chrome import ChromePatterns
 from chronique.ingest.dates import localise, parse_date_text
 from chronique.ingest.errors import IngestFailure
 from chronique.ingest.markdown import join_blocks
-from chronique.ingest.page import ExtractedPage, fold
+from chronique.ingest.page import ExtractedPage, fold, sections_by_fold
 
 _HAS_BODY = re.compile(r"<body[\s>]", re.IGNORECASE)
 _XML_DECLARATION = re.compile(r"^\s*<\?xml[^>]*\?>")
@@ -288,7 +288,7 @@ def _plain(block: str) -> str:
 def _section(candidates: Sequence[str], sections: Sequence[str]) -> tuple[str | None, str | None]:
     """(configured section, the page's own label); the label itself when no sections are set."""
     candidates = [c.strip() for c in candidates if c and c.strip()]
-    known = {fold(s): s for s in sections}
+    known = sections_by_fold(tuple(sections))
     for candidate in candidates:
         if fold(candidate) in known:
             return known[fold(candidate)], candidate

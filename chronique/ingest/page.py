@@ -6,6 +6,7 @@ import re
 import unicodedata
 from dataclasses import dataclass
 from datetime import datetime
+from functools import cache
 
 #: Where one sentence ends and the next begins (French and English punctuation).
 _SENTENCE_END = re.compile(
@@ -73,3 +74,9 @@ _ACCENTS = _accent_table()
 def fold(text: str) -> str:
     """Lowercase without accents, for comparing labels: 'Économie ' -> 'economie'."""
     return text.casefold().translate(_ACCENTS).strip()
+
+
+@cache
+def sections_by_fold(sections: tuple[str, ...]) -> dict[str, str]:
+    """The configured sections by folded name, to recognise 'ÉCONOMIE' as 'Économie'."""
+    return {fold(s): s for s in sections}

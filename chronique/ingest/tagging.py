@@ -37,10 +37,10 @@ def tag_article(
     The site's own tags are given to the tagger with the body: they can only
     select topics of our vocabulary, never add new ones.
     """
-    if not topics_path.is_file():
-        return ()
     try:
         tagger = _tagger(topics_path, topics_path.stat().st_mtime_ns)
+    except FileNotFoundError:
+        return ()
     except InvalidContentError as exc:
         first = exc.errors[0] if exc.errors else exc
         raise IngestFailure(f"the topic vocabulary cannot be read: {first}") from None

@@ -37,7 +37,7 @@ from chronique.ingest.dates import (
 )
 from chronique.ingest.errors import IngestFailure
 from chronique.ingest.markdown import escape_paragraph, heading, join_blocks
-from chronique.ingest.page import ExtractedPage, fold, split_sentences
+from chronique.ingest.page import ExtractedPage, fold, sections_by_fold, split_sentences
 
 
 class Kind:
@@ -75,6 +75,10 @@ DEK_MIN_WORDS = 8
 STANDFIRST_MAX_CHARS = 400
 
 _SENTENCE_CLOSE = r"(?:[\s\u00a0\u202f]*[»”\"’')\]])*$"
+#: How far from a line's end its closing punctuation can stand: the closing quotes,
+#: brackets and spaces after it never run this long. Searching only there keeps the
+#: end-of-sentence tests from scanning whole paragraphs.
+_TAIL_CHARS = 32
 _ENDS_SENTENCE = re.compile(rf"[.!?…:;,]{_SENTENCE_CLOSE}")
 _SPACES = re.compile(r"[ \t]+")
 _ENDS_PARAGRAPH = re.compile(rf"[.!?…:]{_SENTENCE_CLOSE}")
@@ -99,7 +103,6 @@ _CAPTION_MARKS = (
     "afp photo",
     "shutterstock",
 )
-_CAPTION_MARK = re.compile("|".join(map(re.escape, _CAPTION_MARKS)))
 _CAPTION_END = re.compile(
     r"(?:/\s*(?:afp|reuters|ap|pa|epa|getty images|sipa|maxppp|abaca|hans lucas|ansa|dpa|xinhua)"
     r"\b[^/]{0,40}|\((?:photo|cr[ée]dit|credit|image)\b[^)]*\)\s*\.?)$"
@@ -167,7 +170,7 @@ def split_lines(text: str) -> list[str]:
 
 def _continues(previous: str, line: str) -> bool:
     """A hard-wrapped paragraph: a long line that stops mid-sentence, then a lowercase start."""
-    return len(previous) >= 40 and not _ENDS_PARAGRAPH.search(previous) and line[0].islower()
+    return len(previous) >= 40 and not _ends(_ENDS_PARAGRAPH, previous) and line[0].islower()
 
 
 def classify_line(text: str, rules: TextRules) -> Line:
@@ -190,13 +193,18 @@ def classify_line(text: str, rules: TextRules) -> Line:
     return Line(text, _shape(text))
 
 
+def _ends(pattern: re.Pattern[str], text: str) -> bool:
+    """Whether *pattern* (anchored at the end) matches at the end of *text*."""
+    return pattern.search(text, max(0, len(text) - _TAIL_CHARS)) is not None
+
+
 def _is_caption(text: str) -> bool:
     if text.count(" ") >= CAPTION_MAX_WORDS:
         return False
     lowered = text.casefold()
     return bool(
         _CAPTION_START.match(lowered)
-        or _CAPTION_MARK.search(lowered)
+        or any(mark in lowered for mark in _CAPTION_MARKS)  # str.find: faster than a regex
         or _CAPTION_END.search(lowered[-80:])
     )
 
@@ -205,9 +213,9 @@ def _shape(text: str) -> str:
     words = len(text.split())
     if words >= PROSE_MIN_WORDS:
         return Kind.PROSE
-    if _ENDS_STATEMENT.search(text) and words >= 12:
+    if _ends(_ENDS_STATEMENT, text) and words >= 12:
         return Kind.PROSE
-    if _ENDS_SENTENCE.search(text):
+    if _ends(_ENDS_SENTENCE, text):
         return Kind.PROSE if words >= 25 else Kind.SENTENCE
     return Kind.HEADLINE
 
@@ -248,7 +256,7 @@ def _meta_line(text: str, tz_name: str) -> Line | None:
 
 def _is_credit(segment: str) -> bool:
     """A short label beside a date ('AFP', 'Le Quotidien avec AFP'): not a sentence."""
-    return len(segment.split()) <= 4 and not _ENDS_SENTENCE.search(segment)
+    return len(segment.split()) <= 4 and not _ends(_ENDS_SENTENCE, segment)
 
 
 def read_byline(text: str) -> tuple[str, ...]:
@@ -438,7 +446,7 @@ def _known_section(
     runs: list[list[Line]], lines: Sequence[Line], sections: Sequence[str]
 ) -> tuple[str | None, list[list[Line]]]:
     """The first configured section named by a breadcrumb or a header line (that line removed)."""
-    known = {fold(s): s for s in sections}
+    known = sections_by_fold(tuple(sections))
     for part in (p for ln in lines if ln.kind is Kind.BREADCRUMB for p in ln.parts):
         if fold(part) in known:
             return known[fold(part)], runs

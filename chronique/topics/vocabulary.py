@@ -39,6 +39,8 @@ class Topic:
 
 def fold(text: str) -> str:
     """Case- and accent-insensitive form used to compare names and aliases."""
+    if text.isascii():  # nothing to decompose: most words of an article
+        return " ".join(text.lower().split())
     decomposed = unicodedata.normalize("NFKD", text.casefold())
     return " ".join("".join(c for c in decomposed if not unicodedata.combining(c)).split())
 
