@@ -124,6 +124,9 @@ OPENS = 1
 #: ("france" in "La France insoumise"), so the search starts one word back. Common
 #: words themselves are not flagged, or every "la" of every article would be searched.
 FOLLOWS_COMMON_WORD = 2
+#: ALONE: the word is a whole form and starts no longer one ("Ukraine", "inflation"):
+#: its mention is known without a look at the next word. Not combined with the others.
+ALONE = 4
 COMMON_WORDS = frozenset(
     {"le", "la", "les", "de", "du", "des", "un", "une", "en", "au", "aux", "et"}
 )
@@ -171,6 +174,8 @@ class Tagger:
         #: Per word that opens a form: the mention it makes alone (if any), the trie
         #: nodes that longer forms continue from, and the keys that can come next.
         self._starts: dict[bytes, tuple[Mention | None, tuple[_Node, ...], frozenset[str]]] = {}
+        #: Per ALONE word: its mention.
+        self._alone: dict[bytes, Mention] = {}
         self._trie = self._index(vocabulary)
         common = {k for k, node in self._trie.items() if k in COMMON_WORDS and _END not in node}
         self._openers = self._trie.keys() - common
@@ -188,13 +193,17 @@ class Tagger:
         key = self._keys[word] = word_key(word.decode())
         opens = not self._openers.isdisjoint(key)
         follows = not self._followers.isdisjoint(key)
-        role = self._roles[word] = (OPENS if opens else 0) | (FOLLOWS_COMMON_WORD if follows else 0)
+        role = (OPENS if opens else 0) | (FOLLOWS_COMMON_WORD if follows else 0)
         if opens:
             nodes = [self._trie[k] for k in dict.fromkeys(key) if k in self._trie]
             alone = next((node[_END] for node in nodes if _END in node), None)
             longer = tuple(node for node in nodes if len(node) > (_END in node))
             seconds = frozenset(k for node in longer for k in node if k != _END)
             self._starts[word] = (alone, longer, seconds)
+            if role == OPENS and not longer:
+                role = ALONE
+                self._alone[word] = alone
+        self._roles[word] = role
         return role
 
     def _index(self, vocabulary: Vocabulary) -> _Node:
@@ -221,11 +230,15 @@ class Tagger:
         text_words = utf8_words(text)
         # map and compress: no Python code runs for a word already seen and no form's start
         roles = list(map(self._roles.__getitem__, text_words))
-        keys, starts, last = self._keys, self._starts, len(text_words) - 1
+        keys, starts, alones, last = self._keys, self._starts, self._alone, len(text_words) - 1
         found: list[tuple[Mention, int, int]] = []
         resume = 0  # the first word not inside a mention already found
         for i in compress(range(len(roles)), roles):
             if i < resume:
+                continue
+            if roles[i] == ALONE:
+                found.append((alones[text_words[i]], i, i + 1))
+                resume = i + 1
                 continue
             match, start = None, i
             if roles[i] & FOLLOWS_COMMON_WORD and i > resume:
@@ -275,9 +288,9 @@ class Tagger:
         salience: dict[str, _Salience] = {}
         for text, weight, in_lead in parts:
             for mention, count in Counter(self.mentions(text or "")).items():
-                entry = salience.setdefault(
-                    mention.topic.slug, _Salience(mention.topic, order=len(salience))
-                )
+                entry = salience.get(mention.topic.slug)
+                if entry is None:
+                    entry = salience[mention.topic.slug] = _Salience(mention.topic, len(salience))
                 value = count * weight * (1.0 if mention.strong else s.weak_form_factor)
                 entry.score += value
                 entry.in_lead |= in_lead
