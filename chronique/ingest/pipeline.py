@@ -9,10 +9,11 @@ exactly one report line; a failure never stops the batch.
 from __future__ import annotations
 
 import hashlib
+import os
 import re
 import stat
 import sys
-from collections.abc import Sequence
+from collections.abc import Iterator, Sequence
 from dataclasses import dataclass, field, replace
 from datetime import date, datetime, time
 from pathlib import Path
@@ -37,6 +38,7 @@ from chronique.slugs import MAX_SLUG_LENGTH, slugify
 
 TEXT_SUFFIXES = frozenset({".txt", ".text", ".md"})
 HTML_SUFFIXES = frozenset({".html", ".htm", ".xhtml"})
+_PAGE_SUFFIXES = TEXT_SUFFIXES | HTML_SUFFIXES
 #: A news article is at most a few tens of kilobytes of text; a megabyte is a dump, not a page.
 DEFAULT_MAX_TEXT_BYTES = 1_000_000
 #: Saved HTML pages carry scripts and inline images: a larger allowance.
@@ -99,16 +101,24 @@ def collect_inputs(paths: Sequence[Path]) -> list[Path]:
     inputs: list[Path] = []
     for path in map(Path, paths):
         if path.is_dir():
-            inputs.extend(
-                p
-                for p in sorted(path.rglob("*"))
-                if p.is_file()
-                and p.suffix.lower() in TEXT_SUFFIXES | HTML_SUFFIXES
-                and not any(part.startswith(".") for part in p.relative_to(path).parts)
-            )
+            inputs.extend(_page_files(path))
         else:
             inputs.append(path)
     return list(dict.fromkeys(inputs))
+
+
+def _page_files(folder: Path) -> Iterator[Path]:
+    """The order of ``sorted(folder.rglob("*"))``, from os.scandir: its entries know their
+    type without a stat each, which matters for batches of thousands of pages."""
+    with os.scandir(folder) as scan:
+        entries = sorted(scan, key=lambda entry: entry.name)
+    for entry in entries:
+        if entry.name.startswith("."):
+            continue
+        if entry.is_dir(follow_symlinks=False):
+            yield from _page_files(Path(entry.path))
+        elif entry.is_file() and Path(entry.name).suffix.lower() in _PAGE_SUFFIXES:
+            yield Path(entry.path)
 
 
 def ingest_file(path: Path, batch: _Batch) -> IngestResult:
