@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from dataclasses import dataclass, field
+from functools import cached_property
 from pathlib import Path
 from typing import Any
 
@@ -24,11 +25,11 @@ class ChroniqueConfig:
     settings_file: Path | None = None
     pelican: dict[str, Any] = field(default_factory=dict, repr=False, compare=False)
 
-    @property
+    @cached_property  # asked for each ingested page
     def articles_path(self) -> Path:
         return self.content_path / "articles"
 
-    @property
+    @cached_property
     def topics_path(self) -> Path:
         return self.content_path / "topics.yml"
 

@@ -77,7 +77,7 @@ class ArticleMeta:
     @property
     def relative_file(self) -> PurePosixPath:
         """Where the article belongs under ``content/articles/``."""
-        return PurePosixPath(f"{self.date:%Y}", f"{self.date:%m}", f"{self.slug}.md")
+        return PurePosixPath(f"{self.date.year:04d}/{self.date.month:02d}/{self.slug}.md")
 
     def to_front_matter(self) -> dict[str, Any]:
         """The mapping to write back as YAML, in DESIGN.md's field order, empties left out."""

@@ -33,6 +33,9 @@ _MOJIBAKE = re.compile(
     r"Ã[\u00a0-\u00bf]|Ã[€‚ƒ„…†‡ˆ‰Š‹ŒŽ‘’“”•–—˜™š›œžŸ]|â€[™œ“”˜¦¢\u009d]|Â[«»°\u00a0]"
 )
 
+#: Every _MOJIBAKE match starts with one of these: a cheap test before the regex scan.
+_MOJIBAKE_LEADS = ("Ã", "â€", "Â")
+
 
 @dataclass(frozen=True)
 class DecodedText:
@@ -87,10 +90,14 @@ def _finish(text: str, encoding: str) -> DecodedText:
     controls = len(_CONTROL.findall(text[:_SNIFF_BYTES]))
     if controls > max(4, len(text[:_SNIFF_BYTES]) // 100):
         raise IngestFailure("binary file (control characters), not a text or HTML page")
-    mojibake = _MOJIBAKE.search(text)
+    mojibake = _MOJIBAKE.search(text) if _may_hold_mojibake(text) else None
     if mojibake:
         raise IngestFailure(
             f"garbled encoding (mojibake such as '{mojibake.group()}': UTF-8 read as "
             "Windows-1252 before it was saved): fix the file's encoding"
         )
     return DecodedText(text, encoding)
+
+
+def _may_hold_mojibake(text: str) -> bool:
+    return any(lead in text for lead in _MOJIBAKE_LEADS)
