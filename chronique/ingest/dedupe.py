@@ -70,7 +70,9 @@ class ArchiveIndex:
     slugs: dict[str, Path] = field(default_factory=dict)
     _shingle_sets: list[frozenset[int]] = field(default_factory=list)
     _paths: list[Path] = field(default_factory=list)
-    _postings: dict[int, list[int]] = field(default_factory=dict)
+    #: Shingle -> the articles whose prefix holds it. Tuples: most shingles belong to one
+    #: article, and one shared tuple lets a whole prefix be added with one dict.update.
+    _postings: dict[int, tuple[int, ...]] = field(default_factory=dict)
 
     @classmethod
     def load(cls, articles_path: Path) -> ArchiveIndex:
@@ -101,20 +103,21 @@ class ArchiveIndex:
         self._paths.append(path)
         self._shingle_sets.append(fingerprint.shingles)
         postings = self._postings
-        for shingle in fingerprint.prefix:
-            postings.setdefault(shingle, []).append(number)
+        shared = {shingle: postings[shingle] for shingle in postings.keys() & fingerprint.prefix}
+        postings.update(dict.fromkeys(fingerprint.prefix, (number,)))
+        for shingle, numbers in shared.items():
+            postings[shingle] = (*numbers, number)
 
     def near_duplicate(self, fingerprint: Fingerprint) -> NearDuplicate | None:
-        """The most similar article with Jaccard >= 0.8, if any."""
+        """The most similar article with Jaccard >= 0.8, if any (the first indexed on a tie)."""
         candidates: set[int] = set()
         postings = self._postings
-        for shingle in fingerprint.prefix:
-            if shingle in postings:
-                candidates.update(postings[shingle])
+        for shingle in postings.keys() & fingerprint.prefix:
+            candidates.update(postings[shingle])
         best: NearDuplicate | None = None
         shingle_set = fingerprint.shingles
         smallest, largest = _sizes_within_reach(len(shingle_set))
-        for number in candidates:
+        for number in sorted(candidates):
             other = self._shingle_sets[number]
             if not smallest <= len(other) <= largest:
                 continue

@@ -3,11 +3,13 @@
 from __future__ import annotations
 
 from datetime import timedelta
+from pathlib import Path
 
 import pytest
 
 from chronique.ingest.dates import parse_date_text, read_date_statement, split_statements
 from chronique.ingest.decode import decode_bytes
+from chronique.ingest.dedupe import ArchiveIndex, Fingerprint, NearDuplicate
 from chronique.ingest.errors import IngestFailure
 from chronique.ingest.language import detect_language
 from chronique.ingest.markdown import escape_paragraph
@@ -155,3 +157,22 @@ def test_unique_slug_stays_within_80_characters():
     result = unique_slug(slug, taken.__contains__)
     assert result.endswith("-3") and len(result) <= 80
     assert unique_slug("libre", taken.__contains__) == "libre"
+
+
+def _story(variant: int) -> str:
+    words = [f"mot{n}" for n in range(300)]
+    for position in range(variant * 7, 300, 97):  # a few words differ from one variant to the next
+        words[position] = f"autre{variant}"
+    return " ".join(words)
+
+
+def test_the_archive_index_keeps_every_article_that_shares_shingles():
+    index = ArchiveIndex()
+    stories = [_story(0), _story(0), *(_story(variant) for variant in range(1, 6))]
+    for number, story in enumerate(stories):
+        index.add(Path(f"{number}.md"), f"story-{number}", None, Fingerprint.of(story))
+    # Two identical texts: the first indexed is the one reported.
+    assert index.near_duplicate(Fingerprint.of(stories[0])) == NearDuplicate(Path("0.md"), 1.0)
+    for number, story in enumerate(stories[2:], start=2):
+        assert index.near_duplicate(Fingerprint.of(story)) == NearDuplicate(Path(f"{number}.md"), 1)
+    assert index.near_duplicate(Fingerprint.of(" ".join(f"x{n}" for n in range(300)))) is None
