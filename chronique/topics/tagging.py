@@ -174,8 +174,6 @@ class Tagger:
         #: Per word that opens a form: the mention it makes alone (if any), the trie
         #: nodes that longer forms continue from, and the keys that can come next.
         self._starts: dict[bytes, tuple[Mention | None, tuple[_Node, ...], frozenset[str]]] = {}
-        #: Per ALONE word: its mention.
-        self._alone: dict[bytes, Mention] = {}
         self._trie = self._index(vocabulary)
         common = {k for k, node in self._trie.items() if k in COMMON_WORDS and _END not in node}
         self._openers = self._trie.keys() - common
@@ -202,7 +200,6 @@ class Tagger:
             self._starts[word] = (alone, longer, seconds)
             if role == OPENS and not longer:
                 role = ALONE
-                self._alone[word] = alone
         self._roles[word] = role
         return role
 
@@ -230,14 +227,14 @@ class Tagger:
         text_words = utf8_words(text)
         # map and compress: no Python code runs for a word already seen and no form's start
         roles = list(map(self._roles.__getitem__, text_words))
-        keys, starts, alones, last = self._keys, self._starts, self._alone, len(text_words) - 1
+        keys, starts, last = self._keys, self._starts, len(text_words) - 1
         found: list[tuple[Mention, int, int]] = []
         resume = 0  # the first word not inside a mention already found
         for i in compress(range(len(roles)), roles):
             if i < resume:
                 continue
             if roles[i] == ALONE:
-                found.append((alones[text_words[i]], i, i + 1))
+                found.append((starts[text_words[i]][0], i, i + 1))
                 resume = i + 1
                 continue
             match, start = None, i
