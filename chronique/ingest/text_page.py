@@ -23,7 +23,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from functools import cached_property
 from itertools import takewhile
 
@@ -73,6 +73,9 @@ META_MAX_WORDS = 30
 #: A dek (a standfirst set as a headline, without closing punctuation) is a long line.
 DEK_MIN_WORDS = 8
 STANDFIRST_MAX_CHARS = 400
+#: classify_line remembers lines up to this long, and at most this many of them.
+SEEN_LINE_MAX_CHARS = 200
+SEEN_LINES_MAX = 50_000
 
 _SENTENCE_CLOSE = r"(?:[\s\u00a0\u202f]*[»”\"’')\]])*$"
 #: How far from a line's end its closing punctuation can stand: the closing quotes,
@@ -126,6 +129,8 @@ class TextRules:
     chrome: ChromePatterns
     sections: tuple[str, ...] = ()
     timezone: str = "Europe/Paris"
+    #: Short lines already classified under these rules (see classify_line).
+    seen_lines: dict[str, Line] = field(default_factory=dict, compare=False, repr=False)
 
 
 @dataclass(frozen=True)
@@ -174,7 +179,24 @@ def _continues(previous: str, line: str) -> bool:
 
 
 def classify_line(text: str, rules: TextRules) -> Line:
-    """What one line is, judged on its own."""
+    """What one line is, judged on its own.
+
+    Short lines are remembered: a batch holds many pages of the same sites, whose menus,
+    labels, section names and footers come back on every page. (Lines are immutable, so
+    pages can share them.)
+    """
+    if len(text) > SEEN_LINE_MAX_CHARS:
+        return _classify(text, rules)
+    seen = rules.seen_lines
+    line = seen.get(text)
+    if line is None:
+        if len(seen) >= SEEN_LINES_MAX:
+            seen.clear()
+        line = seen[text] = _classify(text, rules)
+    return line
+
+
+def _classify(text: str, rules: TextRules) -> Line:
     if len(text) > MAX_CHROME_CHARS and text.count(" ") >= CAPTION_MAX_WORDS:
         return Line(text, _shape(text))  # too long for chrome, a meta line or a caption
     chrome = rules.chrome.classify(text)

@@ -2,11 +2,14 @@
 
 from __future__ import annotations
 
+import random
 from datetime import timedelta
 from pathlib import Path
 
 import pytest
 
+from chronique.ingest.bench import SECTIONS, text_page
+from chronique.ingest.chrome import load_chrome_patterns
 from chronique.ingest.dates import parse_date_text, read_date_statement, split_statements
 from chronique.ingest.decode import decode_bytes
 from chronique.ingest.dedupe import ArchiveIndex, Fingerprint, NearDuplicate
@@ -14,6 +17,7 @@ from chronique.ingest.errors import IngestFailure
 from chronique.ingest.language import detect_language
 from chronique.ingest.markdown import escape_paragraph
 from chronique.ingest.page import trim_at_sentence
+from chronique.ingest.text_page import SEEN_LINES_MAX, TextRules, extract_text_page
 from chronique.ingest.write import unique_slug
 
 PARIS = "Europe/Paris"
@@ -176,3 +180,19 @@ def test_the_archive_index_keeps_every_article_that_shares_shingles():
     for number, story in enumerate(stories[2:], start=2):
         assert index.near_duplicate(Fingerprint.of(story)) == NearDuplicate(Path(f"{number}.md"), 1)
     assert index.near_duplicate(Fingerprint.of(" ".join(f"x{n}" for n in range(300)))) is None
+
+
+def test_lines_remembered_across_pages_classify_as_on_a_first_page():
+    """A batch shares its classified lines between pages: a page must read the same
+    whether its menus and footers were met on earlier pages or not."""
+
+    def rules() -> TextRules:
+        return TextRules(load_chrome_patterns(), SECTIONS)
+
+    rng = random.Random(11)
+    pages = [text_page(rng, number) for number in range(60)]
+    batch_rules = rules()
+    in_batch = [extract_text_page(page, batch_rules) for page in pages]
+    alone = [extract_text_page(page, rules()) for page in pages]
+    assert in_batch == alone
+    assert 0 < len(batch_rules.seen_lines) <= SEEN_LINES_MAX
