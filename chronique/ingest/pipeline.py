@@ -14,7 +14,7 @@ import re
 import stat
 import sys
 from collections.abc import Iterator, Sequence
-from dataclasses import dataclass, field, replace
+from dataclasses import dataclass, replace
 from datetime import date, datetime, time
 from pathlib import Path
 from urllib.parse import urlsplit
@@ -30,7 +30,7 @@ from chronique.ingest.html_page import extract_html_page
 from chronique.ingest.language import detect_language
 from chronique.ingest.page import ExtractedPage, trim_at_sentence
 from chronique.ingest.report import IngestReport, IngestResult, Status
-from chronique.ingest.tagging import tag_article
+from chronique.ingest.tagging import SiteTagger
 from chronique.ingest.text_page import TextRules, extract_text_page
 from chronique.ingest.write import unique_slug, write_new_file
 from chronique.model import ArticleMeta, Source
@@ -71,7 +71,7 @@ class _Batch:
     options: IngestOptions
     rules: TextRules
     index: ArchiveIndex
-    written: set[Path] = field(default_factory=set)
+    tagger: SiteTagger
 
 
 def ingest_paths(
@@ -85,6 +85,7 @@ def ingest_paths(
         options=options,
         rules=TextRules(load_chrome_patterns(extra_chrome), config.sections, config.timezone),
         index=ArchiveIndex.load(config.articles_path),
+        tagger=SiteTagger(config.topics_path),
     )
     inputs = collect_inputs(paths)
     report = IngestReport()
@@ -117,8 +118,12 @@ def _page_files(folder: Path) -> Iterator[Path]:
             continue
         if entry.is_dir(follow_symlinks=False):
             yield from _page_files(Path(entry.path))
-        elif entry.is_file() and Path(entry.name).suffix.lower() in _PAGE_SUFFIXES:
+        elif entry.is_file() and _suffix(entry.name) in _PAGE_SUFFIXES:
             yield Path(entry.path)
+
+
+def _suffix(name: str) -> str:
+    return os.path.splitext(name)[1].lower()  # noqa: PTH122 - no Path object per entry
 
 
 def ingest_file(path: Path, batch: _Batch) -> IngestResult:
@@ -139,22 +144,47 @@ def ingest_file(path: Path, batch: _Batch) -> IngestResult:
 
 
 def _read(path: Path, options: IngestOptions) -> bytes:
+    """The file's bytes, refused before reading when it is not a regular file or too large.
+
+    One descriptor for the checks and the read (open, fstat, read, close): Path.stat plus
+    Path.read_bytes make eight system calls, and a batch reads thousands of files.
+    O_NONBLOCK so that a named pipe is refused instead of waiting for a writer.
+    """
     try:
-        status = path.stat()
+        descriptor = os.open(path, _READ_FLAGS)
     except FileNotFoundError:
         raise IngestFailure("no such file or folder") from None
-    if not stat.S_ISREG(status.st_mode):
-        raise IngestFailure("not a regular file")
+    try:
+        status = os.fstat(descriptor)
+        if not stat.S_ISREG(status.st_mode):
+            raise IngestFailure("not a regular file")
+        _check_size(path, status.st_size, options)
+        return _read_all(descriptor, status.st_size)
+    finally:
+        os.close(descriptor)
+
+
+_READ_FLAGS = os.O_RDONLY | getattr(os, "O_NONBLOCK", 0) | getattr(os, "O_CLOEXEC", 0)
+
+
+def _check_size(path: Path, size: int, options: IngestOptions) -> None:
     is_html = path.suffix.lower() in HTML_SUFFIXES
     limit = options.max_html_bytes if is_html else options.max_text_bytes
-    size = status.st_size
     if size > limit:
         kind = "HTML" if is_html else "text"
         raise IngestFailure(
             f"too large for one article ({size / 1e6:.1f} MB; the limit for {kind} pages is "
             f"{limit / 1e6:g} MB)"
         )
-    return path.read_bytes()
+
+
+def _read_all(descriptor: int, size: int) -> bytes:
+    """Read to the end: a regular file returns fewer bytes than asked only at its end."""
+    chunks = [os.read(descriptor, size + 1)]
+    while len(chunks[-1]) > size:  # the file grew since fstat: read on
+        size = 1 << 16
+        chunks.append(os.read(descriptor, size + 1))
+    return b"".join(chunks) if len(chunks) > 1 else chunks[0]
 
 
 def extract_page(path: Path, raw: bytes, batch: _Batch) -> ExtractedPage:
@@ -194,8 +224,7 @@ def build_article(page: ExtractedPage, sha256: str, batch: _Batch) -> tuple[Arti
         date_source=date_source,
         modified=modified,
         category=_category(page, options, config.sections),
-        tags=tag_article(
-            config.topics_path,
+        tags=batch.tagger.tag(
             title=page.title,
             subtitle=page.subtitle,
             summary=summary,
@@ -269,7 +298,8 @@ def _store(path: Path, meta: ArticleMeta, body: str, sha256: str, batch: _Batch)
     articles = batch.config.articles_path
     wanted = meta
     while True:
-        meta = replace(wanted, slug=unique_slug(wanted.slug, batch.index.slugs.__contains__))
+        slug = unique_slug(wanted.slug, batch.index.slugs.__contains__)
+        meta = wanted if slug == wanted.slug else replace(wanted, slug=slug)
         target = articles / meta.relative_file
         _validate(meta, batch.config.sections)
         text = dump_front_matter(meta.to_front_matter(), body)

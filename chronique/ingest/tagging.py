@@ -7,6 +7,7 @@ the topics' display names. Without a vocabulary file, articles get no tags.
 from __future__ import annotations
 
 from collections.abc import Sequence
+from dataclasses import dataclass, field
 from functools import cache
 from pathlib import Path
 from typing import Any
@@ -23,27 +24,47 @@ def _tagger(topics_path: Path, mtime_ns: int) -> Any:
     return Tagger(load_vocabulary(topics_path))
 
 
-def tag_article(
-    topics_path: Path,
-    *,
-    title: str,
-    subtitle: str | None,
-    summary: str | None,
-    body: str,
-    site_tags: Sequence[str] = (),
-) -> tuple[str, ...]:
-    """Display names of the vocabulary's topics found in the article.
+@dataclass
+class SiteTagger:
+    """The site's vocabulary, read on the first article of a batch and kept for the rest
+    (one stat of topics.yml per batch, not per article)."""
 
-    The site's own tags are given to the tagger with the body: they can only
-    select topics of our vocabulary, never add new ones.
-    """
-    try:
-        tagger = _tagger(topics_path, topics_path.stat().st_mtime_ns)
-    except FileNotFoundError:
-        return ()
-    except InvalidContentError as exc:
-        first = exc.errors[0] if exc.errors else exc
-        raise IngestFailure(f"the topic vocabulary cannot be read: {first}") from None
-    text = body if not site_tags else f"{body}\n\n{', '.join(site_tags)}."
-    topics = tagger.tag(title=title, subtitle=subtitle or "", summary=summary or "", body=text)
-    return tuple(dict.fromkeys(topic.name for topic in topics))
+    topics_path: Path
+    _tagger: Any = field(default=None, init=False, repr=False)
+    _failure: str | None = field(default=None, init=False, repr=False)
+    _loaded: bool = field(default=False, init=False, repr=False)
+
+    def tag(
+        self,
+        *,
+        title: str,
+        subtitle: str | None,
+        summary: str | None,
+        body: str,
+        site_tags: Sequence[str] = (),
+    ) -> tuple[str, ...]:
+        """Display names of the vocabulary's topics found in the article.
+
+        The site's own tags are given to the tagger with the body: they can only
+        select topics of our vocabulary, never add new ones.
+        """
+        tagger = self._load()
+        if tagger is None:
+            return ()
+        text = body if not site_tags else f"{body}\n\n{', '.join(site_tags)}."
+        topics = tagger.tag(title=title, subtitle=subtitle or "", summary=summary or "", body=text)
+        return tuple(dict.fromkeys(topic.name for topic in topics))
+
+    def _load(self) -> Any:
+        if not self._loaded:
+            self._loaded = True
+            try:
+                self._tagger = _tagger(self.topics_path, self.topics_path.stat().st_mtime_ns)
+            except FileNotFoundError:
+                self._tagger = None
+            except InvalidContentError as exc:
+                first = exc.errors[0] if exc.errors else exc
+                self._failure = f"the topic vocabulary cannot be read: {first}"
+        if self._failure is not None:
+            raise IngestFailure(self._failure)
+        return self._tagger

@@ -226,7 +226,7 @@ def _is_caption(text: str) -> bool:
     lowered = text.casefold()
     return bool(
         _CAPTION_START.match(lowered)
-        or any(mark in lowered for mark in _CAPTION_MARKS)  # str.find: faster than a regex
+        or any(map(lowered.__contains__, _CAPTION_MARKS))  # str.find: faster than a regex
         or _CAPTION_END.search(lowered[-80:])
     )
 

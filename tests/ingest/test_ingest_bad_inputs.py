@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import os
 from pathlib import Path
 
 import pytest
@@ -54,6 +55,10 @@ BAD_INPUTS = {
         b"<html><head><title>Un titre seul</title></head><body><h1>Un titre seul</h1></body></html>",
         "title only: no article text in the HTML page",
     ),
+    "controls.txt": (
+        ("Monde\nUn titre\n" + "Des octets \x01\x02\x03\x1b[0m de terminal. " * 20).encode(),
+        "binary file (control characters), not a text or HTML page",
+    ),
     "notes.csv": (
         b"a,b\n1,2\n",
         "unsupported file type '.csv' (expected .txt, .text, .md, .html or .htm)",
@@ -83,6 +88,18 @@ def test_the_size_limit_is_a_setting(tmp_path, config):
     page = write_input(tmp_path, "page.txt", (FIXTURES / "figaro_economie.txt").read_bytes())
     ingested = ingest_one(page, config, max_text_bytes=100)
     assert ingested.result.reason.startswith("too large for one article")
+
+
+def test_a_few_control_characters_do_not_make_a_text_binary(tmp_path, config):
+    text = (FIXTURES / "figaro_economie.txt").read_text("utf-8").replace("\n\n", "\n\x0b\n", 3)
+    ingested = ingest_one(write_input(tmp_path, "page.txt", text.encode()), config)
+    assert ingested.result.status is Status.WRITTEN
+
+
+def test_a_named_pipe_is_refused_without_waiting_for_a_writer(tmp_path, config):
+    pipe = tmp_path / "pipe.txt"
+    os.mkfifo(pipe)
+    assert ingest_one(pipe, config).result.reason == "not a regular file"
 
 
 def test_missing_path(tmp_path, config):
