@@ -13,6 +13,8 @@ import math
 import re
 import unicodedata
 from dataclasses import dataclass, field
+from itertools import repeat
+from operator import and_
 from pathlib import Path
 
 from chronique.frontmatter import FrontMatter, parse_front_matter
@@ -21,20 +23,44 @@ from chronique.topics.tagging import utf8_words
 SHINGLE_WORDS = 5
 DUPLICATE_THRESHOLD = 0.8
 _MARKDOWN_LINK_TARGET = re.compile(r"\]\([^)]*\)")
+#: Shingle hashes are cut to 30 bits: Python ints that small sort and compare without
+#: a general bignum comparison, and two different shingles of two articles meet by chance
+#: about once in a million article pairs (250 x 250 / 2**30), far below what moves a Jaccard.
+_HASH_MASK = (1 << 30) - 1
+#: Distinct words remembered by _FoldedWords before it starts again.
+FOLDED_WORDS_MAX = 500_000
+
+
+class _FoldedWords(dict[bytes, bytes]):
+    """Each distinct word NFKC-normalised and casefolded once: an archive's texts reuse a
+    limited vocabulary, and folding every character of every text cost more than the rest of
+    the fingerprint. Words are split before they are folded: a character that NFKC turns
+    into a separator (a full-width comma) leaves its word whole, the same in every text."""
+
+    def __missing__(self, word: bytes) -> bytes:
+        if len(self) >= FOLDED_WORDS_MAX:
+            self.clear()
+        folded = self[word] = unicodedata.normalize("NFKC", word.decode()).casefold().encode()
+        return folded
+
+
+_folded_words = _FoldedWords()
 
 
 def normalise_words(text: str) -> list[bytes]:
     """The words of *text*, case-folded, Markdown link targets left out (the tagger's split)."""
-    text = _MARKDOWN_LINK_TARGET.sub("]", text)
-    return utf8_words(unicodedata.normalize("NFKC", text).casefold())
+    if "](" in text:
+        text = _MARKDOWN_LINK_TARGET.sub("]", text)
+    return list(map(_folded_words.__getitem__, utf8_words(text)))
 
 
 def shingles(text: str, size: int = SHINGLE_WORDS) -> frozenset[int]:
     """Hashes of the *size*-word windows of *text* (the whole text when it is shorter)."""
     words = normalise_words(text)
     if len(words) < size:
-        return frozenset({hash(tuple(words))}) if words else frozenset()
-    return frozenset(map(hash, zip(*(words[k:] for k in range(size)), strict=False)))
+        return frozenset({hash(tuple(words)) & _HASH_MASK}) if words else frozenset()
+    windows = zip(*(words[k:] for k in range(size)), strict=False)
+    return frozenset(map(and_, map(hash, windows), repeat(_HASH_MASK)))
 
 
 @dataclass(frozen=True)

@@ -145,6 +145,8 @@ def test_language_detection():
         == "en"
     )
     assert detect_language("Koursk Zaolechenka", "fr") == "fr"
+    assert detect_language("LE PRÉSIDENT A DIT QUE LES TROUPES SONT DANS LA VILLE", "en") == "fr"
+    assert detect_language("It Was The Day That The Troops Were In The City", "fr") == "en"
 
 
 def test_summary_is_trimmed_at_a_sentence():
@@ -244,3 +246,16 @@ def test_chrome_test_of_long_lines_agrees_with_every_pattern():
         "drop",
         None,
     ]
+
+
+def test_fingerprints_ignore_case_compatibility_forms_and_link_targets():
+    words = "Le ministre a présenté la réforme de l’État devant les élus du Finistère".split()
+    plain = " ".join(words * 3)
+    variant = plain.replace("réforme", "[réforme](https://example.org/reforme-de-l-etat)", 1)
+    variant = variant.upper().replace("FI", "\ufb01").replace("É", "E\u0301")
+    assert "\ufb01" in variant
+    assert "E\u0301" in variant
+    assert "](HTTPS" in variant
+    assert Fingerprint.of(variant).shingles == Fingerprint.of(plain).shingles
+    other = plain.replace("élus", "maires")
+    assert Fingerprint.of(other).shingles != Fingerprint.of(plain).shingles
