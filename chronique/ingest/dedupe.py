@@ -13,8 +13,6 @@ import math
 import re
 import unicodedata
 from dataclasses import dataclass, field
-from itertools import repeat
-from operator import and_
 from pathlib import Path
 
 from chronique.frontmatter import FrontMatter, parse_front_matter
@@ -23,10 +21,6 @@ from chronique.topics.tagging import utf8_words
 SHINGLE_WORDS = 5
 DUPLICATE_THRESHOLD = 0.8
 _MARKDOWN_LINK_TARGET = re.compile(r"\]\([^)]*\)")
-#: Shingle hashes are cut to 30 bits: Python ints that small sort and compare without
-#: a general bignum comparison, and two different shingles of two articles meet by chance
-#: about once in a million article pairs (250 x 250 / 2**30), far below what moves a Jaccard.
-_HASH_MASK = (1 << 30) - 1
 #: Distinct words remembered by _FoldedWords before it starts again.
 FOLDED_WORDS_MAX = 500_000
 
@@ -58,9 +52,8 @@ def shingles(text: str, size: int = SHINGLE_WORDS) -> frozenset[int]:
     """Hashes of the *size*-word windows of *text* (the whole text when it is shorter)."""
     words = normalise_words(text)
     if len(words) < size:
-        return frozenset({hash(tuple(words)) & _HASH_MASK}) if words else frozenset()
-    windows = zip(*(words[k:] for k in range(size)), strict=False)
-    return frozenset(map(and_, map(hash, windows), repeat(_HASH_MASK)))
+        return frozenset({hash(tuple(words))}) if words else frozenset()
+    return frozenset(map(hash, zip(*(words[k:] for k in range(size)), strict=False)))
 
 
 @dataclass(frozen=True)

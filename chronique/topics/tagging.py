@@ -66,6 +66,8 @@ ELIDED_KEY: Key = ("", "")
 
 def word_key(word: str) -> Key:
     """Folded lemma and folded form of one word."""
+    if word.isascii() and word.isdigit():  # a number is its own lemma; news text has many
+        return word, word
     lower = word.casefold()
     if lower in ELIDED:
         return ELIDED_KEY

@@ -17,7 +17,13 @@ from chronique.ingest.errors import IngestFailure
 from chronique.ingest.language import detect_language
 from chronique.ingest.markdown import escape_paragraph
 from chronique.ingest.page import trim_at_sentence
-from chronique.ingest.text_page import SEEN_LINES_MAX, TextRules, extract_text_page
+from chronique.ingest.text_page import (
+    SEEN_LINES_MAX,
+    Kind,
+    TextRules,
+    classify_line,
+    extract_text_page,
+)
 from chronique.ingest.write import unique_slug
 
 PARIS = "Europe/Paris"
@@ -259,3 +265,34 @@ def test_fingerprints_ignore_case_compatibility_forms_and_link_targets():
     assert Fingerprint.of(variant).shingles == Fingerprint.of(plain).shingles
     other = plain.replace("élus", "maires")
     assert Fingerprint.of(other).shingles != Fingerprint.of(plain).shingles
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        "Des manifestants devant la préfecture, samedi. © Jean Dupont",
+        "Le port de Marseille au petit matin. CRÉDIT PHOTO : J. DUPONT",
+        "Le port de Marseille au petit matin. Crédits Photo Jean Dupont",
+        "Illustration : Jean Dupont / Hans Lucas",
+        "CRÉDITS : archives municipales",
+        "The prime minister leaves Downing Street on Tuesday. Photograph: Jane Doe",
+        "Des secouristes dans les décombres, le 3 mars. Getty Images",
+        "Des secouristes dans les décombres, le 3 mars. (AP Photo/Jane Doe)",
+        "Le président lors de son discours, à Paris, le 3 mars. LUDOVIC MARIN / AFP",
+        "Des éleveurs bloquent l’autoroute A7 près de Lyon (photo d’illustration).",
+    ],
+)
+def test_captions_and_credits(line):
+    assert classify_line(line, TextRules(load_chrome_patterns())).kind == Kind.CAPTION
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        "Les photographes ont couvert la manifestation de bout en bout.",
+        "Le gouvernement a présenté sa réforme des retraites mardi à l’Assemblée.",
+        "Reuters et l’AFP rapportent que les négociations ont repris au Caire.",
+    ],
+)
+def test_sentences_about_photos_and_agencies_are_not_captions(line):
+    assert classify_line(line, TextRules(load_chrome_patterns())).kind != Kind.CAPTION

@@ -5,9 +5,10 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
+import simplemma
 
 from chronique.topics import Tagger, TaggingSettings, load_vocabulary
-from chronique.topics.tagging import words
+from chronique.topics.tagging import LANGUAGES, word_key, words
 from chronique.topics.vocabulary import fold
 from tests.conftest import REPO, SEED
 
@@ -149,6 +150,12 @@ def test_words_split_punctuation_and_keep_typography_out() -> None:
         "États",
         "Unis",
     ]
+
+
+@pytest.mark.parametrize("number", ["0", "7", "007", "1789", "2025", "9000000"])
+def test_numbers_are_their_own_keys_as_the_lemmatiser_says(number: str) -> None:
+    lemma = simplemma.lemmatize(number, lang=LANGUAGES)
+    assert word_key(number) == (fold(lemma), fold(number)) == (number, number)
 
 
 def test_fold_ignores_case_and_accents() -> None:
