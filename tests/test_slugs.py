@@ -48,6 +48,14 @@ def test_pelican_slug_matches_pelican_on_random_text() -> None:
     assert mismatches == []
 
 
+def test_pelican_slug_matches_pelican_on_every_ascii_character() -> None:
+    """ASCII controls included: the information separators \\x1c-\\x1f are spaces to both."""
+    rng = random.Random(2)
+    texts = [chr(c) for c in range(1, 128)]
+    texts += ["".join(map(chr, rng.choices(range(1, 128), k=12))) for _ in range(3000)]
+    assert [t for t in texts if pelican_slug(t) != _pelicans(t)] == []
+
+
 def test_slugify_cuts_at_a_word_boundary() -> None:
     slug = slugify("mot " * 40)
     assert len(slug) <= 80 and is_valid_slug(slug) and not slug.endswith("-")
