@@ -12,6 +12,7 @@ from __future__ import annotations
 import math
 import re
 import unicodedata
+from bisect import bisect_left
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -75,24 +76,30 @@ class NearDuplicate:
     similarity: float
 
 
+#: A posting is an article number and the shingle's position in that article's prefix,
+#: packed into one int: number << _POSITION_BITS | position.
+_POSITION_BITS = 24
+_POSITION_MASK = (1 << _POSITION_BITS) - 1
+
+
 @dataclass
 class ArchiveIndex:
     """The articles already in the archive, as far as dedupe and slugs need them.
 
     Near duplicates are found with prefix filtering (Chaudhuri et al., 2006): under one
     global order of shingles, two sets with Jaccard >= t share at least one of their first
-    ``|x| - ceil(t * |x|) + 1`` shingles, so only those are indexed and looked up, and the
-    exact Jaccard is computed for the few candidates they give whose size is within reach.
+    ``|x| - ceil(t * |x|) + 1`` shingles, so only those are indexed and looked up. Then the
+    positional filter of PPJoin (Xiao et al., 2008): every shingle two sets share comes at
+    or after the first prefix shingle they share, so where that one stands in each set
+    bounds their overlap; the exact Jaccard is computed only for candidates whose size and
+    bound can still reach the threshold.
     """
 
     by_sha256: dict[str, Path] = field(default_factory=dict)
     slugs: dict[str, Path] = field(default_factory=dict)
-    #: Each article's shingles as a tuple: a quarter of a frozenset's memory, and a tuple of
-    #: ints is left out of the garbage collector's walks, which a set never is.
-    _shingle_sets: list[tuple[int, ...]] = field(default_factory=list)
+    _shingle_sets: list[frozenset[int]] = field(default_factory=list)
     _paths: list[Path] = field(default_factory=list)
-    #: Shingle -> the articles whose prefix holds it. Tuples: most shingles belong to one
-    #: article, and one shared tuple lets a whole prefix be added with one dict.update.
+    #: Shingle -> the postings of the articles whose prefix holds it.
     _postings: dict[int, tuple[int, ...]] = field(default_factory=dict)
 
     @classmethod
@@ -122,31 +129,53 @@ class ArchiveIndex:
             self.by_sha256.setdefault(sha256, path)
         number = len(self._paths)
         self._paths.append(path)
-        self._shingle_sets.append(tuple(fingerprint.shingles))
+        self._shingle_sets.append(fingerprint.shingles)
+        prefix = fingerprint.prefix
+        first_code = number << _POSITION_BITS
+        own = dict(zip(prefix, zip(range(first_code, first_code + len(prefix))), strict=True))
         postings = self._postings
-        shared = {shingle: postings[shingle] for shingle in postings.keys() & fingerprint.prefix}
-        postings.update(dict.fromkeys(fingerprint.prefix, (number,)))
-        for shingle, numbers in shared.items():
-            postings[shingle] = (*numbers, number)
+        shared = {shingle: postings[shingle] for shingle in postings.keys() & own.keys()}
+        postings.update(own)
+        for shingle, codes in shared.items():
+            postings[shingle] = (*codes, *own[shingle])
 
     def near_duplicate(self, fingerprint: Fingerprint) -> NearDuplicate | None:
         """The most similar article with Jaccard >= 0.8, if any (the first indexed on a tie)."""
-        candidates: set[int] = set()
-        postings = self._postings
-        for shingle in postings.keys() & fingerprint.prefix:
-            candidates.update(postings[shingle])
+        shingle_set, prefix = fingerprint.shingles, fingerprint.prefix
+        size = len(shingle_set)
+        smallest, largest = _sizes_within_reach(size)
         best: NearDuplicate | None = None
-        shingle_set = fingerprint.shingles
-        smallest, largest = _sizes_within_reach(len(shingle_set))
-        for number in sorted(candidates):
+        for number, (position, other_position) in sorted(self._first_shared(prefix).items()):
             other = self._shingle_sets[number]
             if not smallest <= len(other) <= largest:
                 continue
-            common = len(shingle_set.intersection(other))
-            similarity = common / (len(shingle_set) + len(other) - common)
+            bound = min(size - position, len(other) - other_position)
+            if bound < _needed_overlap(size, len(other)):
+                continue
+            common = len(shingle_set & other)
+            similarity = common / (size + len(other) - common)
             if similarity >= DUPLICATE_THRESHOLD and (best is None or similarity > best.similarity):
                 best = NearDuplicate(self._paths[number], similarity)
         return best
+
+    def _first_shared(self, prefix: tuple[int, ...]) -> dict[int, tuple[int, int]]:
+        """Article number -> positions, in *prefix* and in the article's own prefix, of the
+        first (smallest) prefix shingle they share."""
+        first: dict[int, tuple[int, int]] = {}
+        postings = self._postings
+        for shingle in sorted(postings.keys() & prefix):  # the global order
+            position = bisect_left(prefix, shingle)
+            for code in postings[shingle]:
+                number = code >> _POSITION_BITS
+                if number not in first:
+                    first[number] = (position, code & _POSITION_MASK)
+        return first
+
+
+def _needed_overlap(size: int, other_size: int) -> float:
+    """The fewest shared shingles that make Jaccard >= t: c / (a + b - c) >= t holds when
+    c >= t (a + b) / (1 + t). A hair lower, so float rounding never drops a near copy."""
+    return DUPLICATE_THRESHOLD * (size + other_size) / (1 + DUPLICATE_THRESHOLD) - 1e-9
 
 
 def _sizes_within_reach(size: int) -> tuple[float, float]:

@@ -12,7 +12,13 @@ from chronique.ingest.bench import SECTIONS, text_page
 from chronique.ingest.chrome import load_chrome_patterns, top_level_alternatives
 from chronique.ingest.dates import parse_date_text, read_date_statement, split_statements
 from chronique.ingest.decode import decode_bytes
-from chronique.ingest.dedupe import ArchiveIndex, Fingerprint, NearDuplicate
+from chronique.ingest.dedupe import (
+    DUPLICATE_THRESHOLD,
+    ArchiveIndex,
+    Fingerprint,
+    NearDuplicate,
+    _prefix,
+)
 from chronique.ingest.errors import IngestFailure
 from chronique.ingest.language import detect_language
 from chronique.ingest.markdown import escape_paragraph
@@ -296,3 +302,41 @@ def test_captions_and_credits(line):
 )
 def test_sentences_about_photos_and_agencies_are_not_captions(line):
     assert classify_line(line, TextRules(load_chrome_patterns())).kind != Kind.CAPTION
+
+
+def _fingerprint(shingles: set[int]) -> Fingerprint:
+    frozen = frozenset(shingles)
+    return Fingerprint(frozen, _prefix(frozen))
+
+
+def _brute_force(sets: list[frozenset[int]], probe: frozenset[int]) -> NearDuplicate | None:
+    best = None
+    for number, other in enumerate(sets):
+        similarity = len(probe & other) / len(probe | other)
+        if similarity >= DUPLICATE_THRESHOLD and (best is None or similarity > best.similarity):
+            best = NearDuplicate(Path(f"{number}.md"), similarity)
+    return best
+
+
+def test_near_duplicates_are_those_a_full_comparison_finds():
+    """Prefix and positional filtering skip work, never a near copy: edited copies around
+    the 0.8 threshold, sizes from 5 to 400, each looked up before it is added (as ingest
+    does) and compared with a full comparison against every earlier set."""
+    rng = random.Random(11)
+    index, sets, found, expected = ArchiveIndex(), [], [], []
+    for number in range(400):
+        base = set(rng.sample(range(10**6), rng.randrange(5, 400)))
+        if sets and rng.random() < 0.7:  # an edited copy of an earlier article
+            base = set(rng.choice(sets))
+            for shingle in rng.sample(sorted(base), rng.randrange(0, len(base) // 6 + 1)):
+                base.discard(shingle)
+            base.update(rng.sample(range(10**6, 2 * 10**6), rng.randrange(0, len(base) // 6 + 1)))
+        fingerprint = _fingerprint(base)
+        found.append(index.near_duplicate(fingerprint))
+        expected.append(_brute_force(sets, fingerprint.shingles))
+        index.add(Path(f"{number}.md"), f"s{number}", None, fingerprint)
+        sets.append(fingerprint.shingles)
+    assert found == expected
+    similarities = [f.similarity for f in found if f]
+    assert len(similarities) > 100
+    assert min(similarities) < 0.82  # copies just over the threshold are among them
