@@ -168,7 +168,7 @@ _READ_FLAGS = os.O_RDONLY | getattr(os, "O_NONBLOCK", 0) | getattr(os, "O_CLOEXE
 
 
 def _check_size(path: Path, size: int, options: IngestOptions) -> None:
-    is_html = path.suffix.lower() in HTML_SUFFIXES
+    is_html = _suffix(path.name) in HTML_SUFFIXES
     limit = options.max_html_bytes if is_html else options.max_text_bytes
     if size > limit:
         kind = "HTML" if is_html else "text"
@@ -190,11 +190,12 @@ def _read_all(descriptor: int, size: int) -> bytes:
 def extract_page(path: Path, raw: bytes, batch: _Batch) -> ExtractedPage:
     """Decode and extract: HTML by extension or by its first tag, plain text otherwise."""
     text = decode_bytes(raw).text
-    if path.suffix.lower() in HTML_SUFFIXES or _looks_like_html(text):
+    suffix = _suffix(path.name)
+    if suffix in HTML_SUFFIXES or _looks_like_html(text):
         return extract_html_page(
             text, batch.rules.chrome, batch.config.sections, batch.config.timezone
         )
-    if path.suffix.lower() not in TEXT_SUFFIXES:
+    if suffix not in TEXT_SUFFIXES:
         raise IngestFailure(
             f"unsupported file type '{path.suffix}' (expected .txt, .text, .md, .html or .htm)"
         )

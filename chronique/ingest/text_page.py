@@ -92,8 +92,8 @@ _BREADCRUMB_SEPARATOR = re.compile(r"\s+[>›»/|]\s+")
 #: "Accueil > International > Europe > Ukraine": a few labels of at most 4 words.
 BREADCRUMB_MAX_CHARS = 200
 _META_SEPARATOR = re.compile(r"\s*[|•·]\s*|\s+[-–—]\s+")
-#: What _META_SEPARATOR needs to find something; substring tests are quicker than a
-#: regex search that stops at every space.
+#: Whether a line has segments worth splitting with _META_SEPARATOR: substring tests,
+#: quicker than a regex search that stops at every space.
 _SEPARATOR_MARKS = ("|", "•", "·", " - ", " – ", " — ")
 #: Photo captions and credits: a credit at the start or the end, or a credit marker.
 _CAPTION_START = re.compile(r"(?:photo|image|illustration|cr[ée]dits?(?: photo)?)\s*:")
@@ -138,7 +138,7 @@ class TextRules:
 
 class Line(NamedTuple):
     """One line of a page and what it is. A named tuple rather than a frozen dataclass:
-    one is made for every new line of every page, at a fifth of the cost."""
+    one is made for every new line of every page, at a third of the cost."""
 
     text: str
     kind: str  # a Kind
