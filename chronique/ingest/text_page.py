@@ -33,7 +33,9 @@ from chronique.ingest.dates import (
     META_START,
     META_START_CHARS,
     DateStatement,
+    mentions_year,
     read_date_statement,
+    read_trailing_date,
     split_statements,
 )
 from chronique.ingest.errors import IngestFailure
@@ -262,7 +264,8 @@ def _meta_line(text: str, tz_name: str) -> Line | None:
         return None
     has_separator = any(mark in text for mark in _SEPARATOR_MARKS)
     segments = _META_SEPARATOR.split(text) if has_separator else [text]
-    if not any(META_START.match(fold(segment[:META_START_CHARS])) for segment in segments):
+    starts = any(META_START.match(fold(segment[:META_START_CHARS])) for segment in segments)
+    if not (starts or mentions_year(text)):  # 'Reuters November 18, 2019 11:03 PM'
         return None
     dates: list[DateStatement] = []
     authors: list[str] = []
@@ -272,6 +275,11 @@ def _meta_line(text: str, tz_name: str) -> Line | None:
             if statement is not None:
                 dates.append(statement)
                 continue
+            signed = _signed_date(statement_text, tz_name)
+            if signed is not None:
+                authors.extend(signed[0])
+                dates.append(signed[1])
+                continue
             names = read_byline(statement_text)
             if names:
                 authors.extend(names)
@@ -280,6 +288,19 @@ def _meta_line(text: str, tz_name: str) -> Line | None:
     if not (dates or authors):
         return None
     return Line(text, Kind.META, dates=tuple(dates), authors=tuple(authors))
+
+
+def _signed_date(segment: str, tz_name: str) -> tuple[tuple[str, ...], DateStatement] | None:
+    """'By NAME November 19, 2019, 07:47 PM EST' -> ((NAME,), statement); 'Reuters November 18,
+    2019 11:03 PM' -> ((), statement): a byline or a name-like credit, then a date."""
+    found = read_trailing_date(segment, tz_name)
+    if found is None:
+        return None
+    before, statement = found
+    names = read_byline(before)
+    if names or _looks_like_name(before):
+        return names, statement
+    return None
 
 
 def _is_credit(segment: str) -> bool:
