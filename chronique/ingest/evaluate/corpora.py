@@ -3,9 +3,11 @@
 Two layouts are understood: the scrapinghub article-extraction-benchmark
 (``ground-truth.json`` and ``html/<id>.html.gz``; body gold only) and fundus's
 parser test data (``tests/resources/parser/test_data/<country>/<Publisher>.json``
-with one entry per parser version, the HTML files of a publisher in date
-order, and ``meta.info`` with each file's URL and crawl date; body, title and
-publication date gold). Fundus's French files are left out on purpose: they are
+with one entry per parser version, the HTML files of a publisher, and
+``meta.info`` with each file's URL and crawl date; body, title and publication
+date gold), and Mozilla Readability's test pages (``test/test-pages/<name>/``:
+``source.html``, the article as ``expected.html``, title and date in
+``expected-metadata.json``). Fundus's French files are left out on purpose: they are
 kept apart to check the result independently.
 """
 
@@ -19,6 +21,8 @@ from dataclasses import dataclass
 from datetime import datetime
 from pathlib import Path
 from typing import Any
+
+import lxml.html
 
 _WORD = re.compile(r"\w{3,}")
 #: A gold version annotates a file only if the file holds this share of its words.
@@ -53,9 +57,12 @@ def load_corpus(root: Path) -> tuple[str, list[GoldPage]]:
     fundus_data = root / "tests" / "resources" / "parser" / "test_data"
     if fundus_data.is_dir():
         return "fundus", list(_fundus(fundus_data))
+    readability_pages = root / "test" / "test-pages"
+    if readability_pages.is_dir():
+        return "readability", list(_readability(readability_pages))
     raise CorpusError(
         f"{root}: not a known corpus layout (scrapinghub article-extraction-benchmark, "
-        "or flairNLP/fundus)"
+        "flairNLP/fundus or mozilla/readability)"
     )
 
 
@@ -70,6 +77,50 @@ def _scrapinghub(root: Path) -> Iterator[GoldPage]:
             body=item.get("articleBody") or "",
             url=item.get("url"),
         )
+
+
+def _readability(folder: Path) -> Iterator[GoldPage]:
+    for case in sorted(p for p in folder.iterdir() if p.is_dir()):
+        source, expected = case / "source.html", case / "expected.html"
+        metadata_file = case / "expected-metadata.json"
+        if not (source.is_file() and expected.is_file() and metadata_file.is_file()):
+            continue
+        metadata = json.loads(metadata_file.read_text(encoding="utf-8"))
+        yield GoldPage(
+            corpus="readability",
+            id=case.name,
+            html=source.read_bytes(),
+            body=html_paragraphs(expected.read_text(encoding="utf-8")),
+            title=metadata.get("title") or None,
+            published=_datetime(metadata.get("publishedTime")),
+            group=metadata.get("lang"),
+        )
+
+
+def html_paragraphs(html: str) -> str:
+    """The text of an HTML fragment, a paragraph per block element."""
+    tree = lxml.html.fragment_fromstring(html, create_parent="div")
+    for block in tree.iter(*_BLOCKS):
+        block.tail = f"\n\n{block.tail or ''}"
+    return re.sub(r"\s*\n\s*\n\s*", "\n\n", tree.text_content()).strip()
+
+
+_BLOCKS = (
+    "p",
+    "div",
+    "h1",
+    "h2",
+    "h3",
+    "h4",
+    "h5",
+    "h6",
+    "li",
+    "blockquote",
+    "pre",
+    "tr",
+    "figcaption",
+    "br",
+)
 
 
 def _fundus(data: Path) -> Iterator[GoldPage]:
