@@ -28,3 +28,7 @@ CHRONIQUE_FEED_LIMIT = 50
 CHRONIQUE_TAG_AUTHORITY = "chronique.example.org,2025"
 #: Icon and logo of every feed, a path in the built site.
 CHRONIQUE_FEED_ICON = "theme/favicon.svg"
+
+#: The time zone of each source whose pages print times without one: source name or host
+#: -> IANA zone (e.g. {"nytimes.com": "America/New_York"}). Other sources: TIMEZONE.
+CHRONIQUE_SOURCE_TIMEZONES: dict[str, str] = {}

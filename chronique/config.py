@@ -20,6 +20,8 @@ class ChroniqueConfig:
     sections: tuple[str, ...] = ()
     default_lang: str = "fr"
     timezone: str = "Europe/Paris"
+    #: Source name or host (casefolded) -> IANA zone, for times a page prints without one.
+    source_timezones: dict[str, str] = field(default_factory=dict, compare=False)
     site_name: str = "Chronique"
     site_url: str = ""
     settings_file: Path | None = None
@@ -45,11 +47,29 @@ def config_from_settings(
         sections=tuple(settings.get("CHRONIQUE_SECTIONS", ())),
         default_lang=settings.get("DEFAULT_LANG", "fr"),
         timezone=settings.get("TIMEZONE", "Europe/Paris"),
+        source_timezones=_source_timezones(settings.get("CHRONIQUE_SOURCE_TIMEZONES", {})),
         site_name=settings.get("SITENAME", "Chronique"),
         site_url=settings.get("SITEURL", ""),
         settings_file=settings_file,
         pelican=settings,
     )
+
+
+def _source_timezones(setting: dict[str, str]) -> dict[str, str]:
+    """CHRONIQUE_SOURCE_TIMEZONES with folded keys; an unknown zone is an error now, not at
+    the first page that needs it."""
+    from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
+
+    zones = {}
+    for source, name in setting.items():
+        try:
+            ZoneInfo(name)
+        except (ZoneInfoNotFoundError, ValueError):
+            raise ValueError(
+                f"CHRONIQUE_SOURCE_TIMEZONES: '{name}' (for '{source}') is not an IANA time zone"
+            ) from None
+        zones[source.strip().casefold()] = name
+    return zones
 
 
 def load_config(settings_file: str | Path = "pelicanconf.py", **overrides: Any) -> ChroniqueConfig:

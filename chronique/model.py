@@ -16,11 +16,17 @@ from chronique.slugs import is_valid_slug, slugify
 REQUIRED_FIELDS = ("title", "date", "category", "slug")
 #: Who vouches for the date: the page itself, or an editor who supplied it at ingest.
 DATE_SOURCES = ("page", "editor")
+#: Who decided the date's time zone: the page printed it ('page'); or the page printed a
+#: time (or a day) without one, read in the source's zone (CHRONIQUE_SOURCE_TIMEZONES,
+#: 'source') or the archive's TIMEZONE ('archive'). Written only when it is not 'page'; an
+#: editor's --date is at midnight in the archive's zone (so 'page'), or in the source's.
+DATE_ZONES = ("page", "source", "archive")
 KNOWN_FIELDS = (
     "title",
     "subtitle",
     "date",
     "date_source",
+    "date_zone",
     "modified",
     "category",
     "tags",
@@ -62,6 +68,7 @@ class ArticleMeta:
     subtitle: str | None = None
     modified: datetime | None = None
     date_source: str = "page"
+    date_zone: str = "page"
     tags: tuple[str, ...] = ()
     summary: str | None = None
     authors: tuple[str, ...] = ()
@@ -87,6 +94,8 @@ class ArticleMeta:
         data["date"] = self.date.isoformat()
         if self.date_source != "page":
             data["date_source"] = self.date_source
+        if self.date_zone != "page":
+            data["date_zone"] = self.date_zone
         if self.modified:
             data["modified"] = self.modified.isoformat()
         data["category"] = self.category
@@ -177,6 +186,9 @@ def parse_article_meta(
     date_source = check.text("date_source") or "page"
     if date_source not in DATE_SOURCES:
         check.fail("date_source", f"'{date_source}' is not one of {', '.join(DATE_SOURCES)}")
+    date_zone = check.text("date_zone") or "page"
+    if date_zone not in DATE_ZONES:
+        check.fail("date_zone", f"'{date_zone}' is not one of {', '.join(DATE_ZONES)}")
     if category and sections and category not in sections:
         close = difflib.get_close_matches(category, sections, n=1)
         hint = f"did you mean '{close[0]}'?" if close else f"use one of: {', '.join(sections)}"
@@ -207,6 +219,7 @@ def parse_article_meta(
         slug=slug,
         modified=modified,
         date_source=date_source,
+        date_zone=date_zone,
         source=source,
         image=image,
         **meta_fields,

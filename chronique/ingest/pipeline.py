@@ -22,7 +22,7 @@ from urllib.parse import urlsplit
 from chronique.config import ChroniqueConfig, load_config
 from chronique.frontmatter import dump_front_matter
 from chronique.ingest.chrome import load_chrome_patterns
-from chronique.ingest.dates import zone
+from chronique.ingest.dates import in_zone, is_placeholder, zone, zone_was_printed
 from chronique.ingest.decode import decode_bytes
 from chronique.ingest.dedupe import ArchiveIndex, Fingerprint
 from chronique.ingest.errors import IngestFailure
@@ -57,7 +57,9 @@ class IngestOptions:
     category: str | None = None
     source_url: str | None = None
     source_name: str | None = None
-    retrieved: date | None = None  # the day the archive received the files, when known
+    #: When the pages were captured (a day, or a moment), when known: a page's date after it
+    #: is a placeholder, not evidence.
+    retrieved: date | datetime | None = None
     quiet: bool = False
     max_text_bytes: int = DEFAULT_MAX_TEXT_BYTES
     max_html_bytes: int = DEFAULT_MAX_HTML_BYTES
@@ -217,8 +219,10 @@ def _looks_like_html(text: str) -> bool:
 def build_article(page: ExtractedPage, sha256: str, batch: _Batch) -> tuple[ArticleMeta, str]:
     """The front-matter fields of *page*; IngestFailure when a required one is missing."""
     config, options = batch.config, batch.options
-    published, date_source = _publication_date(page, options, config.timezone)
-    modified = page.modified if page.modified and page.modified >= published else None
+    published = _publication_date(page, batch)
+    modified = in_zone(page.modified, published.zone_name or config.timezone) if page.modified else None
+    if modified is not None and modified < published.value:
+        modified = None
     summary = page.standfirst or trim_at_sentence(page.paragraphs[0], SUMMARY_MAX_CHARS)
     slug = slugify(page.title)
     if not slug:
@@ -226,8 +230,9 @@ def build_article(page: ExtractedPage, sha256: str, batch: _Batch) -> tuple[Arti
     meta = ArticleMeta(
         title=page.title,
         subtitle=page.subtitle,
-        date=published,
-        date_source=date_source,
+        date=published.value,
+        date_source=published.source,
+        date_zone=published.zone,
         modified=modified,
         category=_category(page, options, config.sections),
         tags=batch.tagger.tag(
@@ -248,19 +253,81 @@ def build_article(page: ExtractedPage, sha256: str, batch: _Batch) -> tuple[Arti
     return meta, page.body
 
 
-def _publication_date(
-    page: ExtractedPage, options: IngestOptions, tz_name: str
-) -> tuple[datetime, str]:
-    """The page's own date ('page'), else the editor's --date at local midnight ('editor')."""
+@dataclass(frozen=True)
+class PageDate:
+    """The article's date and who vouches for it and for its time zone (see ArticleMeta)."""
+
+    value: datetime
+    source: str  # "page" | "editor"
+    zone: str  # "page" | "source" | "archive"
+    zone_name: str | None = None  # the zone assumed, when it was
+
+
+def _publication_date(page: ExtractedPage, batch: _Batch) -> PageDate:
+    """The page's own date ('page'), else the editor's --date at local midnight ('editor').
+
+    A time the page printed without a zone is read in the source's zone
+    (CHRONIQUE_SOURCE_TIMEZONES), else the archive's TIMEZONE, and the article says so.
+    """
+    options = batch.options
+    tz_name, zone_kind = _page_zone(page, batch)
     if page.published is not None:
-        return page.published, "page"
+        _check_before_capture(page.published, options, tz_name)
+        if zone_was_printed(page.published):
+            return PageDate(page.published, "page", "page")
+        return PageDate(in_zone(page.published, tz_name), "page", zone_kind, tz_name)
     if options.date is not None:
-        return datetime.combine(options.date, time(0), tzinfo=zone(tz_name)), "editor"
+        midnight = datetime.combine(options.date, time(0), tzinfo=zone(tz_name))
+        # the archive's zone is what date_source 'editor' already means; a source's is not
+        return PageDate(midnight, "editor", "page" if zone_kind == "archive" else zone_kind, tz_name)
     if page.date_note:
         raise IngestFailure(
             f"no publication date found ({page.date_note}) — pass --date YYYY-MM-DD"
         )
     raise IngestFailure(NO_DATE)
+
+
+def _page_zone(page: ExtractedPage, batch: _Batch) -> tuple[str, str]:
+    """(IANA zone, 'source' | 'archive') for the times the page prints without a zone."""
+    zones = batch.config.source_timezones
+    for key in _source_keys(page, batch.options):
+        if key in zones:
+            return zones[key], "source"
+    return batch.config.timezone, "archive"
+
+
+def _source_keys(page: ExtractedPage, options: IngestOptions) -> Iterator[str]:
+    """The names a source setting may use: the source's name, then its host with and
+    without 'www.', casefolded."""
+    for name in (options.source_name, page.site_name):
+        if name:
+            yield name.strip().casefold()
+    for url in (page.url, options.source_url):
+        host = urlsplit(url).hostname if url else None
+        if host:
+            yield host
+            yield host.removeprefix("www.")
+
+
+def _check_before_capture(value: datetime, options: IngestOptions, tz_name: str) -> None:
+    captured = _captured(options.retrieved, tz_name)
+    if captured is not None and is_placeholder(value, captured):
+        raise IngestFailure(
+            f"the page's date {value.isoformat()} is after its capture "
+            f"({_iso(options.retrieved)}): a placeholder, not a publication date — "
+            "pass --date YYYY-MM-DD"
+        )
+
+
+def _captured(retrieved: date | datetime | None, tz_name: str) -> datetime | None:
+    """The capture as a moment: a day means its end in the page's zone."""
+    if retrieved is None or isinstance(retrieved, datetime):
+        return retrieved
+    return datetime.combine(retrieved, time.max, tzinfo=zone(tz_name))
+
+
+def _iso(value: date | datetime | None) -> str | None:
+    return value.isoformat() if value is not None else None
 
 
 def _category(page: ExtractedPage, options: IngestOptions, sections: Sequence[str]) -> str:
@@ -283,8 +350,7 @@ def _source(page: ExtractedPage, options: IngestOptions, sha256: str) -> Source:
     name = options.source_name or page.site_name or (urlsplit(url).hostname if url else None)
     if name and name.startswith("www."):
         name = name[4:]
-    retrieved = options.retrieved.isoformat() if options.retrieved else None
-    return Source(name=name, url=url, retrieved=retrieved, sha256=sha256)
+    return Source(name=name, url=url, retrieved=_iso(options.retrieved), sha256=sha256)
 
 
 # --------------------------------------------------------------------------- store
@@ -315,7 +381,16 @@ def _store(path: Path, meta: ArticleMeta, body: str, sha256: str, batch: _Batch)
         except FileExistsError:  # a file the index could not read holds this path: next slug
             batch.index.slugs[meta.slug] = target
     batch.index.add(target, meta.slug, sha256, fingerprint)
-    return IngestResult(path, Status.WRITTEN, target)
+    return IngestResult(path, Status.WRITTEN, target, note=_zone_note(meta))
+
+
+def _zone_note(meta: ArticleMeta) -> str | None:
+    """What the report says when the date's time zone was assumed, not printed."""
+    if meta.date_zone == "page":
+        return None
+    name = getattr(meta.date.tzinfo, "key", None) or meta.date.tzname()
+    setting = "CHRONIQUE_SOURCE_TIMEZONES" if meta.date_zone == "source" else "TIMEZONE"
+    return f"zone assumed: {name}, from {setting}"
 
 
 def _validate(meta: ArticleMeta, sections: Sequence[str]) -> None:
@@ -383,7 +458,7 @@ def run_ingest(
             category=category,
             source_url=source_url,
             source_name=source_name,
-            retrieved=_day(retrieved, "--retrieved"),
+            retrieved=_capture(retrieved),
             quiet=quiet,
         )
     except ValueError as exc:
@@ -395,6 +470,24 @@ def run_ingest(
         print(line)
     print(report.summary(), file=sys.stderr)
     return report.exit_code
+
+
+def _capture(value: str | None) -> date | datetime | None:
+    """--retrieved: a day (YYYY-MM-DD) or a moment with its offset (2025-03-15T10:30+01:00)."""
+    if value is None:
+        return None
+    try:
+        moment = datetime.fromisoformat(value)
+    except ValueError:
+        raise ValueError(
+            f"--retrieved '{value}' is neither a day (YYYY-MM-DD) nor a date-time with an offset "
+            "(YYYY-MM-DDTHH:MM+01:00)"
+        ) from None
+    if "T" not in value and " " not in value:
+        return moment.date()
+    if moment.utcoffset() is None:
+        raise ValueError(f"--retrieved '{value}' has no UTC offset (e.g. {value}+01:00)")
+    return moment
 
 
 def _day(value: str | None, option: str) -> date | None:

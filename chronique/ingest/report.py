@@ -23,11 +23,13 @@ class IngestResult:
     status: Status
     output: Path | None = None  # written file, or the existing article it matches
     reason: str | None = None  # why it failed, or how similar the duplicate is
+    note: str | None = None  # what an editor should know about a written article
 
     def line(self, relative_to: Path | None = None) -> str:
         source, target = _show(self.input, relative_to), _show(self.output, relative_to)
         if self.status is Status.WRITTEN:
-            return f"written: {source} -> {target}"
+            note = f" ({self.note})" if self.note else ""
+            return f"written: {source} -> {target}{note}"
         if self.status is Status.ALREADY_PRESENT:
             return f"already present: {source} (same bytes as {target})"
         if self.status is Status.POSSIBLE_DUPLICATE:
