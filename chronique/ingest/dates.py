@@ -17,7 +17,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
-from datetime import datetime, time, timedelta, timezone, tzinfo
+from datetime import UTC, datetime, time, timedelta, timezone, tzinfo
 from functools import cache
 from zoneinfo import ZoneInfo
 
@@ -51,17 +51,37 @@ _DAY_ALT = "|".join(sorted(map(re.escape, WEEKDAYS), key=len, reverse=True))
 #: Zones pages print after a time. Written out rather than taken from dateparser: its table
 #: gives fixed offsets, and the generic US names (ET, PT…) need their zone's summer time.
 _PRINTED_ZONES: dict[str, tzinfo] = {
-    **{name: ZoneInfo(iana) for name, iana in (
-        ("et", "America/New_York"),
-        ("ct", "America/Chicago"),
-        ("mt", "America/Denver"),
-        ("pt", "America/Los_Angeles"),
-    )},
-    **{name: timezone(timedelta(hours=hours)) for name, hours in (
-        ("utc", 0), ("gmt", 0), ("wet", 0), ("bst", 1), ("west", 1), ("cet", 1), ("cest", 2),
-        ("eet", 2), ("eest", 3), ("est", -5), ("edt", -4), ("cst", -6), ("cdt", -5),
-        ("mst", -7), ("mdt", -6), ("pst", -8), ("pdt", -7),
-    )},
+    **{
+        name: ZoneInfo(iana)
+        for name, iana in (
+            ("et", "America/New_York"),
+            ("ct", "America/Chicago"),
+            ("mt", "America/Denver"),
+            ("pt", "America/Los_Angeles"),
+        )
+    },
+    **{
+        name: timezone(timedelta(hours=hours))
+        for name, hours in (
+            ("utc", 0),
+            ("gmt", 0),
+            ("wet", 0),
+            ("bst", 1),
+            ("west", 1),
+            ("cet", 1),
+            ("cest", 2),
+            ("eet", 2),
+            ("eest", 3),
+            ("est", -5),
+            ("edt", -4),
+            ("cst", -6),
+            ("cdt", -5),
+            ("mst", -7),
+            ("mdt", -6),
+            ("pst", -8),
+            ("pdt", -7),
+        )
+    },
 }
 _ZONE_ALT = "|".join(sorted(_PRINTED_ZONES, key=len, reverse=True))
 #: 'EDT', 'GMT+1', 'UTC+02:00', '+0200' after a time (folded text).
@@ -90,7 +110,7 @@ _FAST_SHAPES = tuple(
 )
 #: Dates before this year are placeholders or misreadings, not a news article's date.
 EARLIEST_YEAR = 1900
-_EPOCH = datetime(1970, 1, 1, tzinfo=timezone.utc)
+_EPOCH = datetime(1970, 1, 1, tzinfo=UTC)
 
 RELATIVE_WORDS = re.compile(
     r"\b(?:il y a|ago|avant-hier|hier|aujourd['’]hui|yesterday|today|tout à l['’]heure|"

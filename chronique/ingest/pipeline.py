@@ -220,7 +220,9 @@ def build_article(page: ExtractedPage, sha256: str, batch: _Batch) -> tuple[Arti
     """The front-matter fields of *page*; IngestFailure when a required one is missing."""
     config, options = batch.config, batch.options
     published = _publication_date(page, batch)
-    modified = in_zone(page.modified, published.zone_name or config.timezone) if page.modified else None
+    modified = (
+        in_zone(page.modified, published.zone_name or config.timezone) if page.modified else None
+    )
     if modified is not None and modified < published.value:
         modified = None
     summary = page.standfirst or trim_at_sentence(page.paragraphs[0], SUMMARY_MAX_CHARS)
@@ -279,7 +281,9 @@ def _publication_date(page: ExtractedPage, batch: _Batch) -> PageDate:
     if options.date is not None:
         midnight = datetime.combine(options.date, time(0), tzinfo=zone(tz_name))
         # the archive's zone is what date_source 'editor' already means; a source's is not
-        return PageDate(midnight, "editor", "page" if zone_kind == "archive" else zone_kind, tz_name)
+        return PageDate(
+            midnight, "editor", "page" if zone_kind == "archive" else zone_kind, tz_name
+        )
     if page.date_note:
         raise IngestFailure(
             f"no publication date found ({page.date_note}) — pass --date YYYY-MM-DD"
