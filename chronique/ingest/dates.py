@@ -355,6 +355,36 @@ def _parse_with_dateparser(text: str, tz_name: str) -> DateValue | None:
     return DateValue(localise(parsed, tz_name))
 
 
+def resolve_relative(text: str, reference: datetime, tz_name: str) -> datetime | None:
+    """A relative date statement ('Publié il y a 3 heures', 'hier à 10h30', '2 days ago') as
+    a moment, counted back from *reference* (when the page was captured) in the page's zone.
+
+    A date given to the day ('il y a 2 jours') is that day at midnight: the capture's time of
+    day is no part of it. None when the text cannot be read.
+    """
+    prefix = DATE_PREFIX.match(text)
+    rest = text[prefix.end() :] if prefix else text
+    base = reference.astimezone(zone(tz_name)).replace(tzinfo=None)
+    data = _relative_parser(base).get_date_data(_normalise_spaces(rest))
+    if data.date_obj is None:
+        return None
+    value = data.date_obj if data.period == "time" else datetime.combine(data.date_obj, time(0))
+    return value.replace(tzinfo=assumed_zone(tz_name))
+
+
+def _relative_parser(base: datetime):  # type: ignore[no-untyped-def]
+    from dateparser.date import DateDataParser
+
+    return DateDataParser(
+        languages=list(LANGUAGES),
+        settings={
+            "RELATIVE_BASE": base,
+            "PREFER_DATES_FROM": "past",
+            "RETURN_TIME_AS_PERIOD": True,
+        },
+    )
+
+
 def is_date_expression(text: str) -> bool:
     """True when *text* is nothing but a date (complete or relative) and its connecting words."""
     if RELATIVE_WORDS.search(text):

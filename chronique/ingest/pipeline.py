@@ -22,7 +22,13 @@ from urllib.parse import urlsplit
 from chronique.config import ChroniqueConfig, load_config
 from chronique.frontmatter import dump_front_matter
 from chronique.ingest.chrome import load_chrome_patterns
-from chronique.ingest.dates import in_zone, is_placeholder, zone, zone_was_printed
+from chronique.ingest.dates import (
+    in_zone,
+    is_placeholder,
+    resolve_relative,
+    zone,
+    zone_was_printed,
+)
 from chronique.ingest.decode import decode_bytes
 from chronique.ingest.dedupe import ArchiveIndex, Fingerprint
 from chronique.ingest.errors import IngestFailure
@@ -266,7 +272,9 @@ class PageDate:
 
 
 def _publication_date(page: ExtractedPage, batch: _Batch) -> PageDate:
-    """The page's own date ('page'), else the editor's --date at local midnight ('editor').
+    """The page's own date ('page'); else its relative date counted back from a capture
+    moment (--retrieved with a time: 'capture'); else the editor's --date at local midnight
+    ('editor').
 
     A time the page printed without a zone is read in the source's zone
     (CHRONIQUE_SOURCE_TIMEZONES), else the archive's TIMEZONE, and the article says so.
@@ -278,6 +286,10 @@ def _publication_date(page: ExtractedPage, batch: _Batch) -> PageDate:
         if zone_was_printed(page.published):
             return PageDate(page.published, "page", "page")
         return PageDate(in_zone(page.published, tz_name), "page", zone_kind, tz_name)
+    if page.relative_date and isinstance(options.retrieved, datetime):
+        value = resolve_relative(page.relative_date, options.retrieved, tz_name)
+        if value is not None:
+            return PageDate(in_zone(value, tz_name), "capture", zone_kind, tz_name)
     if options.date is not None:
         midnight = datetime.combine(options.date, time(0), tzinfo=zone(tz_name))
         # the archive's zone is what date_source 'editor' already means; a source's is not
@@ -285,8 +297,10 @@ def _publication_date(page: ExtractedPage, batch: _Batch) -> PageDate:
             midnight, "editor", "page" if zone_kind == "archive" else zone_kind, tz_name
         )
     if page.date_note:
+        capture = " or the capture time (--retrieved 2025-03-15T10:30+01:00)"
         raise IngestFailure(
             f"no publication date found ({page.date_note}) — pass --date YYYY-MM-DD"
+            + (capture if page.relative_date else "")
         )
     raise IngestFailure(NO_DATE)
 

@@ -355,6 +355,9 @@ def extract_text_page(text: str, rules: TextRules) -> ExtractedPage:
         published=published,
         modified=modified,
         date_note=note,
+        relative_date=next(
+            (d.text for ln in lines[: span[1]] for d in ln.dates if d.relative), None
+        ),
         authors=authors,
     )
 

@@ -92,7 +92,8 @@ def test_relative_date_is_no_date(config):
     assert ingested.result.status is Status.FAILED
     assert ingested.result.reason == (
         "no publication date found (the page only gives a relative date "
-        "('Publié il y a 2 heures')) — pass --date YYYY-MM-DD"
+        "('Publié il y a 2 heures')) — pass --date YYYY-MM-DD or the capture time "
+        "(--retrieved 2025-03-15T10:30+01:00)"
     )
 
 
