@@ -143,9 +143,9 @@ META_START = re.compile(
 META_START_CHARS = 40
 #: Where a second date statement starts on the same line ("…, mis à jour le …").
 #: Copied text runs the two together when the page set them in separate elements:
-#: "… à 08:01Mis à jour le …", "… 1:55 am(Updated 4:30 am)".
+#: "… à 08:01Mis à jour le …", "… 1:55 am(Updated 4:30 am)", "… 7:55 AM UTCUpdated …".
 STATEMENT_START = re.compile(
-    rf"(?:[,(]\s*|\s+|(?<=\d)|(?<=[ap]m)|(?<=[ap]\.m\.))"
+    rf"(?:[,(]\s*|\s+|(?<=\d)|(?<=[ap]m)|(?<=[ap]\.m\.)|(?-i:(?<=[^\W\d_])(?=[A-ZÀ-Þ])))"
     rf"(?=(?:{_MODIFIED_WORDS}|{_PUBLISHED_WORDS})\b)",
     re.IGNORECASE,
 )
@@ -449,5 +449,5 @@ def read_trailing_date(segment: str, tz_name: str) -> tuple[str, DateStatement] 
             continue
         statement = read_date_statement(rest, tz_name)
         if statement is not None and (statement.value or statement.placeholder):
-            return segment[: start.start()].strip(" ,"), statement
+            return segment[: start.start()].strip(" ,/"), statement
     return None
