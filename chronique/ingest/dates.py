@@ -277,7 +277,8 @@ def parse_date_text(text: str, tz_name: str) -> DateValue | None:
 
 
 def _normalise_spaces(text: str) -> str:
-    return text.strip().replace("\u00a0", " ").replace("\u202f", " ")
+    """Plain spaces, and no full stop after the date ('… le 3 mars 2025.'; 'p.m.' keeps its m)."""
+    return text.strip().replace("\u00a0", " ").replace("\u202f", " ").rstrip(".")
 
 
 def _parse_iso(text: str) -> datetime | None:
@@ -426,8 +427,17 @@ def _statement(kind: str, text: str, value: datetime | None) -> DateStatement:
     return DateStatement(kind, text, value)
 
 
-def mentions_year(text: str) -> bool:
-    return bool(_YEAR.search(text))
+#: How a line that ends with a date ends: a year, or a time, perhaps with a zone.
+_DATED_END = re.compile(
+    r"\b(?:\d{4}|\d{1,2}[:h.]\d{2}|[ap]\.?m\.?)(?:\s*[A-Za-z]{1,4}(?:[+-]\d{1,2}(?::?\d{2})?)?)?"
+    r"[\s.)]*$",
+    re.IGNORECASE,
+)
+
+
+def ends_with_date(text: str) -> bool:
+    """A cheap test: does *text* end the way a date does ('… 2019', '… 11:03 PM EST')?"""
+    return _DATED_END.search(text, max(0, len(text) - 24)) is not None
 
 
 def split_statements(line: str) -> list[str]:
@@ -443,6 +453,8 @@ def read_trailing_date(segment: str, tz_name: str) -> tuple[str, DateStatement] 
     """('By NAME', statement) for a segment that ends with a dated statement after other words
     ('By NAME November 19, 2019, 07:47 PM EST', 'Reuters November 18, 2019 11:03 PM');
     None when no dated statement ends it. What comes before is for the caller to judge."""
+    if not _YEAR.search(segment):
+        return None
     for start in _WORD_START.finditer(segment, 1):
         rest = segment[start.start() :]
         if not META_START.match(fold(rest[:META_START_CHARS])):

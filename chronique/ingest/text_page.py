@@ -33,7 +33,7 @@ from chronique.ingest.dates import (
     META_START,
     META_START_CHARS,
     DateStatement,
-    mentions_year,
+    ends_with_date,
     read_date_statement,
     read_trailing_date,
     split_statements,
@@ -265,7 +265,7 @@ def _meta_line(text: str, tz_name: str) -> Line | None:
     has_separator = any(mark in text for mark in _SEPARATOR_MARKS)
     segments = _META_SEPARATOR.split(text) if has_separator else [text]
     starts = any(META_START.match(fold(segment[:META_START_CHARS])) for segment in segments)
-    if not (starts or mentions_year(text)):  # 'Reuters November 18, 2019 11:03 PM'
+    if not (starts or ends_with_date(text)):  # 'Reuters November 18, 2019 11:03 PM'
         return None
     dates: list[DateStatement] = []
     authors: list[str] = []
