@@ -1,16 +1,18 @@
-"""Step 4: publication dates in French and English, read with dateparser.
+"""Step 4: publication dates in French and English, as pages print them.
 
-A date the page gives without an offset is in the site's time zone
-(``ChroniqueConfig.timezone``); a date without a time is midnight local time.
-A relative date ("il y a 2 heures", "hier à 10h30", "3 hours ago") is NOT a
-publication date we can trust — it depends on when the page was saved, which
-we do not know — so it is reported as relative and never resolved against today.
+A zone or offset the page prints ('EDT', 'ET', 'GMT+1', '+02:00') is honoured. A
+time (or a day) printed without one gets an AssumedZone: the pipeline later
+reads it in the source's zone (CHRONIQUE_SOURCE_TIMEZONES) or the archive's
+TIMEZONE and records which (``date_zone``). A relative date ("il y a 2 heures",
+"hier à 10h30", "3 hours ago") depends on when the page was saved: it is
+reported as relative and resolved only against a capture time the editor gives
+(resolve_relative), never against today. Placeholders (year 1, the Unix epoch,
+years before EARLIEST_YEAR, dates after the capture) are no evidence.
 
-dateparser costs 2–5 ms a call, which alone would keep plain-text ingest under
-its 500 pages/s target, so the three unambiguous shapes that make up nearly all
-news date lines ("15 mars 2025 à 10h30", "March 15, 2025 10:30 am",
-"15/03/2025 10:30") and ISO 8601 are read by a small fast path built on Babel's
-month names; everything else goes to dateparser.
+dateparser costs 2–5 ms a call, so the unambiguous shapes that make up nearly
+all news date lines ("18 juil. 2024 à 08h01", "Nov. 19, 2019 8:03 am ET",
+"15:56 BST, 27 April 2024", "18/07/2024") and ISO 8601 are read by a fast path
+built on Babel's month names; everything else goes to dateparser.
 """
 
 from __future__ import annotations

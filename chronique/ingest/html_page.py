@@ -3,11 +3,12 @@
 trafilatura (2.x) finds the main text and drops menus, "read also" boxes,
 comments and cookie banners; its XML body is rendered to Markdown with its own
 ``xmltotxt`` so we extract once. Quotes lose their ``>`` in that renderer, so
-they are marked before rendering. The publication date comes first from the
-page's structured data (``article:published_time``, JSON-LD ``datePublished``),
-which carries time and offset, then from trafilatura/htmldate (a day only: read
-as midnight in the site's time zone). htmldate's extensive search is off: it
-guesses from copyright lines and free text, and an archive does not guess.
+they are marked before rendering. The publication date is chosen among every
+date the page states (JSON-LD ``datePublished``, ``article:published_time``,
+other ``<meta>``, ``itemprop`` elements, then trafilatura/htmldate's day): the
+most trusted one that is not a placeholder, preferring one that carries its
+zone. htmldate's extensive search is off: it guesses from copyright lines and
+free text, and an archive does not guess.
 """
 
 from __future__ import annotations
