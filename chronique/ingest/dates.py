@@ -18,6 +18,7 @@ built on Babel's month names; everything else goes to dateparser.
 from __future__ import annotations
 
 import re
+from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import UTC, datetime, time, timedelta, timezone, tzinfo
 from functools import cache
@@ -440,6 +441,30 @@ _DATED_END = re.compile(
 def ends_with_date(text: str) -> bool:
     """A cheap test: does *text* end the way a date does ('… 2019', '… 11:03 PM EST')?"""
     return _DATED_END.search(text, max(0, len(text) - 24)) is not None
+
+
+_BARE_CLOCK = re.compile(rf"{_CLOCK}{_ZONE}")
+
+
+def join_clock_segments(segments: Sequence[str]) -> list[str]:
+    """Put a segment that is only a time back beside the date it belongs to, which the page
+    set apart ('April 25, 2023 · 1:36 PM GMT+2', '11:00 AM PDT • May 16, 2024')."""
+    joined: list[str] = []
+    pending_clock = ""
+    for segment in segments:
+        if _BARE_CLOCK.fullmatch(fold(segment.strip())):
+            if joined and _YEAR.search(joined[-1]):
+                joined[-1] = f"{joined[-1]} {segment.strip()}"
+            else:
+                pending_clock = segment.strip()
+            continue
+        if pending_clock and _YEAR.search(segment):
+            segment, pending_clock = f"{pending_clock} {segment.strip()}", ""
+        elif pending_clock:
+            joined.append(pending_clock)
+            pending_clock = ""
+        joined.append(segment)
+    return [*joined, pending_clock] if pending_clock else joined
 
 
 def split_statements(line: str) -> list[str]:

@@ -34,6 +34,7 @@ from chronique.ingest.dates import (
     META_START_CHARS,
     DateStatement,
     ends_with_date,
+    join_clock_segments,
     read_date_statement,
     read_trailing_date,
     split_statements,
@@ -263,7 +264,7 @@ def _meta_line(text: str, tz_name: str) -> Line | None:
     if len(text) > META_MAX_CHARS or text.count(" ") >= META_MAX_WORDS:
         return None
     has_separator = any(mark in text for mark in _SEPARATOR_MARKS)
-    segments = _META_SEPARATOR.split(text) if has_separator else [text]
+    segments = join_clock_segments(_META_SEPARATOR.split(text)) if has_separator else [text]
     starts = any(META_START.match(fold(segment[:META_START_CHARS])) for segment in segments)
     if not (starts or ends_with_date(text)):  # 'Reuters November 18, 2019 11:03 PM'
         return None

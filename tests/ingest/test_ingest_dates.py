@@ -94,6 +94,8 @@ def _text_page(tmp_path: Path, header: str, body: str = EN_BODY) -> Path:
             ["Mark Ellison"],
         ),
         ("12:43 EST, 20 Apr 2026Updated 12:44 EST, 20 Apr 2026", "2026-04-20T12:43:00-05:00", None),
+        ("11:00 AM PDT • May 16, 2024", "2024-05-16T11:00:00-07:00", None),
+        ("By Ann Lee · April 25, 2023 · 1:36 PM GMT+2", "2023-04-25T13:36:00+02:00", ["Ann Lee"]),
     ],
 )
 def test_bylines_with_dates(tmp_path, config, header, iso, authors):
