@@ -453,18 +453,25 @@ def join_clock_segments(segments: Sequence[str]) -> list[str]:
     pending_clock = ""
     for segment in segments:
         if _BARE_CLOCK.fullmatch(fold(segment.strip())):
-            if joined and _YEAR.search(joined[-1]):
+            if joined and _is_bare_date(joined[-1]):
                 joined[-1] = f"{joined[-1]} {segment.strip()}"
             else:
                 pending_clock = segment.strip()
             continue
-        if pending_clock and _YEAR.search(segment):
+        if pending_clock and _is_bare_date(segment):
             segment, pending_clock = f"{pending_clock} {segment.strip()}", ""
         elif pending_clock:
             joined.append(pending_clock)
             pending_clock = ""
         joined.append(segment)
     return [*joined, pending_clock] if pending_clock else joined
+
+
+def _is_bare_date(segment: str) -> bool:
+    """'Updated April 25, 2023': a keyword at most, then a date and nothing else."""
+    prefix = DATE_PREFIX.match(segment)
+    rest = segment[prefix.end() :] if prefix else segment
+    return bool(_YEAR.search(rest)) and is_date_expression(rest)
 
 
 def split_statements(line: str) -> list[str]:
