@@ -6,7 +6,7 @@ import difflib
 from dataclasses import dataclass, field
 from datetime import date, datetime
 from pathlib import Path, PurePosixPath
-from typing import Any
+from typing import Any, Literal, get_args
 
 from chronique.dates import parse_iso_datetime
 from chronique.errors import ContentError
@@ -16,6 +16,10 @@ from chronique.slugs import is_valid_slug, slugify
 REQUIRED_FIELDS = ("title", "date", "category", "slug")
 #: Who vouches for the date: the page itself, or an editor who supplied it at ingest.
 DATE_SOURCES = ("page", "editor")
+#: Who chose the section: the page named it, the section map translated the page's label,
+#: the editor gave it at ingest, or the archive's default section took a page without one.
+CategorySource = Literal["page", "map", "editor", "default"]
+CATEGORY_SOURCES: tuple[str, ...] = get_args(CategorySource)
 KNOWN_FIELDS = (
     "title",
     "subtitle",
@@ -23,6 +27,7 @@ KNOWN_FIELDS = (
     "date_source",
     "modified",
     "category",
+    "category_source",
     "tags",
     "summary",
     "authors",
@@ -62,6 +67,7 @@ class ArticleMeta:
     subtitle: str | None = None
     modified: datetime | None = None
     date_source: str = "page"
+    category_source: CategorySource = "page"
     tags: tuple[str, ...] = ()
     summary: str | None = None
     authors: tuple[str, ...] = ()
@@ -90,6 +96,8 @@ class ArticleMeta:
         if self.modified:
             data["modified"] = self.modified.isoformat()
         data["category"] = self.category
+        if self.category_source != "page":
+            data["category_source"] = self.category_source
         data["tags"] = list(self.tags)
         if self.summary:
             data["summary"] = self.summary
@@ -177,6 +185,12 @@ def parse_article_meta(
     date_source = check.text("date_source") or "page"
     if date_source not in DATE_SOURCES:
         check.fail("date_source", f"'{date_source}' is not one of {', '.join(DATE_SOURCES)}")
+    category_source = check.text("category_source") or "page"
+    if category_source not in CATEGORY_SOURCES:
+        check.fail(
+            "category_source",
+            f"'{category_source}' is not one of {', '.join(CATEGORY_SOURCES)}",
+        )
     if category and sections and category not in sections:
         close = difflib.get_close_matches(category, sections, n=1)
         hint = f"did you mean '{close[0]}'?" if close else f"use one of: {', '.join(sections)}"
@@ -207,6 +221,7 @@ def parse_article_meta(
         slug=slug,
         modified=modified,
         date_source=date_source,
+        category_source=category_source,  # type: ignore[arg-type] - checked above
         source=source,
         image=image,
         **meta_fields,

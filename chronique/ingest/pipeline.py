@@ -28,8 +28,9 @@ from chronique.ingest.dedupe import ArchiveIndex, Fingerprint
 from chronique.ingest.errors import IngestFailure
 from chronique.ingest.html_page import extract_html_page
 from chronique.ingest.language import detect_language
-from chronique.ingest.page import ExtractedPage, trim_at_sentence
+from chronique.ingest.page import ExtractedPage, fold, sections_by_fold, trim_at_sentence
 from chronique.ingest.report import IngestReport, IngestResult, Status
+from chronique.ingest.sections import SectionChoice, SectionMap, SectionMapError
 from chronique.ingest.tagging import SiteTagger
 from chronique.ingest.text_page import TextRules, extract_text_page
 from chronique.ingest.write import unique_slug, write_new_file
@@ -72,13 +73,18 @@ class _Batch:
     rules: TextRules
     index: ArchiveIndex
     tagger: SiteTagger
+    sections: SectionMap
 
 
 def ingest_paths(
     paths: Sequence[Path], config: ChroniqueConfig, options: IngestOptions | None = None
 ) -> IngestReport:
-    """Ingest files and folders (walked recursively, in sorted order) into the archive."""
+    """Ingest files and folders (walked recursively, in sorted order) into the archive.
+
+    Raises SectionMapError (a ValueError) when the section settings cannot be used.
+    """
     options = options or IngestOptions()
+    sections = SectionMap.build(config.section_map, config.sections, config.default_section)
     extra_chrome = tuple(config.pelican.get("CHRONIQUE_INGEST_CHROME", ()))
     batch = _Batch(
         config=config,
@@ -86,6 +92,7 @@ def ingest_paths(
         rules=TextRules(load_chrome_patterns(extra_chrome), config.sections, config.timezone),
         index=ArchiveIndex.load(config.articles_path),
         tagger=SiteTagger(config.topics_path),
+        sections=sections,
     )
     inputs = collect_inputs(paths)
     report = IngestReport()
@@ -135,10 +142,20 @@ def ingest_file(path: Path, batch: _Batch) -> IngestResult:
         if existing is not None:
             return IngestResult(path, Status.ALREADY_PRESENT, existing)
         page = extract_page(path, raw, batch)
-        meta, body = build_article(page, sha256, batch)
-        return _store(path, meta, body, sha256, batch)
+        section = _category(page, batch)
+        meta, body = build_article(page, section, sha256, batch)
+        result = _store(path, meta, body, sha256, batch)
+        if result.status is Status.WRITTEN and section.unmapped_label:
+            return replace(result, unmapped_label=section.unmapped_label)
+        return result
     except IngestFailure as failure:
-        return IngestResult(path, Status.FAILED, reason=failure.reason)
+        return IngestResult(
+            path,
+            Status.FAILED,
+            reason=failure.reason,
+            unmapped_label=failure.unmapped_label,
+            missing_date=failure.missing_date,
+        )
     except OSError as exc:
         return IngestResult(path, Status.FAILED, reason=f"cannot read or write: {exc.strerror}")
 
@@ -209,10 +226,20 @@ def _looks_like_html(text: str) -> bool:
 # -------------------------------------------------------------------------- fields
 
 
-def build_article(page: ExtractedPage, sha256: str, batch: _Batch) -> tuple[ArticleMeta, str]:
-    """The front-matter fields of *page*; IngestFailure when a required one is missing."""
+def build_article(
+    page: ExtractedPage, section: SectionChoice, sha256: str, batch: _Batch
+) -> tuple[ArticleMeta, str]:
+    """The front-matter fields of *page*; IngestFailure when a required one is missing
+    (one failure for a page that lacks both date and section, so the report counts both)."""
     config, options = batch.config, batch.options
-    published, date_source = _publication_date(page, options, config.timezone)
+    try:
+        published, date_source = _publication_date(page, options, config.timezone)
+    except IngestFailure as failure:
+        if section.category is None:
+            raise _no_section(page, section, batch, also=failure) from None
+        raise
+    if section.category is None:
+        raise _no_section(page, section, batch)
     modified = page.modified if page.modified and page.modified >= published else None
     summary = page.standfirst or trim_at_sentence(page.paragraphs[0], SUMMARY_MAX_CHARS)
     slug = slugify(page.title)
@@ -224,7 +251,8 @@ def build_article(page: ExtractedPage, sha256: str, batch: _Batch) -> tuple[Arti
         date=published,
         date_source=date_source,
         modified=modified,
-        category=_category(page, options, config.sections),
+        category=section.category,
+        category_source=section.source,
         tags=batch.tagger.tag(
             title=page.title,
             subtitle=page.subtitle,
@@ -253,24 +281,52 @@ def _publication_date(
         return datetime.combine(options.date, time(0), tzinfo=zone(tz_name)), "editor"
     if page.date_note:
         raise IngestFailure(
-            f"no publication date found ({page.date_note}) — pass --date YYYY-MM-DD"
+            f"no publication date found ({page.date_note}) — pass --date YYYY-MM-DD",
+            missing_date=True,
         )
-    raise IngestFailure(NO_DATE)
+    raise IngestFailure(NO_DATE, missing_date=True)
 
 
-def _category(page: ExtractedPage, options: IngestOptions, sections: Sequence[str]) -> str:
-    if page.section:
-        return page.section
-    if options.category:
-        if sections and options.category not in sections:
+def _category(page: ExtractedPage, batch: _Batch) -> SectionChoice:
+    """The page's label as the sections or the map know it, else --category, else the
+    configured default section; a choice without a category when none applies."""
+    sections = batch.config.sections
+    editor = batch.options.category
+    if editor is not None:
+        editor = sections_by_fold(sections).get(fold(editor), editor)
+        if sections and editor not in sections:
             raise IngestFailure(
-                f"--category '{options.category}' is not a configured section "
-                f"({', '.join(sections)})"
+                f"--category '{editor}' is not a configured section ({', '.join(sections)})"
             )
-        return options.category
-    said = f" (the page says '{page.section_hint}')" if page.section_hint else ""
-    known = f" among {', '.join(sections)}" if sections else ""
-    raise IngestFailure(f"no section found{known}{said} — pass --category")
+    labels = [label for label in (page.section_hint, page.section) if label]
+    return batch.sections.choose(labels, _source_names(page, batch.options), editor)
+
+
+def _source_names(page: ExtractedPage, options: IngestOptions) -> list[str]:
+    """What a source-specific entry of the section map may call this page's site."""
+    url = page.url or options.source_url
+    host = urlsplit(url).hostname if url else None
+    return [name for name in (options.source_name, page.site_name, host) if name]
+
+
+def _no_section(
+    page: ExtractedPage, section: SectionChoice, batch: _Batch, also: IngestFailure | None = None
+) -> IngestFailure:
+    """Why the page has no section; after the date's failure when both are missing."""
+    if section.unmapped_label:
+        reason = (
+            f"section label '{section.unmapped_label}' is not mapped — add it to "
+            "CHRONIQUE_SECTION_MAP or pass --category"
+        )
+    else:
+        sections = batch.config.sections
+        known = f" among {', '.join(sections)}" if sections else ""
+        reason = f"no section found{known} — pass --category"
+    return IngestFailure(
+        f"{also.reason}; {reason}" if also else reason,
+        unmapped_label=section.unmapped_label,
+        missing_date=also is not None and also.missing_date,
+    )
 
 
 def _source(page: ExtractedPage, options: IngestOptions, sha256: str) -> Source:
@@ -385,8 +441,12 @@ def run_ingest(
         print(f"ingest: {exc}", file=sys.stderr)
         return 2
     config = load_config(settings_file)
-    report = ingest_paths([Path(p) for p in paths], config, options)
-    for line in report.lines(Path.cwd()):
+    try:
+        report = ingest_paths([Path(p) for p in paths], config, options)
+    except SectionMapError as exc:
+        print(f"ingest: {exc}", file=sys.stderr)
+        return 2
+    for line in [*report.lines(Path.cwd()), *report.editor_lines()]:
         print(line)
     print(report.summary(), file=sys.stderr)
     return report.exit_code
