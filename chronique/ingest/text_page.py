@@ -487,9 +487,9 @@ def _known_section(
 
 
 def _breadcrumb_label(lines: Sequence[Line]) -> str | None:
-    """The page's breadcrumb with its levels, for the section map to read from the most
-    specific: 'Accueil > Société > Santé'."""
-    crumbs = [p for ln in lines if ln.kind is Kind.BREADCRUMB for p in ln.parts]
+    """The page's (first) breadcrumb with its levels, for the section map to read from the
+    most specific: 'Accueil > Société > Santé'."""
+    crumbs = next((ln.parts for ln in lines if ln.kind is Kind.BREADCRUMB), ())
     return " > ".join(crumbs) or None
 
 
