@@ -84,16 +84,7 @@ def ingest_paths(
     Raises SectionMapError (a ValueError) when the section settings cannot be used.
     """
     options = options or IngestOptions()
-    sections = SectionMap.build(config.section_map, config.sections, config.default_section)
-    extra_chrome = tuple(config.pelican.get("CHRONIQUE_INGEST_CHROME", ()))
-    batch = _Batch(
-        config=config,
-        options=options,
-        rules=TextRules(load_chrome_patterns(extra_chrome), config.sections, config.timezone),
-        index=ArchiveIndex.load(config.articles_path),
-        tagger=SiteTagger(config.topics_path),
-        sections=sections,
-    )
+    batch = new_batch(config, options)
     inputs = collect_inputs(paths)
     report = IngestReport()
     with _Progress(len(inputs), options.quiet) as advance:
@@ -101,6 +92,22 @@ def ingest_paths(
             report.results.append(ingest_file(path, batch))
             advance()
     return report
+
+
+def new_batch(config: ChroniqueConfig, options: IngestOptions) -> _Batch:
+    """The state one run shares across its inputs (also used by the evaluation harness).
+
+    Raises SectionMapError (a ValueError) when the section settings cannot be used.
+    """
+    extra_chrome = tuple(config.pelican.get("CHRONIQUE_INGEST_CHROME", ()))
+    return _Batch(
+        config=config,
+        options=options,
+        rules=TextRules(load_chrome_patterns(extra_chrome), config.sections, config.timezone),
+        index=ArchiveIndex.load(config.articles_path),
+        tagger=SiteTagger(config.topics_path),
+        sections=SectionMap.build(config.section_map, config.sections, config.default_section),
+    )
 
 
 def collect_inputs(paths: Sequence[Path]) -> list[Path]:
@@ -143,7 +150,7 @@ def ingest_file(path: Path, batch: _Batch) -> IngestResult:
             return IngestResult(path, Status.ALREADY_PRESENT, existing)
         page = extract_page(path, raw, batch)
         section = _category(page, batch)
-        meta, body = build_article(page, section, sha256, batch)
+        meta, body = build_article(page, sha256, batch, section)
         result = _store(path, meta, body, sha256, batch)
         if result.status is Status.WRITTEN and section.unmapped_label:
             return replace(result, unmapped_label=section.unmapped_label)
@@ -227,11 +234,13 @@ def _looks_like_html(text: str) -> bool:
 
 
 def build_article(
-    page: ExtractedPage, section: SectionChoice, sha256: str, batch: _Batch
+    page: ExtractedPage, sha256: str, batch: _Batch, section: SectionChoice | None = None
 ) -> tuple[ArticleMeta, str]:
-    """The front-matter fields of *page*; IngestFailure when a required one is missing
-    (one failure for a page that lacks both date and section, so the report counts both)."""
+    """The front-matter fields of *page* (its *section* already chosen, or chosen here);
+    IngestFailure when a required one is missing: one failure for a page that lacks both
+    date and section, so that the report counts both."""
     config, options = batch.config, batch.options
+    section = section or _category(page, batch)
     try:
         published, date_source = _publication_date(page, options, config.timezone)
     except IngestFailure as failure:
