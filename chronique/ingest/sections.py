@@ -88,7 +88,7 @@ class SectionMap:
                 if key in mapping:
                     return mapping[key], "map"
         if not self.sections:  # an archive without a list of sections takes any label
-            return label.strip(), "page"
+            return _most_specific_level(label), "page"
         return None
 
     def choose(
@@ -117,6 +117,11 @@ def label_levels(label: str) -> list[str]:
     ['Société > Santé', 'Santé', 'Société']."""
     levels = [part for part in _LEVELS.split(label.strip()) if part]
     return list(dict.fromkeys([label.strip(), *reversed(levels)]))
+
+
+def _most_specific_level(label: str) -> str:
+    levels = [part for part in _LEVELS.split(label.strip()) if part]
+    return levels[-1] if levels else label.strip()
 
 
 def _source_key(source: str) -> str:

@@ -250,3 +250,13 @@ def test_the_site_ships_a_valid_map_and_no_default_section():
         ("Actualité > International", "Monde"),
     ]:
         assert sections.lookup(label) == (section, "map"), label
+
+
+def test_an_archive_without_a_list_of_sections_takes_the_most_specific_level(tmp_path):
+    config = make_config(tmp_path, sections=(), section_map={"Planète": "Environnement"})
+    rng = random.Random(9)
+    crumbs = write_input(tmp_path, "sante.txt", text_page(rng, "Accueil > Société > Santé"))
+    assert ingest_one(crumbs, config).data["category"] == "Santé"
+    mapped = write_input(tmp_path, "planete.txt", text_page(rng, "Planète"))
+    data = ingest_one(mapped, config).data
+    assert (data["category"], data["category_source"]) == ("Environnement", "map")
