@@ -63,7 +63,7 @@ def new(c, title, category, date=None, slug=None):
     help={
         "path": "a raw page (text or HTML) or a folder of them; more after --",
         "date": "publication day YYYY-MM-DD for pages that give none (recorded as editor-supplied)",
-        "category": "section for pages that name none",
+        "category": "section for pages that name none, or whose label the section map lacks",
         "source_url": "URL the page was taken from",
         "source_name": "name of the site the page was taken from",
         "retrieved": "day YYYY-MM-DD the archive received the files",

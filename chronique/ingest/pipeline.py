@@ -34,8 +34,9 @@ from chronique.ingest.dedupe import ArchiveIndex, Fingerprint
 from chronique.ingest.errors import IngestFailure
 from chronique.ingest.html_page import extract_html_page
 from chronique.ingest.language import detect_language
-from chronique.ingest.page import ExtractedPage, trim_at_sentence
+from chronique.ingest.page import ExtractedPage, fold, sections_by_fold, trim_at_sentence
 from chronique.ingest.report import IngestReport, IngestResult, Status
+from chronique.ingest.sections import SectionChoice, SectionMap, SectionMapError
 from chronique.ingest.tagging import SiteTagger
 from chronique.ingest.text_page import TextRules, extract_text_page
 from chronique.ingest.write import unique_slug, write_new_file
@@ -80,12 +81,16 @@ class _Batch:
     rules: TextRules
     index: ArchiveIndex
     tagger: SiteTagger
+    sections: SectionMap
 
 
 def ingest_paths(
     paths: Sequence[Path], config: ChroniqueConfig, options: IngestOptions | None = None
 ) -> IngestReport:
-    """Ingest files and folders (walked recursively, in sorted order) into the archive."""
+    """Ingest files and folders (walked recursively, in sorted order) into the archive.
+
+    Raises SectionMapError (a ValueError) when the section settings cannot be used.
+    """
     options = options or IngestOptions()
     batch = new_batch(config, options)
     inputs = collect_inputs(paths)
@@ -98,7 +103,10 @@ def ingest_paths(
 
 
 def new_batch(config: ChroniqueConfig, options: IngestOptions) -> _Batch:
-    """The state one run shares across its inputs (also used by the evaluation harness)."""
+    """The state one run shares across its inputs (also used by the evaluation harness).
+
+    Raises SectionMapError (a ValueError) when the section settings cannot be used.
+    """
     extra_chrome = tuple(config.pelican.get("CHRONIQUE_INGEST_CHROME", ()))
     return _Batch(
         config=config,
@@ -106,6 +114,7 @@ def new_batch(config: ChroniqueConfig, options: IngestOptions) -> _Batch:
         rules=TextRules(load_chrome_patterns(extra_chrome), config.sections, config.timezone),
         index=ArchiveIndex.load(config.articles_path),
         tagger=SiteTagger(config.topics_path),
+        sections=SectionMap.build(config.section_map, config.sections, config.default_section),
     )
 
 
@@ -148,10 +157,20 @@ def ingest_file(path: Path, batch: _Batch) -> IngestResult:
         if existing is not None:
             return IngestResult(path, Status.ALREADY_PRESENT, existing)
         page = extract_page(path, raw, batch)
-        meta, body = build_article(page, sha256, batch)
-        return _store(path, meta, body, sha256, batch)
+        section = _category(page, batch)
+        meta, body = build_article(page, sha256, batch, section)
+        result = _store(path, meta, body, sha256, batch)
+        if result.status is Status.WRITTEN and section.unmapped_label:
+            return replace(result, unmapped_label=section.unmapped_label)
+        return result
     except IngestFailure as failure:
-        return IngestResult(path, Status.FAILED, reason=failure.reason)
+        return IngestResult(
+            path,
+            Status.FAILED,
+            reason=failure.reason,
+            unmapped_label=failure.unmapped_label,
+            missing_date=failure.missing_date,
+        )
     except OSError as exc:
         return IngestResult(path, Status.FAILED, reason=f"cannot read or write: {exc.strerror}")
 
@@ -222,10 +241,22 @@ def _looks_like_html(text: str) -> bool:
 # -------------------------------------------------------------------------- fields
 
 
-def build_article(page: ExtractedPage, sha256: str, batch: _Batch) -> tuple[ArticleMeta, str]:
-    """The front-matter fields of *page*; IngestFailure when a required one is missing."""
+def build_article(
+    page: ExtractedPage, sha256: str, batch: _Batch, section: SectionChoice | None = None
+) -> tuple[ArticleMeta, str]:
+    """The front-matter fields of *page* (its *section* already chosen, or chosen here);
+    IngestFailure when a required one is missing: one failure for a page that lacks both
+    date and section, so that the report counts both."""
     config, options = batch.config, batch.options
-    published = _publication_date(page, batch)
+    section = section or _category(page, batch)
+    try:
+        published = _publication_date(page, batch)
+    except IngestFailure as failure:
+        if section.category is None:
+            raise _no_section(page, section, batch, also=failure) from None
+        raise
+    if section.category is None:
+        raise _no_section(page, section, batch)
     modified = (
         in_zone(page.modified, published.zone_name or config.timezone) if page.modified else None
     )
@@ -242,7 +273,8 @@ def build_article(page: ExtractedPage, sha256: str, batch: _Batch) -> tuple[Arti
         date_source=published.source,
         date_zone=published.zone,
         modified=modified,
-        category=_category(page, options, config.sections),
+        category=section.category,
+        category_source=section.source,
         tags=batch.tagger.tag(
             title=page.title,
             subtitle=page.subtitle,
@@ -300,9 +332,10 @@ def _publication_date(page: ExtractedPage, batch: _Batch) -> PageDate:
         capture = " or the capture time (--retrieved 2025-03-15T10:30+01:00)"
         raise IngestFailure(
             f"no publication date found ({page.date_note}) — pass --date YYYY-MM-DD"
-            + (capture if page.relative_date else "")
+            + (capture if page.relative_date else ""),
+            missing_date=True,
         )
-    raise IngestFailure(NO_DATE)
+    raise IngestFailure(NO_DATE, missing_date=True)
 
 
 def _page_zone(page: ExtractedPage, batch: _Batch) -> tuple[str, str]:
@@ -333,7 +366,8 @@ def _check_before_capture(value: datetime, options: IngestOptions, tz_name: str)
         raise IngestFailure(
             f"the page's date {value.isoformat()} is after its capture "
             f"({_iso(options.retrieved)}): a placeholder, not a publication date — "
-            "pass --date YYYY-MM-DD"
+            "pass --date YYYY-MM-DD",
+            missing_date=True,
         )
 
 
@@ -348,19 +382,46 @@ def _iso(value: date | datetime | None) -> str | None:
     return value.isoformat() if value is not None else None
 
 
-def _category(page: ExtractedPage, options: IngestOptions, sections: Sequence[str]) -> str:
-    if page.section:
-        return page.section
-    if options.category:
-        if sections and options.category not in sections:
+def _category(page: ExtractedPage, batch: _Batch) -> SectionChoice:
+    """The page's label as the sections or the map know it, else --category, else the
+    configured default section; a choice without a category when none applies."""
+    sections = batch.config.sections
+    editor = batch.options.category
+    if editor is not None:
+        editor = sections_by_fold(sections).get(fold(editor), editor)
+        if sections and editor not in sections:
             raise IngestFailure(
-                f"--category '{options.category}' is not a configured section "
-                f"({', '.join(sections)})"
+                f"--category '{editor}' is not a configured section ({', '.join(sections)})"
             )
-        return options.category
-    said = f" (the page says '{page.section_hint}')" if page.section_hint else ""
-    known = f" among {', '.join(sections)}" if sections else ""
-    raise IngestFailure(f"no section found{known}{said} — pass --category")
+    labels = [label for label in (page.section_hint, page.section) if label]
+    return batch.sections.choose(labels, _source_names(page, batch.options), editor)
+
+
+def _source_names(page: ExtractedPage, options: IngestOptions) -> list[str]:
+    """What a source-specific entry of the section map may call this page's site."""
+    url = page.url or options.source_url
+    host = urlsplit(url).hostname if url else None
+    return [name for name in (options.source_name, page.site_name, host) if name]
+
+
+def _no_section(
+    page: ExtractedPage, section: SectionChoice, batch: _Batch, also: IngestFailure | None = None
+) -> IngestFailure:
+    """Why the page has no section; after the date's failure when both are missing."""
+    if section.unmapped_label:
+        reason = (
+            f"section label '{section.unmapped_label}' is not mapped — add it to "
+            "CHRONIQUE_SECTION_MAP or pass --category"
+        )
+    else:
+        sections = batch.config.sections
+        known = f" among {', '.join(sections)}" if sections else ""
+        reason = f"no section found{known} — pass --category"
+    return IngestFailure(
+        f"{also.reason}; {reason}" if also else reason,
+        unmapped_label=section.unmapped_label,
+        missing_date=also is not None and also.missing_date,
+    )
 
 
 def _source(page: ExtractedPage, options: IngestOptions, sha256: str) -> Source:
@@ -483,8 +544,12 @@ def run_ingest(
         print(f"ingest: {exc}", file=sys.stderr)
         return 2
     config = load_config(settings_file)
-    report = ingest_paths([Path(p) for p in paths], config, options)
-    for line in report.lines(Path.cwd()):
+    try:
+        report = ingest_paths([Path(p) for p in paths], config, options)
+    except SectionMapError as exc:
+        print(f"ingest: {exc}", file=sys.stderr)
+        return 2
+    for line in [*report.lines(Path.cwd()), *report.editor_lines()]:
         print(line)
     print(report.summary(), file=sys.stderr)
     return report.exit_code

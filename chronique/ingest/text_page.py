@@ -456,7 +456,7 @@ def read_header(lines: Sequence[Line], sections: Sequence[str], subject: Subject
         title_line = next(
             (ln for ln in candidates if _content_words(ln.text) & subject.words), title_line
         )
-    hint = section or _section_label(runs, title_line, lines)
+    hint = _breadcrumb_label(lines) or section or _section_label(runs, title_line)
     if section is None and not sections:
         section = hint
     return Header(
@@ -511,12 +511,15 @@ def _known_section(
     return None, runs
 
 
-def _section_label(runs: list[list[Line]], title: Line, lines: Sequence[Line]) -> str | None:
-    """The page's own section label: a breadcrumb's second part, else the first short
-    line above the title ('International', 'World news')."""
-    crumbs = [p for ln in lines if ln.kind is Kind.BREADCRUMB for p in ln.parts]
-    if len(crumbs) > 1:
-        return crumbs[1]
+def _breadcrumb_label(lines: Sequence[Line]) -> str | None:
+    """The page's (first) breadcrumb with its levels, for the section map to read from the
+    most specific: 'Accueil > Société > Santé'."""
+    crumbs = next((ln.parts for ln in lines if ln.kind is Kind.BREADCRUMB), ())
+    return " > ".join(crumbs) or None
+
+
+def _section_label(runs: list[list[Line]], title: Line) -> str | None:
+    """The first short line above the title ('International', 'World news')."""
     for run in runs:
         for line in run:
             if line is title:
