@@ -5,7 +5,7 @@ from __future__ import annotations
 import hashlib
 from collections import Counter
 from collections.abc import Iterable, Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from datetime import datetime
 from pathlib import Path
 
@@ -25,7 +25,13 @@ from chronique.ingest.evaluate.scoring import (
     date_matches,
     title_matches,
 )
-from chronique.ingest.pipeline import IngestOptions, build_article, extract_page, new_batch
+from chronique.ingest.pipeline import (
+    IngestOptions,
+    _Batch,
+    build_article,
+    extract_page,
+    new_batch,
+)
 
 CHRONIQUE = "chronique"
 TRAFILATURA = "trafilatura"
@@ -102,17 +108,26 @@ def evaluate_pages(
     return rows
 
 
-def run_chronique(page: GoldPage, path: Path, source: str, batch: object) -> Outcome:
+def run_chronique(page: GoldPage, path: Path, source: str, batch: _Batch) -> Outcome:
+    """Ingest's extraction of one input, and the date it would write (None when it would
+    refuse the page for its date). The corpus's URL and capture time are given as an
+    archivist gives them (``--source-url``, ``--retrieved``)."""
+    captured = page.captured.date() if page.captured else None  # corpora give no zone
+    options = replace(batch.options, source_url=page.url, retrieved=captured)
+    batch = replace(batch, options=options)
     raw = path.read_bytes()
     try:
-        extracted = extract_page(path, raw, batch)  # type: ignore[arg-type]
+        extracted = extract_page(path, raw, batch)
     except IngestFailure as failure:
         return Outcome(page, CHRONIQUE, source, body_score(page.body, ""), refused=failure.reason)
-    refused = None
+    refused, published = None, extracted.published
     try:
-        build_article(extracted, hashlib.sha256(raw).hexdigest(), batch)  # type: ignore[arg-type]
+        meta, _ = build_article(extracted, hashlib.sha256(raw).hexdigest(), batch)
+        published = meta.date
     except IngestFailure as failure:
         refused = failure.reason
+        if failure.missing_date:
+            published = None
     text = "\n\n".join(
         part
         for part in (extracted.standfirst, markdown_text(extracted.body))
@@ -124,7 +139,7 @@ def run_chronique(page: GoldPage, path: Path, source: str, batch: object) -> Out
         source,
         body_score(page.body, text),
         title=extracted.title,
-        published=extracted.published,
+        published=published,
         refused=refused,
     )
 
