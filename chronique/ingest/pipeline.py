@@ -144,27 +144,16 @@ def ingest_file(path: Path, batch: _Batch) -> IngestResult:
 
 
 def _read(path: Path, options: IngestOptions) -> bytes:
-    """The file's bytes, refused before reading when it is not a regular file or too large.
-
-    One descriptor for the checks and the read (open, fstat, read, close): Path.stat plus
-    Path.read_bytes make eight system calls, and a batch reads thousands of files.
-    O_NONBLOCK so that a named pipe is refused instead of waiting for a writer.
-    """
+    """The file's bytes, refused before reading when it is not a regular file or too large
+    (so a named pipe is refused instead of waiting for a writer)."""
     try:
-        descriptor = os.open(path, _READ_FLAGS)
+        status = path.stat()
     except FileNotFoundError:
         raise IngestFailure("no such file or folder") from None
-    try:
-        status = os.fstat(descriptor)
-        if not stat.S_ISREG(status.st_mode):
-            raise IngestFailure("not a regular file")
-        _check_size(path, status.st_size, options)
-        return _read_all(descriptor, status.st_size)
-    finally:
-        os.close(descriptor)
-
-
-_READ_FLAGS = os.O_RDONLY | getattr(os, "O_NONBLOCK", 0) | getattr(os, "O_CLOEXEC", 0)
+    if not stat.S_ISREG(status.st_mode):
+        raise IngestFailure("not a regular file")
+    _check_size(path, status.st_size, options)
+    return path.read_bytes()
 
 
 def _check_size(path: Path, size: int, options: IngestOptions) -> None:
@@ -176,15 +165,6 @@ def _check_size(path: Path, size: int, options: IngestOptions) -> None:
             f"too large for one article ({size / 1e6:.1f} MB; the limit for {kind} pages is "
             f"{limit / 1e6:g} MB)"
         )
-
-
-def _read_all(descriptor: int, size: int) -> bytes:
-    """Read to the end: a regular file returns fewer bytes than asked only at its end."""
-    chunks = [os.read(descriptor, size + 1)]
-    while len(chunks[-1]) > size:  # the file grew since fstat: read on
-        size = 1 << 16
-        chunks.append(os.read(descriptor, size + 1))
-    return b"".join(chunks) if len(chunks) > 1 else chunks[0]
 
 
 def extract_page(path: Path, raw: bytes, batch: _Batch) -> ExtractedPage:

@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
+import os
 import shutil
+import stat
 from datetime import date
 from pathlib import Path
 
@@ -79,6 +81,37 @@ def test_an_unreadable_file_at_the_target_path_is_not_overwritten(config):
     ingested = ingest_one(FIXTURES / "figaro_economie.txt", config)
     assert ingested.result.output.name == f"{slug}-2.md"
     assert squatter.read_text(encoding="utf-8") == "not an article at all\n"
+
+
+def test_temporary_files_left_by_a_crash_do_not_shift_the_slug(config):
+    """A crash between writing and naming leaves a hidden temporary file: whatever its name
+    (one with this process's id included) and content, the article keeps its own slug."""
+    slug = "la-sncf-prevoit-un-tgv-sur-deux-jeudi-en-raison-de-la-greve-des-controleurs"
+    folder = config.articles_path / "2025" / "03"
+    folder.mkdir(parents=True)
+    whole = ingest_one(
+        FIXTURES / "figaro_economie.txt", make_config(config.content_path.parent / "x")
+    )
+    stale = {
+        folder / f".{slug}.md.{os.getpid()}.tmp": "---\ntitle: La SNCF",
+        folder / f".{slug}.md.k3v9q1.tmp": whole.result.output.read_text(encoding="utf-8"),
+    }
+    for path, text in stale.items():
+        path.write_text(text, encoding="utf-8")
+    ingested = ingest_one(FIXTURES / "figaro_economie.txt", config)
+    assert ingested.result.status is Status.WRITTEN
+    assert ingested.result.output == folder / f"{slug}.md"
+    assert {path: path.read_text(encoding="utf-8") for path in stale} == stale
+
+
+def test_written_articles_are_readable_like_any_new_file(config):
+    ingested = ingest_one(FIXTURES / "figaro_economie.txt", config)
+    umask = os.umask(0)
+    os.umask(umask)
+    assert stat.S_IMODE(ingested.result.output.stat().st_mode) == 0o666 & ~umask
+    assert sorted(p.name for p in ingested.result.output.parent.iterdir()) == [
+        ingested.result.output.name
+    ]
 
 
 def test_the_same_story_with_other_chrome_is_a_possible_duplicate(tmp_path, config):
