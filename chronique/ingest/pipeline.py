@@ -85,7 +85,7 @@ def ingest_paths(
         options=options,
         rules=TextRules(load_chrome_patterns(extra_chrome), config.sections, config.timezone),
         index=ArchiveIndex.load(config.articles_path),
-        tagger=SiteTagger(config.topics_path),
+        tagger=SiteTagger(config.topics_path, config.pelican),
     )
     inputs = collect_inputs(paths)
     report = IngestReport()

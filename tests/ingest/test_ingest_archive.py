@@ -10,6 +10,7 @@ from pathlib import Path
 
 from chronique.ingest import IngestOptions, Status, ingest_paths
 from chronique.ingest.pipeline import collect_inputs
+from chronique.topics.retag import retag_archive
 from tests.conftest import tree_digest
 from tests.ingest.helpers import FIXTURES, SEED, ingest_one, make_config, write_input
 
@@ -198,3 +199,25 @@ def test_a_broken_vocabulary_fails_each_input_with_the_reason(config):
     ingested = ingest_one(FIXTURES / "figaro_economie.txt", config)
     assert ingested.result.status is Status.FAILED
     assert ingested.result.reason.startswith("the topic vocabulary cannot be read: ")
+
+
+def test_tagging_settings_apply_to_ingest_as_to_retag(tmp_path):
+    """Ingest tags with the site's CHRONIQUE_TAGGING, so retag finds nothing to change."""
+    vocabulary = Path(__file__).parents[2] / "content" / "topics.yml"
+    default = make_config(tmp_path / "default")
+    shutil.copy(vocabulary, default.topics_path)
+    strict = make_config(tmp_path / "strict", pelican={"CHRONIQUE_TAGGING": {"max_topics": 2}})
+    shutil.copy(vocabulary, strict.topics_path)
+    all_tags = ingest_one(SEED, default, date=date(2025, 3, 15)).data["tags"]
+    two_tags = ingest_one(SEED, strict, date=date(2025, 3, 15)).data["tags"]
+    assert len(all_tags) > 2
+    assert two_tags == all_tags[:2]
+    assert retag_archive(strict, write=False) == []
+
+
+def test_an_unknown_tagging_setting_fails_each_input_with_its_name(tmp_path):
+    config = make_config(tmp_path, pelican={"CHRONIQUE_TAGGING": {"max_topic": 2}})
+    shutil.copy(Path(__file__).parents[2] / "content" / "topics.yml", config.topics_path)
+    ingested = ingest_one(FIXTURES / "figaro_economie.txt", config)
+    assert ingested.result.status is Status.FAILED
+    assert ingested.result.reason == "CHRONIQUE_TAGGING: unknown keys max_topic"
