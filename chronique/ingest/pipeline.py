@@ -10,7 +10,6 @@ from __future__ import annotations
 
 import hashlib
 import os
-import re
 import stat
 import sys
 from collections.abc import Iterator, Sequence
@@ -20,7 +19,6 @@ from pathlib import Path
 from urllib.parse import urlsplit
 
 from chronique.config import ChroniqueConfig, load_config
-from chronique.frontmatter import dump_front_matter
 from chronique.ingest.chrome import load_chrome_patterns
 from chronique.ingest.dates import zone
 from chronique.ingest.decode import decode_bytes
@@ -32,9 +30,9 @@ from chronique.ingest.page import ExtractedPage, trim_at_sentence
 from chronique.ingest.report import IngestReport, IngestResult, Status
 from chronique.ingest.tagging import SiteTagger
 from chronique.ingest.text_page import TextRules, extract_text_page
-from chronique.ingest.write import unique_slug, write_new_file
+from chronique.ingest.write import article_text, unique_slug, write_new_file
 from chronique.model import ArticleMeta, Source
-from chronique.slugs import MAX_SLUG_LENGTH, slugify
+from chronique.slugs import slugify
 
 TEXT_SUFFIXES = frozenset({".txt", ".text", ".md"})
 HTML_SUFFIXES = frozenset({".html", ".htm", ".xhtml"})
@@ -44,8 +42,6 @@ DEFAULT_MAX_TEXT_BYTES = 1_000_000
 #: Saved HTML pages carry scripts and inline images: a larger allowance.
 DEFAULT_MAX_HTML_BYTES = 10_000_000
 SUMMARY_MAX_CHARS = 300
-#: What chronique.slugs.is_valid_slug accepts, without slugifying the slug a second time.
-_SLUG = re.compile(r"[a-z0-9]+(?:-[a-z0-9]+)*")
 NO_DATE = "no publication date found — pass --date YYYY-MM-DD"
 
 
@@ -282,8 +278,7 @@ def _store(path: Path, meta: ArticleMeta, body: str, sha256: str, batch: _Batch)
         slug = unique_slug(wanted.slug, batch.index.slugs.__contains__)
         meta = wanted if slug == wanted.slug else replace(wanted, slug=slug)
         target = articles / meta.relative_file
-        _validate(meta, batch.config.sections)
-        text = dump_front_matter(meta.to_front_matter(), body)
+        text = article_text(meta, body, target, batch.config.sections)
         try:
             write_new_file(target, text)
             break
@@ -291,14 +286,6 @@ def _store(path: Path, meta: ArticleMeta, body: str, sha256: str, batch: _Batch)
             batch.index.slugs[meta.slug] = target
     batch.index.add(target, meta.slug, sha256, fingerprint)
     return IngestResult(path, Status.WRITTEN, target)
-
-
-def _validate(meta: ArticleMeta, sections: Sequence[str]) -> None:
-    """Refuse what `invoke check` would refuse (fields are built valid; this guards changes)."""
-    if not _SLUG.fullmatch(meta.slug) or len(meta.slug) > MAX_SLUG_LENGTH:
-        raise IngestFailure(f"'{meta.slug}' is not a valid slug")
-    if sections and meta.category not in sections:
-        raise IngestFailure(f"'{meta.category}' is not a configured section")
 
 
 # ------------------------------------------------------------------------ progress

@@ -8,6 +8,10 @@ import tempfile
 from collections.abc import Callable
 from pathlib import Path
 
+from chronique.errors import ContentError
+from chronique.frontmatter import dump_front_matter, parse_front_matter
+from chronique.ingest.errors import IngestFailure
+from chronique.model import ArticleMeta, parse_article_meta
 from chronique.slugs import MAX_SLUG_LENGTH
 
 #: Temporary files are hidden and end in this, so no reader of ``*.md`` files ever sees one.
@@ -25,6 +29,26 @@ def unique_slug(slug: str, is_taken: Callable[[str], bool]) -> str:
         if not is_taken(candidate):
             return candidate
         number += 1
+
+
+def article_text(meta: ArticleMeta, body: str, path: Path, sections: tuple[str, ...] = ()) -> str:
+    """The text of *meta* and *body* as one article file, read back through the content
+    model's own validation: IngestFailure, with the model's message, for what the build and
+    ``invoke check`` would refuse."""
+    text = dump_front_matter(meta.to_front_matter(), body)
+    parsed = parse_front_matter(path, text)
+    errors = (
+        [parsed] if isinstance(parsed, ContentError) else parse_article_meta(parsed, sections)[1]
+    )
+    if errors:
+        raise IngestFailure(f"the article would not pass check: {_problem(errors[0])}")
+    return text
+
+
+def _problem(error: ContentError) -> str:
+    field = f"{error.field}: " if error.field else ""
+    hint = f" ({error.hint})" if error.hint else ""
+    return f"{field}{error.message}{hint}"
 
 
 def write_new_file(path: Path, text: str) -> None:

@@ -3,11 +3,12 @@
 from __future__ import annotations
 
 import random
-from datetime import timedelta
+from datetime import UTC, datetime, timedelta, timezone
 from pathlib import Path
 
 import pytest
 
+from chronique.frontmatter import parse_front_matter
 from chronique.ingest.bench import SECTIONS, text_page
 from chronique.ingest.chrome import load_chrome_patterns
 from chronique.ingest.dates import parse_date_text, read_date_statement, split_statements
@@ -30,7 +31,8 @@ from chronique.ingest.text_page import (
     classify_line,
     extract_text_page,
 )
-from chronique.ingest.write import unique_slug
+from chronique.ingest.write import article_text, unique_slug
+from chronique.model import ArticleMeta, parse_article_meta
 
 PARIS = "Europe/Paris"
 
@@ -317,3 +319,38 @@ def test_near_duplicates_are_those_a_full_comparison_finds():
     similarities = [f.similarity for f in found if f]
     assert len(similarities) > 100
     assert min(similarities) < 0.82  # copies just over the threshold are among them
+
+
+def _meta(**fields) -> ArticleMeta:
+    values = {
+        "title": "Les éleveurs manifestent à Rennes",
+        "date": datetime(2025, 3, 15, 10, 30, tzinfo=timezone(timedelta(hours=1))),
+        "category": "France",
+        "slug": "les-eleveurs-manifestent-a-rennes",
+    }
+    return ArticleMeta(**(values | fields))
+
+
+def test_article_text_is_what_check_reads_back():
+    text = article_text(_meta(tags=("Agriculture",)), "Corps du texte.", Path("a.md"), SECTIONS)
+    parsed = parse_front_matter(Path("a.md"), text)
+    assert parse_article_meta(parsed, SECTIONS) == (_meta(tags=("Agriculture",)), [])
+
+
+@pytest.mark.parametrize(
+    ("fields", "message"),
+    [
+        ({"category": "Urbanisme"}, "category: 'Urbanisme' is not a configured section"),
+        ({"date_source": "guess"}, "date_source: 'guess' is not one of page, editor"),
+        ({"slug": "Pas Un Slug"}, "slug: 'Pas Un Slug' is not a valid slug"),
+        (
+            {"modified": datetime(2025, 3, 14, tzinfo=UTC)},
+            "modified: is earlier than date",
+        ),
+        ({"authors": ("Anne Martin", " ")}, "authors: must be a list of names"),
+    ],
+)
+def test_article_text_refuses_an_invalid_field_with_the_models_message(fields, message):
+    with pytest.raises(IngestFailure) as refused:
+        article_text(_meta(**fields), "Corps du texte.", Path("a.md"), SECTIONS)
+    assert refused.value.reason.startswith(f"the article would not pass check: {message}")
