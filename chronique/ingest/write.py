@@ -9,7 +9,7 @@ from collections.abc import Callable
 from pathlib import Path
 
 from chronique.errors import ContentError
-from chronique.frontmatter import dump_front_matter, parse_front_matter
+from chronique.frontmatter import FrontMatter, dump_front_matter
 from chronique.ingest.errors import IngestFailure
 from chronique.model import ArticleMeta, parse_article_meta
 from chronique.slugs import MAX_SLUG_LENGTH
@@ -32,17 +32,18 @@ def unique_slug(slug: str, is_taken: Callable[[str], bool]) -> str:
 
 
 def article_text(meta: ArticleMeta, body: str, path: Path, sections: tuple[str, ...] = ()) -> str:
-    """The text of *meta* and *body* as one article file, read back through the content
-    model's own validation: IngestFailure, with the model's message, for what the build and
-    ``invoke check`` would refuse."""
-    text = dump_front_matter(meta.to_front_matter(), body)
-    parsed = parse_front_matter(path, text)
-    errors = (
-        [parsed] if isinstance(parsed, ContentError) else parse_article_meta(parsed, sections)[1]
-    )
+    """The text of *meta* and *body* as one article file, once the fields it holds have
+    passed the content model's own validation, the build's and ``invoke check``'s: an
+    IngestFailure with the model's message otherwise.
+
+    The mapping is validated as it goes to the YAML writer rather than parsed back from
+    the text: that the writer's text reads back as its mapping is the writer's own test.
+    """
+    fields = meta.to_front_matter()
+    errors = parse_article_meta(FrontMatter(path, fields), sections)[1]
     if errors:
         raise IngestFailure(f"the article would not pass check: {_problem(errors[0])}")
-    return text
+    return dump_front_matter(fields, body)
 
 
 def _problem(error: ContentError) -> str:
