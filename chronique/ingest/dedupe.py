@@ -70,14 +70,6 @@ class NearDuplicate:
 
 
 @dataclass(frozen=True)
-class _Posting:
-    """An indexed article whose prefix holds a shingle, and where it stands in that prefix."""
-
-    article: int
-    position: int
-
-
-@dataclass(frozen=True)
 class _Indexed:
     path: Path
     shingles: frozenset[int]
@@ -99,8 +91,9 @@ class ArchiveIndex:
     by_sha256: dict[str, Path] = field(default_factory=dict)
     slugs: dict[str, Path] = field(default_factory=dict)
     _articles: list[_Indexed] = field(default_factory=list)
-    #: Shingle -> the articles whose prefix holds it, in the order they were indexed.
-    _postings: dict[int, list[_Posting]] = field(default_factory=dict)
+    #: Shingle -> (article number, the shingle's position in that article's prefix) for each
+    #: article whose prefix holds it, in the order the articles were indexed.
+    _postings: dict[int, list[tuple[int, int]]] = field(default_factory=dict)
 
     @classmethod
     def load(cls, articles_path: Path) -> ArchiveIndex:
@@ -130,7 +123,7 @@ class ArchiveIndex:
         number = len(self._articles)
         self._articles.append(_Indexed(path, fingerprint.shingles))
         for position, shingle in enumerate(fingerprint.prefix):
-            self._postings.setdefault(shingle, []).append(_Posting(number, position))
+            self._postings.setdefault(shingle, []).append((number, position))
 
     def near_duplicate(self, fingerprint: Fingerprint) -> NearDuplicate | None:
         """The most similar article with Jaccard >= 0.8, if any (the first indexed on a tie)."""
@@ -156,8 +149,8 @@ class ArchiveIndex:
         first (smallest) prefix shingle they share."""
         first: dict[int, tuple[int, int]] = {}
         for position, shingle in enumerate(prefix):  # the prefix is in the global order
-            for posting in self._postings.get(shingle, ()):
-                first.setdefault(posting.article, (position, posting.position))
+            for number, other_position in self._postings.get(shingle, ()):
+                first.setdefault(number, (position, other_position))
         return first
 
 
