@@ -7,10 +7,8 @@ Pelican's skip-with-warning) when the YAML is broken.
 
 from __future__ import annotations
 
-import io
 import re
 from dataclasses import dataclass, field
-from functools import cache, lru_cache
 from pathlib import Path
 from typing import Any
 
@@ -43,16 +41,11 @@ class _FastLoader(getattr(yaml, "CSafeLoader", yaml.SafeLoader)):  # type: ignor
 
 
 class _PlainDumper(getattr(yaml, "CSafeDumper", yaml.SafeDumper)):  # type: ignore[misc]
-    """SafeDumper that writes ISO timestamps unquoted, as contributors write them.
+    """SafeDumper (libyaml's emitter when PyYAML has it) that writes ISO timestamps unquoted,
+    as contributors write them, and never an alias: the loader refuses them."""
 
-    libyaml's emitter when PyYAML has it: a third of ingest's time went to the
-    pure-Python one, and the two write the same bytes.
-    """
-
-    def represent_data(self, data: Any) -> yaml.Node:
-        if type(data) is str:  # most values: what represent_str returns, without the dispatch
-            return yaml.ScalarNode("tag:yaml.org,2002:str", data, style=self.default_style)
-        return super().represent_data(data)
+    def ignore_aliases(self, data: Any) -> bool:
+        return True
 
 
 def _without_timestamp_resolver(cls: type) -> None:
@@ -168,123 +161,12 @@ def _yaml_error(path: Path, exc: yaml.YAMLError) -> ContentError:
 
 def dump_front_matter(data: dict[str, Any], body: str) -> str:
     """Render a front-matter mapping and a Markdown body as one file's text."""
-    yaml_text = _fast_yaml(data)
-    if yaml_text is None:
-        yaml_text = yaml.dump(
-            data,
-            Dumper=_PlainDumper,
-            allow_unicode=True,
-            sort_keys=False,
-            width=10_000,
-            default_flow_style=None,
-        )
+    yaml_text = yaml.dump(
+        data,
+        Dumper=_PlainDumper,
+        allow_unicode=True,
+        sort_keys=False,
+        width=10_000,
+        default_flow_style=None,
+    )
     return f"---\n{yaml_text}---\n\n{body.strip()}\n"
-
-
-# ------------------------------------------------------------ the front-matter writer
-#
-# Ingest writes one front-matter per article, and PyYAML's representer and emitter took
-# a tenth of its time for what is almost always a flat mapping of short strings. This
-# writer emits exactly the bytes yaml.dump would (tests/test_frontmatter_writer.py
-# compares the two on thousands of random values) and hands anything it is not sure
-# about (other types, control characters, line breaks, long lines) to yaml.dump.
-
-#: YAML's printable characters of the Basic Multilingual Plane, without line breaks and
-#: the byte order mark: a scalar made of these is written plain or single-quoted. (libyaml
-#: writes characters beyond the plane, an emoji say, as escapes in double quotes.)
-_QUOTABLE = re.compile("[\x20-\x7e\xa0-\u2027\u202a-\ud7ff\ue000-\ufefe\uff00-\ufffd]*")
-#: A plain scalar cannot hold these (the emitter's analysis of indicators).
-_BLOCK_INDICATORS = re.compile(r": | #|:$")
-_FLOW_INDICATORS = re.compile(r"[,?\[\]{}:]| #")
-#: Characters that cannot open a plain scalar.
-_FIRST_INDICATORS = frozenset("#,[]{}&*!|>'\"%@`")
-#: Openings whose plain style depends on what follows: left to yaml.dump.
-_UNSURE_OPENINGS = ("?", ":", "-", "...")
-_KEY = re.compile(r"[a-z][a-z0-9_]{0,63}")
-#: Far below the dumper's width (10,000), so it never folds a line the writer keeps whole.
-_MAX_LINE_CHARS = 5_000
-_STR_TAG = "tag:yaml.org,2002:str"
-
-
-def _fast_yaml(data: dict[str, Any]) -> str | None:
-    """yaml.dump's text for a mapping of strings, lists of strings and flat mappings of
-    strings; None for anything else, or when a scalar's style is not certain."""
-    if type(data) is not dict or not data:
-        return None
-    lines = []
-    for key, value in data.items():
-        if type(value) is str:
-            text = _scalar(value, flow=False)
-        elif type(value) in (list, tuple):
-            text = _flow_sequence(value)
-        elif type(value) is dict:
-            text = _flow_mapping(value)
-        else:
-            return None
-        if text is None or not _is_key(key) or len(text) > _MAX_LINE_CHARS:
-            return None
-        lines.append(f"{key}: {text}\n")
-    return "".join(lines)
-
-
-def _flow_sequence(items: list[Any] | tuple[Any, ...]) -> str | None:
-    texts = [_scalar(item, flow=True) if type(item) is str else None for item in items]
-    return None if None in texts else f"[{', '.join(texts)}]"  # type: ignore[arg-type]
-
-
-def _flow_mapping(mapping: dict[Any, Any]) -> str | None:
-    texts = []
-    for key, value in mapping.items():
-        text = _scalar(value, flow=True) if type(value) is str else None
-        if text is None or not _is_key(key):
-            return None
-        texts.append(f"{key}: {text}")
-    return f"{{{', '.join(texts)}}}"
-
-
-@cache
-def _is_key(key: Any) -> bool:
-    """A field name the emitter writes as it is: lowercase, short, not a YAML word."""
-    return type(key) is str and bool(_KEY.fullmatch(key)) and _resolves_to_str(key)
-
-
-def _scalar(value: str, flow: bool) -> str | None:
-    """The scalar as the emitter writes it: plain when allowed, else single-quoted."""
-    if len(value) <= _SHORT_CHARS:  # categories, tags, languages, names: the same ones again
-        return _short_scalar(value, flow)
-    return _scalar_style(value, flow)
-
-
-def _scalar_style(value: str, flow: bool) -> str | None:
-    if not _QUOTABLE.fullmatch(value):
-        return None
-    indicators = _FLOW_INDICATORS if flow else _BLOCK_INDICATORS
-    if (
-        not value
-        or value[0] == " "
-        or value[-1] == " "
-        or value[0] in _FIRST_INDICATORS
-        or indicators.search(value)
-        or not _resolves_to_str(value)
-    ):
-        return "'" + value.replace("'", "''") + "'"
-    if value.startswith(_UNSURE_OPENINGS):
-        return None
-    return value
-
-
-_SHORT_CHARS = 40
-_short_scalar = lru_cache(maxsize=4096)(_scalar_style)
-
-
-def _resolves_to_str(value: str) -> bool:
-    """Whether the plain scalar *value* reads back as a string, not a bool, number or null.
-
-    Resolvers are indexed by first character; most values start with none of them."""
-    resolvers = _PlainDumper.yaml_implicit_resolvers
-    if None not in resolvers and value[:1] not in resolvers:
-        return True
-    return _RESOLVER.resolve(yaml.ScalarNode, value, (True, False)) == _STR_TAG
-
-
-_RESOLVER = _PlainDumper(io.StringIO())

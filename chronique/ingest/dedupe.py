@@ -12,8 +12,8 @@ from __future__ import annotations
 import math
 import re
 import unicodedata
-from bisect import bisect_left
 from dataclasses import dataclass, field
+from functools import lru_cache
 from pathlib import Path
 
 from chronique.frontmatter import FrontMatter, parse_front_matter
@@ -22,31 +22,24 @@ from chronique.topics.tagging import utf8_words
 SHINGLE_WORDS = 5
 DUPLICATE_THRESHOLD = 0.8
 _MARKDOWN_LINK_TARGET = re.compile(r"\]\([^)]*\)")
-#: Distinct words remembered by _FoldedWords before it starts again.
+#: Distinct words whose folded form is remembered.
 FOLDED_WORDS_MAX = 500_000
 
 
-class _FoldedWords(dict[bytes, bytes]):
-    """Each distinct word NFKC-normalised and casefolded once: an archive's texts reuse a
-    limited vocabulary, and folding every character of every text cost more than the rest of
-    the fingerprint. Words are split before they are folded: a character that NFKC turns
-    into a separator (a full-width comma) leaves its word whole, the same in every text."""
-
-    def __missing__(self, word: bytes) -> bytes:
-        if len(self) >= FOLDED_WORDS_MAX:
-            self.clear()
-        folded = self[word] = unicodedata.normalize("NFKC", word.decode()).casefold().encode()
-        return folded
-
-
-_folded_words = _FoldedWords()
+@lru_cache(maxsize=FOLDED_WORDS_MAX)
+def _fold_word(word: bytes) -> bytes:
+    """*word* NFKC-normalised and casefolded, once per distinct word: an archive's texts
+    reuse a limited vocabulary. Words are split before they are folded: a character that
+    NFKC turns into a separator (a full-width comma) leaves its word whole, the same in
+    every text."""
+    return unicodedata.normalize("NFKC", word.decode()).casefold().encode()
 
 
 def normalise_words(text: str) -> list[bytes]:
     """The words of *text*, case-folded, Markdown link targets left out (the tagger's split)."""
     if "](" in text:
         text = _MARKDOWN_LINK_TARGET.sub("]", text)
-    return list(map(_folded_words.__getitem__, utf8_words(text)))
+    return [_fold_word(word) for word in utf8_words(text)]
 
 
 def shingles(text: str, size: int = SHINGLE_WORDS) -> frozenset[int]:
@@ -76,10 +69,10 @@ class NearDuplicate:
     similarity: float
 
 
-#: A posting is an article number and the shingle's position in that article's prefix,
-#: packed into one int: number << _POSITION_BITS | position.
-_POSITION_BITS = 24
-_POSITION_MASK = (1 << _POSITION_BITS) - 1
+@dataclass(frozen=True)
+class _Indexed:
+    path: Path
+    shingles: frozenset[int]
 
 
 @dataclass
@@ -97,10 +90,10 @@ class ArchiveIndex:
 
     by_sha256: dict[str, Path] = field(default_factory=dict)
     slugs: dict[str, Path] = field(default_factory=dict)
-    _shingle_sets: list[frozenset[int]] = field(default_factory=list)
-    _paths: list[Path] = field(default_factory=list)
-    #: Shingle -> the postings of the articles whose prefix holds it.
-    _postings: dict[int, tuple[int, ...]] = field(default_factory=dict)
+    _articles: list[_Indexed] = field(default_factory=list)
+    #: Shingle -> (article number, the shingle's position in that article's prefix) for each
+    #: article whose prefix holds it, in the order the articles were indexed.
+    _postings: dict[int, list[tuple[int, int]]] = field(default_factory=dict)
 
     @classmethod
     def load(cls, articles_path: Path) -> ArchiveIndex:
@@ -127,17 +120,10 @@ class ArchiveIndex:
         self.slugs.setdefault(slug, path)
         if sha256:
             self.by_sha256.setdefault(sha256, path)
-        number = len(self._paths)
-        self._paths.append(path)
-        self._shingle_sets.append(fingerprint.shingles)
-        prefix = fingerprint.prefix
-        first_code = number << _POSITION_BITS
-        own = dict(zip(prefix, zip(range(first_code, first_code + len(prefix))), strict=True))
-        postings = self._postings
-        shared = {shingle: postings[shingle] for shingle in postings.keys() & own.keys()}
-        postings.update(own)
-        for shingle, codes in shared.items():
-            postings[shingle] = (*codes, *own[shingle])
+        number = len(self._articles)
+        self._articles.append(_Indexed(path, fingerprint.shingles))
+        for position, shingle in enumerate(fingerprint.prefix):
+            self._postings.setdefault(shingle, []).append((number, position))
 
     def near_duplicate(self, fingerprint: Fingerprint) -> NearDuplicate | None:
         """The most similar article with Jaccard >= 0.8, if any (the first indexed on a tie)."""
@@ -146,7 +132,7 @@ class ArchiveIndex:
         smallest, largest = _sizes_within_reach(size)
         best: NearDuplicate | None = None
         for number, (position, other_position) in sorted(self._first_shared(prefix).items()):
-            other = self._shingle_sets[number]
+            other = self._articles[number].shingles
             if not smallest <= len(other) <= largest:
                 continue
             bound = min(size - position, len(other) - other_position)
@@ -155,20 +141,16 @@ class ArchiveIndex:
             common = len(shingle_set & other)
             similarity = common / (size + len(other) - common)
             if similarity >= DUPLICATE_THRESHOLD and (best is None or similarity > best.similarity):
-                best = NearDuplicate(self._paths[number], similarity)
+                best = NearDuplicate(self._articles[number].path, similarity)
         return best
 
     def _first_shared(self, prefix: tuple[int, ...]) -> dict[int, tuple[int, int]]:
         """Article number -> positions, in *prefix* and in the article's own prefix, of the
         first (smallest) prefix shingle they share."""
         first: dict[int, tuple[int, int]] = {}
-        postings = self._postings
-        for shingle in sorted(postings.keys() & prefix):  # the global order
-            position = bisect_left(prefix, shingle)
-            for code in postings[shingle]:
-                number = code >> _POSITION_BITS
-                if number not in first:
-                    first[number] = (position, code & _POSITION_MASK)
+        for position, shingle in enumerate(prefix):  # the prefix is in the global order
+            for number, other_position in self._postings.get(shingle, ()):
+                first.setdefault(number, (position, other_position))
         return first
 
 

@@ -10,7 +10,6 @@ from __future__ import annotations
 
 import hashlib
 import os
-import re
 import stat
 import sys
 from collections.abc import Iterator, Sequence
@@ -20,7 +19,6 @@ from pathlib import Path
 from urllib.parse import urlsplit
 
 from chronique.config import ChroniqueConfig, load_config
-from chronique.frontmatter import dump_front_matter
 from chronique.ingest.chrome import load_chrome_patterns
 from chronique.ingest.dates import (
     in_zone,
@@ -39,9 +37,9 @@ from chronique.ingest.report import IngestReport, IngestResult, Status
 from chronique.ingest.sections import SectionChoice, SectionMap, SectionMapError
 from chronique.ingest.tagging import SiteTagger
 from chronique.ingest.text_page import TextRules, extract_text_page
-from chronique.ingest.write import unique_slug, write_new_file
+from chronique.ingest.write import article_text, unique_slug, write_new_file
 from chronique.model import ArticleMeta, Source
-from chronique.slugs import MAX_SLUG_LENGTH, slugify
+from chronique.slugs import slugify
 
 TEXT_SUFFIXES = frozenset({".txt", ".text", ".md"})
 HTML_SUFFIXES = frozenset({".html", ".htm", ".xhtml"})
@@ -51,8 +49,6 @@ DEFAULT_MAX_TEXT_BYTES = 1_000_000
 #: Saved HTML pages carry scripts and inline images: a larger allowance.
 DEFAULT_MAX_HTML_BYTES = 10_000_000
 SUMMARY_MAX_CHARS = 300
-#: What chronique.slugs.is_valid_slug accepts, without slugifying the slug a second time.
-_SLUG = re.compile(r"[a-z0-9]+(?:-[a-z0-9]+)*")
 NO_DATE = "no publication date found — pass --date YYYY-MM-DD"
 
 
@@ -113,7 +109,7 @@ def new_batch(config: ChroniqueConfig, options: IngestOptions) -> _Batch:
         options=options,
         rules=TextRules(load_chrome_patterns(extra_chrome), config.sections, config.timezone),
         index=ArchiveIndex.load(config.articles_path),
-        tagger=SiteTagger(config.topics_path),
+        tagger=SiteTagger(config.topics_path, config.pelican),
         sections=SectionMap.build(config.section_map, config.sections, config.default_section),
     )
 
@@ -176,27 +172,16 @@ def ingest_file(path: Path, batch: _Batch) -> IngestResult:
 
 
 def _read(path: Path, options: IngestOptions) -> bytes:
-    """The file's bytes, refused before reading when it is not a regular file or too large.
-
-    One descriptor for the checks and the read (open, fstat, read, close): Path.stat plus
-    Path.read_bytes make eight system calls, and a batch reads thousands of files.
-    O_NONBLOCK so that a named pipe is refused instead of waiting for a writer.
-    """
+    """The file's bytes, refused before reading when it is not a regular file or too large
+    (so a named pipe is refused instead of waiting for a writer)."""
     try:
-        descriptor = os.open(path, _READ_FLAGS)
+        status = path.stat()
     except FileNotFoundError:
         raise IngestFailure("no such file or folder") from None
-    try:
-        status = os.fstat(descriptor)
-        if not stat.S_ISREG(status.st_mode):
-            raise IngestFailure("not a regular file")
-        _check_size(path, status.st_size, options)
-        return _read_all(descriptor, status.st_size)
-    finally:
-        os.close(descriptor)
-
-
-_READ_FLAGS = os.O_RDONLY | getattr(os, "O_NONBLOCK", 0) | getattr(os, "O_CLOEXEC", 0)
+    if not stat.S_ISREG(status.st_mode):
+        raise IngestFailure("not a regular file")
+    _check_size(path, status.st_size, options)
+    return path.read_bytes()
 
 
 def _check_size(path: Path, size: int, options: IngestOptions) -> None:
@@ -208,15 +193,6 @@ def _check_size(path: Path, size: int, options: IngestOptions) -> None:
             f"too large for one article ({size / 1e6:.1f} MB; the limit for {kind} pages is "
             f"{limit / 1e6:g} MB)"
         )
-
-
-def _read_all(descriptor: int, size: int) -> bytes:
-    """Read to the end: a regular file returns fewer bytes than asked only at its end."""
-    chunks = [os.read(descriptor, size + 1)]
-    while len(chunks[-1]) > size:  # the file grew since fstat: read on
-        size = 1 << 16
-        chunks.append(os.read(descriptor, size + 1))
-    return b"".join(chunks) if len(chunks) > 1 else chunks[0]
 
 
 def extract_page(path: Path, raw: bytes, batch: _Batch) -> ExtractedPage:
@@ -452,8 +428,7 @@ def _store(path: Path, meta: ArticleMeta, body: str, sha256: str, batch: _Batch)
         slug = unique_slug(wanted.slug, batch.index.slugs.__contains__)
         meta = wanted if slug == wanted.slug else replace(wanted, slug=slug)
         target = articles / meta.relative_file
-        _validate(meta, batch.config.sections)
-        text = dump_front_matter(meta.to_front_matter(), body)
+        text = article_text(meta, body, target, batch.config.sections)
         try:
             write_new_file(target, text)
             break
@@ -470,14 +445,6 @@ def _zone_note(meta: ArticleMeta) -> str | None:
     name = getattr(meta.date.tzinfo, "key", None) or meta.date.tzname()
     setting = "CHRONIQUE_SOURCE_TIMEZONES" if meta.date_zone == "source" else "TIMEZONE"
     return f"zone assumed: {name}, from {setting}"
-
-
-def _validate(meta: ArticleMeta, sections: Sequence[str]) -> None:
-    """Refuse what `invoke check` would refuse (fields are built valid; this guards changes)."""
-    if not _SLUG.fullmatch(meta.slug) or len(meta.slug) > MAX_SLUG_LENGTH:
-        raise IngestFailure(f"'{meta.slug}' is not a valid slug")
-    if sections and meta.category not in sections:
-        raise IngestFailure(f"'{meta.category}' is not a configured section")
 
 
 # ------------------------------------------------------------------------ progress

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import difflib
-import unicodedata
 from collections.abc import Iterator
 from dataclasses import dataclass
 from pathlib import Path
@@ -12,6 +11,7 @@ from typing import Any
 import yaml
 
 from chronique.errors import ContentError, InvalidContentError
+from chronique.folding import fold
 from chronique.frontmatter import compose_strict, construct_strict
 from chronique.slugs import is_valid_slug, slugify
 
@@ -35,14 +35,6 @@ class Topic:
     def surface_forms(self) -> tuple[str, ...]:
         """The name and every alias: what tagging looks for in a text."""
         return (self.name, *self.aliases)
-
-
-def fold(text: str) -> str:
-    """Case- and accent-insensitive form used to compare names and aliases."""
-    if text.isascii():  # nothing to decompose: most words of an article
-        return " ".join(text.lower().split())
-    decomposed = unicodedata.normalize("NFKD", text.casefold())
-    return " ".join("".join(c for c in decomposed if not unicodedata.combining(c)).split())
 
 
 class Vocabulary:

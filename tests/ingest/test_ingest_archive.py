@@ -2,12 +2,15 @@
 
 from __future__ import annotations
 
+import os
 import shutil
+import stat
 from datetime import date
 from pathlib import Path
 
 from chronique.ingest import IngestOptions, Status, ingest_paths
 from chronique.ingest.pipeline import collect_inputs
+from chronique.topics.retag import retag_archive
 from tests.conftest import tree_digest
 from tests.ingest.helpers import FIXTURES, SEED, ingest_one, make_config, write_input
 
@@ -79,6 +82,37 @@ def test_an_unreadable_file_at_the_target_path_is_not_overwritten(config):
     ingested = ingest_one(FIXTURES / "figaro_economie.txt", config)
     assert ingested.result.output.name == f"{slug}-2.md"
     assert squatter.read_text(encoding="utf-8") == "not an article at all\n"
+
+
+def test_temporary_files_left_by_a_crash_do_not_shift_the_slug(config):
+    """A crash between writing and naming leaves a hidden temporary file: whatever its name
+    (one with this process's id included) and content, the article keeps its own slug."""
+    slug = "la-sncf-prevoit-un-tgv-sur-deux-jeudi-en-raison-de-la-greve-des-controleurs"
+    folder = config.articles_path / "2025" / "03"
+    folder.mkdir(parents=True)
+    whole = ingest_one(
+        FIXTURES / "figaro_economie.txt", make_config(config.content_path.parent / "x")
+    )
+    stale = {
+        folder / f".{slug}.md.{os.getpid()}.tmp": "---\ntitle: La SNCF",
+        folder / f".{slug}.md.k3v9q1.tmp": whole.result.output.read_text(encoding="utf-8"),
+    }
+    for path, text in stale.items():
+        path.write_text(text, encoding="utf-8")
+    ingested = ingest_one(FIXTURES / "figaro_economie.txt", config)
+    assert ingested.result.status is Status.WRITTEN
+    assert ingested.result.output == folder / f"{slug}.md"
+    assert {path: path.read_text(encoding="utf-8") for path in stale} == stale
+
+
+def test_written_articles_are_readable_like_any_new_file(config):
+    ingested = ingest_one(FIXTURES / "figaro_economie.txt", config)
+    umask = os.umask(0)
+    os.umask(umask)
+    assert stat.S_IMODE(ingested.result.output.stat().st_mode) == 0o666 & ~umask
+    assert sorted(p.name for p in ingested.result.output.parent.iterdir()) == [
+        ingested.result.output.name
+    ]
 
 
 def test_the_same_story_with_other_chrome_is_a_possible_duplicate(tmp_path, config):
@@ -165,3 +199,25 @@ def test_a_broken_vocabulary_fails_each_input_with_the_reason(config):
     ingested = ingest_one(FIXTURES / "figaro_economie.txt", config)
     assert ingested.result.status is Status.FAILED
     assert ingested.result.reason.startswith("the topic vocabulary cannot be read: ")
+
+
+def test_tagging_settings_apply_to_ingest_as_to_retag(tmp_path):
+    """Ingest tags with the site's CHRONIQUE_TAGGING, so retag finds nothing to change."""
+    vocabulary = Path(__file__).parents[2] / "content" / "topics.yml"
+    default = make_config(tmp_path / "default")
+    shutil.copy(vocabulary, default.topics_path)
+    strict = make_config(tmp_path / "strict", pelican={"CHRONIQUE_TAGGING": {"max_topics": 2}})
+    shutil.copy(vocabulary, strict.topics_path)
+    all_tags = ingest_one(SEED, default, date=date(2025, 3, 15)).data["tags"]
+    two_tags = ingest_one(SEED, strict, date=date(2025, 3, 15)).data["tags"]
+    assert len(all_tags) > 2
+    assert two_tags == all_tags[:2]
+    assert retag_archive(strict, write=False) == []
+
+
+def test_an_unknown_tagging_setting_fails_each_input_with_its_name(tmp_path):
+    config = make_config(tmp_path, pelican={"CHRONIQUE_TAGGING": {"max_topic": 2}})
+    shutil.copy(Path(__file__).parents[2] / "content" / "topics.yml", config.topics_path)
+    ingested = ingest_one(FIXTURES / "figaro_economie.txt", config)
+    assert ingested.result.status is Status.FAILED
+    assert ingested.result.reason == "CHRONIQUE_TAGGING: unknown keys max_topic"

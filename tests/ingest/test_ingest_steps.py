@@ -3,13 +3,14 @@
 from __future__ import annotations
 
 import random
-from datetime import timedelta
+from datetime import UTC, datetime, timedelta, timezone
 from pathlib import Path
 
 import pytest
 
+from chronique.frontmatter import parse_front_matter
 from chronique.ingest.bench import SECTIONS, text_page
-from chronique.ingest.chrome import load_chrome_patterns, top_level_alternatives
+from chronique.ingest.chrome import load_chrome_patterns
 from chronique.ingest.dates import parse_date_text, read_date_statement, split_statements
 from chronique.ingest.decode import decode_bytes
 from chronique.ingest.dedupe import (
@@ -30,7 +31,8 @@ from chronique.ingest.text_page import (
     classify_line,
     extract_text_page,
 )
-from chronique.ingest.write import unique_slug
+from chronique.ingest.write import article_text, unique_slug
+from chronique.model import ArticleMeta, parse_article_meta
 
 PARIS = "Europe/Paris"
 
@@ -212,29 +214,10 @@ def test_lines_remembered_across_pages_classify_as_on_a_first_page():
     assert 0 < len(batch_rules.seen_lines) <= SEEN_LINES_MAX
 
 
-@pytest.mark.parametrize(
-    ("pattern", "branches"),
-    [
-        ("partager|share", ["partager", "share"]),
-        (
-            "les \\+ lus|(?:nos )?articles? (?:similaires|liés)",
-            ["les \\+ lus", "(?:nos )?articles? (?:similaires|liés)"],
-        ),
-        ("[|›]+|a\\|b", ["[|›]+", "a\\|b"]),
-        ("[]|]x|y", ["[]|]x", "y"]),
-        ("(?:a|b", ["(?:a|b"]),  # does not compile in parts: kept whole
-    ],
-)
-def test_chrome_patterns_split_at_top_level_bars(pattern, branches):
-    assert top_level_alternatives(pattern) == branches
-
-
-def test_chrome_test_of_long_lines_agrees_with_every_pattern():
-    """Lines longer than any fixed label are tried only against open-ended patterns."""
+def test_site_chrome_patterns_add_to_the_packaged_ones():
+    """A site's own patterns drop or end lines as the packaged ones do, short or long."""
     chrome = load_chrome_patterns(("Un libellé maison", "[end] (?:Fin|The end) de l.article.*"))
-    rng = random.Random(7)
-    lines = [line for n in range(40) for line in text_page(rng, n).splitlines() if line]
-    lines += [
+    lines = [
         "Partager sur Facebook, Twitter et LinkedIn avec vos amis et toute votre famille",
         "Votre adresse e-mail ne sera pas publiée. Les champs obligatoires sont indiqués avec *",
         "En poursuivant votre navigation sur ce site, vous acceptez l’utilisation de cookies.",
@@ -244,11 +227,7 @@ def test_chrome_test_of_long_lines_agrees_with_every_pattern():
         "Un libellé maison",
         "Un libellé maison qui continue bien au-delà de sa longueur",
     ]
-    for alternation in (chrome.drop, chrome.end):
-        assert 0 < alternation.short_limit < 80
-        for line in lines:
-            assert alternation.fullmatch(line) == bool(alternation.every.fullmatch(line)), line
-    assert [chrome.classify(line) for line in lines[-8:]] == [
+    assert [chrome.classify(line) for line in lines] == [
         "drop",
         "end",
         "drop",
@@ -340,3 +319,38 @@ def test_near_duplicates_are_those_a_full_comparison_finds():
     similarities = [f.similarity for f in found if f]
     assert len(similarities) > 100
     assert min(similarities) < 0.82  # copies just over the threshold are among them
+
+
+def _meta(**fields) -> ArticleMeta:
+    values = {
+        "title": "Les éleveurs manifestent à Rennes",
+        "date": datetime(2025, 3, 15, 10, 30, tzinfo=timezone(timedelta(hours=1))),
+        "category": "France",
+        "slug": "les-eleveurs-manifestent-a-rennes",
+    }
+    return ArticleMeta(**(values | fields))
+
+
+def test_article_text_is_what_check_reads_back():
+    text = article_text(_meta(tags=("Agriculture",)), "Corps du texte.", Path("a.md"), SECTIONS)
+    parsed = parse_front_matter(Path("a.md"), text)
+    assert parse_article_meta(parsed, SECTIONS) == (_meta(tags=("Agriculture",)), [])
+
+
+@pytest.mark.parametrize(
+    ("fields", "message"),
+    [
+        ({"category": "Urbanisme"}, "category: 'Urbanisme' is not a configured section"),
+        ({"date_source": "guess"}, "date_source: 'guess' is not one of page, editor"),
+        ({"slug": "Pas Un Slug"}, "slug: 'Pas Un Slug' is not a valid slug"),
+        (
+            {"modified": datetime(2025, 3, 14, tzinfo=UTC)},
+            "modified: is earlier than date",
+        ),
+        ({"authors": ("Anne Martin", " ")}, "authors: must be a list of names"),
+    ],
+)
+def test_article_text_refuses_an_invalid_field_with_the_models_message(fields, message):
+    with pytest.raises(IngestFailure) as refused:
+        article_text(_meta(**fields), "Corps du texte.", Path("a.md"), SECTIONS)
+    assert refused.value.reason.startswith(f"the article would not pass check: {message}")

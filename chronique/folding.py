@@ -1,0 +1,16 @@
+"""One way to compare words and labels whatever their case, accents and spacing."""
+
+from __future__ import annotations
+
+import unicodedata
+
+
+def fold(text: str) -> str:
+    """Case- and accent-insensitive form of *text*: ``' Économie  Générale '`` ->
+    ``'economie generale'``.
+
+    Case folded, compatibility forms and accented letters decomposed (NFKD) and their
+    combining marks dropped, runs of white space made one space, none at either end.
+    """
+    decomposed = unicodedata.normalize("NFKD", text.casefold())
+    return " ".join("".join(c for c in decomposed if not unicodedata.combining(c)).split())
