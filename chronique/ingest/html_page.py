@@ -19,7 +19,6 @@ from dataclasses import dataclass, field
 from datetime import datetime
 from typing import Any
 
-import lxml.html
 import trafilatura
 from lxml import etree
 from trafilatura.xml import xmltotxt
@@ -121,10 +120,16 @@ def extract_html_page(
 
 
 def _parse(html: str) -> Any:
+    """The page parsed as plain trafilatura parses it: without comments and processing
+    instructions. A comment kept in the tree makes trafilatura drop the text that follows
+    it within the paragraph (``Un <!-- --> texte`` would lose "texte")."""
     try:
-        return lxml.html.document_fromstring(_XML_DECLARATION.sub("", html))
+        tree = trafilatura.load_html(_XML_DECLARATION.sub("", html))
     except (etree.ParserError, ValueError) as exc:
         raise IngestFailure(f"unreadable HTML ({exc})") from None
+    if tree is None:
+        raise IngestFailure("unreadable HTML (no document element)")
+    return tree
 
 
 # ------------------------------------------------------------------------ metadata
