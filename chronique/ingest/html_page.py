@@ -92,9 +92,11 @@ def extract_html_page(
         raise IngestFailure("no article text found in the HTML page")
     if not title:
         raise IngestFailure("no title found in the HTML page (no <title>, og:title or <h1>)")
-    description = meta.description or document.description
-    standfirst = description if description and not _TRUNCATED.search(description) else None
+    standfirst = _standfirst(tree, meta.description or document.description)
     blocks = _body_blocks(document.body, title, standfirst, chrome)
+    if blocks and standfirst and fold(_plain(blocks[0])) == fold(standfirst):
+        if _set_apart(tree, standfirst, blocks[1:2]):
+            blocks = blocks[1:]
     paragraphs = [_plain(b) for b in blocks if not b.startswith("#")]
     if not paragraphs:
         raise IngestFailure("title only: no article text in the HTML page")
@@ -261,17 +263,54 @@ def _names(value: Any) -> list[str]:
 def _body_blocks(
     body: Any, title: str, standfirst: str | None, chrome: ChromePatterns
 ) -> list[str]:
-    """Markdown blocks of trafilatura's body, without the title heading, the standfirst
-    (it goes to the summary) and any chrome paragraph trafilatura let through."""
+    """Markdown blocks of trafilatura's body, without the title heading and any chrome
+    paragraph trafilatura let through."""
     _mark_quotes(body)
     markdown = trafilatura.utils.normalize_unicode(xmltotxt(body, True))
     markdown = re.sub(rf"^{_QUOTE_MARK}\s*", "> ", markdown, flags=re.MULTILINE)
     blocks = [b.strip() for b in re.split(r"\n\s*\n", markdown) if b.strip()]
     if blocks and blocks[0].startswith("#") and fold(_plain(blocks[0])) == fold(title):
         blocks = blocks[1:]
-    if blocks and standfirst and fold(_plain(blocks[0])) == fold(standfirst):
-        blocks = blocks[1:]
     return [b for b in blocks if not chrome.is_chrome(_plain(b))]
+
+
+def _standfirst(tree: Any, description: str | None) -> str | None:
+    """The page's description when the page shows it: a standfirst. A description the
+    reader never sees (written for search engines, or cut with '…') is not the article's."""
+    if not description or _TRUNCATED.search(description):
+        return None
+    shown = _words(" ".join(_VISIBLE_TEXT(tree)))
+    return description.strip() if _words(description) in shown else None
+
+
+def _set_apart(tree: Any, standfirst: str, following: list[str]) -> bool:
+    """Whether the standfirst stands apart from the paragraphs after it (another container
+    than the next paragraph's, as a chapô above the article body): then it is shown as the
+    summary only. A lead paragraph among the body's own paragraphs stays in the body."""
+    lead = _element_holding(tree, standfirst)
+    after = _element_holding(tree, _plain(following[0])) if following else None
+    return lead is not None and after is not None and lead.getparent() is not after.getparent()
+
+
+def _element_holding(tree: Any, text: str) -> Any:
+    """The first element of the page whose own text starts *text* and whose whole text is it."""
+    wanted = _words(text)
+    for element in tree.iter("p", "div", "h2", "h3", "span", "section", "header", "li"):
+        own = (element.text or "").strip()
+        if own and wanted.startswith(_words(own)) and _words(element.text_content()) == wanted:
+            return element
+    return None
+
+
+def _words(text: str) -> str:
+    return " ".join(text.split())
+
+
+#: The text of the page's body a reader sees: not scripts, styles or templates.
+_VISIBLE_TEXT = etree.XPath(
+    "//body//text()[not(ancestor::script or ancestor::style or ancestor::noscript"
+    " or ancestor::template)]"
+)
 
 
 def _mark_quotes(body: Any) -> None:
