@@ -64,6 +64,7 @@ class PageMetadata:
     url: str | None = None
     description: str | None = None
     lang: str | None = None
+    accessible_for_free: bool | None = None  # JSON-LD isAccessibleForFree: False on paid articles
 
 
 def extract_html_page(
@@ -93,13 +94,14 @@ def extract_html_page(
     if not title:
         raise IngestFailure("no title found in the HTML page (no <title>, og:title or <h1>)")
     standfirst = _standfirst(tree, meta.description or document.description)
-    blocks = _body_blocks(document.body, title, standfirst, chrome)
-    if blocks and standfirst and fold(_plain(blocks[0])) == fold(standfirst):
-        if _set_apart(tree, standfirst, blocks[1:2]):
-            blocks = blocks[1:]
+    blocks = _body_blocks(document.body, title, chrome)
+    if standfirst and _leads_with(blocks, standfirst) and _set_apart(tree, standfirst, blocks[1:2]):
+        blocks = blocks[1:]
     paragraphs = [_plain(b) for b in blocks if not b.startswith("#")]
     if not paragraphs:
         raise IngestFailure("title only: no article text in the HTML page")
+    _refuse_headline_list(tree, paragraphs)
+    _refuse_teaser(meta, paragraphs)
     section, hint = _section([*meta.sections, *(document.categories or [])], sections)
     published, note = _published(meta, document.date, tz_name)
     return ExtractedPage(
@@ -232,6 +234,8 @@ def _apply_json_ld(meta: PageMetadata, item: dict[str, Any]) -> None:
     meta.tags.extend(k.strip() for k in _texts(keywords) if k.strip())
     if not meta.authors:
         meta.authors.extend(_names(item.get("author")))
+    if meta.accessible_for_free is None:
+        meta.accessible_for_free = _flag(item.get("isAccessibleForFree"))
     publisher = item.get("publisher")
     if isinstance(publisher, dict):
         meta.site_name = meta.site_name or _text(publisher.get("name"))
@@ -241,6 +245,15 @@ def _text(value: Any) -> str | None:
     if isinstance(value, dict):
         value = value.get("@id") or value.get("url") or value.get("name")
     return value.strip() if isinstance(value, str) and value.strip() else None
+
+
+def _flag(value: Any) -> bool | None:
+    """A schema.org Boolean, which pages write as true/false or as the strings "True"/"false"."""
+    if isinstance(value, bool):
+        return value
+    if isinstance(value, str) and value.strip().lower() in ("true", "false"):
+        return value.strip().lower() == "true"
+    return None
 
 
 def _texts(value: Any) -> list[str]:
@@ -260,9 +273,7 @@ def _names(value: Any) -> list[str]:
 # ---------------------------------------------------------------------------- body
 
 
-def _body_blocks(
-    body: Any, title: str, standfirst: str | None, chrome: ChromePatterns
-) -> list[str]:
+def _body_blocks(body: Any, title: str, chrome: ChromePatterns) -> list[str]:
     """Markdown blocks of trafilatura's body, without the title heading and any chrome
     paragraph trafilatura let through."""
     _mark_quotes(body)
@@ -281,6 +292,10 @@ def _standfirst(tree: Any, description: str | None) -> str | None:
         return None
     shown = _words(" ".join(_VISIBLE_TEXT(tree)))
     return description.strip() if _words(description) in shown else None
+
+
+def _leads_with(blocks: Sequence[str], standfirst: str) -> bool:
+    return bool(blocks) and fold(_plain(blocks[0])) == fold(standfirst)
 
 
 def _set_apart(tree: Any, standfirst: str, following: list[str]) -> bool:
@@ -324,6 +339,55 @@ def _mark_quotes(body: Any) -> None:
 
 def _plain(block: str) -> str:
     return _MARKDOWN_MARKS.sub("", _MARKDOWN_LINK.sub(r"\1", block)).strip()
+
+
+# --------------------------------------------------------------- not an article
+
+
+def _refuse_headline_list(tree: Any, paragraphs: Sequence[str]) -> None:
+    """Refuse a home or section page: most of the text found is teasers, each line starting
+    with the headline of a link to another page."""
+    headlines = _link_headlines(tree)
+    lines = [line for paragraph in paragraphs for line in paragraph.splitlines() if line.strip()]
+    teasers = [line for line in lines if _first_words(line) in headlines]
+    teaser_share = sum(map(len, teasers)) / max(1, sum(map(len, lines)))
+    if len(teasers) >= _MIN_TEASERS and teaser_share >= 0.5:
+        raise IngestFailure(
+            f"not an article: a list of headlines ({len(teasers)} lines start with a link to "
+            f"another page and make {teaser_share:.0%} of the text; a home or section page)"
+        )
+
+
+def _link_headlines(tree: Any) -> set[str]:
+    """The first words of every link long enough to be a headline."""
+    starts = set()
+    for link in tree.iter("a"):
+        words = link.text_content().split()
+        if len(words) >= _HEADLINE_WORDS and link.get("href"):
+            starts.add(" ".join(words[:_HEADLINE_WORDS]))
+    return starts
+
+
+def _first_words(text: str) -> str:
+    return " ".join(text.split()[:_HEADLINE_WORDS])
+
+
+def _refuse_teaser(meta: PageMetadata, paragraphs: Sequence[str]) -> None:
+    """Refuse the free part of a paid article: publishing it would pass a teaser for the
+    whole. A paid article whose full text is in the HTML (hidden by a script) is kept."""
+    length = sum(len(p) for p in paragraphs)
+    if meta.accessible_for_free is False and length < _TEASER_MAX_CHARS:
+        raise IngestFailure(
+            f"teaser only: the page marks the article as paid (isAccessibleForFree: false) "
+            f"and shows {length} characters of it"
+        )
+
+
+#: A link of this many words is a headline, not a menu entry or an inline link.
+_HEADLINE_WORDS = 5
+_MIN_TEASERS = 3
+#: Less text than this on a paid article is its free lead, not the article.
+_TEASER_MAX_CHARS = 1200
 
 
 # -------------------------------------------------------------------------- fields
