@@ -65,6 +65,7 @@ class PageMetadata:
     description: str | None = None
     lang: str | None = None
     accessible_for_free: bool | None = None  # JSON-LD isAccessibleForFree: False on paid articles
+    declares_article: bool = False  # og:type "article" or JSON-LD of an article type
 
 
 def extract_html_page(
@@ -100,7 +101,8 @@ def extract_html_page(
     paragraphs = [_plain(b) for b in blocks if not b.startswith("#")]
     if not paragraphs:
         raise IngestFailure("title only: no article text in the HTML page")
-    _refuse_headline_list(tree, paragraphs)
+    if not meta.declares_article:  # a roundup article's items also start with links
+        _refuse_headline_list(tree, paragraphs)
     _refuse_teaser(meta, paragraphs)
     section, hint = _section([*meta.sections, *(document.categories or [])], sections)
     published, note = _published(meta, document.date, tz_name)
@@ -187,6 +189,8 @@ def _apply_meta(meta: PageMetadata, key: str, value: str) -> None:
         name = _META_FIELDS[key]
         if getattr(meta, name) is None:
             setattr(meta, name, value)
+    elif key == "og:type":
+        meta.declares_article = meta.declares_article or value.lower().startswith("article")
     elif key == "article:section":
         meta.sections.append(value)
     elif key in ("article:tag", "news_keywords"):
@@ -220,6 +224,7 @@ def _article_items(data: Any) -> Iterator[dict[str, Any]]:
 
 
 def _apply_json_ld(meta: PageMetadata, item: dict[str, Any]) -> None:
+    meta.declares_article = True
     meta.published = meta.published or _text(item.get("datePublished"))
     meta.modified = meta.modified or _text(item.get("dateModified"))
     meta.title = meta.title or _text(item.get("headline"))

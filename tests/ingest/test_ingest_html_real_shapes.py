@@ -201,3 +201,15 @@ def test_a_page_in_another_language_keeps_its_own(tmp_path, config):
     ingested = ingest_html(tmp_path, config, page)
     assert ingested.data["lang"] == "de"
     assert ingested.paragraphs == list(german)
+
+
+def test_a_roundup_article_whose_items_start_with_links_is_kept(tmp_path, config):
+    items = "\n".join(
+        f'<li><a href="/france/2025/03/17/sujet-{n}">{sentence.split(",")[0]}</a>,'
+        f"{sentence.split(',', 1)[1]}</li>"
+        for n, sentence in enumerate(PARAGRAPHS)
+    )
+    page = news_page(f"<p>Les quatre informations à retenir ce lundi.</p><ul>{items}</ul>")
+    ingested = ingest_html(tmp_path, config, page)
+    assert ingested.result.status is Status.WRITTEN
+    assert "trois rues commerçantes" in ingested.body
