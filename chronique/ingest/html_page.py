@@ -143,9 +143,15 @@ def _parse(html: str) -> Any:
 
 def read_metadata(tree: Any) -> PageMetadata:
     """``<meta>`` (Open Graph, article:*, name=…), canonical link, ``<html lang>``, JSON-LD."""
-    meta = PageMetadata(lang=(tree.get("lang") or "").split("-")[0].lower() or None)
+    meta = PageMetadata(lang=_language_code(tree.get("lang")))
     for element in tree.iter("meta"):
-        key = element.get("property") or element.get("name") or element.get("itemprop") or ""
+        key = (
+            element.get("property")
+            or element.get("name")
+            or element.get("itemprop")
+            or element.get("http-equiv")
+            or ""
+        )
         _apply_meta(meta, key.strip().lower(), (element.get("content") or "").strip())
     canonical = tree.find(".//link[@rel='canonical']")
     if canonical is not None and canonical.get("href"):
@@ -189,6 +195,8 @@ def _apply_meta(meta: PageMetadata, key: str, value: str) -> None:
         name = _META_FIELDS[key]
         if getattr(meta, name) is None:
             setattr(meta, name, value)
+    elif key in ("og:locale", "content-language", "language", "dc.language"):
+        meta.lang = meta.lang or _language_code(value)
     elif key == "og:type":
         meta.declares_article = meta.declares_article or value.lower().startswith("article")
     elif key == "article:section":
@@ -225,6 +233,7 @@ def _article_items(data: Any) -> Iterator[dict[str, Any]]:
 
 def _apply_json_ld(meta: PageMetadata, item: dict[str, Any]) -> None:
     meta.declares_article = True
+    meta.lang = meta.lang or _language_code(_text(item.get("inLanguage")))
     meta.published = meta.published or _text(item.get("datePublished"))
     meta.modified = meta.modified or _text(item.get("dateModified"))
     meta.title = meta.title or _text(item.get("headline"))
@@ -250,6 +259,12 @@ def _text(value: Any) -> str | None:
     if isinstance(value, dict):
         value = value.get("@id") or value.get("url") or value.get("name")
     return value.strip() if isinstance(value, str) and value.strip() else None
+
+
+def _language_code(tag: str | None) -> str | None:
+    """'de' of 'de-AT', 'de_DE' or 'DE'; None for an empty tag."""
+    code = re.split(r"[-_]", (tag or "").strip(), maxsplit=1)[0].lower()
+    return code if code.isalpha() else None
 
 
 def _flag(value: Any) -> bool | None:

@@ -5,6 +5,8 @@ from __future__ import annotations
 
 import json
 
+import pytest
+
 from chronique.ingest import Status
 from chronique.ingest.decode import decode_bytes
 from tests.ingest.helpers import ingest_one, write_input
@@ -184,7 +186,12 @@ def test_a_paid_article_whose_whole_text_is_in_the_page_is_kept(tmp_path, config
     assert ingested.paragraphs == list(PARAGRAPHS * 2)
 
 
-def test_a_page_in_another_language_keeps_its_own(tmp_path, config):
+@pytest.mark.parametrize(
+    ("lang", "head"),
+    [("de", ""), ("", '<meta property="og:locale" content="de_DE">')],
+    ids=["html-lang", "og-locale"],
+)
+def test_a_page_in_another_language_keeps_its_own(tmp_path, config, lang, head):
     german = (
         "Der Stadtrat hat am Montagabend den neuen Verkehrsplan für die Innenstadt "
         "beschlossen, nach mehr als vier Stunden teils hitziger Debatten.",
@@ -196,7 +203,8 @@ def test_a_page_in_another_language_keeps_its_own(tmp_path, config):
     page = news_page(
         f'<div class="body">{paragraphs_html(german)}</div>',
         json_ld={"headline": "Innenstadt ab September autofrei"},
-        lang="de",
+        head=head,
+        lang=lang,
     )
     ingested = ingest_html(tmp_path, config, page)
     assert ingested.data["lang"] == "de"
