@@ -8,6 +8,9 @@ page's structured data (``article:published_time``, JSON-LD ``datePublished``),
 which carries time and offset, then from trafilatura/htmldate (a day only: read
 as midnight in the site's time zone). htmldate's extensive search is off: it
 guesses from copyright lines and free text, and an archive does not guess.
+The description is the standfirst only when the page shows it. A page that is
+not a whole article (a home or section page of headlines, a paid article's
+teaser) is refused with the reason.
 """
 
 from __future__ import annotations
