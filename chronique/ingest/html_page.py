@@ -313,7 +313,7 @@ def _standfirst(tree: Any, description: str | None) -> str | None:
     reader never sees (written for search engines, or cut with '…') is not the article's."""
     if not description or _TRUNCATED.search(description):
         return None
-    shown = _words(" ".join(_VISIBLE_TEXT(tree)))
+    shown = _words("".join(_VISIBLE_TEXT(tree)))  # "L’<em>armée</em>" is one word
     return description.strip() if _words(description) in shown else None
 
 
