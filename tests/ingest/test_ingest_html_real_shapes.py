@@ -84,9 +84,9 @@ def test_lead_paragraph_equal_to_the_description_stays_in_the_body(tmp_path, con
 
 
 def test_a_standfirst_set_apart_is_the_summary_only(tmp_path, config):
-    standfirst = "Trois rues commerçantes fermées aux voitures : la municipalité tranche."
+    standfirst = "Trois rues commerçantes fermées aux voitures : l’équipe municipale tranche."
     head = f'<meta property="og:description" content="{standfirst}">'
-    shown = standfirst.replace("commerçantes", "<em>commerçantes</em>")
+    shown = standfirst.replace("l’équipe", "l’<a href='/equipe-municipale'>équipe</a>")
     body = f'<p class="chapo">{shown}</p><div class="body">{paragraphs_html()}</div>'
     ingested = ingest_html(tmp_path, config, news_page(body, head=head))
     assert ingested.data["summary"] == standfirst
