@@ -94,12 +94,8 @@ def _finish(text: str, encoding: str) -> DecodedText:
     head = text[:_SNIFF_BYTES]
     if _control_characters(head) > max(4, len(head) // 100):
         raise IngestFailure("binary file (control characters), not a text or HTML page")
-    mojibake = _MOJIBAKE.search(text) if _may_hold_mojibake(text) else None
-    if mojibake:
-        raise IngestFailure(
-            f"garbled encoding (mojibake such as '{mojibake.group()}': UTF-8 read as "
-            "Windows-1252 before it was saved): fix the file's encoding"
-        )
+    if _may_hold_mojibake(text):
+        text = _repair_stray_mojibake(text)
     return DecodedText(text, encoding)
 
 
@@ -112,3 +108,35 @@ def _control_characters(text: str) -> int:
 
 def _may_hold_mojibake(text: str) -> bool:
     return any(lead in text for lead in _MOJIBAKE_LEADS)
+
+
+def _repair_stray_mojibake(text: str) -> str:
+    """*text* with its few mojibake sequences turned back into the characters they stand for;
+    IngestFailure when they are as many as the correctly written non-ASCII characters.
+
+    A page pasted together from several sources can hold a few garbled words among many
+    right ones (or garbled text only in a script): it is readable and kept. A page where
+    garbling dominates was saved with the wrong encoding as a whole, and the editor should
+    re-save it rather than have it guessed back. Each sequence is repaired on its own (a
+    two- or three-character match maps back to one UTF-8 character), so correct text around
+    it is never re-decoded; ftfy would do this with a dependency for a case this rare.
+    """
+    matches = list(_MOJIBAKE.finditer(text))
+    if not matches:
+        return text
+    garbled = sum(len(m.group()) for m in matches)  # every character of a match is non-ASCII
+    correct = len(text) - len(text.encode("ascii", "ignore")) - garbled
+    if len(matches) >= correct:
+        example = matches[0].group()
+        raise IngestFailure(
+            f"garbled encoding (mojibake such as '{example}': UTF-8 read as "
+            "Windows-1252 before it was saved): fix the file's encoding"
+        )
+    return _MOJIBAKE.sub(_unscramble, text)
+
+
+def _unscramble(match: re.Match[str]) -> str:
+    try:
+        return match.group().encode("cp1252").decode("utf-8")
+    except UnicodeError:  # a sequence that is not whole UTF-8 bytes: leave it as it is
+        return match.group()

@@ -9,6 +9,9 @@ other ``<meta>``, ``itemprop`` elements, then trafilatura/htmldate's day): the
 most trusted one that is not a placeholder, preferring one that carries its
 zone. htmldate's extensive search is off: it guesses from copyright lines and
 free text, and an archive does not guess.
+The description is the standfirst only when the page shows it. A page that is
+not a whole article (a home or section page of headlines, a paid article's
+teaser) is refused with the reason.
 """
 
 from __future__ import annotations
@@ -20,7 +23,6 @@ from dataclasses import dataclass, field
 from datetime import datetime
 from typing import Any, NamedTuple
 
-import lxml.html
 import trafilatura
 from lxml import etree
 from trafilatura.xml import xmltotxt
@@ -79,6 +81,8 @@ class PageMetadata:
     url: str | None = None
     description: str | None = None
     lang: str | None = None
+    accessible_for_free: bool | None = None  # JSON-LD isAccessibleForFree: False on paid articles
+    declares_article: bool = False  # og:type "article" or JSON-LD of an article type
 
 
 def extract_html_page(
@@ -107,12 +111,16 @@ def extract_html_page(
         raise IngestFailure("no article text found in the HTML page")
     if not title:
         raise IngestFailure("no title found in the HTML page (no <title>, og:title or <h1>)")
-    description = meta.description or document.description
-    standfirst = description if description and not _TRUNCATED.search(description) else None
-    blocks = _body_blocks(document.body, title, standfirst, chrome)
+    standfirst = _standfirst(tree, meta.description or document.description)
+    blocks = _body_blocks(document.body, title, chrome)
+    if standfirst and _leads_with(blocks, standfirst) and _set_apart(tree, standfirst, blocks[1:2]):
+        blocks = blocks[1:]
     paragraphs = [_plain(b) for b in blocks if not b.startswith("#")]
     if not paragraphs:
         raise IngestFailure("title only: no article text in the HTML page")
+    if not meta.declares_article:  # a roundup article's items also start with links
+        _refuse_headline_list(tree, paragraphs)
+    _refuse_teaser(meta, paragraphs)
     section, hint = _section([*meta.sections, *(document.categories or [])], sections)
     if document.date:
         meta.published.append(DateCandidate(_DATE_RANKS["trafilatura"], document.date))
@@ -137,10 +145,16 @@ def extract_html_page(
 
 
 def _parse(html: str) -> Any:
+    """The page parsed as plain trafilatura parses it: without comments and processing
+    instructions. A comment kept in the tree makes trafilatura drop the text that follows
+    it within the paragraph (``Un <!-- --> texte`` would lose "texte")."""
     try:
-        return lxml.html.document_fromstring(_XML_DECLARATION.sub("", html))
+        tree = trafilatura.load_html(_XML_DECLARATION.sub("", html))
     except (etree.ParserError, ValueError) as exc:
         raise IngestFailure(f"unreadable HTML ({exc})") from None
+    if tree is None:
+        raise IngestFailure("unreadable HTML (no document element)")
+    return tree
 
 
 # ------------------------------------------------------------------------ metadata
@@ -148,9 +162,15 @@ def _parse(html: str) -> Any:
 
 def read_metadata(tree: Any) -> PageMetadata:
     """``<meta>`` (Open Graph, article:*, name=…), canonical link, ``<html lang>``, JSON-LD."""
-    meta = PageMetadata(lang=(tree.get("lang") or "").split("-")[0].lower() or None)
+    meta = PageMetadata(lang=_language_code(tree.get("lang")))
     for element in tree.iter("meta"):
-        key = element.get("property") or element.get("name") or element.get("itemprop") or ""
+        key = (
+            element.get("property")
+            or element.get("name")
+            or element.get("itemprop")
+            or element.get("http-equiv")
+            or ""
+        )
         _apply_meta(meta, key.strip().lower(), (element.get("content") or "").strip())
     canonical = tree.find(".//link[@rel='canonical']")
     if canonical is not None and canonical.get("href"):
@@ -211,6 +231,10 @@ def _apply_meta(meta: PageMetadata, key: str, value: str) -> None:
         name = _META_FIELDS[key]
         if getattr(meta, name) is None:
             setattr(meta, name, value)
+    elif key in ("og:locale", "content-language", "language", "dc.language"):
+        meta.lang = meta.lang or _language_code(value)
+    elif key == "og:type":
+        meta.declares_article = meta.declares_article or value.lower().startswith("article")
     elif key == "article:section":
         meta.sections.append(value)
     elif key in ("article:tag", "news_keywords"):
@@ -244,6 +268,8 @@ def _article_items(data: Any) -> Iterator[dict[str, Any]]:
 
 
 def _apply_json_ld(meta: PageMetadata, item: dict[str, Any]) -> None:
+    meta.declares_article = True
+    meta.lang = meta.lang or _language_code(_text(item.get("inLanguage")))
     for key, dates in (("datePublished", meta.published), ("dateModified", meta.modified)):
         text = _text(item.get(key))
         if text:
@@ -260,6 +286,8 @@ def _apply_json_ld(meta: PageMetadata, item: dict[str, Any]) -> None:
     meta.tags.extend(k.strip() for k in _texts(keywords) if k.strip())
     if not meta.authors:
         meta.authors.extend(_names(item.get("author")))
+    if meta.accessible_for_free is None:
+        meta.accessible_for_free = _flag(item.get("isAccessibleForFree"))
     publisher = item.get("publisher")
     if isinstance(publisher, dict):
         meta.site_name = meta.site_name or _text(publisher.get("name"))
@@ -269,6 +297,21 @@ def _text(value: Any) -> str | None:
     if isinstance(value, dict):
         value = value.get("@id") or value.get("url") or value.get("name")
     return value.strip() if isinstance(value, str) and value.strip() else None
+
+
+def _language_code(tag: str | None) -> str | None:
+    """'de' of 'de-AT', 'de_DE' or 'DE'; None for an empty tag."""
+    code = re.split(r"[-_]", (tag or "").strip(), maxsplit=1)[0].lower()
+    return code if code.isalpha() else None
+
+
+def _flag(value: Any) -> bool | None:
+    """A schema.org Boolean, which pages write as true/false or as the strings "True"/"false"."""
+    if isinstance(value, bool):
+        return value
+    if isinstance(value, str) and value.strip().lower() in ("true", "false"):
+        return value.strip().lower() == "true"
+    return None
 
 
 def _texts(value: Any) -> list[str]:
@@ -288,20 +331,59 @@ def _names(value: Any) -> list[str]:
 # ---------------------------------------------------------------------------- body
 
 
-def _body_blocks(
-    body: Any, title: str, standfirst: str | None, chrome: ChromePatterns
-) -> list[str]:
-    """Markdown blocks of trafilatura's body, without the title heading, the standfirst
-    (it goes to the summary) and any chrome paragraph trafilatura let through."""
+def _body_blocks(body: Any, title: str, chrome: ChromePatterns) -> list[str]:
+    """Markdown blocks of trafilatura's body, without the title heading and any chrome
+    paragraph trafilatura let through."""
     _mark_quotes(body)
     markdown = trafilatura.utils.normalize_unicode(xmltotxt(body, True))
     markdown = re.sub(rf"^{_QUOTE_MARK}\s*", "> ", markdown, flags=re.MULTILINE)
     blocks = [b.strip() for b in re.split(r"\n\s*\n", markdown) if b.strip()]
     if blocks and blocks[0].startswith("#") and fold(_plain(blocks[0])) == fold(title):
         blocks = blocks[1:]
-    if blocks and standfirst and fold(_plain(blocks[0])) == fold(standfirst):
-        blocks = blocks[1:]
     return [b for b in blocks if not chrome.is_chrome(_plain(b))]
+
+
+def _standfirst(tree: Any, description: str | None) -> str | None:
+    """The page's description when the page shows it: a standfirst. A description the
+    reader never sees (written for search engines, or cut with '…') is not the article's."""
+    if not description or _TRUNCATED.search(description):
+        return None
+    shown = _words("".join(_VISIBLE_TEXT(tree)))  # "L’<em>armée</em>" is one word
+    return description.strip() if _words(description) in shown else None
+
+
+def _leads_with(blocks: Sequence[str], standfirst: str) -> bool:
+    return bool(blocks) and fold(_plain(blocks[0])) == fold(standfirst)
+
+
+def _set_apart(tree: Any, standfirst: str, following: list[str]) -> bool:
+    """Whether the standfirst stands apart from the paragraphs after it (another container
+    than the next paragraph's, as a chapô above the article body): then it is shown as the
+    summary only. A lead paragraph among the body's own paragraphs stays in the body."""
+    lead = _element_holding(tree, standfirst)
+    after = _element_holding(tree, _plain(following[0])) if following else None
+    return lead is not None and after is not None and lead.getparent() is not after.getparent()
+
+
+def _element_holding(tree: Any, text: str) -> Any:
+    """The first element of the page whose own text starts *text* and whose whole text is it."""
+    wanted = _words(text)
+    for element in tree.iter("p", "div", "h2", "h3", "span", "section", "header", "li"):
+        own = (element.text or "").strip()
+        if own and wanted.startswith(_words(own)) and _words(element.text_content()) == wanted:
+            return element
+    return None
+
+
+def _words(text: str) -> str:
+    return " ".join(text.split())
+
+
+#: The text of the page's body a reader sees: not scripts, styles or templates.
+_VISIBLE_TEXT = etree.XPath(
+    "//body//text()[not(ancestor::script or ancestor::style or ancestor::noscript"
+    " or ancestor::template)]"
+)
 
 
 def _mark_quotes(body: Any) -> None:
@@ -315,6 +397,55 @@ def _mark_quotes(body: Any) -> None:
 
 def _plain(block: str) -> str:
     return _MARKDOWN_MARKS.sub("", _MARKDOWN_LINK.sub(r"\1", block)).strip()
+
+
+# --------------------------------------------------------------- not an article
+
+
+def _refuse_headline_list(tree: Any, paragraphs: Sequence[str]) -> None:
+    """Refuse a home or section page: most of the text found is teasers, each line starting
+    with the headline of a link to another page."""
+    headlines = _link_headlines(tree)
+    lines = [line for paragraph in paragraphs for line in paragraph.splitlines() if line.strip()]
+    teasers = [line for line in lines if _first_words(line) in headlines]
+    teaser_share = sum(map(len, teasers)) / max(1, sum(map(len, lines)))
+    if len(teasers) >= _MIN_TEASERS and teaser_share >= 0.5:
+        raise IngestFailure(
+            f"not an article: a list of headlines ({len(teasers)} lines start with a link to "
+            f"another page and make {teaser_share:.0%} of the text; a home or section page)"
+        )
+
+
+def _link_headlines(tree: Any) -> set[str]:
+    """The first words of every link long enough to be a headline."""
+    starts = set()
+    for link in tree.iter("a"):
+        words = link.text_content().split()
+        if len(words) >= _HEADLINE_WORDS and link.get("href"):
+            starts.add(" ".join(words[:_HEADLINE_WORDS]))
+    return starts
+
+
+def _first_words(text: str) -> str:
+    return " ".join(text.split()[:_HEADLINE_WORDS])
+
+
+def _refuse_teaser(meta: PageMetadata, paragraphs: Sequence[str]) -> None:
+    """Refuse the free part of a paid article: publishing it would pass a teaser for the
+    whole. A paid article whose full text is in the HTML (hidden by a script) is kept."""
+    length = sum(len(p) for p in paragraphs)
+    if meta.accessible_for_free is False and length < _TEASER_MAX_CHARS:
+        raise IngestFailure(
+            f"teaser only: the page marks the article as paid (isAccessibleForFree: false) "
+            f"and shows {length} characters of it"
+        )
+
+
+#: A link of this many words is a headline, not a menu entry or an inline link.
+_HEADLINE_WORDS = 5
+_MIN_TEASERS = 3
+#: Less text than this on a paid article is its free lead, not the article.
+_TEASER_MAX_CHARS = 1200
 
 
 # -------------------------------------------------------------------------- fields

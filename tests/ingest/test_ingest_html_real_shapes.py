@@ -1,0 +1,224 @@
+"""HTML pages in the shapes real sites give them: what trafilatura finds must reach the
+article, and pages that are not a whole article are refused with the reason."""
+
+from __future__ import annotations
+
+import json
+
+import pytest
+
+from chronique.ingest import Status
+from chronique.ingest.decode import decode_bytes
+from tests.ingest.helpers import ingest_one, write_input
+
+PARAGRAPHS = (
+    "Le conseil municipal a voté lundi soir le nouveau plan de circulation du centre-ville, "
+    "après plus de quatre heures de débats parfois vifs entre la majorité et l’opposition.",
+    "Le projet prévoit de fermer aux voitures trois rues commerçantes à partir du mois de "
+    "septembre, et de doubler le nombre de places de stationnement pour les vélos.",
+    "Les commerçants, réunis en association, redoutent une baisse de leur chiffre "
+    "d’affaires et demandent une période d’essai de six mois avant toute décision définitive.",
+    "La maire a promis un premier bilan à l’automne, chiffres de fréquentation à l’appui, "
+    "et n’exclut pas d’ajuster le dispositif si les livraisons en pâtissent.",
+)
+
+
+def news_page(
+    body: str,
+    *,
+    json_ld: dict[str, object] | None = None,
+    head: str = "",
+    before: str = "",
+    after: str = "",
+    lang: str = "fr",
+) -> str:
+    """A news page around *body* (the article's inner HTML): header, menu, footer."""
+    ld = {
+        "@context": "https://schema.org",
+        "@type": "NewsArticle",
+        "headline": "Le centre-ville fermé aux voitures dès septembre",
+        "datePublished": "2025-03-17T07:45:00+01:00",
+        "articleSection": "France",
+        **(json_ld or {}),
+    }
+    return f"""<!DOCTYPE html>
+<html lang="{lang}"><head><meta charset="utf-8">
+<title>{ld["headline"]} - La Gazette des Rives</title>
+<script type="application/ld+json">{json.dumps(ld, ensure_ascii=False)}</script>
+{head}
+</head><body>
+<header class="site-header"><a href="/">La Gazette des Rives</a>
+<nav><ul><li><a href="/france">France</a></li><li><a href="/monde">Monde</a></li>
+<li><a href="/sport">Sport</a></li></ul></nav></header>
+{before}
+<main><article class="article">
+<h1 class="article__title">{ld["headline"]}</h1>
+{body}
+</article></main>
+{after}
+<footer><p>© La Gazette des Rives 2025 — Mentions légales — Contact</p></footer>
+</body></html>"""
+
+
+def paragraphs_html(paragraphs: tuple[str, ...] = PARAGRAPHS) -> str:
+    return "\n".join(f"<p>{p}</p>" for p in paragraphs)
+
+
+def ingest_html(tmp_path, config, html: str, **options: object):
+    return ingest_one(write_input(tmp_path / "in", "page.html", html), config, **options)
+
+
+def test_text_after_an_inline_comment_is_kept(tmp_path, config):
+    cut = PARAGRAPHS[0].replace("après plus", "après <!-- ad slot --> plus")
+    body = paragraphs_html((cut, *PARAGRAPHS[1:]))
+    ingested = ingest_html(tmp_path, config, news_page(f'<div class="body">{body}</div>'))
+    assert ingested.paragraphs[0] == PARAGRAPHS[0]
+
+
+def test_lead_paragraph_equal_to_the_description_stays_in_the_body(tmp_path, config):
+    head = f'<meta name="description" content="{PARAGRAPHS[0]}">'
+    page = news_page(f'<div class="body">{paragraphs_html()}</div>', head=head)
+    ingested = ingest_html(tmp_path, config, page)
+    assert ingested.data["summary"] == PARAGRAPHS[0]
+    assert ingested.paragraphs == list(PARAGRAPHS)
+
+
+def test_a_standfirst_set_apart_is_the_summary_only(tmp_path, config):
+    standfirst = "Trois rues commerçantes fermées aux voitures : l’équipe municipale tranche."
+    head = f'<meta property="og:description" content="{standfirst}">'
+    shown = standfirst.replace("l’équipe", "l’<a href='/equipe-municipale'>équipe</a>")
+    body = f'<p class="chapo">{shown}</p><div class="body">{paragraphs_html()}</div>'
+    ingested = ingest_html(tmp_path, config, news_page(body, head=head))
+    assert ingested.data["summary"] == standfirst
+    assert ingested.paragraphs == list(PARAGRAPHS)
+
+
+def test_a_description_the_page_does_not_show_is_not_the_summary(tmp_path, config):
+    head = '<meta name="description" content="Circulation : ce qui change en ville.">'
+    page = news_page(f'<div class="body">{paragraphs_html()}</div>', head=head)
+    ingested = ingest_html(tmp_path, config, page)
+    assert ingested.data["summary"] == PARAGRAPHS[0]
+
+
+def test_a_few_garbled_words_among_right_accents_are_repaired():
+    text = f"<p>{PARAGRAPHS[0]} Selon lâ€™adjointe, la rÃ©forme est prÃªte.</p>"
+    decoded = decode_bytes(text.encode("utf-8")).text
+    assert decoded.endswith("Selon l’adjointe, la réforme est prête.</p>")
+
+
+def test_a_comment_thread_longer_than_the_article_is_never_kept(tmp_path, config):
+    comments = "\n".join(
+        f'<li class="comment"><p class="comment__author">Lecteur{n}</p>'
+        f"<p>Je ne suis pas d’accord avec cette décision, numéro {n} : le centre-ville va "
+        "mourir, les commerces vont fermer les uns après les autres et personne ne "
+        "viendra plus faire ses courses à pied sous la pluie.</p></li>"
+        for n in range(30)
+    )
+    after = (
+        '<section id="comments" class="comments"><h2>30 commentaires</h2>'
+        f'<ol class="comment-list">{comments}</ol>'
+        '<form class="comment-form"><label>Votre commentaire</label><textarea></textarea>'
+        "<button>Publier</button></form></section>"
+    )
+    page = news_page(f'<div class="body">{paragraphs_html()}</div>', after=after)
+    ingested = ingest_html(tmp_path, config, page)
+    assert ingested.paragraphs == list(PARAGRAPHS)
+    assert "Lecteur" not in ingested.body and "pas d’accord" not in ingested.body
+
+
+def test_a_cookie_wall_is_not_part_of_the_article(tmp_path, config):
+    before = (
+        '<div id="didomi-host" class="cookie-consent" role="dialog"><div class="notice">'
+        "<p>Avec nos partenaires, nous utilisons des cookies pour mesurer l’audience, "
+        "personnaliser les contenus et vous proposer des publicités adaptées à vos "
+        "centres d’intérêt. Vous pouvez accepter ou refuser ces traitements.</p>"
+        "<button>Accepter et fermer</button><button>Continuer sans accepter</button>"
+        "<a href='/cookies'>Paramétrer les cookies</a></div></div>"
+    )
+    page = news_page(f'<div class="body">{paragraphs_html()}</div>', before=before)
+    ingested = ingest_html(tmp_path, config, page)
+    assert ingested.paragraphs == list(PARAGRAPHS)
+    assert "cookies" not in ingested.body
+
+
+def test_a_section_page_of_headlines_is_not_an_article(tmp_path, config):
+    teasers = "\n".join(
+        f'<article class="teaser"><h2><a href="/france/2025/03/{n:02d}/sujet-{n}">'
+        f"{headline}</a></h2><p>{lead}</p><span>Il y a {n} h</span></article>"
+        for n, (headline, lead) in enumerate(
+            [
+                ("Le centre-ville fermé aux voitures dès septembre", "Le conseil a voté."),
+                ("La crue de la Loire atteint son pic à Orléans", "Vigilance orange."),
+                ("Un nouveau lycée ouvrira ses portes à la rentrée 2026", "Mille élèves."),
+                ("Les agriculteurs bloquent la rocade pour la deuxième nuit", "Colère."),
+                ("Le festival de jazz dévoile une programmation record", "Trente concerts."),
+            ],
+            start=1,
+        )
+    )
+    page = f"""<!DOCTYPE html><html lang="fr"><head><meta charset="utf-8">
+<title>France : toute l’actualité - La Gazette des Rives</title>
+<meta property="og:type" content="website"></head><body>
+<nav><a href="/">Accueil</a> <a href="/france">France</a></nav>
+<main><h1>France</h1><section class="river">{teasers}</section>
+<a href="?page=2">Page suivante</a></main></body></html>"""
+    ingested = ingest_html(tmp_path, config, page, category="France")
+    assert ingested.result.status is Status.FAILED
+    assert ingested.result.reason.startswith("not an article: a list of headlines")
+
+
+def test_a_paid_article_showing_its_lead_only_is_refused(tmp_path, config):
+    body = (
+        f"<p>{PARAGRAPHS[0]}</p>"
+        '<div class="paywall"><p>Cet article est réservé aux abonnés.</p>'
+        "<a href='/abonnement'>Je m’abonne</a></div>"
+    )
+    page = news_page(body, json_ld={"isAccessibleForFree": False})
+    ingested = ingest_html(tmp_path, config, page)
+    assert ingested.result.status is Status.FAILED
+    assert ingested.result.reason.startswith("teaser only: the page marks the article as paid")
+
+
+def test_a_paid_article_whose_whole_text_is_in_the_page_is_kept(tmp_path, config):
+    body = f'<div class="body paywalled-content">{paragraphs_html(PARAGRAPHS * 2)}</div>'
+    page = news_page(body, json_ld={"isAccessibleForFree": "False"})
+    ingested = ingest_html(tmp_path, config, page)
+    assert ingested.result.status is Status.WRITTEN
+    assert ingested.paragraphs == list(PARAGRAPHS * 2)
+
+
+@pytest.mark.parametrize(
+    ("lang", "head"),
+    [("de", ""), ("", '<meta property="og:locale" content="de_DE">')],
+    ids=["html-lang", "og-locale"],
+)
+def test_a_page_in_another_language_keeps_its_own(tmp_path, config, lang, head):
+    german = (
+        "Der Stadtrat hat am Montagabend den neuen Verkehrsplan für die Innenstadt "
+        "beschlossen, nach mehr als vier Stunden teils hitziger Debatten.",
+        "Ab September sollen drei Einkaufsstraßen für Autos gesperrt werden, und die Zahl "
+        "der Fahrradstellplätze wird verdoppelt.",
+        "Die Händler fürchten Umsatzeinbußen und fordern eine sechsmonatige Testphase, "
+        "bevor eine endgültige Entscheidung fällt.",
+    )
+    page = news_page(
+        f'<div class="body">{paragraphs_html(german)}</div>',
+        json_ld={"headline": "Innenstadt ab September autofrei"},
+        head=head,
+        lang=lang,
+    )
+    ingested = ingest_html(tmp_path, config, page)
+    assert ingested.data["lang"] == "de"
+    assert ingested.paragraphs == list(german)
+
+
+def test_a_roundup_article_whose_items_start_with_links_is_kept(tmp_path, config):
+    items = "\n".join(
+        f'<li><a href="/france/2025/03/17/sujet-{n}">{sentence.split(",")[0]}</a>,'
+        f"{sentence.split(',', 1)[1]}</li>"
+        for n, sentence in enumerate(PARAGRAPHS)
+    )
+    page = news_page(f"<p>Les quatre informations à retenir ce lundi.</p><ul>{items}</ul>")
+    ingested = ingest_html(tmp_path, config, page)
+    assert ingested.result.status is Status.WRITTEN
+    assert "trois rues commerçantes" in ingested.body
