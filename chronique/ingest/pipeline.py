@@ -31,7 +31,7 @@ from chronique.ingest.decode import decode_bytes
 from chronique.ingest.dedupe import ArchiveIndex, Fingerprint
 from chronique.ingest.errors import IngestFailure
 from chronique.ingest.html_page import extract_html_page
-from chronique.ingest.language import detect_language
+from chronique.ingest.language import detect_language, language_name
 from chronique.ingest.page import ExtractedPage, fold, sections_by_fold, trim_at_sentence
 from chronique.ingest.report import IngestReport, IngestResult, Status
 from chronique.ingest.sections import SectionChoice, SectionMap, SectionMapError
@@ -40,6 +40,7 @@ from chronique.ingest.text_page import TextRules, extract_text_page
 from chronique.ingest.write import article_text, unique_slug, write_new_file
 from chronique.model import ArticleMeta, Source
 from chronique.slugs import slugify
+from chronique.topics.tagging import LANGUAGES as TAGGER_LANGUAGES
 
 TEXT_SUFFIXES = frozenset({".txt", ".text", ".md"})
 HTML_SUFFIXES = frozenset({".html", ".htm", ".xhtml"})
@@ -242,6 +243,9 @@ def build_article(
     slug = slugify(page.title)
     if not slug:
         raise IngestFailure(f"no slug can be made from the title '{page.title}'")
+    lang = detect_language(
+        " ".join((summary, *page.paragraphs[:5])), page.declared_lang or config.default_lang
+    )
     meta = ArticleMeta(
         title=page.title,
         subtitle=page.subtitle,
@@ -251,22 +255,28 @@ def build_article(
         modified=modified,
         category=section.category,
         category_source=section.source,
-        tags=batch.tagger.tag(
-            title=page.title,
-            subtitle=page.subtitle,
-            summary=summary,
-            body=page.body,
-            site_tags=page.site_tags,
-        ),
+        tags=_tags(page, summary, lang, batch),
         summary=summary,
         authors=page.authors,
-        lang=detect_language(
-            " ".join((summary, *page.paragraphs[:5])), page.declared_lang or config.default_lang
-        ),
+        lang=lang,
         slug=slug,
         source=_source(page, options, sha256),
     )
     return meta, page.body
+
+
+def _tags(page: ExtractedPage, summary: str, lang: str, batch: _Batch) -> tuple[str, ...]:
+    """The vocabulary's topics found in the article; none for a language whose words the
+    tagger does not know (a Spanish 'sol' is not the French topic 'Sols')."""
+    if lang not in TAGGER_LANGUAGES:
+        return ()
+    return batch.tagger.tag(
+        title=page.title,
+        subtitle=page.subtitle,
+        summary=summary,
+        body=page.body,
+        site_tags=page.site_tags,
+    )
 
 
 @dataclass(frozen=True)
@@ -435,16 +445,25 @@ def _store(path: Path, meta: ArticleMeta, body: str, sha256: str, batch: _Batch)
         except FileExistsError:  # a file the index could not read holds this path: next slug
             batch.index.slugs[meta.slug] = target
     batch.index.add(target, meta.slug, sha256, fingerprint)
-    return IngestResult(path, Status.WRITTEN, target, note=_zone_note(meta))
+    return IngestResult(
+        path, Status.WRITTEN, target, note=_editor_note(meta, batch.config.default_lang)
+    )
 
 
-def _zone_note(meta: ArticleMeta) -> str | None:
-    """What the report says when the date's time zone was assumed, not printed."""
-    if meta.date_zone == "page":
-        return None
-    name = getattr(meta.date.tzinfo, "key", None) or meta.date.tzname()
-    setting = "CHRONIQUE_SOURCE_TIMEZONES" if meta.date_zone == "source" else "TIMEZONE"
-    return f"zone assumed: {name}, from {setting}"
+def _editor_note(meta: ArticleMeta, archive_lang: str) -> str | None:
+    """What the report says of a written article that an editor should know."""
+    notes = []
+    if meta.lang != archive_lang:
+        untagged = "" if meta.lang in TAGGER_LANGUAGES else ", not tagged"
+        notes.append(
+            f"language '{meta.lang}' ({language_name(meta.lang)}), not the archive's "
+            f"'{archive_lang}'{untagged}"
+        )
+    if meta.date_zone != "page":
+        name = getattr(meta.date.tzinfo, "key", None) or meta.date.tzname()
+        setting = "CHRONIQUE_SOURCE_TIMEZONES" if meta.date_zone == "source" else "TIMEZONE"
+        notes.append(f"zone assumed: {name}, from {setting}")
+    return "; ".join(notes) or None
 
 
 # ------------------------------------------------------------------------ progress

@@ -116,7 +116,7 @@ def test_a_time_without_zone_is_read_in_the_sources_zone(tmp_path):
     assert ingested.data["date"] == "2026-05-24T10:05:00-04:00"
     assert ingested.data["date_zone"] == "source"
     assert ingested.result.line().endswith(
-        "(zone assumed: America/New_York, from CHRONIQUE_SOURCE_TIMEZONES)"
+        "zone assumed: America/New_York, from CHRONIQUE_SOURCE_TIMEZONES)"
     )
 
 

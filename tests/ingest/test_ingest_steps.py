@@ -354,3 +354,45 @@ def test_article_text_refuses_an_invalid_field_with_the_models_message(fields, m
     with pytest.raises(IngestFailure) as refused:
         article_text(_meta(**fields), "Corps du texte.", Path("a.md"), SECTIONS)
     assert refused.value.reason.startswith(f"the article would not pass check: {message}")
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (
+            "Les habitants de la ville ont été évacués dans la nuit, selon la préfecture, et les "
+            "pompiers sont restés sur place pour surveiller les reprises du feu.",
+            "fr",
+        ),
+        (
+            "The residents of the town were evacuated during the night, the police said, and the "
+            "firefighters stayed on to watch for new fires in the hills.",
+            "en",
+        ),
+        (
+            "Los vecinos de la ciudad fueron evacuados durante la noche, según la policía, y los "
+            "bomberos se quedaron para vigilar los nuevos focos en las colinas.",
+            "es",
+        ),
+        (
+            "Die Bewohner der Stadt wurden in der Nacht evakuiert, wie die Polizei mitteilte, und "
+            "die Feuerwehr ist noch vor Ort, um neue Brände zu verhindern.",
+            "de",
+        ),
+        (
+            "Invånarna i staden evakuerades under natten, enligt polisen, och brandmännen stannade "
+            "kvar för att hålla uppsikt över nya bränder i bergen där det är torrt.",
+            "sv",
+        ),
+        (
+            "町の住民は夜のうちに避難したと警察が発表した。消防隊は山での新たな火災に備えている。",
+            "ja",
+        ),
+    ],
+)
+def test_language_is_read_from_function_words_or_script(text, expected):
+    assert detect_language(text, "fr") == expected
+
+
+def test_language_stays_the_default_when_the_text_says_nothing():
+    assert detect_language("Brexit : 31 janvier 2020", "fr") == "fr"
