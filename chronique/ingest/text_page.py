@@ -353,6 +353,8 @@ AFTER_END_WEIGHT = 0.25
 TITLE_WINDOW_LINES = 30
 TITLE_CANDIDATES = 6
 TITLE_MAX_WORDS = 30
+TITLE_MIN_WORDS = 5
+TITLE_NEAREST = 4
 #: Date and byline lines are read from this many lines above the title to the text's end.
 META_LINES_ABOVE_TITLE = 10
 #: A page of headlines: this many headline-shaped lines outside an article shorter than this.
@@ -404,6 +406,8 @@ def extract_text_page(text: str, rules: TextRules) -> ExtractedPage:
     lines = [classify_line(t, rules) for t in split_lines(text)]
     reader = PageReader.of(lines)
     qualities = revise(initial_qualities(lines, reader))
+    if not any(_is_text(ln, q) for ln, q in zip(lines, qualities, strict=True)):
+        qualities = _short_page_qualities(lines, qualities, reader)
     start, stop = _article_span(lines, qualities, reader, rules.chrome)
     article = lines[start:stop]
     subject = Subject(article)
@@ -517,8 +521,6 @@ def _article_span(
     across short interruptions on either side of its densest part."""
     anchors = [i for i, (ln, q) in enumerate(zip(lines, qualities, strict=True)) if _is_text(ln, q)]
     if not anchors:
-        anchors = _fallback_anchors(lines, qualities, reader)
-    if not anchors:
         _refuse_listing(lines, reader, text_chars=0)
         if any(ln.kind == Kind.HEADLINE for ln in lines):
             raise IngestFailure("title only: no article text under the headline")
@@ -538,24 +540,25 @@ def _article_span(
     return best
 
 
-def _fallback_anchors(
-    lines: Sequence[Line], qualities: list[Quality], reader: PageReader
-) -> list[int]:
-    """A page too short for good paragraphs: its paragraphs dense in function words, or,
-    when there are none, its sentences under a headline."""
-    dense = [
+def _short_page_qualities(
+    lines: Sequence[Line], qualities: Sequence[Quality], reader: PageReader
+) -> list[Quality]:
+    """A page too short for good paragraphs: its paragraphs dense in function words are
+    its text, or, when there are none, its sentences under a headline."""
+    dense = {
         i
         for i, ln in enumerate(lines)
         if ln.kind in TEXT_KINDS
         and reader.density(ln.text) >= STOPWORDS_LOW
         and reader.length(ln.text) >= LENGTH_LOW
-    ]
-    if dense:
-        return dense
-    first_headline = next((i for i, ln in enumerate(lines) if ln.kind == Kind.HEADLINE), None)
-    if first_headline is None:
-        return []
-    return [i for i, ln in enumerate(lines) if i > first_headline and ln.kind in TEXT_KINDS]
+    }
+    if not dense:
+        first_headline = next((i for i, ln in enumerate(lines) if ln.kind == Kind.HEADLINE), None)
+        if first_headline is not None:
+            dense = {
+                i for i, ln in enumerate(lines) if i > first_headline and ln.kind in TEXT_KINDS
+            }
+    return [Quality.GOOD if i in dense else q for i, q in enumerate(qualities)]
 
 
 def _runs(lines: Sequence[Line], anchors: Sequence[int]) -> list[tuple[int, int]]:
@@ -688,7 +691,7 @@ def _in_menu(lines: Sequence[Line], index: int) -> bool:
     def short(i: int) -> bool:
         return (
             0 <= i < len(lines)
-            and lines[i].kind in (Kind.HEADLINE, Kind.CHROME)
+            and lines[i].kind == Kind.HEADLINE
             and lines[i].words < HEADLINE_MIN_WORDS
         )
 
@@ -704,8 +707,9 @@ def _in_menu(lines: Sequence[Line], index: int) -> bool:
 
 
 def _title_index(lines: Sequence[Line], start: int, subject: Subject, reader: PageReader) -> int:
-    """The headline nearest the article text: among the last few headline-shaped lines
-    above it, the longest of those about the same story (the nearest when none is)."""
+    """The headline nearest the article text: of the few headline-shaped lines nearest above
+    it that are about the same story, the topmost (a dek, a caption or a byline stands
+    between the title and the text, not above the title)."""
     candidates: list[int] = []
     for index in range(start - 1, max(-1, start - 1 - TITLE_WINDOW_LINES), -1):
         if _is_headline_shaped(lines[index], reader):
@@ -725,10 +729,13 @@ def _title_index(lines: Sequence[Line], start: int, subject: Subject, reader: Pa
     def about_the_story(index: int) -> bool:
         if reader.unspaced:
             return _shares_characters(lines[index].text, subject.text)
-        return bool(_content_words(lines[index].text) & subject.words)
+        words = _content_words(lines[index].text)
+        shared = len(words & subject.words)
+        return shared >= 2 or (shared == 1 and len(words) <= 3)
 
     related = [i for i in candidates if about_the_story(i)] or candidates
-    return max(related, key=lambda i: (min(count_words(lines[i].text), 20), i))
+    proper = [i for i in related[:TITLE_NEAREST] if count_words(lines[i].text) >= TITLE_MIN_WORDS]
+    return min(proper) if proper else related[0]
 
 
 def _shares_characters(line: str, text: str) -> bool:
