@@ -26,7 +26,6 @@ from collections.abc import Sequence
 from dataclasses import dataclass, field
 from enum import Enum
 from functools import cached_property
-from itertools import takewhile
 from typing import NamedTuple
 
 from chronique.ingest.chrome import MAX_CHROME_CHARS, ChromePatterns
@@ -355,6 +354,8 @@ TITLE_CANDIDATES = 6
 TITLE_MAX_WORDS = 30
 TITLE_MIN_WORDS = 5
 TITLE_NEAREST = 4
+#: A section label stands among the few lines above the title.
+SECTION_LABEL_LINES = 6
 #: Date and byline lines are read from this many lines above the title to the text's end.
 META_LINES_ABOVE_TITLE = 10
 #: A page of headlines: this many headline-shaped lines outside an article shorter than this.
@@ -405,7 +406,7 @@ def extract_text_page(text: str, rules: TextRules) -> ExtractedPage:
     """
     lines = [classify_line(t, rules) for t in split_lines(text)]
     reader = PageReader.of(lines)
-    qualities = revise(initial_qualities(lines, reader))
+    qualities = revise(initial_qualities(lines, reader), lines)
     if not any(_is_text(ln, q) for ln, q in zip(lines, qualities, strict=True)):
         qualities = _short_page_qualities(lines, qualities, reader)
     start, stop = _article_span(lines, qualities, reader, rules.chrome)
@@ -462,9 +463,12 @@ def _initial_quality(line: Line, reader: PageReader) -> Quality:
     return Quality.BAD
 
 
-def revise(initial: Sequence[Quality]) -> list[Quality]:
+def revise(initial: Sequence[Quality], lines: Sequence[Line]) -> list[Quality]:
     """jusText's context-sensitive pass: short and near-good lines take their class from
-    the nearest good or bad lines around them (the page's edges count as bad)."""
+    the nearest good or bad lines around them (the page's edges count as bad). Chrome
+    and captions that sit inside an article ('Lire aussi', a photo credit) are looked past."""
+    transparent = [ln.kind in (Kind.CHROME, Kind.CAPTION) for ln in lines]
+    initial = [Quality.SHORT if skip else q for q, skip in zip(initial, transparent, strict=True)]
     revised = list(initial)
     for index, quality in enumerate(initial):
         if quality == Quality.SHORT:
@@ -476,7 +480,7 @@ def revise(initial: Sequence[Quality]) -> list[Quality]:
             after = _neighbour(settled, index, 1, skip_near_good=True)
             both_bad = before == after == Quality.BAD
             revised[index] = Quality.BAD if both_bad else Quality.GOOD
-    return revised
+    return [Quality.BAD if skip else q for q, skip in zip(revised, transparent, strict=True)]
 
 
 def _short_in_context(initial: Sequence[Quality], index: int) -> Quality:
@@ -709,7 +713,7 @@ def _in_menu(lines: Sequence[Line], index: int) -> bool:
 def _title_index(lines: Sequence[Line], start: int, subject: Subject, reader: PageReader) -> int:
     """The headline nearest the article text: of the few headline-shaped lines nearest above
     it that are about the same story, the topmost (a dek, a caption or a byline stands
-    between the title and the text, not above the title)."""
+    between the title and the text, not above the title), unless it is a short headline."""
     candidates: list[int] = []
     for index in range(start - 1, max(-1, start - 1 - TITLE_WINDOW_LINES), -1):
         if _is_headline_shaped(lines[index], reader):
@@ -735,7 +739,21 @@ def _title_index(lines: Sequence[Line], start: int, subject: Subject, reader: Pa
 
     related = [i for i in candidates if about_the_story(i)] or candidates
     proper = [i for i in related[:TITLE_NEAREST] if count_words(lines[i].text) >= TITLE_MIN_WORDS]
-    return min(proper) if proper else related[0]
+    if not proper:
+        return related[0]
+    title = proper[0]
+    for index in proper[1:]:
+        if _short_headline_above(lines, index, title):
+            break
+        title = index
+    return title
+
+
+def _short_headline_above(lines: Sequence[Line], upper: int, lower: int) -> bool:
+    """A shorter headline, then a date line, then the headline: the first is a short
+    headline (a subtitle), the second the title."""
+    dated = any(ln.kind == Kind.META and ln.dates for ln in lines[upper + 1 : lower])
+    return dated and lines[upper].words < lines[lower].words
 
 
 def _shares_characters(line: str, text: str) -> bool:
@@ -780,26 +798,28 @@ def _known_section(
 
 
 def _section_label(header: Sequence[Line], above_title: Sequence[Line]) -> str | None:
-    """The page's own section label: a breadcrumb's second part, else the short label line
-    nearest above the title ('International', 'World news')."""
+    """The page's own section label: a breadcrumb's second part, else the first short label
+    line just above the title ('International', 'World news'; a kicker comes after it)."""
     crumbs = [p for ln in header if ln.kind == Kind.BREADCRUMB for p in ln.parts]
     if len(crumbs) > 1:
         return crumbs[1]
-    for line in reversed(above_title[-6:]):
+    for line in above_title[-SECTION_LABEL_LINES:]:
         if line.kind == Kind.HEADLINE and line.words < HEADLINE_MIN_WORDS and len(line.text) <= 30:
             return line.text
     return None
 
 
 def _dek(between: Sequence[Line]) -> str | None:
-    """Long headline-like lines right under the title: a dek (standfirst)."""
-    dek = list(
-        takewhile(
-            lambda ln: ln.kind in (Kind.HEADLINE, Kind.SENTENCE) and ln.words >= DEK_MIN_WORDS,
-            between,
-        )
-    )
-    return " ".join(ln.text for ln in dek) or None
+    """The standfirst between the title and the text: the first long text or headline-like
+    line there, past the date and byline lines and the chrome."""
+    for line in between:
+        if line.kind in (Kind.META, Kind.CHROME, Kind.BREADCRUMB):
+            continue
+        if line.kind in CONTENT_KINDS and line.words >= DEK_MIN_WORDS:
+            return line.text
+        if line.kind != Kind.HEADLINE:
+            return None
+    return None
 
 
 def _short_headline(above: Sequence[Line], title: str, subject: Subject) -> str | None:
