@@ -469,45 +469,47 @@ def revise(initial: Sequence[Quality], lines: Sequence[Line]) -> list[Quality]:
     and captions that sit inside an article ('Lire aussi', a photo credit) are looked past."""
     transparent = [ln.kind in (Kind.CHROME, Kind.CAPTION) for ln in lines]
     initial = [Quality.SHORT if skip else q for q, skip in zip(initial, transparent, strict=True)]
+    strict = Neighbours(initial, skip_near_good=True)
+    loose = Neighbours(initial, skip_near_good=False)
     revised = list(initial)
     for index, quality in enumerate(initial):
         if quality == Quality.SHORT:
-            revised[index] = _short_in_context(initial, index)
-    settled = list(revised)
-    for index, quality in enumerate(settled):
+            revised[index] = _short_in_context(strict, loose, index)
+    settled = Neighbours(revised, skip_near_good=True)
+    for index, quality in enumerate(list(revised)):
         if quality == Quality.NEAR_GOOD:
-            before = _neighbour(settled, index, -1, skip_near_good=True)
-            after = _neighbour(settled, index, 1, skip_near_good=True)
-            both_bad = before == after == Quality.BAD
+            both_bad = settled.before[index] == settled.after[index] == Quality.BAD
             revised[index] = Quality.BAD if both_bad else Quality.GOOD
     return [Quality.BAD if skip else q for q, skip in zip(revised, transparent, strict=True)]
 
 
-def _short_in_context(initial: Sequence[Quality], index: int) -> Quality:
-    before = _neighbour(initial, index, -1, skip_near_good=True)
-    after = _neighbour(initial, index, 1, skip_near_good=True)
+class Neighbours:
+    """For each line, the class of the nearest line before and after it that is neither
+    short nor (when skipped) near-good; the page's edges count as bad."""
+
+    def __init__(self, qualities: Sequence[Quality], skip_near_good: bool) -> None:
+        skipped = {Quality.SHORT, Quality.NEAR_GOOD} if skip_near_good else {Quality.SHORT}
+        self.before = self._scan(qualities, skipped)
+        self.after = self._scan(qualities[::-1], skipped)[::-1]
+
+    @staticmethod
+    def _scan(qualities: Sequence[Quality], skipped: set[Quality]) -> list[Quality]:
+        nearest, found = [], Quality.BAD
+        for quality in qualities:
+            nearest.append(found)
+            if quality not in skipped:
+                found = quality
+        return nearest
+
+
+def _short_in_context(strict: Neighbours, loose: Neighbours, index: int) -> Quality:
+    before, after = strict.before[index], strict.after[index]
     if before == after:
         return before
-    near_good_beside = (
-        before == Quality.BAD
-        and _neighbour(initial, index, -1, skip_near_good=False) == Quality.NEAR_GOOD
-    ) or (
-        after == Quality.BAD
-        and _neighbour(initial, index, 1, skip_near_good=False) == Quality.NEAR_GOOD
+    near_good_beside = (before == Quality.BAD and loose.before[index] == Quality.NEAR_GOOD) or (
+        after == Quality.BAD and loose.after[index] == Quality.NEAR_GOOD
     )
     return Quality.GOOD if near_good_beside else Quality.BAD
-
-
-def _neighbour(
-    qualities: Sequence[Quality], index: int, step: int, skip_near_good: bool
-) -> Quality:
-    skipped = {Quality.SHORT, Quality.NEAR_GOOD} if skip_near_good else {Quality.SHORT}
-    position = index + step
-    while 0 <= position < len(qualities):
-        if qualities[position] not in skipped:
-            return qualities[position]
-        position += step
-    return Quality.BAD
 
 
 # ------------------------------------------------------------------ article span
