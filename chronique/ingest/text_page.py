@@ -346,6 +346,8 @@ UNSPACED_SHARE = 0.3
 MAX_GAP_COST = 3
 MAX_GAP_LINES = 15
 END_MARKER_COST = 3
+#: A box of headlines inside the article is at most this many lines.
+MAX_CARD_LINES = 8
 #: A run of text found after the article's end (comments, other articles) counts this much.
 AFTER_END_WEIGHT = 0.25
 #: How many lines above the article text the title is looked for, and among how many candidates.
@@ -586,13 +588,25 @@ def _bridgeable(gap: Sequence[Line]) -> bool:
         return False
     cost = 0
     for position, line in enumerate(gap):
-        if line.kind == Kind.END:
+        if line.kind == Kind.END or _is_relative_date_line(line):
             cost += END_MARKER_COST
         elif line.kind in CONTENT_KINDS and line.kind != Kind.TIMESTAMP:
             cost += 1
             if line.kind == Kind.HEADLINE and _next_is_meta(gap, position):
                 return False
-    return cost <= MAX_GAP_COST
+    return cost <= MAX_GAP_COST or _is_card(gap)
+
+
+def _is_relative_date_line(line: Line) -> bool:
+    """'2 days ago', 'il y a 3 heures': how comments and teasers of other articles are dated."""
+    return line.kind == Kind.META and bool(line.dates) and all(d.relative for d in line.dates)
+
+
+def _is_card(gap: Sequence[Line]) -> bool:
+    """A box of links set inside the article ('Trending News' and a few headlines)."""
+    return len(gap) <= MAX_CARD_LINES and all(
+        ln.kind in (Kind.HEADLINE, Kind.CHROME, Kind.CAPTION) for ln in gap
+    )
 
 
 def _next_is_meta(gap: Sequence[Line], position: int) -> bool:
