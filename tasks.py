@@ -122,6 +122,20 @@ def bench(c, articles=2000, topics=1000):
     sys.exit(run_bench(int(articles), int(topics)))
 
 
+@task(
+    positional=["corpus"],
+    help={
+        "corpus": "a checked-out gold corpus (scrapinghub benchmark or fundus); more after --",
+        "failures": "list this many misses per row",
+    },
+)
+def evaluate(c, corpus, failures=0):
+    """Ingest's accuracy on gold corpora, HTML and browser text copies, beside trafilatura."""
+    from chronique.ingest.evaluate.__main__ import main
+
+    sys.exit(main([*_paths(corpus, c), "--failures", str(int(failures))]))
+
+
 @task(help={"port": "port on 127.0.0.1 (default 8000)"})
 def serve(c, port=8000):
     """Build, serve output/ at http://127.0.0.1:8000/ and rebuild on every change."""
@@ -164,5 +178,5 @@ def test(c, args=""):
     c.run(f"{sys.executable} -m pytest {args}", pty=False)
 
 
-ns = Collection(build, publish, check, new, ingest, serve, bench, lint, test)
+ns = Collection(build, publish, check, new, ingest, evaluate, serve, bench, lint, test)
 ns.add_collection(Collection("topics", suggest, retag))

@@ -79,14 +79,7 @@ def ingest_paths(
 ) -> IngestReport:
     """Ingest files and folders (walked recursively, in sorted order) into the archive."""
     options = options or IngestOptions()
-    extra_chrome = tuple(config.pelican.get("CHRONIQUE_INGEST_CHROME", ()))
-    batch = _Batch(
-        config=config,
-        options=options,
-        rules=TextRules(load_chrome_patterns(extra_chrome), config.sections, config.timezone),
-        index=ArchiveIndex.load(config.articles_path),
-        tagger=SiteTagger(config.topics_path),
-    )
+    batch = new_batch(config, options)
     inputs = collect_inputs(paths)
     report = IngestReport()
     with _Progress(len(inputs), options.quiet) as advance:
@@ -94,6 +87,18 @@ def ingest_paths(
             report.results.append(ingest_file(path, batch))
             advance()
     return report
+
+
+def new_batch(config: ChroniqueConfig, options: IngestOptions) -> _Batch:
+    """The state one run shares across its inputs (also used by the evaluation harness)."""
+    extra_chrome = tuple(config.pelican.get("CHRONIQUE_INGEST_CHROME", ()))
+    return _Batch(
+        config=config,
+        options=options,
+        rules=TextRules(load_chrome_patterns(extra_chrome), config.sections, config.timezone),
+        index=ArchiveIndex.load(config.articles_path),
+        tagger=SiteTagger(config.topics_path),
+    )
 
 
 def collect_inputs(paths: Sequence[Path]) -> list[Path]:

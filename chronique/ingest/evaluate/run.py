@@ -1,0 +1,164 @@
+"""Run ingest and plain trafilatura over corpus pages and total the scores."""
+
+from __future__ import annotations
+
+import hashlib
+from collections import Counter
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass, field
+from datetime import datetime
+from pathlib import Path
+
+import lxml.html
+import markdown
+import trafilatura
+
+from chronique.config import ChroniqueConfig
+from chronique.ingest.errors import IngestFailure
+from chronique.ingest.evaluate.copies import page_paths
+from chronique.ingest.evaluate.corpora import GoldPage
+from chronique.ingest.evaluate.scoring import (
+    BodyScore,
+    BodyTotals,
+    body_score,
+    body_totals,
+    date_matches,
+    title_matches,
+)
+from chronique.ingest.pipeline import IngestOptions, build_article, extract_page, new_batch
+
+CHRONIQUE = "chronique"
+TRAFILATURA = "trafilatura"
+
+
+@dataclass(frozen=True)
+class Outcome:
+    """What one extractor made of one page (HTML or text copy)."""
+
+    page: GoldPage
+    extractor: str  # CHRONIQUE or TRAFILATURA
+    source: str  # "html" or "text"
+    body: BodyScore
+    title: str | None = None
+    published: datetime | None = None
+    refused: str | None = None  # why ingest would not write the article
+
+    @property
+    def title_right(self) -> bool | None:
+        return None if self.page.title is None else title_matches(self.page.title, self.title)
+
+    @property
+    def date_state(self) -> str | None:
+        """'right', 'wrong' or 'missing' against the gold date; None without gold."""
+        if self.page.published is None:
+            return None
+        if self.published is None:
+            return "missing"
+        return "right" if date_matches(self.page.published, self.published) else "wrong"
+
+
+@dataclass
+class Totals:
+    """The figures of one row of the table: one extractor on one kind of input."""
+
+    outcomes: list[Outcome] = field(default_factory=list)
+
+    @property
+    def body(self) -> BodyTotals:
+        return body_totals([o.body for o in self.outcomes])
+
+    def count(self, predicate: str, value: object) -> int:
+        return sum(getattr(o, predicate) == value for o in self.outcomes)
+
+    @property
+    def with_title(self) -> int:
+        return sum(o.page.title is not None for o in self.outcomes)
+
+    @property
+    def with_date(self) -> int:
+        return sum(o.page.published is not None for o in self.outcomes)
+
+    @property
+    def refusals(self) -> Counter[str]:
+        return Counter(_reason_class(o.refused) for o in self.outcomes if o.refused)
+
+
+def evaluate_pages(
+    pages: Sequence[GoldPage], cache: Path, config: ChroniqueConfig, sources: Iterable[str]
+) -> dict[tuple[str, str], Totals]:
+    """Totals by (extractor, source) for the pages (text copies must be in *cache*)."""
+    sections = config.sections
+    options = IngestOptions(quiet=True, category=sections[0] if sections else "Monde")
+    batch = new_batch(config, options)
+    rows: dict[tuple[str, str], Totals] = {}
+    for page in pages:
+        html_path, text_path = page_paths(cache, page)
+        for source in sources:
+            path = html_path if source == "html" else text_path
+            outcome = run_chronique(page, path, source, batch)
+            rows.setdefault((CHRONIQUE, source), Totals()).outcomes.append(outcome)
+        outcome = run_trafilatura(page)
+        rows.setdefault((TRAFILATURA, "html"), Totals()).outcomes.append(outcome)
+    return rows
+
+
+def run_chronique(page: GoldPage, path: Path, source: str, batch: object) -> Outcome:
+    raw = path.read_bytes()
+    try:
+        extracted = extract_page(path, raw, batch)  # type: ignore[arg-type]
+    except IngestFailure as failure:
+        return Outcome(page, CHRONIQUE, source, body_score(page.body, ""), refused=failure.reason)
+    refused = None
+    try:
+        build_article(extracted, hashlib.sha256(raw).hexdigest(), batch)  # type: ignore[arg-type]
+    except IngestFailure as failure:
+        refused = failure.reason
+    text = "\n\n".join(
+        part
+        for part in (extracted.standfirst, markdown_text(extracted.body))
+        if part and not (part == extracted.standfirst and part in extracted.body)
+    )
+    return Outcome(
+        page,
+        CHRONIQUE,
+        source,
+        body_score(page.body, text),
+        title=extracted.title,
+        published=extracted.published,
+        refused=refused,
+    )
+
+
+def run_trafilatura(page: GoldPage) -> Outcome:
+    """Plain trafilatura with its defaults: ``extract`` for the body, its metadata for the rest."""
+    html = page.html.decode("utf-8", errors="replace")
+    body = trafilatura.extract(html) or ""
+    metadata = trafilatura.extract_metadata(html)
+    published = None
+    if metadata is not None and metadata.date:
+        try:
+            published = datetime.fromisoformat(metadata.date)
+        except ValueError:
+            published = None
+    return Outcome(
+        page,
+        TRAFILATURA,
+        "html",
+        body_score(page.body, body),
+        title=metadata.title if metadata is not None else None,
+        published=published,
+    )
+
+
+def markdown_text(body: str) -> str:
+    """The text a reader sees of a Markdown body, one paragraph per block."""
+    if not body.strip():
+        return ""
+    tree = lxml.html.fragment_fromstring(markdown.markdown(body), create_parent="div")
+    blocks = [" ".join(child.text_content().split()) for child in tree]
+    return "\n\n".join(b for b in blocks if b)
+
+
+def _reason_class(reason: str) -> str:
+    """A refusal's kind, without its page-specific details."""
+    return reason.split("(")[0].split("'")[0].split(":")[0].strip()
