@@ -49,6 +49,19 @@ _MONTHS = (
     "janvier février mars avril mai juin juillet août septembre octobre novembre décembre"
 ).split()
 _PARIS_SUMMER = timezone(timedelta(hours=2))
+#: A news site's mega-menu and footer: real copies carry dozens of such lines (median
+#: browser copy of the public corpora: about 9 KB; median saved HTML: 110 to 250 KB).
+_MENU = (
+    "International Politique Société Économie Culture Sport Sciences Planète Idées "
+    "Enquêtes Vidéos Podcasts Santé Éducation Justice Médias Technologies Voyages "
+    "Gastronomie Mode Immobilier Emploi Auto Météo Horoscope Jeux Services Boutique "
+    "Archives Newsletters Régions Paris Lyon Marseille Bordeaux Lille Nantes Toulouse"
+).split()
+_FOOTER = (
+    "Qui sommes-nous Nous contacter Charte déontologique Mentions légales CGU CGV "
+    "Politique de confidentialité Gestion des cookies Publicité Recrutement Plan du site "
+    "Aide Accessibilité Flux RSS Applications Abonnement Espace abonné Offrir"
+).split()
 
 
 @dataclass(frozen=True)
@@ -193,6 +206,7 @@ class BenchPage:
     style: SiteStyle
     standfirst: str
     paragraphs: tuple[str, ...]
+    teasers: tuple[str, ...]  # headlines of other articles: most read, related, sidebar
 
 
 def bench_page(rng: random.Random, number: int) -> BenchPage:
@@ -203,6 +217,7 @@ def bench_page(rng: random.Random, number: int) -> BenchPage:
         style=STYLES[number % len(STYLES)],
         standfirst=_sentence(rng),
         paragraphs=tuple(_body(rng)),
+        teasers=tuple(_title(rng, number + n) for n in range(1, 13)),
     )
 
 
@@ -213,9 +228,28 @@ def text_page(page: BenchPage) -> str:
     paragraphs.insert(1, style.caption)
     paragraphs.insert(3, style.inline_card)
     paragraphs.insert(5, "Un intertitre au milieu de l’article")
-    head = [style.top, page.section, page.title, page.standfirst, "Par Jeanne Martin"]
+    head = ["\n".join(_MENU), style.top, page.section, page.title, page.standfirst]
+    head.append("Par Jeanne Martin")
     head += [style.date_line(page.published), style.share]
-    return "\n\n".join([*head, *paragraphs, style.end]) + "\n"
+    tail = [style.end, "\n".join(page.teasers), "\n".join(_FOOTER)]
+    return "\n\n".join([*head, *paragraphs, *tail]) + "\n"
+
+
+#: What a saved page carries besides its text: inline styles and a script state blob in the
+#: head, tracking scripts at the end (together about 100 KB, like the corpora's pages).
+_HEAD_ASSETS = (
+    "<style>"
+    + "".join(f".c{i}{{margin:{i % 9}px;color:#{i % 4096:03x};display:flex}}" for i in range(1500))
+    + "</style><script>window.__STATE__="
+    + "{"
+    + ",".join(f'"k{i}":{{"id":{i},"slug":"article-{i}","seen":false}}' for i in range(1200))
+    + "}</script>"
+)
+_TRACKERS = "".join(
+    f"<script>(function(){{var s{i}=document.createElement('script');s{i}.src='/t{i}.js';"
+    f"document.head.appendChild(s{i});}})();</script>"
+    for i in range(120)
+)
 
 
 def html_page(page: BenchPage, number: int) -> str:
@@ -249,9 +283,14 @@ def html_page(page: BenchPage, number: int) -> str:
     )
     share = "".join(f"<li>{line}</li>" for line in style.share.split("\n"))
     end = "".join(f"<li>{line}</li>" for line in style.end.split("\n"))
+    teasers = "".join(
+        f"<li><a href='/t{i}'>{t}</a><p>{page.standfirst}</p></li>"
+        for i, t in enumerate(page.teasers)
+    )
+    footer = "".join(f"<li><a href='/f{i}'>{line}</a></li>" for i, line in enumerate(_FOOTER))
     return (
         f'<!DOCTYPE html><html lang="fr"><head><meta charset="utf-8"><title>{page.title}</title>'
-        f"{meta}</head><body>"
+        f"{meta}{_HEAD_ASSETS}</head><body>"
         '<div class="cookie-banner"><p>Nous utilisons des cookies pour mesurer l’audience.</p>'
         "<button>Accepter</button></div>"
         f"<header><nav><ul>{menu}</ul></nav></header><main><article>"
@@ -259,9 +298,9 @@ def html_page(page: BenchPage, number: int) -> str:
         f"<p class='standfirst'>{page.standfirst}</p><p class='byline'>Par Jeanne Martin · "
         f"{style.date_line(page.published)}</p><ul class='share'>{share}</ul>"
         f"<figure><img src='/i.jpg' alt=''><figcaption>{style.caption}</figcaption></figure>"
-        f"{body}</article><aside><ul>{end}</ul></aside>"
+        f"{body}</article><aside><ul>{end}</ul><h3>Les plus lus</h3><ol>{teasers}</ol></aside>"
         "<section class='comments'><h3>Commentaires</h3><p>Connectez-vous pour réagir.</p>"
-        "</section></main><footer>© Site 2024</footer></body></html>"
+        f"</section></main><footer><ul>{footer}</ul>{_TRACKERS}</footer></body></html>"
     )
 
 
