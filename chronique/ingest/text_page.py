@@ -115,6 +115,12 @@ _CAPTION_END = re.compile(
     r"\b[^/]{0,40}|\((?:photo|cr[ée]dit|credit|image)\b[^)]*\)\s*\.?)$"
 )
 CAPTION_MAX_WORDS = 60
+#: A caption's credit after its sentence: '… on Thursday. Courtesy John Lamb', '… Imago/dpa'.
+_CREDIT_TAIL = re.compile(
+    r"[.!?]\s+(?:(?:courtesy|photo|image|credit|foto|bild|source)\b[^.!?]*"
+    r"|[A-Z][\w'’-]*(?:[ /][A-Z][\w'’.-]*){0,3}(?:/[\w.-]+)?)$",
+    re.IGNORECASE,
+)
 _BYLINE = re.compile(
     r"(?:par|by|texte|propos recueillis par|written by)\s*:?\s+(?P<names>.+)", re.IGNORECASE
 )
@@ -236,6 +242,7 @@ def _is_caption(text: str) -> bool:
         _CAPTION_START.match(lowered)
         or any(mark in lowered for mark in _CAPTION_MARKS)  # str.find: faster than a regex
         or _CAPTION_END.search(lowered[-80:])
+        or _CREDIT_TAIL.search(text[-60:])
     )
 
 
@@ -416,7 +423,10 @@ def extract_text_page(text: str, rules: TextRules) -> ExtractedPage:
     subject = Subject(article)
     title_at = _title_index(lines, start, subject, reader)
     header = read_header(lines, title_at, start, rules.sections, subject)
-    standfirst, blocks, paragraphs = _body(article, qualities[start:stop], header.dek)
+    right_under_title = all(ln.kind == Kind.CHROME for ln in lines[title_at + 1 : start])
+    standfirst, blocks, paragraphs = _body(
+        article, qualities[start:stop], header.dek, right_under_title
+    )
     if not paragraphs:
         raise IngestFailure("title only: no article text under the headline")
     meta_lines = lines[max(0, title_at - META_LINES_ABOVE_TITLE) : stop]
@@ -856,7 +866,7 @@ def _short_headline(above: Sequence[Line], title: str, subject: Subject) -> str 
 
 
 def _body(
-    lines: Sequence[Line], qualities: Sequence[Quality], dek: str | None
+    lines: Sequence[Line], qualities: Sequence[Quality], dek: str | None, right_under_title: bool
 ) -> tuple[str | None, list[str], list[str]]:
     """(standfirst, Markdown blocks, plain paragraphs) of the article text: its good lines,
     with the headlines and times that stand right above one as subheadings."""
@@ -868,7 +878,12 @@ def _body(
     content = [ln for ln, _ in kept]
     good = [q == Quality.GOOD and ln.kind in TEXT_KINDS for ln, q in kept]
     standfirst = dek
-    if standfirst is None and content and good[0] and _is_standfirst(content, good, lines):
+    if (
+        standfirst is None
+        and content
+        and good[0]
+        and _is_standfirst(content, good, lines, right_under_title)
+    ):
         standfirst = content[0].text
         content, good = content[1:], good[1:]
     blocks: list[str] = []
@@ -888,9 +903,12 @@ def _body(
     return standfirst, blocks, paragraphs
 
 
-def _is_standfirst(content: Sequence[Line], good: Sequence[bool], lines: Sequence[Line]) -> bool:
+def _is_standfirst(
+    content: Sequence[Line], good: Sequence[bool], lines: Sequence[Line], right_under_title: bool
+) -> bool:
     """The first paragraph is a standfirst when a date/byline line sets it apart from the
-    text, or when it is short (at most two sentences) and more text follows."""
+    text, or when it stands right under the title, short (at most two sentences), with more
+    text after it. (After the byline and the photo, a short paragraph is the text's lead.)"""
     first = content[0]
     if not any(good[1:]):
         return False
@@ -898,7 +916,8 @@ def _is_standfirst(content: Sequence[Line], good: Sequence[bool], lines: Sequenc
     next_content = next((i for i, ln in enumerate(after_first) if ln.kind in CONTENT_KINDS), 0)
     if any(ln.kind == Kind.META for ln in after_first[:next_content]):
         return True
-    return len(first.text) <= STANDFIRST_MAX_CHARS and len(split_sentences(first.text)) <= 2
+    short = len(first.text) <= STANDFIRST_MAX_CHARS and len(split_sentences(first.text)) <= 2
+    return right_under_title and short
 
 
 def _dates(lines: Sequence[Line], title_at: int) -> tuple[object, object, str | None]:
