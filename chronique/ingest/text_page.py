@@ -115,6 +115,14 @@ _CAPTION_END = re.compile(
     r"\b[^/]{0,40}|\((?:photo|cr[ée]dit|credit|image)\b[^)]*\)\s*\.?)$"
 )
 CAPTION_MAX_WORDS = 60
+CONSENT_MAX_CHARS = 2000
+CONSENT_MIN_WORDS = 3
+_CONSENT_WORDS = re.compile(
+    r"consent|accept|partenaires|partners|données|personal data|vie privée|privacy|"
+    r"paramètres|settings|traceurs|tracking|navigation|intérêt légitime|legitimate interest|"
+    r"géolocalisation|geolocation|traitement|processing|publicités? personnalisées?|"
+    r"personali[sz]ed ads"
+)
 #: A caption's credit after its sentence: '… on Thursday. Courtesy John Lamb', '… Imago/dpa'.
 _CREDIT_TAIL = re.compile(
     r"[.!?]\s+(?:(?:courtesy|photo|image|credit|foto|bild|source)\b[^.!?]*"
@@ -211,6 +219,8 @@ def classify_line(text: str, rules: TextRules) -> Line:
 
 
 def _classify(text: str, rules: TextRules) -> Line:
+    if _is_consent_notice(text):
+        return Line(text, Kind.CHROME)
     if len(text) > MAX_CHROME_CHARS and text.count(" ") >= CAPTION_MAX_WORDS:
         return Line(text, _shape(text))  # too long for chrome, a meta line or a caption
     chrome = rules.chrome.classify(text)
@@ -227,6 +237,16 @@ def _classify(text: str, rules: TextRules) -> Line:
     if crumbs:
         return Line(text, Kind.BREADCRUMB, parts=crumbs)
     return Line(text, _shape(text))
+
+
+def _is_consent_notice(text: str) -> bool:
+    """A cookie banner's paragraph, however long: cookies and one word of consent, or three
+    distinct words of consent (a banner's later paragraphs no longer say 'cookie')."""
+    if len(text) > CONSENT_MAX_CHARS:
+        return False
+    lowered = text.casefold()
+    words = set(_CONSENT_WORDS.findall(lowered))
+    return len(words) >= CONSENT_MIN_WORDS or ("cookie" in lowered and bool(words))
 
 
 def _ends(pattern: re.Pattern[str], text: str) -> bool:
@@ -907,8 +927,9 @@ def _is_standfirst(
     content: Sequence[Line], good: Sequence[bool], lines: Sequence[Line], right_under_title: bool
 ) -> bool:
     """The first paragraph is a standfirst when a date/byline line sets it apart from the
-    text, or when it stands right under the title, short (at most two sentences), with more
-    text after it. (After the byline and the photo, a short paragraph is the text's lead.)"""
+    text, or when it is short (at most two sentences) and stands right under the title or
+    above a subheading or a live-blog time. (Followed by more paragraphs after the byline
+    and the photo, a short paragraph is the text's lead.)"""
     first = content[0]
     if not any(good[1:]):
         return False
@@ -917,7 +938,8 @@ def _is_standfirst(
     if any(ln.kind == Kind.META for ln in after_first[:next_content]):
         return True
     short = len(first.text) <= STANDFIRST_MAX_CHARS and len(split_sentences(first.text)) <= 2
-    return right_under_title and short
+    heading_follows = len(good) > 1 and not good[1]
+    return short and (right_under_title or heading_follows)
 
 
 def _dates(lines: Sequence[Line], title_at: int) -> tuple[object, object, str | None]:
