@@ -362,6 +362,8 @@ LENGTH_LOW = 70
 LENGTH_HIGH = 200
 STOPWORDS_LOW = 0.30
 STOPWORDS_HIGH = 0.32
+#: A long paragraph that ends like one needs only this share to stand beside good text.
+PROSE_STOPWORDS_LOW = 0.15
 #: A character of a script written without spaces (Japanese, Chinese) carries about as much
 #: as a word of three letters: its lines are measured at this many characters per character.
 UNSPACED_WEIGHT = 3
@@ -492,6 +494,8 @@ def _initial_quality(line: Line, reader: PageReader) -> Quality:
         return Quality.GOOD if length > LENGTH_HIGH else Quality.NEAR_GOOD
     if density >= STOPWORDS_LOW:
         return Quality.NEAR_GOOD
+    if line.kind == Kind.PROSE and length > LENGTH_HIGH and density >= PROSE_STOPWORDS_LOW:
+        return Quality.NEAR_GOOD  # a long paragraph of names and figures: text beside text
     return Quality.BAD
 
 
@@ -892,8 +896,9 @@ def _body(
     with the headlines and times that stand right above one as subheadings."""
     kept = [
         (ln, q)
-        for ln, q in zip(lines, qualities, strict=True)
-        if q == Quality.GOOD or ln.kind in (Kind.HEADLINE, Kind.TIMESTAMP)
+        for position, (ln, q) in enumerate(zip(lines, qualities, strict=True))
+        if (q == Quality.GOOD and ln.kind in TEXT_KINDS)
+        or (ln.kind in (Kind.HEADLINE, Kind.TIMESTAMP) and not _in_card(lines, position))
     ]
     content = [ln for ln, _ in kept]
     good = [q == Quality.GOOD and ln.kind in TEXT_KINDS for ln, q in kept]
@@ -917,10 +922,20 @@ def _body(
             blocks.append(f"**{escape_paragraph(line.text)}**")
         elif text_follows and line.words <= SUBHEADING_MAX_WORDS:
             blocks.append(heading(line.text))
-        elif text_follows or (line.kind == Kind.HEADLINE and line.words > SUBHEADING_MAX_WORDS):
+        elif text_follows:
             blocks.append(escape_paragraph(line.text))
             paragraphs.append(line.text)
     return standfirst, blocks, paragraphs
+
+
+def _in_card(lines: Sequence[Line], position: int) -> bool:
+    """A headline under a 'Lire aussi' label or among other headlines: a link, not a
+    subheading (a subheading follows the text it divides)."""
+    before = lines[position - 1] if position > 0 else None
+    after = lines[position + 1] if position + 1 < len(lines) else None
+    return (before is not None and before.kind in (Kind.CHROME, Kind.END, Kind.HEADLINE)) or (
+        after is not None and after.kind == Kind.HEADLINE
+    )
 
 
 def _is_standfirst(
