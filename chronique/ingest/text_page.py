@@ -437,9 +437,10 @@ def extract_text_page(text: str, rules: TextRules) -> ExtractedPage:
     """
     lines = [classify_line(t, rules) for t in split_lines(text)]
     reader = PageReader.of(lines)
-    qualities = revise(initial_qualities(lines, reader), lines)
+    initial = initial_qualities(lines, reader)
+    qualities = revise(initial, lines)
     if not any(_is_text(ln, q) for ln, q in zip(lines, qualities, strict=True)):
-        qualities = _short_page_qualities(lines, qualities, reader)
+        qualities = _short_page_qualities(lines, initial)
     start, stop = _article_span(lines, qualities, reader, rules.chrome)
     article = lines[start:stop]
     subject = Subject(article)
@@ -582,17 +583,14 @@ def _article_span(
     return best
 
 
-def _short_page_qualities(
-    lines: Sequence[Line], qualities: Sequence[Quality], reader: PageReader
-) -> list[Quality]:
-    """A page too short for good paragraphs: its paragraphs dense in function words are
-    its text, or, when there are none, its sentences under a headline."""
+def _short_page_qualities(lines: Sequence[Line], initial: Sequence[Quality]) -> list[Quality]:
+    """A page with no good paragraph after the context pass (short paragraphs, terse
+    prose): its paragraphs near-good on their own are its text, or, when there are none,
+    its sentences under a headline."""
     dense = {
         i
-        for i, ln in enumerate(lines)
-        if ln.kind in TEXT_KINDS
-        and reader.density(ln.text) >= STOPWORDS_LOW
-        and reader.length(ln.text) >= LENGTH_LOW
+        for i, (ln, q) in enumerate(zip(lines, initial, strict=True))
+        if ln.kind in TEXT_KINDS and q in (Quality.GOOD, Quality.NEAR_GOOD)
     }
     if not dense:
         first_headline = next((i for i, ln in enumerate(lines) if ln.kind == Kind.HEADLINE), None)
@@ -600,7 +598,7 @@ def _short_page_qualities(
             dense = {
                 i for i, ln in enumerate(lines) if i > first_headline and ln.kind in TEXT_KINDS
             }
-    return [Quality.GOOD if i in dense else q for i, q in enumerate(qualities)]
+    return [Quality.GOOD if i in dense else Quality.BAD for i in range(len(lines))]
 
 
 def _runs(lines: Sequence[Line], anchors: Sequence[int]) -> list[tuple[int, int]]:
