@@ -47,6 +47,7 @@ class Kind(Enum):
 
     CHROME = "chrome"
     END = "end"  # chrome that closes the article ("Laisser un commentaire", "Les + Lus")
+    PAYWALL = "paywall"  # a subscription notice where a paywalled article is cut
     META = "meta"  # date and/or byline line
     CAPTION = "caption"  # photo caption or credit
     BREADCRUMB = "breadcrumb"  # "Accueil > Monde > Europe"
@@ -223,6 +224,8 @@ def _classify(text: str, rules: TextRules) -> Line:
         return Line(text, Kind.CHROME)
     if len(text) > MAX_CHROME_CHARS and text.count(" ") >= CAPTION_MAX_WORDS:
         return Line(text, _shape(text))  # too long for chrome, a meta line or a caption
+    if rules.chrome.is_paywall(text):
+        return Line(text, Kind.PAYWALL)
     chrome = rules.chrome.classify(text)
     if chrome is not None:
         return Line(text, Kind.END if chrome == "end" else Kind.CHROME)
@@ -441,7 +444,7 @@ def extract_text_page(text: str, rules: TextRules) -> ExtractedPage:
     qualities = revise(initial, lines)
     if not any(_is_text(ln, q) for ln, q in zip(lines, qualities, strict=True)):
         qualities = _short_page_qualities(lines, initial)
-    start, stop = _article_span(lines, qualities, reader, rules.chrome)
+    start, stop = _article_span(lines, qualities, reader)
     article = lines[start:stop]
     subject = Subject(article)
     title_at = _title_index(lines, start, subject, reader)
@@ -474,7 +477,9 @@ def extract_text_page(text: str, rules: TextRules) -> ExtractedPage:
 
 # ---------------------------------------------------------------- jusText classes
 
-_ALWAYS_BAD = frozenset({Kind.CHROME, Kind.END, Kind.CAPTION, Kind.META, Kind.BREADCRUMB})
+_ALWAYS_BAD = frozenset(
+    {Kind.CHROME, Kind.END, Kind.PAYWALL, Kind.CAPTION, Kind.META, Kind.BREADCRUMB}
+)
 
 
 def initial_qualities(lines: Sequence[Line], reader: PageReader) -> list[Quality]:
@@ -558,7 +563,7 @@ def _is_text(line: Line, quality: Quality) -> bool:
 
 
 def _article_span(
-    lines: Sequence[Line], qualities: list[Quality], reader: PageReader, chrome: ChromePatterns
+    lines: Sequence[Line], qualities: list[Quality], reader: PageReader
 ) -> tuple[int, int]:
     """[start, stop) of the article text: the run of good paragraphs with the most text,
     across short interruptions on either side of its densest part."""
@@ -578,7 +583,7 @@ def _article_span(
 
     best = max(runs, key=weight)
     text_chars = sum(reader.length(lines[i].text) for i in anchors if best[0] <= i < best[1])
-    _refuse_teaser(lines, best, chrome)
+    _refuse_teaser(lines, best)
     _refuse_listing(lines, reader, text_chars, outside=best)
     return best
 
@@ -667,20 +672,24 @@ def _refuse_listing(
         )
 
 
-def _refuse_teaser(lines: Sequence[Line], span: tuple[int, int], chrome: ChromePatterns) -> None:
+def _refuse_teaser(lines: Sequence[Line], span: tuple[int, int]) -> None:
     """A paywalled page shows the start of the article, then a subscription notice."""
+    start, stop = span
     notice = next(
         (
-            ln.text
-            for ln in lines[span[1] : span[1] + TEASER_NOTICE_LINES]
-            if chrome.is_paywall(ln.text)
+            index
+            for index in range(start, min(len(lines), stop + TEASER_NOTICE_LINES))
+            if lines[index].kind == Kind.PAYWALL
         ),
         None,
     )
-    words = sum(ln.words for ln in lines[span[0] : span[1]] if ln.kind in TEXT_KINDS)
-    if notice is not None and words < TEASER_MAX_WORDS:
+    if notice is None:
+        return
+    words = sum(ln.words for ln in lines[start:notice] if ln.kind in TEXT_KINDS)
+    if words < TEASER_MAX_WORDS:
         raise IngestFailure(
-            f"teaser only: {words} words of text, then a subscription notice ('{notice}')"
+            f"teaser only: {words} words of text, then a subscription notice "
+            f"('{lines[notice].text}')"
         )
 
 
