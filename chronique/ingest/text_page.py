@@ -380,6 +380,9 @@ MAX_GAP_LINES = 15
 END_MARKER_COST = 3
 #: A box of headlines inside the article is at most this many lines.
 MAX_CARD_LINES = 8
+#: Two paragraphs share this many content words when they tell the same story.
+SAME_STORY_MIN_WORDS = 3
+SAME_STORY_LINES = 3
 #: A run of text found after the article's end (comments, other articles) counts this much.
 AFTER_END_WEIGHT = 0.25
 #: How many lines above the article text the title is looked for, and among how many candidates.
@@ -609,8 +612,11 @@ def _short_page_qualities(lines: Sequence[Line], initial: Sequence[Quality]) -> 
 def _runs(lines: Sequence[Line], anchors: Sequence[int]) -> list[tuple[int, int]]:
     runs: list[tuple[int, int]] = []
     start = stop = anchors[0]
-    for index in anchors:
-        if index > stop and not _bridgeable(lines[stop + 1 : index]):
+    for position, index in enumerate(anchors):
+        if index > stop and not (
+            _bridgeable(lines[stop + 1 : index])
+            or _same_story_across_card(lines, anchors, start, stop, position)
+        ):
             runs.append((start, stop + 1))
             start = index
         stop = index
@@ -632,6 +638,22 @@ def _bridgeable(gap: Sequence[Line]) -> bool:
             if line.kind == Kind.HEADLINE and _next_is_meta(gap, position):
                 return False
     return cost <= MAX_GAP_COST or _is_card(gap)
+
+
+def _same_story_across_card(
+    lines: Sequence[Line], anchors: Sequence[int], start: int, stop: int, position: int
+) -> bool:
+    """A box of links under a label that usually ends an article ('Sur le même sujet'),
+    with the same story's text on both sides of it: the paragraphs before it and the
+    next few after it share content words. (Comments under 'Commentaires' are signed
+    with names, not headlines.)"""
+    gap = lines[stop + 1 : anchors[position]]
+    links = [ln for ln in gap if ln.kind not in (Kind.END, Kind.CHROME)]
+    if not links or not _is_card(links) or any(ln.words < HEADLINE_MIN_WORDS for ln in links):
+        return False
+    before = " ".join(lines[i].text for i in anchors[:position] if i >= start)
+    after = " ".join(lines[i].text for i in anchors[position : position + SAME_STORY_LINES])
+    return len(_content_words(before) & _content_words(after)) >= SAME_STORY_MIN_WORDS
 
 
 def _is_relative_date_line(line: Line) -> bool:
