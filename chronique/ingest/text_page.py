@@ -141,6 +141,7 @@ _PARENTHESES = re.compile(r"\s*\([^)]*\)")
 _WORD = re.compile(r"[^\W\d_]{4,}")
 #: Characters of scripts written without spaces between words (Japanese, Chinese).
 _UNSPACED = re.compile(r"[\u3040-\u30ff\u3400-\u9fff\uf900-\ufaff]")
+_IDEOGRAPH = re.compile(r"[\u3400-\u9fff\uf900-\ufaff]")
 
 
 @dataclass(frozen=True)
@@ -795,6 +796,8 @@ def _title_index(lines: Sequence[Line], start: int, subject: Subject, reader: Pa
     between the title and the text, not above the title), unless it is a short headline."""
     candidates: list[int] = []
     for index in range(start - 1, max(-1, start - 1 - TITLE_WINDOW_LINES), -1):
+        if candidates and _in_menu(lines, index):  # the navigation: the header ends here
+            break
         if _is_headline_shaped(lines[index], reader):
             candidates.append(index)
             if len(candidates) == TITLE_CANDIDATES:
@@ -813,10 +816,11 @@ def _title_index(lines: Sequence[Line], start: int, subject: Subject, reader: Pa
         if reader.unspaced:
             return _shares_characters(lines[index].text, subject.text)
         words = _content_words(lines[index].text)
-        shared = len(words & subject.words)
-        return shared >= 2 or (shared == 1 and len(words) <= 3)
+        return len(words & subject.words) >= 2
 
-    related = [i for i in candidates if about_the_story(i)] or candidates
+    related = [i for i in candidates if about_the_story(i)]
+    if not related:  # nothing above is about the story: the nearest headline
+        return candidates[0]
     proper = [i for i in related[:TITLE_NEAREST] if count_words(lines[i].text) >= TITLE_MIN_WORDS]
     if not proper:
         return related[0]
@@ -836,8 +840,13 @@ def _short_headline_above(lines: Sequence[Line], upper: int, lower: int) -> bool
 
 
 def _shares_characters(line: str, text: str) -> bool:
-    """For scripts without spaces: whether two characters in a row of *line* recur in *text*."""
-    pairs = {line[i : i + 2] for i in range(len(line) - 1) if _UNSPACED.match(line[i])}
+    """For scripts without spaces: whether two pairs of ideographs of *line* recur in *text*
+    (kana pairs are grammar, common to every line)."""
+    pairs = {
+        line[i : i + 2]
+        for i in range(len(line) - 1)
+        if _IDEOGRAPH.match(line[i]) and _IDEOGRAPH.match(line[i + 1])
+    }
     return sum(pair in text for pair in pairs) >= 2
 
 
