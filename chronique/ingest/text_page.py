@@ -395,7 +395,7 @@ TITLE_NEAREST = 4
 #: A section label stands among the few lines above the title.
 SECTION_LABEL_LINES = 6
 #: Date and byline lines are read from this many lines above the title to the text's end.
-META_LINES_ABOVE_TITLE = 10
+META_LINES_ABOVE_TITLE = 40
 #: A page of headlines: this many headline-shaped lines outside an article shorter than this.
 LISTING_MIN_HEADLINES = 8
 LISTING_MAX_TEXT_CHARS = 300
@@ -459,10 +459,9 @@ def extract_text_page(text: str, rules: TextRules) -> ExtractedPage:
     )
     if not paragraphs:
         raise IngestFailure("title only: no article text under the headline")
-    meta_lines = lines[max(0, title_at - META_LINES_ABOVE_TITLE) : stop]
-    published, modified, note = _dates(
-        meta_lines, title_at - max(0, title_at - META_LINES_ABOVE_TITLE)
-    )
+    meta_from = max(0, title_at - META_LINES_ABOVE_TITLE)
+    meta_lines = lines[meta_from:stop]
+    published, modified, note = _dates(meta_lines, title_at - meta_from, start - meta_from)
     authors = tuple(dict.fromkeys(a for ln in meta_lines for a in ln.authors))
     return ExtractedPage(
         title=header.title,
@@ -995,12 +994,17 @@ def _is_standfirst(
     return short and (right_under_title or heading_follows)
 
 
-def _dates(lines: Sequence[Line], title_at: int) -> tuple[object, object, str | None]:
-    """(published, modified, note): of each kind, the dated statement nearest the title
-    (a masthead's 'today' stands further up the page)."""
-    placed = [(abs(i - title_at), d) for i, ln in enumerate(lines) for d in ln.dates]
-    placed.sort(key=lambda pair: pair[0])
-    statements = [d for _, d in placed]
+def _dates(lines: Sequence[Line], title_at: int, text_at: int) -> tuple[object, object, str | None]:
+    """(published, modified, note): of each kind, the dated statement of the header nearest
+    the title (a masthead's 'today' stands further up the page), else the first one in the
+    text (dates further down belong to related articles more often than to this one)."""
+    placed = [
+        (i >= text_at, abs(i - title_at) if i < text_at else i, d)
+        for i, ln in enumerate(lines)
+        for d in ln.dates
+    ]
+    placed.sort(key=lambda item: item[:2])
+    statements = [d for _, _, d in placed]
     published = next((d.value for d in statements if d.kind == "published" and d.value), None)
     modified = next((d.value for d in statements if d.kind == "modified" and d.value), None)
     note = None
