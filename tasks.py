@@ -63,10 +63,11 @@ def new(c, title, category, date=None, slug=None):
     help={
         "path": "a raw page (text or HTML) or a folder of them; more after --",
         "date": "publication day YYYY-MM-DD for pages that give none (recorded as editor-supplied)",
-        "category": "section for pages that name none",
+        "category": "section for pages that name none, or whose label the section map lacks",
         "source_url": "URL the page was taken from",
         "source_name": "name of the site the page was taken from",
-        "retrieved": "day YYYY-MM-DD the archive received the files",
+        "retrieved": "when the pages were captured: a day YYYY-MM-DD or a date-time with offset "
+        "(2025-03-15T10:30+01:00); relative dates are counted back from a date-time",
         "quiet": "no progress bar",
     },
 )

@@ -2,12 +2,16 @@
 
 from __future__ import annotations
 
+from collections.abc import Mapping
 from dataclasses import dataclass, field
 from functools import cached_property
 from pathlib import Path
 from typing import Any
 
 from pelican.settings import read_settings
+
+#: Source label -> section, or source name/host -> {source label -> section}.
+SectionMapSetting = Mapping[str, "str | Mapping[str, str]"]
 
 
 @dataclass(frozen=True)
@@ -18,8 +22,14 @@ class ChroniqueConfig:
     output_path: Path
     theme_path: Path
     sections: tuple[str, ...] = ()
+    #: CHRONIQUE_SECTION_MAP: how the sites' own section labels map to ``sections``.
+    section_map: SectionMapSetting = field(default_factory=dict)
+    #: CHRONIQUE_DEFAULT_SECTION: where ingest files pages whose label is not mapped.
+    default_section: str | None = None
     default_lang: str = "fr"
     timezone: str = "Europe/Paris"
+    #: Source name or host (casefolded) -> IANA zone, for times a page prints without one.
+    source_timezones: dict[str, str] = field(default_factory=dict, compare=False)
     site_name: str = "Chronique"
     site_url: str = ""
     settings_file: Path | None = None
@@ -43,13 +53,33 @@ def config_from_settings(
         output_path=Path(settings["OUTPUT_PATH"]),
         theme_path=Path(settings["THEME"]),
         sections=tuple(settings.get("CHRONIQUE_SECTIONS", ())),
+        section_map=settings.get("CHRONIQUE_SECTION_MAP") or {},
+        default_section=settings.get("CHRONIQUE_DEFAULT_SECTION"),
         default_lang=settings.get("DEFAULT_LANG", "fr"),
         timezone=settings.get("TIMEZONE", "Europe/Paris"),
+        source_timezones=_source_timezones(settings.get("CHRONIQUE_SOURCE_TIMEZONES", {})),
         site_name=settings.get("SITENAME", "Chronique"),
         site_url=settings.get("SITEURL", ""),
         settings_file=settings_file,
         pelican=settings,
     )
+
+
+def _source_timezones(setting: dict[str, str]) -> dict[str, str]:
+    """CHRONIQUE_SOURCE_TIMEZONES with folded keys; an unknown zone is an error now, not at
+    the first page that needs it."""
+    from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
+
+    zones = {}
+    for source, name in setting.items():
+        try:
+            ZoneInfo(name)
+        except (ZoneInfoNotFoundError, ValueError):
+            raise ValueError(
+                f"CHRONIQUE_SOURCE_TIMEZONES: '{name}' (for '{source}') is not an IANA time zone"
+            ) from None
+        zones[source.strip().casefold()] = name
+    return zones
 
 
 def load_config(settings_file: str | Path = "pelicanconf.py", **overrides: Any) -> ChroniqueConfig:

@@ -64,6 +64,7 @@ class ChroniqueReader(BaseReader):
             "slug": meta.slug,
             "lang": meta.lang,
             "date_source": meta.date_source,
+            "category_source": meta.category_source,
             "chronique": meta,
         }
         if meta.tags:

@@ -72,6 +72,21 @@ def test_seed_date_is_marked_as_supplied_by_the_editor(built_site: SiteCopy) -> 
     assert "Date de publication fournie par la rédaction" in page.read_text(encoding="utf-8")
 
 
+def test_section_chosen_by_the_editors_is_said_on_the_page(site: SiteCopy) -> None:
+    site.write_article(
+        "2025/03/une-page-sans-rubrique.md",
+        "---\ntitle: Une page sans rubrique\ndate: 2025-03-16T09:00:00+01:00\n"
+        "category: Société\ncategory_source: default\nlang: fr\n"
+        "slug: une-page-sans-rubrique\n---\n\nLe texte de l’article.\n",
+    )
+    assert run_build(str(site.settings)) == 0
+    said = "Rubrique choisie par la rédaction"
+    defaulted = site.output / "2025" / "03" / "une-page-sans-rubrique" / "index.html"
+    assert said in defaulted.read_text(encoding="utf-8")
+    seed, _ = seed_page(site)  # its page named its section
+    assert said not in seed.read_text(encoding="utf-8")
+
+
 def test_url_scheme(built_site: SiteCopy) -> None:
     page, meta = seed_page(built_site)
     out = built_site.output

@@ -95,6 +95,12 @@ CASES: dict[str, tuple[str, str | bytes, int, str]] = {
         4,
         "did you mean 'Monde'",
     ),
+    "unknown category provenance": (
+        FILE,
+        edit("category: Monde", "category: Monde\ncategory_source: guessed"),
+        5,
+        "'guessed' is not one of page, map, editor, default",
+    ),
     "tag typo": (
         FILE,
         edit("[Ukraine]", "[Ukrainee]"),
@@ -237,6 +243,12 @@ def test_valid_article_passes(site: SiteCopy) -> None:
     write(site, FILE, VALID)
     report = check_content(load_config(site.settings))
     assert report.problems == []
+
+
+@pytest.mark.parametrize("source", ["page", "map", "editor", "default"])
+def test_category_provenance_of_ingest_passes(site: SiteCopy, source: str) -> None:
+    write(site, FILE, edit("category: Monde", f"category: Monde\ncategory_source: {source}"))
+    assert check_content(load_config(site.settings)).problems == []
 
 
 def test_github_format_is_an_annotation(site: SiteCopy) -> None:

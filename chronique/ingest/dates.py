@@ -1,23 +1,26 @@
-"""Step 4: publication dates in French and English, read with dateparser.
+"""Step 4: publication dates in French and English, as pages print them.
 
-A date the page gives without an offset is in the site's time zone
-(``ChroniqueConfig.timezone``); a date without a time is midnight local time.
-A relative date ("il y a 2 heures", "hier à 10h30", "3 hours ago") is NOT a
-publication date we can trust — it depends on when the page was saved, which
-we do not know — so it is reported as relative and never resolved against today.
+A zone or offset the page prints ('EDT', 'ET', 'GMT+1', '+02:00') is honoured. A
+time (or a day) printed without one gets an AssumedZone: the pipeline later
+reads it in the source's zone (CHRONIQUE_SOURCE_TIMEZONES) or the archive's
+TIMEZONE and records which (``date_zone``). A relative date ("il y a 2 heures",
+"hier à 10h30", "3 hours ago") depends on when the page was saved: it is
+reported as relative and resolved only against a capture time the editor gives
+(resolve_relative), never against today. Placeholders (year 1, the Unix epoch,
+years before EARLIEST_YEAR, dates after the capture) are no evidence.
 
-dateparser costs 2–5 ms a call, which alone would keep plain-text ingest under
-its 500 pages/s target, so the three unambiguous shapes that make up nearly all
-news date lines ("15 mars 2025 à 10h30", "March 15, 2025 10:30 am",
-"15/03/2025 10:30") and ISO 8601 are read by a small fast path built on Babel's
-month names; everything else goes to dateparser.
+dateparser costs 2–5 ms a call, so the unambiguous shapes that make up nearly
+all news date lines ("18 juil. 2024 à 08h01", "Nov. 19, 2019 8:03 am ET",
+"15:56 BST, 27 April 2024", "18/07/2024") and ISO 8601 are read by a fast path
+built on Babel's month names; everything else goes to dateparser.
 """
 
 from __future__ import annotations
 
 import re
+from collections.abc import Sequence
 from dataclasses import dataclass
-from datetime import datetime, time, tzinfo
+from datetime import UTC, datetime, time, timedelta, timezone, tzinfo
 from functools import cache
 from zoneinfo import ZoneInfo
 
@@ -48,20 +51,69 @@ WEEKDAYS = _name_table("day")
 _MONTH_ALT = "|".join(sorted(map(re.escape, MONTHS), key=len, reverse=True))
 _DAY_ALT = "|".join(sorted(map(re.escape, WEEKDAYS), key=len, reverse=True))
 
-_TIME = (
-    r"(?:\s*(?:,|à|a|at|-|–|—)?\s*(?P<H>\d{1,2})\s*(?:h|:|\.)\s*(?P<M>\d{2})?"
-    r"(?:\s*(?P<ampm>[ap])\.?m\.?)?)?"
+#: Zones pages print after a time. Written out rather than taken from dateparser: its table
+#: gives fixed offsets, and the generic US names (ET, PT…) need their zone's summer time.
+_PRINTED_ZONES: dict[str, tzinfo] = {
+    **{
+        name: ZoneInfo(iana)
+        for name, iana in (
+            ("et", "America/New_York"),
+            ("ct", "America/Chicago"),
+            ("mt", "America/Denver"),
+            ("pt", "America/Los_Angeles"),
+        )
+    },
+    **{
+        name: timezone(timedelta(hours=hours))
+        for name, hours in (
+            ("utc", 0),
+            ("gmt", 0),
+            ("wet", 0),
+            ("bst", 1),
+            ("west", 1),
+            ("cet", 1),
+            ("cest", 2),
+            ("eet", 2),
+            ("eest", 3),
+            ("est", -5),
+            ("edt", -4),
+            ("cst", -6),
+            ("cdt", -5),
+            ("mst", -7),
+            ("mdt", -6),
+            ("pst", -8),
+            ("pdt", -7),
+        )
+    },
+}
+_ZONE_ALT = "|".join(sorted(_PRINTED_ZONES, key=len, reverse=True))
+#: 'EDT', 'GMT+1', 'UTC+02:00', '+0200' after a time (folded text).
+_ZONE = rf"(?:\s*(?P<zone>{_ZONE_ALT})?(?P<offset>[+-]\d{{1,2}}(?::?\d{{2}})?)?)"
+#: '10h30', '8:03 am', '4.34pm', '7h', '5 AM': a separator or am/pm says it is a time.
+_CLOCK = (
+    r"(?P<H>\d{1,2})(?=\s*(?:h|:|\.|[ap]\.?m\b))(?:\s*(?:h|:|\.)\s*(?P<M>\d{2})?)?"
+    r"(?:\s*(?P<ampm>[ap])\.?m\b\.?)?"
 )
+_TIME_AFTER = rf"(?:\s*(?:,|à|a|at|-|–|—)?\s*{_CLOCK})?{_ZONE}"
+_TIME_BEFORE = rf"{_CLOCK}{_ZONE}\s*[,•·–-]?\s*"
 _WEEKDAY = rf"(?:(?:{_DAY_ALT})\.?,?\s+)?"
-_FAST_SHAPES = (
-    re.compile(
-        rf"{_WEEKDAY}(?P<d>\d{{1,2}})(?:er|st|nd|rd|th)?\s+(?P<m>{_MONTH_ALT})\.?,?\s+(?P<y>\d{{4}}){_TIME}"
-    ),
-    re.compile(
-        rf"{_WEEKDAY}(?P<m>{_MONTH_ALT})\.?\s+(?P<d>\d{{1,2}})(?:st|nd|rd|th)?,?\s+(?P<y>\d{{4}}){_TIME}"
-    ),
-    re.compile(rf"(?P<d>\d{{1,2}})[/.](?P<m>\d{{1,2}})[/.](?P<y>\d{{4}}|\d{{2}}){_TIME}"),
+_DAY_MONTH_YEAR = (
+    rf"{_WEEKDAY}(?P<d>\d{{1,2}})(?:er|st|nd|rd|th)?\s+(?P<m>{_MONTH_ALT})\.?,?\s+(?P<y>\d{{4}})"
 )
+_MONTH_DAY_YEAR = (
+    rf"{_WEEKDAY}(?P<m>{_MONTH_ALT})\.?\s+(?P<d>\d{{1,2}})(?:st|nd|rd|th)?,?\s+(?P<y>\d{{4}})"
+)
+_NUMERIC_DATE = r"(?P<d>\d{1,2})[/.](?P<m>\d{1,2})[/.](?P<y>\d{4}|\d{2})"
+_FAST_SHAPES = tuple(
+    re.compile(shape)
+    for shape in (
+        *(rf"{date}{_TIME_AFTER}" for date in (_DAY_MONTH_YEAR, _MONTH_DAY_YEAR, _NUMERIC_DATE)),
+        *(rf"{_TIME_BEFORE}{date}" for date in (_DAY_MONTH_YEAR, _MONTH_DAY_YEAR)),
+    )
+)
+#: Dates before this year are placeholders or misreadings, not a news article's date.
+EARLIEST_YEAR = 1900
+_EPOCH = datetime(1970, 1, 1, tzinfo=UTC)
 
 RELATIVE_WORDS = re.compile(
     r"\b(?:il y a|ago|avant-hier|hier|aujourd['’]hui|yesterday|today|tout à l['’]heure|"
@@ -93,7 +145,13 @@ META_START = re.compile(
 #: META_START needs no more of a segment than this (the longest keyword, with room to spare).
 META_START_CHARS = 40
 #: Where a second date statement starts on the same line ("…, mis à jour le …").
-STATEMENT_START = re.compile(rf"(?:,\s*|\s+)(?=(?:{_MODIFIED_WORDS}|{_PUBLISHED_WORDS})\b)", re.I)
+#: Copied text runs the two together when the page set them in separate elements:
+#: "… à 08:01Mis à jour le …", "… 1:55 am(Updated 4:30 am)", "… 7:55 AM UTCUpdated …".
+STATEMENT_START = re.compile(
+    rf"(?:[,(]\s*|\s+|(?<=\d)|(?<=[ap]m)|(?<=[ap]\.m\.)|(?-i:(?<=[^\W\d_])(?=[A-ZÀ-Þ])))"
+    rf"(?=(?:{_MODIFIED_WORDS}|{_PUBLISHED_WORDS})\b)",
+    re.IGNORECASE,
+)
 
 _DATE_TOKENS = re.compile(
     rf"\b(?:{_MONTH_ALT}|{_DAY_ALT})\b\.?|\d{{4}}-\d{{2}}-\d{{2}}(?:[T ][\d:.]+)?(?:Z|[+-]\d{{2}}:?\d{{2}})?"
@@ -104,12 +162,6 @@ _DATE_TOKENS = re.compile(
     r"avant-hier|hier|aujourd['’]hui|yesterday|today|tout à l['’]heure|à l['’]instant|just now|"
     r"ce matin|cet après-midi|ce soir|cette nuit|this morning|this afternoon|tonight|"
     r"last night|demain|tomorrow|environ|about|an|une?|one)\b",
-    re.IGNORECASE,
-)
-#: "3:45 PM GMT+1, March 14, 2025" (AP style): dateparser wants the time after the date.
-_TIME_FIRST = re.compile(
-    r"^(?P<time>\d{1,2}[:.h]\d{2}(?:\s*[ap]\.?m\.?)?)\s*"
-    r"(?P<zone>[A-Za-z]{2,5}(?:[+-]\d{1,2}(?::?\d{2})?)?)?\s*,\s*(?P<date>.+)$",
     re.IGNORECASE,
 )
 #: "14/03/25" (20 Minutes style): a two-digit year, read as 20xx.
@@ -133,12 +185,41 @@ class DateValue:
 
 @dataclass(frozen=True)
 class DateStatement:
-    """One date statement of a page: 'Publié le …' (published) or 'Mis à jour le …' (modified)."""
+    """One date statement of a page: 'Publié le …' (published) or 'Mis à jour le …' (modified).
+
+    ``value`` is None when the date was lost, relative, or a placeholder (``0001-01-01``,
+    the Unix epoch, a year before EARLIEST_YEAR): the page shows a date that is no evidence.
+    """
 
     kind: str  # "published" | "modified"
     text: str
     value: datetime | None
     relative: bool = False
+    placeholder: bool = False
+
+
+class AssumedZone(tzinfo):
+    """The site's zone, given to a time the page printed without one.
+
+    A datetime carries it until the pipeline knows the page's source: it then puts the
+    source's zone (or the archive's) in its place and records that the zone was assumed.
+    """
+
+    def __init__(self, name: str) -> None:
+        self.name = name
+        self._zone = ZoneInfo(name)
+
+    def utcoffset(self, dt: datetime | None) -> timedelta | None:
+        return self._zone.utcoffset(dt)
+
+    def dst(self, dt: datetime | None) -> timedelta | None:
+        return self._zone.dst(dt)
+
+    def tzname(self, dt: datetime | None) -> str | None:
+        return self._zone.tzname(dt)
+
+    def __repr__(self) -> str:
+        return f"AssumedZone({self.name!r})"
 
 
 @cache
@@ -146,11 +227,36 @@ def zone(name: str) -> tzinfo:
     return ZoneInfo(name)
 
 
+@cache
+def assumed_zone(name: str) -> AssumedZone:
+    return AssumedZone(name)
+
+
 def localise(value: datetime, tz_name: str) -> datetime:
-    """Give a naive datetime the site's time zone; keep an offset the page gave."""
+    """Give a naive datetime the site's zone, marked as assumed; keep an offset the page gave."""
     if value.tzinfo is None or value.utcoffset() is None:
-        return value.replace(tzinfo=zone(tz_name))
+        return value.replace(tzinfo=assumed_zone(tz_name))
     return value
+
+
+def zone_was_printed(value: datetime) -> bool:
+    """False when the page gave a time (or a day) without a zone or offset."""
+    return not isinstance(value.tzinfo, AssumedZone)
+
+
+def in_zone(value: datetime, tz_name: str) -> datetime:
+    """The same wall-clock time in *tz_name*, for a value whose zone was assumed."""
+    return value if zone_was_printed(value) else value.replace(tzinfo=zone(tz_name))
+
+
+def is_placeholder(value: datetime, captured: datetime | None = None) -> bool:
+    """A date no article has: year 1 (a CMS's empty value), the Unix epoch, a year before
+    EARLIEST_YEAR, or a moment after the page was captured."""
+    if value.year < EARLIEST_YEAR:
+        return True
+    if value.utcoffset() is not None and abs(value - _EPOCH) < timedelta(hours=14):
+        return True
+    return captured is not None and value > captured
 
 
 def parse_date_text(text: str, tz_name: str) -> DateValue | None:
@@ -164,7 +270,6 @@ def parse_date_text(text: str, tz_name: str) -> DateValue | None:
         _YEAR.search(text) or _SHORT_YEAR_DATE.search(text)
     ):  # "15 mars": without a year it is no date to publish under
         return None
-    text = _TIME_FIRST.sub(r"\g<date> \g<time> \g<zone>", text).strip()
     iso = _parse_iso(text)
     if iso is not None:
         return DateValue(localise(iso, tz_name))
@@ -175,7 +280,8 @@ def parse_date_text(text: str, tz_name: str) -> DateValue | None:
 
 
 def _normalise_spaces(text: str) -> str:
-    return text.strip().replace("\u00a0", " ").replace("\u202f", " ")
+    """Plain spaces, and no full stop after the date ('… le 3 mars 2025.'; 'p.m.' keeps its m)."""
+    return text.strip().replace("\u00a0", " ").replace("\u202f", " ").rstrip(".")
 
 
 def _parse_iso(text: str) -> datetime | None:
@@ -208,10 +314,22 @@ def _from_match(match: re.Match[str]) -> datetime | None:
         hour = hour % 12 + (12 if match["ampm"] == "p" else 0)
     try:
         return datetime.combine(
-            datetime(_full_year(match["y"]), month or 0, day).date(), time(hour, minute)
+            datetime(_full_year(match["y"]), month or 0, day).date(),
+            time(hour, minute),
+            tzinfo=_printed_zone(match["zone"], match["offset"]),
         )
     except (ValueError, TypeError):
         return None
+
+
+def _printed_zone(name: str | None, offset: str | None) -> tzinfo | None:
+    """'EDT' -> UTC-4, 'ET' -> America/New_York, 'GMT+1' and '+02:00' -> their offset."""
+    if offset:
+        sign = -1 if offset[0] == "-" else 1
+        digits = offset[1:].replace(":", "")
+        hours, minutes = (digits, "0") if len(digits) <= 2 else (digits[:-2], digits[-2:])
+        return timezone(sign * timedelta(hours=int(hours), minutes=int(minutes)))
+    return _PRINTED_ZONES[name] if name else None
 
 
 def _full_year(text: str) -> int:
@@ -241,6 +359,36 @@ def _parse_with_dateparser(text: str, tz_name: str) -> DateValue | None:
     return DateValue(localise(parsed, tz_name))
 
 
+def resolve_relative(text: str, reference: datetime, tz_name: str) -> datetime | None:
+    """A relative date statement ('Publié il y a 3 heures', 'hier à 10h30', '2 days ago') as
+    a moment, counted back from *reference* (when the page was captured) in the page's zone.
+
+    A date given to the day ('il y a 2 jours') is that day at midnight: the capture's time of
+    day is no part of it. None when the text cannot be read.
+    """
+    prefix = DATE_PREFIX.match(text)
+    rest = text[prefix.end() :] if prefix else text
+    base = reference.astimezone(zone(tz_name)).replace(tzinfo=None)
+    data = _relative_parser(base).get_date_data(_normalise_spaces(rest))
+    if data.date_obj is None:
+        return None
+    value = data.date_obj if data.period == "time" else datetime.combine(data.date_obj, time(0))
+    return value.replace(tzinfo=assumed_zone(tz_name))
+
+
+def _relative_parser(base: datetime):  # type: ignore[no-untyped-def]
+    from dateparser.date import DateDataParser
+
+    return DateDataParser(
+        languages=list(LANGUAGES),
+        settings={
+            "RELATIVE_BASE": base,
+            "PREFER_DATES_FROM": "past",
+            "RETURN_TIME_AS_PERIOD": True,
+        },
+    )
+
+
 def is_date_expression(text: str) -> bool:
     """True when *text* is nothing but a date (complete or relative) and its connecting words."""
     if RELATIVE_WORDS.search(text):
@@ -265,15 +413,87 @@ def read_date_statement(segment: str, tz_name: str) -> DateStatement | None:
         return DateStatement(kind, segment, None) if has_keyword else None
     common = _parse_fast(_normalise_spaces(rest))
     if common is not None:  # read whole by a common shape: nothing but a date
-        return DateStatement(kind, segment, localise(common, tz_name))
+        return _statement(kind, segment, localise(common, tz_name))
     if not is_date_expression(rest):
         return None
     parsed = parse_date_text(rest, tz_name)
     if parsed is None:
         return None
-    return DateStatement(kind, segment, parsed.value, parsed.relative)
+    if parsed.relative:
+        return DateStatement(kind, segment, None, relative=True)
+    return _statement(kind, segment, parsed.value)
+
+
+def _statement(kind: str, text: str, value: datetime | None) -> DateStatement:
+    if value is not None and is_placeholder(value):
+        return DateStatement(kind, text, None, placeholder=True)
+    return DateStatement(kind, text, value)
+
+
+#: How a line that ends with a date ends: a year, or a time, perhaps with a zone.
+_DATED_END = re.compile(
+    r"\b(?:\d{4}|\d{1,2}[:h.]\d{2}|[ap]\.?m\.?)(?:\s*[A-Za-z]{1,4}(?:[+-]\d{1,2}(?::?\d{2})?)?)?"
+    r"[\s.)]*$",
+    re.IGNORECASE,
+)
+
+
+def ends_with_date(text: str) -> bool:
+    """A cheap test: does *text* end the way a date does ('… 2019', '… 11:03 PM EST')?"""
+    return _DATED_END.search(text, max(0, len(text) - 24)) is not None
+
+
+_BARE_CLOCK = re.compile(rf"{_CLOCK}{_ZONE}")
+
+
+def join_clock_segments(segments: Sequence[str]) -> list[str]:
+    """Put a segment that is only a time back beside the date it belongs to, which the page
+    set apart ('April 25, 2023 · 1:36 PM GMT+2', '11:00 AM PDT • May 16, 2024')."""
+    joined: list[str] = []
+    pending_clock = ""
+    for segment in segments:
+        if _BARE_CLOCK.fullmatch(fold(segment.strip())):
+            if joined and _is_bare_date(joined[-1]):
+                joined[-1] = f"{joined[-1]} {segment.strip()}"
+            else:
+                pending_clock = segment.strip()
+            continue
+        if pending_clock and _is_bare_date(segment):
+            segment, pending_clock = f"{pending_clock} {segment.strip()}", ""
+        elif pending_clock:
+            joined.append(pending_clock)
+            pending_clock = ""
+        joined.append(segment)
+    return [*joined, pending_clock] if pending_clock else joined
+
+
+def _is_bare_date(segment: str) -> bool:
+    """'Updated April 25, 2023': a keyword at most, then a date and nothing else."""
+    prefix = DATE_PREFIX.match(segment)
+    rest = segment[prefix.end() :] if prefix else segment
+    return bool(_YEAR.search(rest)) and is_date_expression(rest)
 
 
 def split_statements(line: str) -> list[str]:
     """'Publié le X, mis à jour le Y' -> ['Publié le X', 'mis à jour le Y']."""
     return [part for part in STATEMENT_START.split(line) if part.strip()]
+
+
+#: Where a date may start inside a byline segment ('By NAME November 19, 2019, 07:47 PM EST').
+_WORD_START = re.compile(r"(?<![\w'’])(?=\w)")
+
+
+def read_trailing_date(segment: str, tz_name: str) -> tuple[str, DateStatement] | None:
+    """('By NAME', statement) for a segment that ends with a dated statement after other words
+    ('By NAME November 19, 2019, 07:47 PM EST', 'Reuters November 18, 2019 11:03 PM');
+    None when no dated statement ends it. What comes before is for the caller to judge."""
+    if not _YEAR.search(segment):
+        return None
+    for start in _WORD_START.finditer(segment, 1):
+        rest = segment[start.start() :]
+        if not META_START.match(fold(rest[:META_START_CHARS])):
+            continue
+        statement = read_date_statement(rest, tz_name)
+        if statement is not None and (statement.value or statement.placeholder):
+            return segment[: start.start()].strip(" ,/"), statement
+    return None

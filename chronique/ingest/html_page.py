@@ -3,11 +3,12 @@
 trafilatura (2.x) finds the main text and drops menus, "read also" boxes,
 comments and cookie banners; its XML body is rendered to Markdown with its own
 ``xmltotxt`` so we extract once. Quotes lose their ``>`` in that renderer, so
-they are marked before rendering. The publication date comes first from the
-page's structured data (``article:published_time``, JSON-LD ``datePublished``),
-which carries time and offset, then from trafilatura/htmldate (a day only: read
-as midnight in the site's time zone). htmldate's extensive search is off: it
-guesses from copyright lines and free text, and an archive does not guess.
+they are marked before rendering. The publication date is chosen among every
+date the page states (JSON-LD ``datePublished``, ``article:published_time``,
+other ``<meta>``, ``itemprop`` elements, then trafilatura/htmldate's day): the
+most trusted one that is not a placeholder, preferring one that carries its
+zone. htmldate's extensive search is off: it guesses from copyright lines and
+free text, and an archive does not guess.
 """
 
 from __future__ import annotations
@@ -17,7 +18,7 @@ import re
 from collections.abc import Iterator, Sequence
 from dataclasses import dataclass, field
 from datetime import datetime
-from typing import Any
+from typing import Any, NamedTuple
 
 import lxml.html
 import trafilatura
@@ -25,7 +26,7 @@ from lxml import etree
 from trafilatura.xml import xmltotxt
 
 from chronique.ingest.chrome import ChromePatterns
-from chronique.ingest.dates import localise, parse_date_text
+from chronique.ingest.dates import is_placeholder, localise, parse_date_text, zone_was_printed
 from chronique.ingest.errors import IngestFailure
 from chronique.ingest.markdown import join_blocks
 from chronique.ingest.page import ExtractedPage, fold, sections_by_fold
@@ -50,14 +51,27 @@ _QUOTE_MARK = "@@chronique-quote@@"
 _TRUNCATED = re.compile(r"(?:\.\.\.|…|\[…\])\s*$")
 
 
+class DateCandidate(NamedTuple):
+    """A date text of the page and its rank (lower is trusted first, see _DATE_RANKS)."""
+
+    rank: int
+    text: str
+
+
+#: Measured on fundus pages: JSON-LD is right where ``article:published_time`` disagrees
+#: with it; a bare ``<meta name="date">`` is as often the update time.
+_DATE_RANKS = {"json-ld": 0, "article": 1, "meta": 2, "element": 3, "trafilatura": 4}
+
+
 @dataclass
 class PageMetadata:
     """What ``<head>`` and JSON-LD say about the article."""
 
     title: str | None = None
     alternative_title: str | None = None
-    published: str | None = None
-    modified: str | None = None
+    #: Every date the page states, each with how far its kind of field is trusted.
+    published: list[DateCandidate] = field(default_factory=list)
+    modified: list[DateCandidate] = field(default_factory=list)
     sections: list[str] = field(default_factory=list)
     tags: list[str] = field(default_factory=list)
     authors: list[str] = field(default_factory=list)
@@ -100,7 +114,9 @@ def extract_html_page(
     if not paragraphs:
         raise IngestFailure("title only: no article text in the HTML page")
     section, hint = _section([*meta.sections, *(document.categories or [])], sections)
-    published, note = _published(meta, document.date, tz_name)
+    if document.date:
+        meta.published.append(DateCandidate(_DATE_RANKS["trafilatura"], document.date))
+    published, note = _published(meta, tz_name)
     return ExtractedPage(
         title=title.strip(),
         subtitle=_subtitle(meta.alternative_title, title),
@@ -110,7 +126,7 @@ def extract_html_page(
         body=join_blocks(blocks),
         paragraphs=tuple(paragraphs),
         published=published,
-        modified=_datetime(meta.modified, tz_name),
+        modified=_best_date(meta.modified, tz_name),
         date_note=note,
         authors=_authors(document.author, meta.authors),
         site_tags=tuple(dict.fromkeys([*(document.tags or []), *meta.tags])),
@@ -146,23 +162,37 @@ def read_metadata(tree: Any) -> PageMetadata:
         meta.title = text.text_content().strip() if text is not None else None
     for item in _json_ld_articles(tree):
         _apply_json_ld(meta, item)
+    _read_date_elements(tree, meta)
     return meta
 
 
+def _read_date_elements(tree: Any, meta: PageMetadata) -> None:
+    """``<time itemprop="datePublished" datetime="…">`` and the like, outside ``<meta>``."""
+    for element in tree.iterfind(".//*[@itemprop][@datetime]"):
+        key = (element.get("itemprop") or "").strip().lower()
+        kind = {"datepublished": "published", "datemodified": "modified"}.get(key)
+        if kind and element.get("datetime", "").strip():
+            candidate = DateCandidate(_DATE_RANKS["element"], element.get("datetime").strip())
+            getattr(meta, kind).append(candidate)
+
+
+#: <meta> keys of the publication and update dates, with their rank's name.
+_META_DATES = {
+    "article:published_time": ("published", "article"),
+    "og:article:published_time": ("published", "article"),
+    "datepublished": ("published", "meta"),
+    "date": ("published", "meta"),
+    "pubdate": ("published", "meta"),
+    "publish-date": ("published", "meta"),
+    "parsely-pub-date": ("published", "meta"),
+    "dc.date.issued": ("published", "meta"),
+    "article:modified_time": ("modified", "article"),
+    "og:updated_time": ("modified", "article"),
+    "datemodified": ("modified", "meta"),
+}
 _META_FIELDS = {
     "og:title": "title",
     "twitter:title": "title",
-    "article:published_time": "published",
-    "og:article:published_time": "published",
-    "datepublished": "published",
-    "date": "published",
-    "pubdate": "published",
-    "publish-date": "published",
-    "parsely-pub-date": "published",
-    "dc.date.issued": "published",
-    "article:modified_time": "modified",
-    "og:updated_time": "modified",
-    "datemodified": "modified",
     "og:site_name": "site_name",
     "og:url": "url",
     "og:description": "description",
@@ -174,7 +204,10 @@ _META_FIELDS = {
 def _apply_meta(meta: PageMetadata, key: str, value: str) -> None:
     if not value:
         return
-    if key in _META_FIELDS:
+    if key in _META_DATES:
+        name, rank = _META_DATES[key]
+        getattr(meta, name).append(DateCandidate(_DATE_RANKS[rank], value))
+    elif key in _META_FIELDS:
         name = _META_FIELDS[key]
         if getattr(meta, name) is None:
             setattr(meta, name, value)
@@ -211,8 +244,10 @@ def _article_items(data: Any) -> Iterator[dict[str, Any]]:
 
 
 def _apply_json_ld(meta: PageMetadata, item: dict[str, Any]) -> None:
-    meta.published = meta.published or _text(item.get("datePublished"))
-    meta.modified = meta.modified or _text(item.get("dateModified"))
+    for key, dates in (("datePublished", meta.published), ("dateModified", meta.modified)):
+        text = _text(item.get(key))
+        if text:
+            dates.append(DateCandidate(_DATE_RANKS["json-ld"], text))
     meta.title = meta.title or _text(item.get("headline"))
     meta.alternative_title = meta.alternative_title or _text(item.get("alternativeHeadline"))
     meta.description = meta.description or _text(item.get("description"))
@@ -296,11 +331,22 @@ def _section(candidates: Sequence[str], sections: Sequence[str]) -> tuple[str | 
     return (None if sections else hint), hint
 
 
-def _published(
-    meta: PageMetadata, day: str | None, tz_name: str
-) -> tuple[datetime | None, str | None]:
-    value = _datetime(meta.published, tz_name) or _datetime(day, tz_name)
+def _published(meta: PageMetadata, tz_name: str) -> tuple[datetime | None, str | None]:
+    value = _best_date(meta.published, tz_name)
+    if value is None and meta.published:
+        shown = ", ".join(dict.fromkeys(c.text for c in meta.published))
+        return None, f"the page's dates are placeholders or unreadable ({shown})"
     return value, None
+
+
+def _best_date(candidates: Sequence[DateCandidate], tz_name: str) -> datetime | None:
+    """The most trusted readable date that is not a placeholder, preferring one that
+    carries its zone: a time without offset is one the page did not situate, and another
+    field of the same page usually gives the same moment with it."""
+    values = [_datetime(c.text, tz_name) for c in sorted(candidates)]
+    readable = [v for v in values if v is not None and not is_placeholder(v)]
+    with_zone = [v for v in readable if zone_was_printed(v)]
+    return (with_zone or readable or [None])[0]
 
 
 def _datetime(text: str | None, tz_name: str) -> datetime | None:

@@ -28,6 +28,7 @@ class ExtractedPage:
     published: datetime | None = None
     modified: datetime | None = None
     date_note: str | None = None  # why there is no date although the page shows one
+    relative_date: str | None = None  # 'Publié il y a 3 heures': resolved only against a capture
     authors: tuple[str, ...] = ()
     site_tags: tuple[str, ...] = ()
     site_name: str | None = None

@@ -22,14 +22,21 @@ from urllib.parse import urlsplit
 from chronique.config import ChroniqueConfig, load_config
 from chronique.frontmatter import dump_front_matter
 from chronique.ingest.chrome import load_chrome_patterns
-from chronique.ingest.dates import zone
+from chronique.ingest.dates import (
+    in_zone,
+    is_placeholder,
+    resolve_relative,
+    zone,
+    zone_was_printed,
+)
 from chronique.ingest.decode import decode_bytes
 from chronique.ingest.dedupe import ArchiveIndex, Fingerprint
 from chronique.ingest.errors import IngestFailure
 from chronique.ingest.html_page import extract_html_page
 from chronique.ingest.language import detect_language
-from chronique.ingest.page import ExtractedPage, trim_at_sentence
+from chronique.ingest.page import ExtractedPage, fold, sections_by_fold, trim_at_sentence
 from chronique.ingest.report import IngestReport, IngestResult, Status
+from chronique.ingest.sections import SectionChoice, SectionMap, SectionMapError
 from chronique.ingest.tagging import SiteTagger
 from chronique.ingest.text_page import TextRules, extract_text_page
 from chronique.ingest.write import unique_slug, write_new_file
@@ -57,7 +64,9 @@ class IngestOptions:
     category: str | None = None
     source_url: str | None = None
     source_name: str | None = None
-    retrieved: date | None = None  # the day the archive received the files, when known
+    #: When the pages were captured (a day, or a moment), when known: a page's date after it
+    #: is a placeholder, not evidence.
+    retrieved: date | datetime | None = None
     quiet: bool = False
     max_text_bytes: int = DEFAULT_MAX_TEXT_BYTES
     max_html_bytes: int = DEFAULT_MAX_HTML_BYTES
@@ -72,12 +81,16 @@ class _Batch:
     rules: TextRules
     index: ArchiveIndex
     tagger: SiteTagger
+    sections: SectionMap
 
 
 def ingest_paths(
     paths: Sequence[Path], config: ChroniqueConfig, options: IngestOptions | None = None
 ) -> IngestReport:
-    """Ingest files and folders (walked recursively, in sorted order) into the archive."""
+    """Ingest files and folders (walked recursively, in sorted order) into the archive.
+
+    Raises SectionMapError (a ValueError) when the section settings cannot be used.
+    """
     options = options or IngestOptions()
     batch = new_batch(config, options)
     inputs = collect_inputs(paths)
@@ -90,7 +103,10 @@ def ingest_paths(
 
 
 def new_batch(config: ChroniqueConfig, options: IngestOptions) -> _Batch:
-    """The state one run shares across its inputs (also used by the evaluation harness)."""
+    """The state one run shares across its inputs (also used by the evaluation harness).
+
+    Raises SectionMapError (a ValueError) when the section settings cannot be used.
+    """
     extra_chrome = tuple(config.pelican.get("CHRONIQUE_INGEST_CHROME", ()))
     return _Batch(
         config=config,
@@ -98,6 +114,7 @@ def new_batch(config: ChroniqueConfig, options: IngestOptions) -> _Batch:
         rules=TextRules(load_chrome_patterns(extra_chrome), config.sections, config.timezone),
         index=ArchiveIndex.load(config.articles_path),
         tagger=SiteTagger(config.topics_path),
+        sections=SectionMap.build(config.section_map, config.sections, config.default_section),
     )
 
 
@@ -140,10 +157,20 @@ def ingest_file(path: Path, batch: _Batch) -> IngestResult:
         if existing is not None:
             return IngestResult(path, Status.ALREADY_PRESENT, existing)
         page = extract_page(path, raw, batch)
-        meta, body = build_article(page, sha256, batch)
-        return _store(path, meta, body, sha256, batch)
+        section = _category(page, batch)
+        meta, body = build_article(page, sha256, batch, section)
+        result = _store(path, meta, body, sha256, batch)
+        if result.status is Status.WRITTEN and section.unmapped_label:
+            return replace(result, unmapped_label=section.unmapped_label)
+        return result
     except IngestFailure as failure:
-        return IngestResult(path, Status.FAILED, reason=failure.reason)
+        return IngestResult(
+            path,
+            Status.FAILED,
+            reason=failure.reason,
+            unmapped_label=failure.unmapped_label,
+            missing_date=failure.missing_date,
+        )
     except OSError as exc:
         return IngestResult(path, Status.FAILED, reason=f"cannot read or write: {exc.strerror}")
 
@@ -214,11 +241,27 @@ def _looks_like_html(text: str) -> bool:
 # -------------------------------------------------------------------------- fields
 
 
-def build_article(page: ExtractedPage, sha256: str, batch: _Batch) -> tuple[ArticleMeta, str]:
-    """The front-matter fields of *page*; IngestFailure when a required one is missing."""
+def build_article(
+    page: ExtractedPage, sha256: str, batch: _Batch, section: SectionChoice | None = None
+) -> tuple[ArticleMeta, str]:
+    """The front-matter fields of *page* (its *section* already chosen, or chosen here);
+    IngestFailure when a required one is missing: one failure for a page that lacks both
+    date and section, so that the report counts both."""
     config, options = batch.config, batch.options
-    published, date_source = _publication_date(page, options, config.timezone)
-    modified = page.modified if page.modified and page.modified >= published else None
+    section = section or _category(page, batch)
+    try:
+        published = _publication_date(page, batch)
+    except IngestFailure as failure:
+        if section.category is None:
+            raise _no_section(page, section, batch, also=failure) from None
+        raise
+    if section.category is None:
+        raise _no_section(page, section, batch)
+    modified = (
+        in_zone(page.modified, published.zone_name or config.timezone) if page.modified else None
+    )
+    if modified is not None and modified < published.value:
+        modified = None
     summary = page.standfirst or trim_at_sentence(page.paragraphs[0], SUMMARY_MAX_CHARS)
     slug = slugify(page.title)
     if not slug:
@@ -226,10 +269,12 @@ def build_article(page: ExtractedPage, sha256: str, batch: _Batch) -> tuple[Arti
     meta = ArticleMeta(
         title=page.title,
         subtitle=page.subtitle,
-        date=published,
-        date_source=date_source,
+        date=published.value,
+        date_source=published.source,
+        date_zone=published.zone,
         modified=modified,
-        category=_category(page, options, config.sections),
+        category=section.category,
+        category_source=section.source,
         tags=batch.tagger.tag(
             title=page.title,
             subtitle=page.subtitle,
@@ -248,34 +293,135 @@ def build_article(page: ExtractedPage, sha256: str, batch: _Batch) -> tuple[Arti
     return meta, page.body
 
 
-def _publication_date(
-    page: ExtractedPage, options: IngestOptions, tz_name: str
-) -> tuple[datetime, str]:
-    """The page's own date ('page'), else the editor's --date at local midnight ('editor')."""
+@dataclass(frozen=True)
+class PageDate:
+    """The article's date and who vouches for it and for its time zone (see ArticleMeta)."""
+
+    value: datetime
+    source: str  # "page" | "editor"
+    zone: str  # "page" | "source" | "archive"
+    zone_name: str | None = None  # the zone assumed, when it was
+
+
+def _publication_date(page: ExtractedPage, batch: _Batch) -> PageDate:
+    """The page's own date ('page'); else its relative date counted back from a capture
+    moment (--retrieved with a time: 'capture'); else the editor's --date at local midnight
+    ('editor').
+
+    A time the page printed without a zone is read in the source's zone
+    (CHRONIQUE_SOURCE_TIMEZONES), else the archive's TIMEZONE, and the article says so.
+    """
+    options = batch.options
+    tz_name, zone_kind = _page_zone(page, batch)
     if page.published is not None:
-        return page.published, "page"
+        _check_before_capture(page.published, options, tz_name)
+        if zone_was_printed(page.published):
+            return PageDate(page.published, "page", "page")
+        return PageDate(in_zone(page.published, tz_name), "page", zone_kind, tz_name)
+    if page.relative_date and isinstance(options.retrieved, datetime):
+        value = resolve_relative(page.relative_date, options.retrieved, tz_name)
+        if value is not None:
+            return PageDate(in_zone(value, tz_name), "capture", zone_kind, tz_name)
     if options.date is not None:
-        return datetime.combine(options.date, time(0), tzinfo=zone(tz_name)), "editor"
+        midnight = datetime.combine(options.date, time(0), tzinfo=zone(tz_name))
+        # the archive's zone is what date_source 'editor' already means; a source's is not
+        return PageDate(
+            midnight, "editor", "page" if zone_kind == "archive" else zone_kind, tz_name
+        )
     if page.date_note:
+        capture = " or the capture time (--retrieved 2025-03-15T10:30+01:00)"
         raise IngestFailure(
             f"no publication date found ({page.date_note}) — pass --date YYYY-MM-DD"
+            + (capture if page.relative_date else ""),
+            missing_date=True,
         )
-    raise IngestFailure(NO_DATE)
+    raise IngestFailure(NO_DATE, missing_date=True)
 
 
-def _category(page: ExtractedPage, options: IngestOptions, sections: Sequence[str]) -> str:
-    if page.section:
-        return page.section
-    if options.category:
-        if sections and options.category not in sections:
+def _page_zone(page: ExtractedPage, batch: _Batch) -> tuple[str, str]:
+    """(IANA zone, 'source' | 'archive') for the times the page prints without a zone."""
+    zones = batch.config.source_timezones
+    for key in _source_keys(page, batch.options):
+        if key in zones:
+            return zones[key], "source"
+    return batch.config.timezone, "archive"
+
+
+def _source_keys(page: ExtractedPage, options: IngestOptions) -> Iterator[str]:
+    """The names a source setting may use: the source's name, then its host with and
+    without 'www.', casefolded."""
+    for name in (options.source_name, page.site_name):
+        if name:
+            yield name.strip().casefold()
+    for url in (page.url, options.source_url):
+        host = urlsplit(url).hostname if url else None
+        if host:
+            yield host
+            yield host.removeprefix("www.")
+
+
+def _check_before_capture(value: datetime, options: IngestOptions, tz_name: str) -> None:
+    captured = _captured(options.retrieved, tz_name)
+    if captured is not None and is_placeholder(value, captured):
+        raise IngestFailure(
+            f"the page's date {value.isoformat()} is after its capture "
+            f"({_iso(options.retrieved)}): a placeholder, not a publication date — "
+            "pass --date YYYY-MM-DD",
+            missing_date=True,
+        )
+
+
+def _captured(retrieved: date | datetime | None, tz_name: str) -> datetime | None:
+    """The capture as a moment: a day means its end in the page's zone."""
+    if retrieved is None or isinstance(retrieved, datetime):
+        return retrieved
+    return datetime.combine(retrieved, time.max, tzinfo=zone(tz_name))
+
+
+def _iso(value: date | datetime | None) -> str | None:
+    return value.isoformat() if value is not None else None
+
+
+def _category(page: ExtractedPage, batch: _Batch) -> SectionChoice:
+    """The page's label as the sections or the map know it, else --category, else the
+    configured default section; a choice without a category when none applies."""
+    sections = batch.config.sections
+    editor = batch.options.category
+    if editor is not None:
+        editor = sections_by_fold(sections).get(fold(editor), editor)
+        if sections and editor not in sections:
             raise IngestFailure(
-                f"--category '{options.category}' is not a configured section "
-                f"({', '.join(sections)})"
+                f"--category '{editor}' is not a configured section ({', '.join(sections)})"
             )
-        return options.category
-    said = f" (the page says '{page.section_hint}')" if page.section_hint else ""
-    known = f" among {', '.join(sections)}" if sections else ""
-    raise IngestFailure(f"no section found{known}{said} — pass --category")
+    labels = [label for label in (page.section_hint, page.section) if label]
+    return batch.sections.choose(labels, _source_names(page, batch.options), editor)
+
+
+def _source_names(page: ExtractedPage, options: IngestOptions) -> list[str]:
+    """What a source-specific entry of the section map may call this page's site."""
+    url = page.url or options.source_url
+    host = urlsplit(url).hostname if url else None
+    return [name for name in (options.source_name, page.site_name, host) if name]
+
+
+def _no_section(
+    page: ExtractedPage, section: SectionChoice, batch: _Batch, also: IngestFailure | None = None
+) -> IngestFailure:
+    """Why the page has no section; after the date's failure when both are missing."""
+    if section.unmapped_label:
+        reason = (
+            f"section label '{section.unmapped_label}' is not mapped — add it to "
+            "CHRONIQUE_SECTION_MAP or pass --category"
+        )
+    else:
+        sections = batch.config.sections
+        known = f" among {', '.join(sections)}" if sections else ""
+        reason = f"no section found{known} — pass --category"
+    return IngestFailure(
+        f"{also.reason}; {reason}" if also else reason,
+        unmapped_label=section.unmapped_label,
+        missing_date=also is not None and also.missing_date,
+    )
 
 
 def _source(page: ExtractedPage, options: IngestOptions, sha256: str) -> Source:
@@ -283,8 +429,7 @@ def _source(page: ExtractedPage, options: IngestOptions, sha256: str) -> Source:
     name = options.source_name or page.site_name or (urlsplit(url).hostname if url else None)
     if name and name.startswith("www."):
         name = name[4:]
-    retrieved = options.retrieved.isoformat() if options.retrieved else None
-    return Source(name=name, url=url, retrieved=retrieved, sha256=sha256)
+    return Source(name=name, url=url, retrieved=_iso(options.retrieved), sha256=sha256)
 
 
 # --------------------------------------------------------------------------- store
@@ -315,7 +460,16 @@ def _store(path: Path, meta: ArticleMeta, body: str, sha256: str, batch: _Batch)
         except FileExistsError:  # a file the index could not read holds this path: next slug
             batch.index.slugs[meta.slug] = target
     batch.index.add(target, meta.slug, sha256, fingerprint)
-    return IngestResult(path, Status.WRITTEN, target)
+    return IngestResult(path, Status.WRITTEN, target, note=_zone_note(meta))
+
+
+def _zone_note(meta: ArticleMeta) -> str | None:
+    """What the report says when the date's time zone was assumed, not printed."""
+    if meta.date_zone == "page":
+        return None
+    name = getattr(meta.date.tzinfo, "key", None) or meta.date.tzname()
+    setting = "CHRONIQUE_SOURCE_TIMEZONES" if meta.date_zone == "source" else "TIMEZONE"
+    return f"zone assumed: {name}, from {setting}"
 
 
 def _validate(meta: ArticleMeta, sections: Sequence[str]) -> None:
@@ -383,18 +537,40 @@ def run_ingest(
             category=category,
             source_url=source_url,
             source_name=source_name,
-            retrieved=_day(retrieved, "--retrieved"),
+            retrieved=_capture(retrieved),
             quiet=quiet,
         )
     except ValueError as exc:
         print(f"ingest: {exc}", file=sys.stderr)
         return 2
     config = load_config(settings_file)
-    report = ingest_paths([Path(p) for p in paths], config, options)
-    for line in report.lines(Path.cwd()):
+    try:
+        report = ingest_paths([Path(p) for p in paths], config, options)
+    except SectionMapError as exc:
+        print(f"ingest: {exc}", file=sys.stderr)
+        return 2
+    for line in [*report.lines(Path.cwd()), *report.editor_lines()]:
         print(line)
     print(report.summary(), file=sys.stderr)
     return report.exit_code
+
+
+def _capture(value: str | None) -> date | datetime | None:
+    """--retrieved: a day (YYYY-MM-DD) or a moment with its offset (2025-03-15T10:30+01:00)."""
+    if value is None:
+        return None
+    try:
+        moment = datetime.fromisoformat(value)
+    except ValueError:
+        raise ValueError(
+            f"--retrieved '{value}' is neither a day (YYYY-MM-DD) nor a date-time with an offset "
+            "(YYYY-MM-DDTHH:MM+01:00)"
+        ) from None
+    if "T" not in value and " " not in value:
+        return moment.date()
+    if moment.utcoffset() is None:
+        raise ValueError(f"--retrieved '{value}' has no UTC offset (e.g. {value}+01:00)")
+    return moment
 
 
 def _day(value: str | None, option: str) -> date | None:

@@ -1,4 +1,4 @@
-"""Step 8: the report — one line per input, a summary, an exit code."""
+"""Step 8: the report — one line per input, what needs an editor, a summary, an exit code."""
 
 from __future__ import annotations
 
@@ -6,6 +6,8 @@ from collections import Counter
 from dataclasses import dataclass, field
 from enum import Enum
 from pathlib import Path
+
+from chronique.ingest.page import fold
 
 
 class Status(Enum):
@@ -23,11 +25,15 @@ class IngestResult:
     status: Status
     output: Path | None = None  # written file, or the existing article it matches
     reason: str | None = None  # why it failed, or how similar the duplicate is
+    note: str | None = None  # what an editor should know about a written article
+    unmapped_label: str | None = None  # the page's section label that the map lacks
+    missing_date: bool = False  # refused because the page shows no date
 
     def line(self, relative_to: Path | None = None) -> str:
         source, target = _show(self.input, relative_to), _show(self.output, relative_to)
         if self.status is Status.WRITTEN:
-            return f"written: {source} -> {target}"
+            note = f" ({self.note})" if self.note else ""
+            return f"written: {source} -> {target}{note}"
         if self.status is Status.ALREADY_PRESENT:
             return f"already present: {source} (same bytes as {target})"
         if self.status is Status.POSSIBLE_DUPLICATE:
@@ -44,6 +50,15 @@ def _show(path: Path | None, relative_to: Path | None) -> str:
         except ValueError:
             pass
     return str(path)
+
+
+@dataclass(frozen=True)
+class UnmappedLabel:
+    """A section label of the batch that no section or map entry covers."""
+
+    label: str  # as most of its pages spell it
+    pages: int
+    refused: int  # the others went to --category or the default section
 
 
 @dataclass
@@ -65,3 +80,47 @@ class IngestReport:
 
     def lines(self, relative_to: Path | None = None) -> list[str]:
         return [r.line(relative_to) for r in self.results]
+
+    def unmapped_labels(self) -> list[UnmappedLabel]:
+        """Labels the section map lacks, most pages first; spellings that differ only in
+        case or accents count as one label, as the map compares them."""
+        spellings: dict[str, Counter[str]] = {}
+        refused: Counter[str] = Counter()
+        for result in self.results:
+            if result.unmapped_label:
+                key = fold(result.unmapped_label)
+                spellings.setdefault(key, Counter())[result.unmapped_label] += 1
+                refused[key] += result.status is Status.FAILED
+        found = [
+            UnmappedLabel(names.most_common(1)[0][0], names.total(), refused[key])
+            for key, names in spellings.items()
+        ]
+        return sorted(found, key=lambda item: (-item.pages, fold(item.label)))
+
+    @property
+    def missing_dates(self) -> int:
+        """Pages refused because they show no publication date."""
+        return sum(r.missing_date for r in self.results)
+
+    def editor_lines(self) -> list[str]:
+        """What an editor can supply before a rerun; nothing when the batch needs nothing."""
+        lines: list[str] = []
+        unmapped = self.unmapped_labels()
+        if unmapped:
+            lines.append(
+                "section labels not in CHRONIQUE_SECTION_MAP (map them, then run ingest again):"
+            )
+            lines.extend(f"  {_label_line(item)}" for item in unmapped)
+        if self.missing_dates:
+            lines.append(
+                f"pages without a publication date: {self.missing_dates} "
+                "(refused; pass --date YYYY-MM-DD for those whose date is known)"
+            )
+        return ["needs an editor:", *lines] if lines else []
+
+
+def _label_line(item: UnmappedLabel) -> str:
+    pages = f"{item.pages} page{'s' if item.pages > 1 else ''}"
+    if item.refused == item.pages:
+        return f"'{item.label}': {pages}"
+    return f"'{item.label}': {pages} ({item.pages - item.refused} filed under another section)"

@@ -22,6 +22,7 @@ read from the sequence:
 from __future__ import annotations
 
 import re
+from collections import Counter
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 from enum import Enum
@@ -33,7 +34,10 @@ from chronique.ingest.dates import (
     META_START,
     META_START_CHARS,
     DateStatement,
+    ends_with_date,
+    join_clock_segments,
     read_date_statement,
+    read_trailing_date,
     split_statements,
 )
 from chronique.ingest.errors import IngestFailure
@@ -184,7 +188,13 @@ class Header:
 
 def split_lines(text: str) -> list[str]:
     """Non-empty lines, with hard-wrapped prose joined back into one line per paragraph."""
-    lines: list[str] = []
+    return [line for block in split_blocks(text) for line in block]
+
+
+def split_blocks(text: str) -> list[list[str]]:
+    """The page's blocks (blank lines between them: a browser copies the page's boxes so)
+    and their non-empty lines, hard-wrapped prose joined back into one line per paragraph."""
+    blocks: list[list[str]] = []
     for block in re.split(r"\n[ \t\u00a0]*\n", text):
         joined: list[str] = []
         for raw in block.split("\n"):
@@ -193,8 +203,9 @@ def split_lines(text: str) -> list[str]:
                 joined[-1] = f"{joined[-1]} {line}"
             elif line:
                 joined.append(line)
-        lines.extend(joined)
-    return lines
+        if joined:
+            blocks.append(joined)
+    return blocks
 
 
 def _continues(previous: str, line: str) -> bool:
@@ -301,8 +312,9 @@ def _meta_line(text: str, tz_name: str) -> Line | None:
     if len(text) > META_MAX_CHARS or text.count(" ") >= META_MAX_WORDS:
         return None
     has_separator = any(mark in text for mark in _SEPARATOR_MARKS)
-    segments = _META_SEPARATOR.split(text) if has_separator else [text]
-    if not any(META_START.match(fold(segment[:META_START_CHARS])) for segment in segments):
+    segments = join_clock_segments(_META_SEPARATOR.split(text)) if has_separator else [text]
+    starts = any(META_START.match(fold(segment[:META_START_CHARS])) for segment in segments)
+    if not (starts or ends_with_date(text)):  # 'Reuters November 18, 2019 11:03 PM'
         return None
     dates: list[DateStatement] = []
     authors: list[str] = []
@@ -312,6 +324,11 @@ def _meta_line(text: str, tz_name: str) -> Line | None:
             if statement is not None:
                 dates.append(statement)
                 continue
+            signed = _signed_date(statement_text, tz_name)
+            if signed is not None:
+                authors.extend(signed[0])
+                dates.append(signed[1])
+                continue
             names = read_byline(statement_text)
             if names:
                 authors.extend(names)
@@ -320,6 +337,19 @@ def _meta_line(text: str, tz_name: str) -> Line | None:
     if not (dates or authors):
         return None
     return Line(text, Kind.META, dates=tuple(dates), authors=tuple(authors))
+
+
+def _signed_date(segment: str, tz_name: str) -> tuple[tuple[str, ...], DateStatement] | None:
+    """'By NAME November 19, 2019, 07:47 PM EST' -> ((NAME,), statement); 'Reuters November 18,
+    2019 11:03 PM' -> ((), statement): a byline or a name-like credit, then a date."""
+    found = read_trailing_date(segment, tz_name)
+    if found is None:
+        return None
+    before, statement = found
+    names = read_byline(before)
+    if names or _looks_like_name(before):
+        return names, statement
+    return None
 
 
 def _is_credit(segment: str) -> bool:
@@ -394,6 +424,7 @@ TITLE_MIN_WORDS = 5
 TITLE_NEAREST = 4
 #: A section label stands among the few lines above the title.
 SECTION_LABEL_LINES = 6
+SECTION_LABEL_MAX_CHARS = 30
 #: Date and byline lines are read from this many lines above the title to the text's end.
 META_LINES_ABOVE_TITLE = 40
 #: A page of headlines: this many headline-shaped lines outside an article shorter than this.
@@ -442,7 +473,9 @@ def extract_text_page(text: str, rules: TextRules) -> ExtractedPage:
     A page with two articles gives the one whose text is longest, up to the next headline
     that has its own date or byline line; a live blog gives its entries (times kept).
     """
-    lines = [classify_line(t, rules) for t in split_lines(text)]
+    blocks = split_blocks(text)
+    lines = [classify_line(t, rules) for block in blocks for t in block]
+    block_of = [number for number, block in enumerate(blocks) for _ in block]
     reader = PageReader.of(lines)
     initial = initial_qualities(lines, reader)
     qualities = revise(initial, lines)
@@ -452,7 +485,7 @@ def extract_text_page(text: str, rules: TextRules) -> ExtractedPage:
     article = lines[start:stop]
     subject = Subject(article)
     title_at = _title_index(lines, start, subject, reader)
-    header = read_header(lines, title_at, start, rules.sections, subject)
+    header = read_header(lines, title_at, start, rules.sections, subject, block_of)
     right_under_title = all(ln.kind == Kind.CHROME for ln in lines[title_at + 1 : start])
     standfirst, blocks, paragraphs = _body(
         article, qualities[start:stop], header.dek, right_under_title
@@ -474,6 +507,7 @@ def extract_text_page(text: str, rules: TextRules) -> ExtractedPage:
         published=published,
         modified=modified,
         date_note=note,
+        relative_date=next((d.text for ln in meta_lines for d in ln.dates if d.relative), None),
         authors=authors,
     )
 
@@ -850,13 +884,18 @@ def _shares_characters(line: str, text: str) -> bool:
 
 
 def read_header(
-    lines: Sequence[Line], title_at: int, start: int, sections: Sequence[str], subject: Subject
+    lines: Sequence[Line],
+    title_at: int,
+    start: int,
+    sections: Sequence[str],
+    subject: Subject,
+    block_of: Sequence[int] = (),
 ) -> Header:
     """Section, title, short headline and dek around the title line."""
     title_line = lines[title_at]
     above = [ln for i, ln in enumerate(lines[:title_at]) if not _in_menu(lines, i)]
     section = _known_section(lines[:start], above, sections)
-    hint = section or _section_label(lines[:title_at], above)
+    hint = _breadcrumb_label(lines[:start]) or section or _section_label(lines, title_at, block_of)
     if section is None and not sections:
         section = hint
     return Header(
@@ -884,16 +923,32 @@ def _known_section(
     return None
 
 
-def _section_label(header: Sequence[Line], above_title: Sequence[Line]) -> str | None:
-    """The page's own section label: a breadcrumb's second part, else the first short label
-    line just above the title ('International', 'World news'; a kicker comes after it)."""
-    crumbs = [p for ln in header if ln.kind == Kind.BREADCRUMB for p in ln.parts]
-    if len(crumbs) > 1:
-        return crumbs[1]
-    for line in above_title[-SECTION_LABEL_LINES:]:
-        if line.kind == Kind.HEADLINE and line.words < HEADLINE_MIN_WORDS and len(line.text) <= 30:
-            return line.text
-    return None
+def _breadcrumb_label(header: Sequence[Line]) -> str | None:
+    """The page's (first) breadcrumb with its levels, for the section map to read from the
+    most specific: 'Accueil > Société > Santé'."""
+    crumbs = next((ln.parts for ln in header if ln.kind == Kind.BREADCRUMB), ())
+    return " > ".join(crumbs) or None
+
+
+def _section_label(lines: Sequence[Line], title_at: int, block_of: Sequence[int]) -> str | None:
+    """The page's own label above the title: of the one or two short lines right above it
+    (a section label, then perhaps a kicker), the upper one ('Planète', then 'Sécheresse').
+    A menu copied as a block of its own above the title's block is not looked at."""
+    sizes = Counter(block_of)
+    labels: list[str] = []
+    for index in range(title_at - 1, max(-1, title_at - 1 - SECTION_LABEL_LINES), -1):
+        if block_of and block_of[index] != block_of[title_at] and sizes[block_of[index]] > 1:
+            break
+        line = lines[index]
+        if line.kind == Kind.CHROME:
+            continue
+        is_label = line.kind == Kind.HEADLINE and line.words < HEADLINE_MIN_WORDS
+        if not is_label or len(line.text) > SECTION_LABEL_MAX_CHARS:
+            break
+        labels.append(line.text)
+        if len(labels) == 2:
+            break
+    return labels[-1] if labels else None
 
 
 def _dek(between: Sequence[Line]) -> str | None:

@@ -130,7 +130,8 @@ def test_report_lines_name_each_input(tmp_path: Path, config):
     assert report.lines(tmp_path) == [
         "failed: empty.txt: empty file",
         "written: good.txt -> content/articles/2025/03/"
-        "la-sncf-prevoit-un-tgv-sur-deux-jeudi-en-raison-de-la-greve-des-controleurs.md",
+        "la-sncf-prevoit-un-tgv-sur-deux-jeudi-en-raison-de-la-greve-des-controleurs.md"
+        " (zone assumed: Europe/Paris, from TIMEZONE)",
     ]
     assert report.summary() == (
         "2 input(s): 1 written, 0 already present, 0 possible duplicate, 1 failed"

@@ -34,13 +34,14 @@ def test_subscriber_page_with_kicker_byline_caption_and_read_also(config):
         assert chrome not in ingested.body
 
 
-def test_a_section_the_site_does_not_have_needs_category(config):
+def test_a_section_label_the_map_lacks_is_refused_with_the_label(config):
     ingested = ingest_one(FIXTURES / "quotidien_international.txt", config)
     assert ingested.result.status is Status.FAILED
     assert ingested.result.reason == (
-        "no section found among Monde, France, Politique, Économie, Société, Culture, Sciences, "
-        "Sport (the page says 'International') — pass --category"
+        "section label 'International' is not mapped — add it to CHRONIQUE_SECTION_MAP "
+        "or pass --category"
     )
+    assert ingested.result.unmapped_label == "International"
 
 
 def test_breadcrumb_section_update_date_and_subheading(config):
@@ -93,7 +94,8 @@ def test_relative_date_is_no_date(config):
     assert ingested.result.status is Status.FAILED
     assert ingested.result.reason == (
         "no publication date found (the page only gives a relative date "
-        "('Publié il y a 2 heures')) — pass --date YYYY-MM-DD"
+        "('Publié il y a 2 heures')) — pass --date YYYY-MM-DD or the capture time "
+        "(--retrieved 2025-03-15T10:30+01:00)"
     )
 
 

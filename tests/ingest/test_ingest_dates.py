@@ -1,0 +1,214 @@
+"""Dates as French and English pages print them, in the page's own time zone."""
+
+from __future__ import annotations
+
+from datetime import date, datetime, timedelta, timezone
+from pathlib import Path
+
+import pytest
+
+from chronique.config import config_from_settings
+from chronique.frontmatter import parse_front_matter
+from chronique.ingest import Status
+from chronique.ingest.dates import read_date_statement, split_statements
+from chronique.model import parse_article_meta
+from tests.ingest.helpers import SECTIONS, ingest_one, make_config, write_input
+
+PARIS = "Europe/Paris"
+
+FR_BODY = (
+    "Le conseil municipal a adopté jeudi soir, après quatre heures de débat, le plan de "
+    "rénovation des écoles de la ville, qui prévoit la reprise de douze bâtiments d’ici à 2030.\n"
+    "Les travaux commenceront dès l’été prochain par les deux groupes scolaires les plus anciens, "
+    "dont les toitures laissent passer l’eau depuis plusieurs hivers.\n"
+    "L’opposition a voté contre, jugeant le calendrier trop lent et le financement incertain, "
+    "tandis que les parents d’élèves ont salué un engagement attendu depuis longtemps.\n"
+)
+EN_BODY = (
+    "The city council voted on Thursday night, after four hours of debate, to approve a plan "
+    "to renovate a dozen public schools by 2030, the largest such program in two decades.\n"
+    "Work will begin next summer at the two oldest buildings, whose roofs have leaked for "
+    "several winters, the mayor said in a statement after the vote.\n"
+    "Opponents said the timetable was too slow and the financing uncertain, while parents "
+    "welcomed a commitment they had sought for years.\n"
+)
+
+
+@pytest.mark.parametrize(
+    ("text", "iso"),
+    [
+        ("Publié le 18 juil. 2024 à 08:01", "2024-07-18T08:01:00+02:00"),
+        ("Le 1er sept. 2024 à 08h01", "2024-09-01T08:01:00+02:00"),
+        ("12 févr. 2024", "2024-02-12T00:00:00+01:00"),
+        ("Mis à jour le 18/07/2024 à 09h06", "2024-07-18T09:06:00+02:00"),
+        ("Nov. 19, 2019 8:03 am ET", "2019-11-19T08:03:00-05:00"),
+        ("July 18, 2024 3:45 PM EDT", "2024-07-18T15:45:00-04:00"),
+        ("Posted June 26, 2023 5 AM PT", "2023-06-26T05:00:00-07:00"),
+        ("Published: 15:56 BST, 27 April 2024", "2024-04-27T15:56:00+01:00"),
+        ("Sat 24 Feb 2024 12.42 CET", "2024-02-24T12:42:00+01:00"),
+        ("18 juillet 2024 10:00 UTC+02:00", "2024-07-18T10:00:00+02:00"),
+        ("PUBLISHED FRI, APR 28 20232:23 PM EDT", "2023-04-28T14:23:00-04:00"),
+        ("June 30, 2026 - 4.34pm GMT", "2026-06-30T16:34:00+00:00"),
+    ],
+)
+def test_printed_dates(text, iso):
+    statement = read_date_statement(text, PARIS)
+    assert statement is not None and statement.value is not None
+    assert statement.value.isoformat() == iso
+
+
+def test_two_statements_run_together():
+    line = "Publié le 18 juil. 2024 à 08:01Mis à jour le 18 juil. 2024 à 09:06"
+    statements = [read_date_statement(part, PARIS) for part in split_statements(line)]
+    assert [(s.kind, s.value.isoformat()) for s in statements] == [
+        ("published", "2024-07-18T08:01:00+02:00"),
+        ("modified", "2024-07-18T09:06:00+02:00"),
+    ]
+
+
+@pytest.mark.parametrize(
+    "text", ["0001-01-01T00:00:00Z", "1er janvier 1970", "Published 12/05/1849"]
+)
+def test_placeholders_are_no_date(text):
+    statement = read_date_statement(text, PARIS)
+    assert statement is not None and statement.value is None and statement.placeholder
+
+
+def _text_page(tmp_path: Path, header: str, body: str = EN_BODY) -> Path:
+    title = "City Council Approves a Plan to Renovate a Dozen Schools"
+    return write_input(tmp_path, "page.txt", f"Home\nLocal News\n{title}\n{header}\n{body}Share")
+
+
+@pytest.mark.parametrize(
+    ("header", "iso", "authors"),
+    [
+        (
+            "By Jane Porter November 19, 2019, 07:47 PM EST",
+            "2019-11-19T19:47:00-05:00",
+            ["Jane Porter"],
+        ),
+        ("Reuters November 18, 2019 11:03 PM GMT", "2019-11-18T23:03:00+00:00", None),
+        (
+            "By Mark Ellison Apr. 28, 2023 1:15 pm EDT",
+            "2023-04-28T13:15:00-04:00",
+            ["Mark Ellison"],
+        ),
+        ("12:43 EST, 20 Apr 2026Updated 12:44 EST, 20 Apr 2026", "2026-04-20T12:43:00-05:00", None),
+        ("11:00 AM PDT • May 16, 2024", "2024-05-16T11:00:00-07:00", None),
+        ("By Ann Lee · April 25, 2023 · 1:36 PM GMT+2", "2023-04-25T13:36:00+02:00", ["Ann Lee"]),
+    ],
+)
+def test_bylines_with_dates(tmp_path, config, header, iso, authors):
+    """Wire and tabloid styles: the byline and the date on one line, or two dates run together."""
+    ingested = ingest_one(_text_page(tmp_path, header), config, category="Monde")
+    assert ingested.data["date"] == iso
+    assert "date_zone" not in ingested.data  # the page printed its zone
+    assert ingested.data.get("authors") == authors
+    assert header.split()[-1] not in ingested.body
+
+
+def test_a_time_without_zone_is_read_in_the_sources_zone(tmp_path):
+    config = make_config(tmp_path, source_timezones={"dailyledger.example": "America/New_York"})
+    page = _text_page(tmp_path, "Posted May 24, 2026 10:05 am")
+    ingested = ingest_one(
+        page, config, category="Monde", source_url="https://www.dailyledger.example/news/1"
+    )
+    assert ingested.data["date"] == "2026-05-24T10:05:00-04:00"
+    assert ingested.data["date_zone"] == "source"
+    assert ingested.result.line().endswith(
+        "(zone assumed: America/New_York, from CHRONIQUE_SOURCE_TIMEZONES)"
+    )
+
+
+def test_a_time_without_zone_and_no_source_setting_says_the_archive_zone(tmp_path, config):
+    ingested = ingest_one(
+        _text_page(tmp_path, "Publié le 18 juil. 2024 à 08h01", FR_BODY), config, category="France"
+    )
+    assert ingested.data["date"] == "2024-07-18T08:01:00+02:00"
+    assert ingested.data["date_zone"] == "archive"
+    assert "zone assumed: Europe/Paris, from TIMEZONE" in ingested.result.line()
+    path = ingested.result.output
+    meta, errors = parse_article_meta(parse_front_matter(path, path.read_text()), SECTIONS)
+    assert errors == [] and meta.date_zone == "archive"
+
+
+def test_an_unknown_date_zone_fails_the_check(tmp_path):
+    path = tmp_path / "a.md"
+    path.write_text(
+        "---\ntitle: T\ndate: 2024-07-18T08:01:00+02:00\ndate_zone: guessed\n"
+        "category: France\nslug: t\n---\nText.\n"
+    )
+    meta, errors = parse_article_meta(parse_front_matter(path, path.read_text()), SECTIONS)
+    assert meta is None and "date_zone" in str(errors[0])
+
+
+def test_an_unknown_source_zone_is_a_settings_error(tmp_path):
+    settings = {"PATH": "c", "OUTPUT_PATH": "o", "THEME": "t"}
+    with pytest.raises(ValueError, match="Mars/Olympus"):
+        config_from_settings(
+            {**settings, "CHRONIQUE_SOURCE_TIMEZONES": {"a.example": "Mars/Olympus"}}
+        )
+
+
+def test_a_date_after_the_capture_is_refused(tmp_path, config):
+    page = _text_page(tmp_path, "Published July 18, 2024 3:45 PM EDT")
+    ingested = ingest_one(page, config, category="Monde", retrieved=date(2024, 7, 1))
+    assert ingested.result.status is Status.FAILED
+    assert "after its capture (2024-07-01)" in ingested.result.reason
+
+
+def test_a_relative_date_is_counted_back_from_a_capture_time(tmp_path, config):
+    page = _text_page(tmp_path, "Publié il y a 3 heures", FR_BODY)
+    captured = datetime(2024, 7, 18, 15, 0, tzinfo=timezone(timedelta(hours=2)))
+    ingested = ingest_one(page, config, category="France", retrieved=captured)
+    assert ingested.data["date"] == "2024-07-18T12:00:00+02:00"
+    assert ingested.data["date_source"] == "capture"
+    assert ingested.data["source"]["retrieved"] == "2024-07-18T15:00:00+02:00"
+
+
+def test_a_relative_date_and_a_capture_day_is_still_no_date(tmp_path, config):
+    page = _text_page(tmp_path, "Publié il y a 3 heures", FR_BODY)
+    ingested = ingest_one(page, config, category="France", retrieved=date(2024, 7, 18))
+    assert ingested.result.status is Status.FAILED
+
+
+def _html_page(tmp_path: Path, head: str) -> Path:
+    paragraphs = "".join(f"<p>{p}</p>" for p in EN_BODY.splitlines())
+    html = (
+        f"<!doctype html><html lang='en'><head><title>Schools plan</title>{head}</head><body>"
+        "<nav><a href='/'>Home</a></nav><article><h1>City Council Approves a Plan to Renovate "
+        f"a Dozen Schools</h1>{paragraphs}</article></body></html>"
+    )
+    return write_input(tmp_path, "page.html", html)
+
+
+def _json_ld(published: str) -> str:
+    return (
+        '<script type="application/ld+json">{"@context": "https://schema.org", '
+        f'"@type": "NewsArticle", "datePublished": "{published}"}}</script>'
+    )
+
+
+def test_html_placeholder_date_is_not_trusted(tmp_path, config):
+    head = _json_ld("0001-01-01T00:00:00Z") + (
+        '<meta property="article:published_time" content="2024-09-03T04:03:19-04:00">'
+    )
+    ingested = ingest_one(_html_page(tmp_path, head), config, category="Monde")
+    assert ingested.data["date"] == "2024-09-03T04:03:19-04:00"
+
+
+def test_html_with_only_a_placeholder_date_is_refused(tmp_path, config):
+    ingested = ingest_one(
+        _html_page(tmp_path, _json_ld("0001-01-01T00:00:00Z")), config, category="Monde"
+    )
+    assert ingested.result.status is Status.FAILED
+    assert "placeholders" in ingested.result.reason
+
+
+def test_html_offsetless_time_yields_to_the_same_time_with_its_zone(tmp_path, config):
+    head = '<meta property="article:published_time" content="2024-09-03T04:03:19">' + _json_ld(
+        "2024-09-03T04:03:19Z"
+    )
+    ingested = ingest_one(_html_page(tmp_path, head), config, category="Monde")
+    assert ingested.data["date"] == "2024-09-03T04:03:19+00:00"
+    assert "date_zone" not in ingested.data
