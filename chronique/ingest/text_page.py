@@ -682,8 +682,12 @@ def _same_story_across_card(
     next few after it share content words. (Comments under 'Commentaires' are signed
     with names, not headlines.)"""
     gap = lines[stop + 1 : anchors[position]]
-    links = [ln for ln in gap if ln.kind not in (Kind.END, Kind.CHROME)]
-    if not links or not _is_card(links) or any(ln.words < HEADLINE_MIN_WORDS for ln in links):
+    links = [ln for ln in gap if ln.kind not in (Kind.END, Kind.CHROME, Kind.CAPTION)]
+    if not links or len(gap) > MAX_CARD_LINES:
+        return False
+    if any(ln.kind not in (Kind.HEADLINE, Kind.SENTENCE) for ln in links):
+        return False
+    if any(ln.words < HEADLINE_MIN_WORDS for ln in links):
         return False
     before = " ".join(lines[i].text for i in anchors[:position] if i >= start)
     after = " ".join(lines[i].text for i in anchors[position : position + SAME_STORY_LINES])
@@ -831,7 +835,9 @@ def _title_index(lines: Sequence[Line], start: int, subject: Subject, reader: Pa
     for index in range(start - 1, max(-1, start - 1 - TITLE_WINDOW_LINES), -1):
         if candidates and _in_menu(lines, index):  # the navigation: the header ends here
             break
-        if _is_headline_shaped(lines[index], reader):
+        above = lines[index - 1] if index > 0 else None
+        after_credit = above is not None and above.kind == Kind.CAPTION and above.words <= 4
+        if _is_headline_shaped(lines[index], reader) and not after_credit:  # not its caption
             candidates.append(index)
             if len(candidates) == TITLE_CANDIDATES:
                 break
