@@ -3,14 +3,15 @@
 The patterns are data, not code: ``chrome_patterns.txt`` ships with the
 package and a site extends it with the ``CHRONIQUE_INGEST_CHROME`` setting
 (a list of regular expressions; prefix one with ``[end] `` to make it close the
-article). One compiled alternation per kind keeps the test per line cheap.
+article). They are evidence among others: the text extractor also weighs each
+line's length, punctuation and function words.
 """
 
 from __future__ import annotations
 
 import re
 from collections.abc import Iterable
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from functools import cache
 from importlib.resources import files
 
@@ -27,9 +28,14 @@ class ChromePatterns:
 
     drop: re.Pattern[str]
     end: re.Pattern[str]
+    paywall: re.Pattern[str]
 
     def is_chrome(self, line: str) -> bool:
         return self.classify(line) is not None
+
+    def is_paywall(self, line: str) -> bool:
+        """A subscription notice that stands where a paywalled article is cut."""
+        return len(line) <= MAX_CHROME_CHARS and self.paywall.fullmatch(_bare(line)) is not None
 
     def ends_article(self, line: str) -> bool:
         return self.classify(line) == "end"
@@ -48,22 +54,34 @@ def _bare(line: str) -> str:
     return line.strip().rstrip(_DECORATION)
 
 
-def parse_pattern_lines(lines: Iterable[str]) -> tuple[list[str], list[str]]:
-    """Split a pattern file's lines into (drop, end) regex lists; ``[end]``/``[drop]`` switch."""
-    drop: list[str] = []
-    end: list[str] = []
-    current = drop
+@dataclass
+class PatternLists:
+    """The regular expressions of a pattern file, by section."""
+
+    drop: list[str] = field(default_factory=list)
+    end: list[str] = field(default_factory=list)
+    paywall: list[str] = field(default_factory=list)
+
+
+_SECTIONS = {"[drop]": "drop", "[end]": "end", "[paywall]": "paywall"}
+
+
+def parse_pattern_lines(lines: Iterable[str]) -> PatternLists:
+    """A pattern file's lines by section: ``[drop]`` (the default), ``[end]``, ``[paywall]``;
+    a line prefixed ``[end] `` is an end pattern wherever it stands."""
+    lists = PatternLists()
+    current = lists.drop
     for raw in lines:
         line = raw.strip()
         if not line or line.startswith("#"):
             continue
-        if line in ("[end]", "[drop]"):
-            current = end if line == "[end]" else drop
+        if line in _SECTIONS:
+            current = getattr(lists, _SECTIONS[line])
         elif line.startswith(END_PREFIX):
-            end.append(line.removeprefix(END_PREFIX))
+            lists.end.append(line.removeprefix(END_PREFIX))
         else:
             current.append(line)
-    return drop, end
+    return lists
 
 
 def _compile(patterns: list[str]) -> re.Pattern[str]:
@@ -80,6 +98,10 @@ def _compile(patterns: list[str]) -> re.Pattern[str]:
 def load_chrome_patterns(extra: tuple[str, ...] = ()) -> ChromePatterns:
     """The packaged patterns plus a site's *extra* ones (from ``CHRONIQUE_INGEST_CHROME``)."""
     packaged = files("chronique.ingest").joinpath("chrome_patterns.txt").read_text("utf-8")
-    drop, end = parse_pattern_lines(packaged.splitlines())
-    extra_drop, extra_end = parse_pattern_lines(extra)
-    return ChromePatterns(drop=_compile(drop + extra_drop), end=_compile(end + extra_end))
+    lists = parse_pattern_lines(packaged.splitlines())
+    added = parse_pattern_lines(extra)
+    return ChromePatterns(
+        drop=_compile(lists.drop + added.drop),
+        end=_compile(lists.end + added.end),
+        paywall=_compile(lists.paywall + added.paywall),
+    )

@@ -22,10 +22,11 @@ read from the sequence:
 from __future__ import annotations
 
 import re
+from collections import Counter
 from collections.abc import Sequence
 from dataclasses import dataclass, field
+from enum import Enum
 from functools import cached_property
-from itertools import takewhile
 from typing import NamedTuple
 
 from chronique.ingest.chrome import MAX_CHROME_CHARS, ChromePatterns
@@ -42,13 +43,15 @@ from chronique.ingest.dates import (
 from chronique.ingest.errors import IngestFailure
 from chronique.ingest.markdown import escape_paragraph, heading, join_blocks
 from chronique.ingest.page import ExtractedPage, fold, sections_by_fold, split_sentences
+from chronique.ingest.stopwords import page_language, stoplist, words_of
 
 
-class Kind:
-    """Line kinds. Plain strings, not an Enum: they are hashed for every line of every page."""
+class Kind(Enum):
+    """What a line is, judged on its own."""
 
     CHROME = "chrome"
     END = "end"  # chrome that closes the article ("Laisser un commentaire", "Les + Lus")
+    PAYWALL = "paywall"  # a subscription notice where a paywalled article is cut
     META = "meta"  # date and/or byline line
     CAPTION = "caption"  # photo caption or credit
     BREADCRUMB = "breadcrumb"  # "Accueil > Monde > Europe"
@@ -81,15 +84,15 @@ STANDFIRST_MAX_CHARS = 400
 SEEN_LINE_MAX_CHARS = 200
 SEEN_LINES_MAX = 50_000
 
-_SENTENCE_CLOSE = r"(?:[\s\u00a0\u202f]*[»”\"’')\]])*$"
+_SENTENCE_CLOSE = r"(?:[\s\u00a0\u202f]*[»”\"’')\]」』）])*$"
 #: How far from a line's end its closing punctuation can stand: the closing quotes,
 #: brackets and spaces after it never run this long. Searching only there keeps the
 #: end-of-sentence tests from scanning whole paragraphs.
 _TAIL_CHARS = 32
-_ENDS_SENTENCE = re.compile(rf"[.!?…:;,]{_SENTENCE_CLOSE}")
+_ENDS_SENTENCE = re.compile(rf"[.!?…:;,。！？]{_SENTENCE_CLOSE}")
 _SPACES = re.compile(r"[ \t]+")
-_ENDS_PARAGRAPH = re.compile(rf"[.!?…:]{_SENTENCE_CLOSE}")
-_ENDS_STATEMENT = re.compile(rf"[.…]{_SENTENCE_CLOSE}")
+_ENDS_PARAGRAPH = re.compile(rf"[.!?…:。！？]{_SENTENCE_CLOSE}")
+_ENDS_STATEMENT = re.compile(rf"[.…。]{_SENTENCE_CLOSE}")
 _TIMESTAMP = re.compile(r"\d{1,2}\s*[h:]\s*\d{2}|\d{1,2}\s*h")
 _BREADCRUMB_SEPARATOR = re.compile(r"\s+[>›»/|]\s+")
 #: "Accueil > International > Europe > Ukraine": a few labels of at most 4 words.
@@ -117,6 +120,20 @@ _CAPTION_END = re.compile(
     r"\b[^/]{0,40}|\((?:photo|cr[ée]dit|credit|image)\b[^)]*\)\s*\.?)$"
 )
 CAPTION_MAX_WORDS = 60
+CONSENT_MAX_CHARS = 2000
+CONSENT_MIN_WORDS = 3
+_CONSENT_WORDS = re.compile(
+    r"consent|accept|partenaires|partners|données|personal data|vie privée|privacy|"
+    r"paramètres|settings|traceurs|tracking|navigation|intérêt légitime|legitimate interest|"
+    r"géolocalisation|geolocation|traitement|processing|publicités? personnalisées?|"
+    r"personali[sz]ed ads"
+)
+#: A caption's credit after its sentence: '… on Thursday. Courtesy John Lamb', '… Imago/dpa'.
+_CREDIT_TAIL = re.compile(
+    r"[.!?]\s+(?:(?:courtesy|photo|image|credit|foto|bild|source)\b[^.!?]*"
+    r"|[A-Z][\w'’-]*(?:[ /][A-Z][\w'’.-]*){0,3}(?:/[\w.-]+)?)$",
+    re.IGNORECASE,
+)
 _BYLINE = re.compile(
     r"(?:par|by|texte|propos recueillis par|written by)\s*:?\s+(?P<names>.+)", re.IGNORECASE
 )
@@ -126,6 +143,9 @@ _NAME_WORD = re.compile(
 )
 _PARENTHESES = re.compile(r"\s*\([^)]*\)")
 _WORD = re.compile(r"[^\W\d_]{4,}")
+#: Characters of scripts written without spaces between words (Japanese, Chinese).
+_UNSPACED = re.compile(r"[\u3040-\u30ff\u3400-\u9fff\uf900-\ufaff]")
+_IDEOGRAPH = re.compile(r"[\u3400-\u9fff\uf900-\ufaff]")
 
 
 @dataclass(frozen=True)
@@ -144,14 +164,14 @@ class Line(NamedTuple):
     one is made for every new line of every page, at a third of the cost."""
 
     text: str
-    kind: str  # a Kind
+    kind: Kind
     dates: tuple[DateStatement, ...] = ()
     authors: tuple[str, ...] = ()
     parts: tuple[str, ...] = ()  # breadcrumb parts
 
     @property
     def words(self) -> int:
-        return len(self.text.split())
+        return count_words(self.text)
 
 
 @dataclass(frozen=True)
@@ -168,7 +188,13 @@ class Header:
 
 def split_lines(text: str) -> list[str]:
     """Non-empty lines, with hard-wrapped prose joined back into one line per paragraph."""
-    lines: list[str] = []
+    return [line for block in split_blocks(text) for line in block]
+
+
+def split_blocks(text: str) -> list[list[str]]:
+    """The page's blocks (blank lines between them: a browser copies the page's boxes so)
+    and their non-empty lines, hard-wrapped prose joined back into one line per paragraph."""
+    blocks: list[list[str]] = []
     for block in re.split(r"\n[ \t\u00a0]*\n", text):
         joined: list[str] = []
         for raw in block.split("\n"):
@@ -177,8 +203,9 @@ def split_lines(text: str) -> list[str]:
                 joined[-1] = f"{joined[-1]} {line}"
             elif line:
                 joined.append(line)
-        lines.extend(joined)
-    return lines
+        if joined:
+            blocks.append(joined)
+    return blocks
 
 
 def _continues(previous: str, line: str) -> bool:
@@ -205,8 +232,12 @@ def classify_line(text: str, rules: TextRules) -> Line:
 
 
 def _classify(text: str, rules: TextRules) -> Line:
+    if _is_consent_notice(text):
+        return Line(text, Kind.CHROME)
     if len(text) > MAX_CHROME_CHARS and text.count(" ") >= CAPTION_MAX_WORDS:
         return Line(text, _shape(text))  # too long for chrome, a meta line or a caption
+    if rules.chrome.is_paywall(text):
+        return Line(text, Kind.PAYWALL)
     chrome = rules.chrome.classify(text)
     if chrome is not None:
         return Line(text, Kind.END if chrome == "end" else Kind.CHROME)
@@ -223,6 +254,16 @@ def _classify(text: str, rules: TextRules) -> Line:
     return Line(text, _shape(text))
 
 
+def _is_consent_notice(text: str) -> bool:
+    """A cookie banner's paragraph, however long: cookies and one word of consent, or three
+    distinct words of consent (a banner's later paragraphs no longer say 'cookie')."""
+    if len(text) > CONSENT_MAX_CHARS:
+        return False
+    lowered = text.casefold()
+    words = set(_CONSENT_WORDS.findall(lowered))
+    return len(words) >= CONSENT_MIN_WORDS or ("cookie" in lowered and bool(words))
+
+
 def _ends(pattern: re.Pattern[str], text: str) -> bool:
     """Whether *pattern* (anchored at the end) matches at the end of *text*."""
     return pattern.search(text, max(0, len(text) - _TAIL_CHARS)) is not None
@@ -236,11 +277,18 @@ def _is_caption(text: str) -> bool:
         _CAPTION_START.match(lowered)
         or any(mark in lowered for mark in _CAPTION_MARKS)  # str.find: faster than a regex
         or _CAPTION_END.search(lowered[-80:])
+        or _CREDIT_TAIL.search(text[-60:])
     )
 
 
-def _shape(text: str) -> str:
-    words = len(text.split())
+def count_words(text: str) -> int:
+    """Words between spaces; in scripts written without spaces, about two characters a word."""
+    spaced = len(text.split())
+    return spaced if text.isascii() else spaced + len(_UNSPACED.findall(text)) // 2
+
+
+def _shape(text: str) -> Kind:
+    words = count_words(text)
     if words >= PROSE_MIN_WORDS:
         return Kind.PROSE
     if _ends(_ENDS_STATEMENT, text) and words >= 12:
@@ -334,17 +382,120 @@ def _looks_like_name(part: str) -> bool:
 # ------------------------------------------------------------------------ structure
 
 
+class Quality(Enum):
+    """jusText's paragraph classes: what a line's own features, then its neighbours, say."""
+
+    GOOD = "good"
+    NEAR_GOOD = "near-good"
+    SHORT = "short"
+    BAD = "bad"
+
+
+#: jusText's thresholds: length in characters, share of function words among the words.
+LENGTH_LOW = 70
+LENGTH_HIGH = 200
+STOPWORDS_LOW = 0.30
+STOPWORDS_HIGH = 0.32
+#: A long paragraph that ends like one needs only this share to stand beside good text.
+PROSE_STOPWORDS_LOW = 0.15
+#: A character of a script written without spaces (Japanese, Chinese) carries about as much
+#: as a word of three letters: its lines are measured at this many characters per character.
+UNSPACED_WEIGHT = 3
+#: A page is written without spaces when this share of its letters are CJK characters.
+UNSPACED_SHARE = 0.3
+#: What the article text may skip between two paragraphs: a 'read also' card, a photo
+#: and its caption, a share bar. Content lines (headlines, stray sentences) count one,
+#: an end-of-article marker three; chrome, captions, dates and times count nothing.
+MAX_GAP_COST = 3
+MAX_GAP_LINES = 15
+END_MARKER_COST = 3
+#: A box of headlines inside the article is at most this many lines.
+MAX_CARD_LINES = 8
+#: Two paragraphs share this many content words when they tell the same story.
+SAME_STORY_MIN_WORDS = 3
+SAME_STORY_LINES = 3
+#: A run of text found after the article's end (comments, other articles) counts this much.
+AFTER_END_WEIGHT = 0.25
+#: How many lines above the article text the title is looked for, and among how many candidates.
+TITLE_WINDOW_LINES = 30
+TITLE_CANDIDATES = 6
+TITLE_MAX_WORDS = 30
+TITLE_MIN_WORDS = 5
+TITLE_NEAREST = 4
+#: A section label stands among the few lines above the title.
+SECTION_LABEL_LINES = 6
+SECTION_LABEL_MAX_CHARS = 30
+#: Date and byline lines are read from this many lines above the title to the text's end.
+META_LINES_ABOVE_TITLE = 40
+#: A page of headlines: this many headline-shaped lines outside an article shorter than this.
+LISTING_MIN_HEADLINES = 8
+LISTING_MAX_TEXT_CHARS = 300
+#: A paywalled teaser: fewer words than this above a subscription notice.
+TEASER_MAX_WORDS = 250
+TEASER_NOTICE_LINES = 8
+_UNSPACED_STOP = re.compile(r"[。．！？!?]")
+
+
+@dataclass(frozen=True)
+class PageReader:
+    """How one page's lines are measured: its function words, or CJK characters."""
+
+    stopwords: frozenset[str]
+    unspaced: bool
+
+    @classmethod
+    def of(cls, lines: Sequence[Line]) -> PageReader:
+        sample = " ".join(ln.text for ln in lines if ln.kind == Kind.PROSE)[:20_000]
+        if not sample:
+            sample = " ".join(ln.text for ln in lines)[:20_000]
+        letters = sum(ch.isalpha() for ch in sample[:5000]) or 1
+        unspaced = len(_UNSPACED.findall(sample[:5000])) / letters >= UNSPACED_SHARE
+        language = None if unspaced else page_language(words_of(sample))
+        return cls(stoplist(language) if language else frozenset(), unspaced)
+
+    def length(self, text: str) -> int:
+        return len(text) * UNSPACED_WEIGHT if self.unspaced else len(text)
+
+    def density(self, text: str) -> float:
+        """Share of function words; without a word list, whether the line has sentences."""
+        if self.stopwords:
+            words = words_of(text)
+            return sum(w in self.stopwords for w in words) / len(words) if words else 0.0
+        has_sentence = (
+            _UNSPACED_STOP.search(text) if self.unspaced else _ends(_ENDS_PARAGRAPH, text)
+        )
+        return STOPWORDS_HIGH if has_sentence else 0.0
+
+
 def extract_text_page(text: str, rules: TextRules) -> ExtractedPage:
-    """Find title, section, date, standfirst and body in a page copied as plain text."""
-    lines = _cut_at_end([classify_line(t, rules) for t in split_lines(text)])
-    span = _article_span(lines)
-    header_lines, article_lines = lines[: span[0]], lines[span[0] : span[1]]
-    header = read_header(header_lines, rules.sections, Subject(article_lines))
-    standfirst, blocks, paragraphs = _body(article_lines, header.dek)
+    """Find title, section, date, standfirst and body in a page copied as plain text.
+
+    A page with two articles gives the one whose text is longest, up to the next headline
+    that has its own date or byline line; a live blog gives its entries (times kept).
+    """
+    blocks = split_blocks(text)
+    lines = [classify_line(t, rules) for block in blocks for t in block]
+    block_of = [number for number, block in enumerate(blocks) for _ in block]
+    reader = PageReader.of(lines)
+    initial = initial_qualities(lines, reader)
+    qualities = revise(initial, lines)
+    if not any(_is_text(ln, q) for ln, q in zip(lines, qualities, strict=True)):
+        qualities = _short_page_qualities(lines, initial)
+    start, stop = _article_span(lines, qualities, reader)
+    article = lines[start:stop]
+    subject = Subject(article)
+    title_at = _title_index(lines, start, subject, reader)
+    header = read_header(lines, title_at, start, rules.sections, subject, block_of)
+    right_under_title = all(ln.kind == Kind.CHROME for ln in lines[title_at + 1 : start])
+    standfirst, blocks, paragraphs = _body(
+        article, qualities[start:stop], header.dek, right_under_title
+    )
     if not paragraphs:
         raise IngestFailure("title only: no article text under the headline")
-    published, modified, note = _dates(lines[: span[1]])
-    authors = tuple(dict.fromkeys(a for ln in lines[: span[1]] for a in ln.authors))
+    meta_from = max(0, title_at - META_LINES_ABOVE_TITLE)
+    meta_lines = lines[meta_from:stop]
+    published, modified, note = _dates(meta_lines, title_at - meta_from, start - meta_from)
+    authors = tuple(dict.fromkeys(a for ln in meta_lines for a in ln.authors))
     return ExtractedPage(
         title=header.title,
         subtitle=header.subtitle,
@@ -356,70 +507,253 @@ def extract_text_page(text: str, rules: TextRules) -> ExtractedPage:
         published=published,
         modified=modified,
         date_note=note,
-        relative_date=next(
-            (d.text for ln in lines[: span[1]] for d in ln.dates if d.relative), None
-        ),
+        relative_date=next((d.text for ln in meta_lines for d in ln.dates if d.relative), None),
         authors=authors,
     )
 
 
-def _cut_at_end(lines: list[Line]) -> list[Line]:
-    """Drop everything from the first end-of-article line that follows article text."""
-    seen_prose = False
-    for index, line in enumerate(lines):
-        if line.kind is Kind.PROSE:
-            seen_prose = True
-        elif line.kind is Kind.END and seen_prose:
-            return lines[:index]
-    return lines
+# ---------------------------------------------------------------- jusText classes
+
+_ALWAYS_BAD = frozenset(
+    {Kind.CHROME, Kind.END, Kind.PAYWALL, Kind.CAPTION, Kind.META, Kind.BREADCRUMB}
+)
 
 
-def _article_span(lines: Sequence[Line]) -> tuple[int, int]:
-    """[start, stop) of the article text: the largest run of text lines, continued across
-    short interruptions (a 'read also' box) that are followed by more prose."""
-    blocks = _text_blocks(lines)
-    if not blocks:
-        if any(ln.kind is Kind.HEADLINE for ln in lines):
+def initial_qualities(lines: Sequence[Line], reader: PageReader) -> list[Quality]:
+    """Each line's class from its length and its share of function words (jusText)."""
+    return [_initial_quality(line, reader) for line in lines]
+
+
+def _initial_quality(line: Line, reader: PageReader) -> Quality:
+    if line.kind in _ALWAYS_BAD:
+        return Quality.BAD
+    length = reader.length(line.text)
+    if line.kind == Kind.TIMESTAMP or length < LENGTH_LOW:
+        return Quality.SHORT
+    density = reader.density(line.text)
+    if line.kind == Kind.HEADLINE:  # no sentence ends it: at best text beside text
+        return Quality.NEAR_GOOD if density >= STOPWORDS_LOW else Quality.SHORT
+    if density >= STOPWORDS_HIGH:
+        return Quality.GOOD if length > LENGTH_HIGH else Quality.NEAR_GOOD
+    if density >= STOPWORDS_LOW:
+        return Quality.NEAR_GOOD
+    if line.kind == Kind.PROSE and length > LENGTH_HIGH and density >= PROSE_STOPWORDS_LOW:
+        return Quality.NEAR_GOOD  # a long paragraph of names and figures: text beside text
+    return Quality.BAD
+
+
+def revise(initial: Sequence[Quality], lines: Sequence[Line]) -> list[Quality]:
+    """jusText's context-sensitive pass: short and near-good lines take their class from
+    the nearest good or bad lines around them (the page's edges count as bad). Chrome
+    and captions that sit inside an article ('Lire aussi', a photo credit) are looked past."""
+    transparent = [ln.kind in (Kind.CHROME, Kind.CAPTION) for ln in lines]
+    initial = [Quality.SHORT if skip else q for q, skip in zip(initial, transparent, strict=True)]
+    strict = Neighbours(initial, skip_near_good=True)
+    loose = Neighbours(initial, skip_near_good=False)
+    revised = list(initial)
+    for index, quality in enumerate(initial):
+        if quality == Quality.SHORT:
+            revised[index] = _short_in_context(strict, loose, index)
+    settled = Neighbours(revised, skip_near_good=True)
+    for index, quality in enumerate(list(revised)):
+        if quality == Quality.NEAR_GOOD:
+            both_bad = settled.before[index] == settled.after[index] == Quality.BAD
+            revised[index] = Quality.BAD if both_bad else Quality.GOOD
+    return [Quality.BAD if skip else q for q, skip in zip(revised, transparent, strict=True)]
+
+
+class Neighbours:
+    """For each line, the class of the nearest line before and after it that is neither
+    short nor (when skipped) near-good; the page's edges count as bad."""
+
+    def __init__(self, qualities: Sequence[Quality], skip_near_good: bool) -> None:
+        skipped = {Quality.SHORT, Quality.NEAR_GOOD} if skip_near_good else {Quality.SHORT}
+        self.before = self._scan(qualities, skipped)
+        self.after = self._scan(qualities[::-1], skipped)[::-1]
+
+    @staticmethod
+    def _scan(qualities: Sequence[Quality], skipped: set[Quality]) -> list[Quality]:
+        nearest, found = [], Quality.BAD
+        for quality in qualities:
+            nearest.append(found)
+            if quality not in skipped:
+                found = quality
+        return nearest
+
+
+def _short_in_context(strict: Neighbours, loose: Neighbours, index: int) -> Quality:
+    before, after = strict.before[index], strict.after[index]
+    if before == after:
+        return before
+    near_good_beside = (before == Quality.BAD and loose.before[index] == Quality.NEAR_GOOD) or (
+        after == Quality.BAD and loose.after[index] == Quality.NEAR_GOOD
+    )
+    return Quality.GOOD if near_good_beside else Quality.BAD
+
+
+# ------------------------------------------------------------------ article span
+
+
+def _is_text(line: Line, quality: Quality) -> bool:
+    """A line that anchors the article text: good, and shaped like a paragraph."""
+    return quality == Quality.GOOD and line.kind in TEXT_KINDS
+
+
+def _article_span(
+    lines: Sequence[Line], qualities: list[Quality], reader: PageReader
+) -> tuple[int, int]:
+    """[start, stop) of the article text: the run of good paragraphs with the most text,
+    across short interruptions on either side of its densest part."""
+    anchors = [i for i, (ln, q) in enumerate(zip(lines, qualities, strict=True)) if _is_text(ln, q)]
+    if not anchors:
+        _refuse_listing(lines, reader, text_chars=0)
+        if any(ln.kind == Kind.HEADLINE for ln in lines):
             raise IngestFailure("title only: no article text under the headline")
         raise IngestFailure("only page chrome: no title and no article text found")
-    main = max(range(len(blocks)), key=lambda i: _text_chars(lines, blocks[i]))
-    start, stop = blocks[main]
-    for next_start, next_stop in blocks[main + 1 :]:
-        gap = sum(ln.kind in CONTENT_KINDS for ln in lines[stop:next_start])
-        if gap > MAX_GAP or not any(ln.kind is Kind.PROSE for ln in lines[next_start:next_stop]):
-            break
-        stop = next_stop
-    return start, stop
+    runs = _runs(lines, anchors)
+    ends = [i for i, ln in enumerate(lines) if ln.kind == Kind.END]
+
+    def weight(run: tuple[int, int]) -> float:
+        chars = sum(reader.length(lines[i].text) for i in anchors if run[0] <= i < run[1])
+        closed = any(e < run[0] for e in ends if any(a < e for a in anchors))
+        return chars * (AFTER_END_WEIGHT if closed else 1.0)
+
+    best = max(runs, key=weight)
+    text_chars = sum(reader.length(lines[i].text) for i in anchors if best[0] <= i < best[1])
+    _refuse_teaser(lines, best)
+    _refuse_listing(lines, reader, text_chars, outside=best)
+    return best
 
 
-def _text_blocks(lines: Sequence[Line]) -> list[tuple[int, int]]:
-    """Runs of text: they start at a paragraph and go on through text lines, and through
-    headlines or timestamps directly followed by text (subheadings, live-blog times)."""
-    has_prose = any(ln.kind is Kind.PROSE for ln in lines)
-    starters = {Kind.PROSE} if has_prose else {Kind.SENTENCE}
-    content = [i for i, ln in enumerate(lines) if ln.kind in CONTENT_KINDS]
-    blocks: list[tuple[int, int]] = []
-    current: tuple[int, int] | None = None
-    for position, index in enumerate(content):
-        kind = lines[index].kind
-        following = lines[content[position + 1]].kind if position + 1 < len(content) else None
-        if current is None:
-            if kind in starters:
-                current = (index, index + 1)
-        elif kind in TEXT_KINDS or following in TEXT_KINDS:
-            current = (current[0], index + 1)
-        else:
-            blocks.append(current)
-            current = None
-    if current is not None:
-        blocks.append(current)
-    if not has_prose:  # short texts only: they count when a headline stands above them
-        blocks = [b for b in blocks if any(ln.kind is Kind.HEADLINE for ln in lines[: b[0]])]
-    return blocks
+def _short_page_qualities(lines: Sequence[Line], initial: Sequence[Quality]) -> list[Quality]:
+    """A page with no good paragraph after the context pass (short paragraphs, terse
+    prose): its paragraphs near-good on their own are its text, or, when there are none,
+    its sentences under a headline."""
+    dense = {
+        i
+        for i, (ln, q) in enumerate(zip(lines, initial, strict=True))
+        if ln.kind in TEXT_KINDS and q in (Quality.GOOD, Quality.NEAR_GOOD)
+    }
+    if not dense:
+        first_headline = next((i for i, ln in enumerate(lines) if ln.kind == Kind.HEADLINE), None)
+        if first_headline is not None:
+            dense = {
+                i for i, ln in enumerate(lines) if i > first_headline and ln.kind in TEXT_KINDS
+            }
+    return [Quality.GOOD if i in dense else Quality.BAD for i in range(len(lines))]
 
 
-def _text_chars(lines: Sequence[Line], block: tuple[int, int]) -> int:
-    return sum(len(ln.text) for ln in lines[block[0] : block[1]] if ln.kind in TEXT_KINDS)
+def _runs(lines: Sequence[Line], anchors: Sequence[int]) -> list[tuple[int, int]]:
+    runs: list[tuple[int, int]] = []
+    start = stop = anchors[0]
+    for position, index in enumerate(anchors):
+        if index > stop and not (
+            _bridgeable(lines[stop + 1 : index])
+            or _same_story_across_card(lines, anchors, start, stop, position)
+        ):
+            runs.append((start, stop + 1))
+            start = index
+        stop = index
+    runs.append((start, stop + 1))
+    return runs
+
+
+def _bridgeable(gap: Sequence[Line]) -> bool:
+    """Whether the article text goes on across *gap*: a short interruption, and no new
+    article's header (a headline with its own date or byline line)."""
+    if len(gap) > MAX_GAP_LINES:
+        return False
+    cost = 0
+    for position, line in enumerate(gap):
+        if line.kind == Kind.END or _is_relative_date_line(line):
+            cost += END_MARKER_COST
+        elif line.kind in CONTENT_KINDS and line.kind != Kind.TIMESTAMP:
+            cost += 1
+            if line.kind == Kind.HEADLINE and _next_is_meta(gap, position):
+                return False
+    return cost <= MAX_GAP_COST or _is_card(gap)
+
+
+def _same_story_across_card(
+    lines: Sequence[Line], anchors: Sequence[int], start: int, stop: int, position: int
+) -> bool:
+    """A box of links under a label that usually ends an article ('Sur le même sujet'),
+    with the same story's text on both sides of it: the paragraphs before it and the
+    next few after it share content words. (Comments under 'Commentaires' are signed
+    with names, not headlines.)"""
+    gap = lines[stop + 1 : anchors[position]]
+    links = [ln for ln in gap if ln.kind not in (Kind.END, Kind.CHROME, Kind.CAPTION)]
+    if not links or len(gap) > MAX_CARD_LINES:
+        return False
+    if any(ln.kind not in (Kind.HEADLINE, Kind.SENTENCE) for ln in links):
+        return False
+    if any(ln.words < HEADLINE_MIN_WORDS for ln in links):
+        return False
+    before = " ".join(lines[i].text for i in anchors[:position] if i >= start)
+    after = " ".join(lines[i].text for i in anchors[position : position + SAME_STORY_LINES])
+    return len(_content_words(before) & _content_words(after)) >= SAME_STORY_MIN_WORDS
+
+
+def _is_relative_date_line(line: Line) -> bool:
+    """'2 days ago', 'il y a 3 heures': how comments and teasers of other articles are dated."""
+    return line.kind == Kind.META and bool(line.dates) and all(d.relative for d in line.dates)
+
+
+def _is_card(gap: Sequence[Line]) -> bool:
+    """A box of links set inside the article ('Trending News' and a few headlines)."""
+    return len(gap) <= MAX_CARD_LINES and all(
+        ln.kind in (Kind.HEADLINE, Kind.CHROME, Kind.CAPTION) for ln in gap
+    )
+
+
+def _next_is_meta(gap: Sequence[Line], position: int) -> bool:
+    following = next((ln for ln in gap[position + 1 :] if ln.kind != Kind.CHROME), None)
+    return following is not None and following.kind == Kind.META and bool(following.dates)
+
+
+def _refuse_listing(
+    lines: Sequence[Line],
+    reader: PageReader,
+    text_chars: int,
+    outside: tuple[int, int] = (0, 0),
+) -> None:
+    """A home or section page: many headlines, no article text of any length."""
+    if text_chars >= LISTING_MAX_TEXT_CHARS:
+        return
+    headlines = [
+        ln
+        for i, ln in enumerate(lines)
+        if not outside[0] <= i < outside[1] and _is_headline_shaped(ln, reader)
+    ]
+    if len(headlines) >= LISTING_MIN_HEADLINES:
+        raise IngestFailure(
+            f"not an article: a list of {len(headlines)} headlines without article text "
+            "(a home or section page?)"
+        )
+
+
+def _refuse_teaser(lines: Sequence[Line], span: tuple[int, int]) -> None:
+    """A paywalled page shows the start of the article, then a subscription notice."""
+    start, stop = span
+    notice = next(
+        (
+            index
+            for index in range(start, min(len(lines), stop + TEASER_NOTICE_LINES))
+            if lines[index].kind == Kind.PAYWALL
+        ),
+        None,
+    )
+    if notice is None:
+        return
+    words = sum(ln.words for ln in lines[start:notice] if ln.kind in TEXT_KINDS)
+    if words < TEASER_MAX_WORDS:
+        raise IngestFailure(
+            f"teaser only: {words} words of text, then a subscription notice "
+            f"('{lines[notice].text}')"
+        )
+
+
+# ----------------------------------------------------------------------- header
 
 
 def _content_words(text: str) -> set[str]:
@@ -429,7 +763,7 @@ def _content_words(text: str) -> set[str]:
 
 class Subject:
     """What the article text is about (its start's content words), to recognise headlines
-    of the same story. Read only when a header has more than one candidate."""
+    of the same story."""
 
     def __init__(self, article_lines: Sequence[Line]) -> None:
         self._lines = article_lines
@@ -439,163 +773,299 @@ class Subject:
         text = " ".join(ln.text for ln in self._lines if ln.kind in TEXT_KINDS)
         return _content_words(text[:BODY_SAMPLE_CHARS])
 
+    @cached_property
+    def text(self) -> str:
+        return " ".join(ln.text for ln in self._lines if ln.kind in TEXT_KINDS)[:BODY_SAMPLE_CHARS]
 
-def read_header(lines: Sequence[Line], sections: Sequence[str], subject: Subject) -> Header:
-    """Section, title, short headline and dek from the lines above the article text."""
-    runs = _headline_runs(lines)
-    section, runs = _known_section(runs, lines, sections)
-    proper = [[ln for ln in run if ln.words >= HEADLINE_MIN_WORDS] for run in runs]
-    proper = [run for run in proper if run]
-    if not proper:  # only short lines: the title is a short one ("Brexit : le jour J")
-        proper = runs
-    if not proper:
-        raise IngestFailure("no title found: no headline line above the article text")
-    candidates = proper[-1]
-    title_line = candidates[0]
-    if len(candidates) > 1:
-        title_line = next(
-            (ln for ln in candidates if _content_words(ln.text) & subject.words), title_line
+
+def _is_headline_shaped(line: Line, reader: PageReader) -> bool:
+    """A line that could be a title: a few words, no full stop, not a byline or a label list."""
+    if line.kind not in (Kind.HEADLINE, Kind.SENTENCE):
+        return False
+    words = count_words(line.text)
+    if not HEADLINE_MIN_WORDS - 1 <= words <= TITLE_MAX_WORDS:
+        return False
+    text = line.text.rstrip(" \u00a0»”\"’')")
+    if text.endswith((".", ",", ";", ":")) and not text.endswith("..."):
+        return False
+    return not _is_byline_like(line.text)
+
+
+def _is_byline_like(text: str) -> bool:
+    """'Von Anna Muster', 'Birgit Baumann Anna Giulia Fink': names, with at most a short
+    word before them (by, par, von, di, por…)."""
+    words = _PARENTHESES.sub("", text).replace(",", " ").split()
+    if words and words[0].islower() and len(words[0]) <= 4:
+        words = words[1:]
+    names = [w for w in words if w not in ("und", "and", "et", "y", "e", "&", "i", "og", "en")]
+    return (
+        2 <= len(names) <= 8
+        and all(_NAME_WORD.fullmatch(w) for w in names)
+        and all(w[:1].isupper() for w in names)
+        and not any(w.isupper() and len(w) > 3 for w in names[:1])
+    )
+
+
+def _in_menu(lines: Sequence[Line], index: int) -> bool:
+    """Three or more short labels in a row around *index*: a navigation menu."""
+
+    def short(i: int) -> bool:
+        return (
+            0 <= i < len(lines)
+            and lines[i].kind == Kind.HEADLINE
+            and lines[i].words < HEADLINE_MIN_WORDS
         )
-    hint = _breadcrumb_label(lines) or section or _section_label(runs, title_line)
+
+    if not short(index):
+        return False
+    first = index
+    while short(first - 1):
+        first -= 1
+    last = index
+    while short(last + 1):
+        last += 1
+    return last - first + 1 >= MENU_MIN_LABELS
+
+
+def _title_index(lines: Sequence[Line], start: int, subject: Subject, reader: PageReader) -> int:
+    """The headline nearest the article text: of the few headline-shaped lines nearest above
+    it that are about the same story, the topmost (a dek, a caption or a byline stands
+    between the title and the text, not above the title), unless it is a short headline."""
+    candidates: list[int] = []
+    for index in range(start - 1, max(-1, start - 1 - TITLE_WINDOW_LINES), -1):
+        if candidates and _in_menu(lines, index):  # the navigation: the header ends here
+            break
+        above = lines[index - 1] if index > 0 else None
+        after_credit = above is not None and above.kind == Kind.CAPTION and above.words <= 4
+        if _is_headline_shaped(lines[index], reader) and not after_credit:  # not its caption
+            candidates.append(index)
+            if len(candidates) == TITLE_CANDIDATES:
+                break
+    if not candidates:
+        short_ones = [
+            i
+            for i in range(start - 1, max(-1, start - 1 - TITLE_WINDOW_LINES), -1)
+            if lines[i].kind in (Kind.HEADLINE, Kind.SENTENCE) and not _in_menu(lines, i)
+        ]
+        if not short_ones:
+            raise IngestFailure("no title found: no headline line above the article text")
+        return short_ones[0]
+
+    def about_the_story(index: int) -> bool:
+        if reader.unspaced:
+            return _shares_characters(lines[index].text, subject.text)
+        words = _content_words(lines[index].text)
+        return len(words & subject.words) >= 2
+
+    related = [i for i in candidates if about_the_story(i)]
+    if not related:  # nothing above is about the story: the nearest headline
+        return candidates[0]
+    proper = [i for i in related[:TITLE_NEAREST] if count_words(lines[i].text) >= TITLE_MIN_WORDS]
+    if not proper:
+        return related[0]
+    title = proper[0]
+    for index in proper[1:]:
+        if _short_headline_above(lines, index, title):
+            break
+        title = index
+    return title
+
+
+def _short_headline_above(lines: Sequence[Line], upper: int, lower: int) -> bool:
+    """A shorter headline, then a date line, then the headline: the first is a short
+    headline (a subtitle), the second the title."""
+    dated = any(ln.kind == Kind.META and ln.dates for ln in lines[upper + 1 : lower])
+    return dated and lines[upper].words < lines[lower].words
+
+
+def _shares_characters(line: str, text: str) -> bool:
+    """For scripts without spaces: whether two pairs of ideographs of *line* recur in *text*
+    (kana pairs are grammar, common to every line)."""
+    pairs = {
+        line[i : i + 2]
+        for i in range(len(line) - 1)
+        if _IDEOGRAPH.match(line[i]) and _IDEOGRAPH.match(line[i + 1])
+    }
+    return sum(pair in text for pair in pairs) >= 2
+
+
+def read_header(
+    lines: Sequence[Line],
+    title_at: int,
+    start: int,
+    sections: Sequence[str],
+    subject: Subject,
+    block_of: Sequence[int] = (),
+) -> Header:
+    """Section, title, short headline and dek around the title line."""
+    title_line = lines[title_at]
+    above = [ln for i, ln in enumerate(lines[:title_at]) if not _in_menu(lines, i)]
+    section = _known_section(lines[:start], above, sections)
+    hint = _breadcrumb_label(lines[:start]) or section or _section_label(lines, title_at, block_of)
     if section is None and not sections:
         section = hint
     return Header(
         title=title_line.text,
-        subtitle=_short_headline(proper[:-1], title_line.text, subject),
+        subtitle=_short_headline(above, title_line.text, subject),
         section=section,
         section_hint=hint,
-        dek=_dek(runs, title_line),
+        dek=_dek(lines[title_at + 1 : start]),
     )
 
 
-def _headline_runs(lines: Sequence[Line]) -> list[list[Line]]:
-    """Headline-like lines, grouped into runs that any other line separates."""
-    runs: list[list[Line]] = [[]]
-    for line in lines:
-        if line.kind in (Kind.HEADLINE, Kind.SENTENCE):
-            runs[-1].append(line)
-        elif runs[-1]:
-            runs.append([])
-    return [run for run in map(_without_menu, runs) if run]
-
-
-def _without_menu(run: list[Line]) -> list[Line]:
-    """Three or more short labels in a row are a navigation menu, not a section or kicker."""
-    kept: list[Line] = []
-    streak: list[Line] = []
-    for line in [*run, None]:
-        if line is not None and line.words < HEADLINE_MIN_WORDS:
-            streak.append(line)
-            continue
-        if len(streak) < MENU_MIN_LABELS:
-            kept.extend(streak)
-        streak = []
-        if line is not None:
-            kept.append(line)
-    return kept
-
-
 def _known_section(
-    runs: list[list[Line]], lines: Sequence[Line], sections: Sequence[str]
-) -> tuple[str | None, list[list[Line]]]:
-    """The first configured section named by a breadcrumb or a header line (that line removed)."""
+    header: Sequence[Line], above_title: Sequence[Line], sections: Sequence[str]
+) -> str | None:
+    """The first configured section named by a breadcrumb or a label line above the title."""
     known = sections_by_fold(tuple(sections))
-    for part in (p for ln in lines if ln.kind is Kind.BREADCRUMB for p in ln.parts):
+    if not known:
+        return None
+    for part in (p for ln in header if ln.kind == Kind.BREADCRUMB for p in ln.parts):
         if fold(part) in known:
-            return known[fold(part)], runs
-    for run in runs:
-        for line in run:
-            if fold(line.text) in known:
-                remaining = [[ln for ln in r if ln is not line] for r in runs]
-                return known[fold(line.text)], [r for r in remaining if r]
-    return None, runs
+            return known[fold(part)]
+    for line in above_title:
+        if line.kind in (Kind.HEADLINE, Kind.CHROME) and fold(line.text) in known:
+            return known[fold(line.text)]
+    return None
 
 
-def _breadcrumb_label(lines: Sequence[Line]) -> str | None:
+def _breadcrumb_label(header: Sequence[Line]) -> str | None:
     """The page's (first) breadcrumb with its levels, for the section map to read from the
     most specific: 'Accueil > Société > Santé'."""
-    crumbs = next((ln.parts for ln in lines if ln.kind is Kind.BREADCRUMB), ())
+    crumbs = next((ln.parts for ln in header if ln.kind == Kind.BREADCRUMB), ())
     return " > ".join(crumbs) or None
 
 
-def _section_label(runs: list[list[Line]], title: Line) -> str | None:
-    """The first short line above the title ('International', 'World news')."""
-    for run in runs:
-        for line in run:
-            if line is title:
-                return None
-            if line.words < HEADLINE_MIN_WORDS and len(line.text) <= 30:
-                return line.text
+def _section_label(lines: Sequence[Line], title_at: int, block_of: Sequence[int]) -> str | None:
+    """The page's own label above the title: of the one or two short lines right above it
+    (a section label, then perhaps a kicker), the upper one ('Planète', then 'Sécheresse').
+    A menu copied as a block of its own above the title's block is not looked at."""
+    sizes = Counter(block_of)
+    labels: list[str] = []
+    for index in range(title_at - 1, max(-1, title_at - 1 - SECTION_LABEL_LINES), -1):
+        if block_of and block_of[index] != block_of[title_at] and sizes[block_of[index]] > 1:
+            break
+        line = lines[index]
+        if line.kind == Kind.CHROME:
+            continue
+        is_label = line.kind == Kind.HEADLINE and line.words < HEADLINE_MIN_WORDS
+        if not is_label or len(line.text) > SECTION_LABEL_MAX_CHARS:
+            break
+        labels.append(line.text)
+        if len(labels) == 2:
+            break
+    return labels[-1] if labels else None
+
+
+def _dek(between: Sequence[Line]) -> str | None:
+    """The standfirst between the title and the text: the first long text or headline-like
+    line there, past the date and byline lines and the chrome."""
+    for line in between:
+        if line.kind in (Kind.META, Kind.CHROME, Kind.BREADCRUMB):
+            continue
+        if line.kind in CONTENT_KINDS and line.words >= DEK_MIN_WORDS:
+            return line.text
+        if line.kind != Kind.HEADLINE:
+            return None
     return None
 
 
-def _dek(runs: list[list[Line]], title: Line) -> str | None:
-    """Long headline-like lines right under the title, in the same run: a dek (standfirst)."""
-    for run in runs:
-        if title in run:
-            following = run[run.index(title) + 1 :]
-            dek = list(takewhile(lambda ln: ln.words >= DEK_MIN_WORDS, following))
-            return " ".join(ln.text for ln in dek) or None
-    return None
-
-
-def _short_headline(
-    earlier_runs: Sequence[Sequence[Line]], title: str, subject: Subject
-) -> str | None:
+def _short_headline(above: Sequence[Line], title: str, subject: Subject) -> str | None:
     """The nearest earlier headline about the same story (2+ shared words), if distinct."""
     folded_title = fold(title)
-    reference: set[str] | None = None
-    for run in reversed(earlier_runs):
-        for line in reversed(run):
-            if fold(line.text) in folded_title:
-                continue
-            if reference is None:
-                reference = _content_words(title) | subject.words
-            if len(_content_words(line.text) & reference) >= 2:
-                return line.text
+    reference = _content_words(title) | subject.words
+    for line in reversed(above[-TITLE_WINDOW_LINES:]):
+        if line.kind != Kind.HEADLINE or line.words < HEADLINE_MIN_WORDS:
+            continue
+        if fold(line.text) in folded_title:
+            continue
+        if len(_content_words(line.text) & reference) >= 2:
+            return line.text
     return None
 
 
-def _body(lines: Sequence[Line], dek: str | None) -> tuple[str | None, list[str], list[str]]:
-    """(standfirst, Markdown blocks, plain paragraphs) of the article text."""
-    content = [ln for ln in lines if ln.kind in CONTENT_KINDS]
+# ------------------------------------------------------------------------- body
+
+
+def _body(
+    lines: Sequence[Line], qualities: Sequence[Quality], dek: str | None, right_under_title: bool
+) -> tuple[str | None, list[str], list[str]]:
+    """(standfirst, Markdown blocks, plain paragraphs) of the article text: its good lines,
+    with the headlines and times that stand right above one as subheadings."""
+    kept = [
+        (ln, q)
+        for position, (ln, q) in enumerate(zip(lines, qualities, strict=True))
+        if (q == Quality.GOOD and ln.kind in TEXT_KINDS)
+        or (ln.kind in (Kind.HEADLINE, Kind.TIMESTAMP) and not _in_card(lines, position))
+    ]
+    content = [ln for ln, _ in kept]
+    good = [q == Quality.GOOD and ln.kind in TEXT_KINDS for ln, q in kept]
     standfirst = dek
-    if standfirst is None and content and _is_standfirst(content, lines):
+    if (
+        standfirst is None
+        and content
+        and good[0]
+        and _is_standfirst(content, good, lines, right_under_title)
+    ):
         standfirst = content[0].text
-        content = content[1:]
+        content, good = content[1:], good[1:]
     blocks: list[str] = []
     paragraphs: list[str] = []
     for position, line in enumerate(content):
-        following = content[position + 1].kind if position + 1 < len(content) else None
-        if line.kind in TEXT_KINDS:
+        text_follows = position + 1 < len(content) and good[position + 1]
+        if good[position]:
             blocks.append(escape_paragraph(line.text))
             paragraphs.append(line.text)
-        elif following in TEXT_KINDS and line.kind is Kind.TIMESTAMP:
+        elif text_follows and line.kind == Kind.TIMESTAMP:
             blocks.append(f"**{escape_paragraph(line.text)}**")
-        elif following in TEXT_KINDS and line.words <= SUBHEADING_MAX_WORDS:
+        elif text_follows and line.words <= SUBHEADING_MAX_WORDS:
             blocks.append(heading(line.text))
-        elif following in TEXT_KINDS:
+        elif text_follows:
             blocks.append(escape_paragraph(line.text))
             paragraphs.append(line.text)
     return standfirst, blocks, paragraphs
 
 
-def _is_standfirst(content: Sequence[Line], lines: Sequence[Line]) -> bool:
+def _in_card(lines: Sequence[Line], position: int) -> bool:
+    """A headline under a 'Lire aussi' label or among other headlines: a link, not a
+    subheading (a subheading follows the text it divides)."""
+    before = lines[position - 1] if position > 0 else None
+    after = lines[position + 1] if position + 1 < len(lines) else None
+    return (before is not None and before.kind in (Kind.CHROME, Kind.END, Kind.HEADLINE)) or (
+        after is not None and after.kind == Kind.HEADLINE
+    )
+
+
+def _is_standfirst(
+    content: Sequence[Line], good: Sequence[bool], lines: Sequence[Line], right_under_title: bool
+) -> bool:
     """The first paragraph is a standfirst when a date/byline line sets it apart from the
-    text, or when it is short (at most two sentences) and more text follows."""
+    text, or when it is short (at most two sentences) and stands right under the title or
+    above a subheading or a live-blog time. (Followed by more paragraphs after the byline
+    and the photo, a short paragraph is the text's lead.)"""
     first = content[0]
-    if first.kind not in TEXT_KINDS or not any(ln.kind in TEXT_KINDS for ln in content[1:]):
+    if not any(good[1:]):
         return False
     after_first = lines[lines.index(first) + 1 :]
     next_content = next((i for i, ln in enumerate(after_first) if ln.kind in CONTENT_KINDS), 0)
-    if any(ln.kind is Kind.META for ln in after_first[:next_content]):
+    if any(ln.kind == Kind.META for ln in after_first[:next_content]):
         return True
-    return len(first.text) <= STANDFIRST_MAX_CHARS and len(split_sentences(first.text)) <= 2
+    short = len(first.text) <= STANDFIRST_MAX_CHARS and len(split_sentences(first.text)) <= 2
+    heading_follows = len(good) > 1 and not good[1]
+    return short and (right_under_title or heading_follows)
 
 
-def _dates(lines: Sequence[Line]) -> tuple[object, object, str | None]:
-    """(published, modified, note): the first dated statement of each kind."""
-    statements = [d for ln in lines for d in ln.dates]
+def _dates(lines: Sequence[Line], title_at: int, text_at: int) -> tuple[object, object, str | None]:
+    """(published, modified, note): of each kind, the dated statement of the header nearest
+    the title (a masthead's 'today' stands further up the page), else the first one in the
+    text (dates further down belong to related articles more often than to this one)."""
+    placed = [
+        (i >= text_at, abs(i - title_at) if i < text_at else i, d)
+        for i, ln in enumerate(lines)
+        for d in ln.dates
+    ]
+    placed.sort(key=lambda item: item[:2])
+    statements = [d for _, _, d in placed]
     published = next((d.value for d in statements if d.kind == "published" and d.value), None)
     modified = next((d.value for d in statements if d.kind == "modified" and d.value), None)
     note = None

@@ -9,7 +9,7 @@ from pathlib import Path
 import pytest
 
 from chronique.frontmatter import parse_front_matter
-from chronique.ingest.bench import SECTIONS, text_page
+from chronique.ingest.bench import SECTIONS, bench_page, text_page
 from chronique.ingest.chrome import load_chrome_patterns
 from chronique.ingest.dates import parse_date_text, read_date_statement, split_statements
 from chronique.ingest.decode import decode_bytes
@@ -206,7 +206,7 @@ def test_lines_remembered_across_pages_classify_as_on_a_first_page():
         return TextRules(load_chrome_patterns(), SECTIONS)
 
     rng = random.Random(11)
-    pages = [text_page(rng, number) for number in range(60)]
+    pages = [text_page(bench_page(rng, number)) for number in range(60)]
     batch_rules = rules()
     in_batch = [extract_text_page(page, batch_rules) for page in pages]
     alone = [extract_text_page(page, rules()) for page in pages]

@@ -75,7 +75,8 @@ def test_english_page_with_navigation_menu_and_photo_credit(config):
     assert data["lang"] == "en"
     assert data["slug"] == "wildfires-force-thousands-to-flee-homes-in-southern-australia"
     assert "Getty Images" not in ingested.body and "Related" not in ingested.body
-    assert len(ingested.paragraphs) == 2
+    # The lead after the byline is the text's first paragraph: the page sets no standfirst.
+    assert len(ingested.paragraphs) == 3
 
 
 def test_live_blog_keeps_entry_times_and_ignores_the_relative_update(config):

@@ -1,0 +1,182 @@
+"""How the plain-text reader tells the article from the page around it (issue 14)."""
+
+from __future__ import annotations
+
+from datetime import datetime
+from zoneinfo import ZoneInfo
+
+import pytest
+
+from chronique.ingest.chrome import load_chrome_patterns
+from chronique.ingest.errors import IngestFailure
+from chronique.ingest.text_page import Quality, TextRules, extract_text_page, revise
+
+PARIS = ZoneInfo("Europe/Paris")
+
+PARAGRAPHS = (
+    "Le conseil municipal a voté lundi soir, après plus de quatre heures de débats, le "
+    "principe d’une nouvelle ligne de tramway entre la gare et les quartiers du nord, un "
+    "projet attendu depuis une dizaine d’années par les habitants.",
+    "La ligne, longue de neuf kilomètres, doit desservir seize stations et transporter "
+    "jusqu’à quarante mille voyageurs par jour. Les premiers travaux de déviation des "
+    "réseaux commenceront au printemps prochain, selon le calendrier présenté par la maire.",
+    "L’opposition a dénoncé un coût qu’elle juge sous-estimé et réclamé une étude "
+    "indépendante sur la fréquentation, estimant que les prévisions de la ville reposent "
+    "sur des hypothèses trop favorables et sur une croissance de la population incertaine.",
+    "La métropole, qui finance la moitié du projet, doit se prononcer à son tour en "
+    "décembre. Si le calendrier est tenu, les premières rames circuleraient à la fin de "
+    "l’année 2029, après deux ans d’essais sur la partie nord du tracé.",
+)
+TITLE = "Tramway : le conseil municipal vote une nouvelle ligne vers les quartiers nord"
+
+
+def rules() -> TextRules:
+    return TextRules(load_chrome_patterns())
+
+
+def page(*lines: str) -> str:
+    return "\n".join(lines) + "\n"
+
+
+def test_text_before_an_inline_card_of_headlines_is_kept():
+    """The article is read on both sides of its densest part, across a box of links."""
+    extracted = extract_text_page(
+        page(
+            "Menu",
+            "Métropole",
+            TITLE,
+            "Publié le 14 octobre 2024 à 19h30",
+            PARAGRAPHS[0],
+            "Sur le même thème",
+            "Les travaux du périphérique prolongés jusqu’en mars",
+            "Vélo : la ville promet cent kilomètres de pistes",
+            *PARAGRAPHS[1:],
+            "Les plus lus",
+            "Un incendie ravage un entrepôt de la zone industrielle",
+        ),
+        rules(),
+    )
+    assert extracted.title == TITLE
+    assert extracted.paragraphs == PARAGRAPHS
+    assert "périphérique" not in extracted.body and "entrepôt" not in extracted.body
+
+
+def test_the_date_is_the_one_next_to_the_title_not_the_masthead_s():
+    extracted = extract_text_page(
+        page(
+            "Mardi 15 octobre 2024",
+            "Le Courrier de l’Ouest",
+            "Métropole",
+            TITLE,
+            "Par Lucie Moreau",
+            "Publié le 12 octobre 2024 à 07h00",
+            *PARAGRAPHS,
+        ),
+        rules(),
+    )
+    assert extracted.published == datetime(2024, 10, 12, 7, 0, tzinfo=PARIS)
+    assert extracted.authors == ("Lucie Moreau",)
+
+
+def test_share_bar_labels_between_title_and_text_are_not_the_title():
+    extracted = extract_text_page(
+        page(
+            "Métropole",
+            TITLE,
+            "Facebook Twitter Flipboard Send LinkedIn Messenger Bluesky",
+            "Ajouter à vos sélections",
+            "Copier/coller le lien embed de la vidéo de l’article",
+            "Publié le 14 octobre 2024 à 19h30",
+            *PARAGRAPHS,
+        ),
+        rules(),
+    )
+    assert extracted.title == TITLE
+    assert "Flipboard" not in extracted.body and "sélections" not in extracted.body
+
+
+def test_a_page_in_a_script_without_spaces_gives_its_text_not_a_title_only():
+    body = (
+        "市議会は十四日、駅と北部の住宅地を結ぶ新しい路面電車の建設計画を賛成多数で可決した。"
+        "総延長は約九キロで、十六の停留所を設ける予定だという。",
+        "市によると、来年春にも地下の配管を移す工事に着手し、二〇二九年末の開業を目指す。"
+        "一日あたり最大四万人の利用を見込んでいる。",
+        "一方、野党の議員からは建設費の見通しが甘いとの批判が出ており、"
+        "利用者数について第三者による調査を求める声も上がっている。",
+    )
+    title = "新路面電車の建設計画を可決　北部住宅地と駅を結ぶ"
+    extracted = extract_text_page(
+        page("ホーム", "地域", title, "2024年10月14日 19時30分", *body), rules()
+    )
+    assert extracted.title == title
+    assert set(body) == {extracted.standfirst, *extracted.paragraphs} - {None}
+
+
+def test_a_paragraph_about_cookie_consent_is_chrome_even_when_long():
+    banner = (
+        "Avec votre accord, nos partenaires et nous utilisons des cookies ou technologies "
+        "similaires pour stocker et consulter des informations sur votre appareil et traiter "
+        "des données personnelles, telles que les identifiants uniques, à des fins de mesure "
+        "d’audience et de publicités personnalisées. Vous pouvez retirer votre consentement."
+    )
+    extracted = extract_text_page(
+        page(banner, "Tout accepter", "Métropole", TITLE, *PARAGRAPHS), rules()
+    )
+    assert extracted.title == TITLE
+    assert "cookies" not in extracted.body and extracted.standfirst != banner
+
+
+def test_a_page_of_headlines_is_not_an_article():
+    headlines = [
+        f"{subject} : ce que l’on sait après la réunion de lundi soir"
+        for subject in (
+            "Tramway",
+            "Budget",
+            "Piscine municipale",
+            "Écoles",
+            "Stationnement",
+            "Marché de Noël",
+            "Festival d’été",
+            "Vélo en ville",
+            "Logement social",
+        )
+    ]
+    with pytest.raises(IngestFailure, match=r"^not an article: a list of 9 headlines"):
+        extract_text_page(page("Menu", "Métropole", *headlines, "© Le Courrier"), rules())
+
+
+def test_a_teaser_above_a_subscription_notice_is_refused():
+    with pytest.raises(IngestFailure, match=r"^teaser only: "):
+        extract_text_page(
+            page(
+                "Métropole",
+                TITLE,
+                "Publié le 14 octobre 2024 à 19h30",
+                PARAGRAPHS[0],
+                "Il vous reste 85 % de cet article à lire. La suite est réservée aux abonnés.",
+                "Déjà abonné ? Se connecter",
+            ),
+            rules(),
+        )
+
+
+@pytest.mark.parametrize(
+    ("initial", "revised"),
+    [
+        # jusText's context pass: a short line takes the class of the lines around it...
+        ("good short good", "good good good"),
+        ("bad short bad", "bad bad bad"),
+        # ...a near-good one is good unless bad lines stand on both sides (edges are bad).
+        ("bad near-good good", "bad good good"),
+        ("near-good bad", "bad bad"),
+        ("bad short near-good short bad", "bad bad bad bad bad"),
+        # A short line between good and bad text is good when near-good text is beside it.
+        ("good short near-good short bad", "good good good bad bad"),
+    ],
+)
+def test_short_and_near_good_lines_take_their_class_from_their_neighbours(initial, revised):
+    from chronique.ingest.text_page import Kind, Line
+
+    qualities = [Quality(word) for word in initial.split()]
+    lines = [Line("x", Kind.PROSE)] * len(qualities)
+    assert [q.value for q in revise(qualities, lines)] == revised.split()
