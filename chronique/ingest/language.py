@@ -105,6 +105,12 @@ _SAMPLE_WORDS = 300
 _MIN_HITS = 5
 #: In a text of a common language, at least this share of the words are its function words.
 _COMMON_SHARE = 0.15
+#: BCP 47's tag for a language that cannot be told.
+UNDETERMINED = "und"
+#: A text of this many words where no common language has this share of function words is
+#: in none of them.
+_MIN_WORDS = 50
+_FOREIGN_SHARE = 0.05
 #: Letters of another script than Latin that make the page that script's language.
 _SCRIPT_SHARE = 0.3
 _WORD = re.compile(r"[^\W\d_]+")
@@ -129,6 +135,12 @@ def detect_language(text: str, default: str) -> str:
     if default in common and _share(words, common[default]) >= _COMMON_SHARE:
         return default  # the archive's language, mixed with another: the archive's wins
     other = STOPLIST_CODES.get(page_language(words) or "")
+    if (
+        other is None
+        and len(words) >= _MIN_WORDS
+        and max(_share(words, w) for w in common.values()) < _FOREIGN_SHARE
+    ):
+        return UNDETERMINED  # prose in a language none of the lists knows
     return other or default
 
 
