@@ -29,7 +29,7 @@ from enum import Enum
 from functools import cached_property
 from typing import NamedTuple
 
-from chronique.ingest.chrome import MAX_CHROME_CHARS, ChromePatterns
+from chronique.ingest.chrome import MAX_CHROME_CHARS, ChromePatterns, is_consent_notice
 from chronique.ingest.dates import (
     META_START,
     META_START_CHARS,
@@ -127,14 +127,6 @@ _CAPTION_END = re.compile(
     r"\b[^/]{0,40}|\((?:photo|cr[ée]dit|credit|image)\b[^)]*\)\s*\.?)$"
 )
 CAPTION_MAX_WORDS = 60
-CONSENT_MAX_CHARS = 2000
-CONSENT_MIN_WORDS = 3
-_CONSENT_WORDS = re.compile(
-    r"consent|accept|partenaires|partners|données|personal data|vie privée|privacy|"
-    r"paramètres|settings|traceurs|tracking|navigation|intérêt légitime|legitimate interest|"
-    r"géolocalisation|geolocation|traitement|processing|publicités? personnalisées?|"
-    r"personali[sz]ed ads"
-)
 #: A caption's credit after its sentence: '… on Thursday. Courtesy John Lamb', '… Imago/dpa'.
 #: The credit's name words are capitalised: a sentence's last words are not a credit.
 _CREDIT_TAIL = re.compile(
@@ -241,7 +233,7 @@ def classify_line(text: str, rules: TextRules) -> Line:
 
 
 def _classify(text: str, rules: TextRules) -> Line:
-    if _is_consent_notice(text):
+    if is_consent_notice(text):
         return Line(text, Kind.CHROME)
     if len(text) > MAX_CHROME_CHARS and text.count(" ") >= CAPTION_MAX_WORDS:
         return Line(text, _shape(text))  # too long for chrome, a meta line or a caption
@@ -261,16 +253,6 @@ def _classify(text: str, rules: TextRules) -> Line:
     if crumbs:
         return Line(text, Kind.BREADCRUMB, parts=crumbs)
     return Line(text, _shape(text))
-
-
-def _is_consent_notice(text: str) -> bool:
-    """A cookie banner's paragraph, however long: cookies and one word of consent, or three
-    distinct words of consent (a banner's later paragraphs no longer say 'cookie')."""
-    if len(text) > CONSENT_MAX_CHARS:
-        return False
-    lowered = text.casefold()
-    words = set(_CONSENT_WORDS.findall(lowered))
-    return len(words) >= CONSENT_MIN_WORDS or ("cookie" in lowered and bool(words))
 
 
 def _ends(pattern: re.Pattern[str], text: str) -> bool:
