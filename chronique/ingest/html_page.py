@@ -27,7 +27,7 @@ import trafilatura
 from lxml import etree
 from trafilatura.xml import xmltotxt
 
-from chronique.ingest.chrome import ChromePatterns
+from chronique.ingest.chrome import ChromePatterns, is_consent_notice
 from chronique.ingest.dates import is_placeholder, localise, parse_date_text, zone_was_printed
 from chronique.ingest.errors import IngestFailure
 from chronique.ingest.markdown import join_blocks
@@ -93,6 +93,7 @@ def extract_html_page(
         raise IngestFailure("HTML page without <body>: no article text to extract")
     tree = _parse(html)
     meta = read_metadata(tree)
+    _drop_consent_banners(tree)
     document = trafilatura.bare_extraction(
         tree,
         with_metadata=True,
@@ -155,6 +156,30 @@ def _parse(html: str) -> Any:
     if tree is None:
         raise IngestFailure("unreadable HTML (no document element)")
     return tree
+
+
+_OUTSIDE_ARTICLE = etree.XPath("//body//p[not(ancestor::article or ancestor::main)]")
+
+
+def _drop_consent_banners(tree: Any) -> None:
+    """Remove the cookie banners: boxes outside the article whose paragraphs all ask for
+    consent, one of them naming cookies. trafilatura keeps a long banner as text, and takes
+    the whole page for the article when the banner stands outside it. A paragraph about
+    cookies among others (an article on online tracking) stays."""
+    boxes = {
+        p.getparent() for p in _OUTSIDE_ARTICLE(tree) if "cookie" in p.text_content().casefold()
+    }
+    for box in boxes:
+        if box is None or box.tag == "body" or box.getparent() is None:
+            continue
+        paragraphs = box.findall(".//p")
+        if not all(is_consent_notice(p.text_content()) for p in paragraphs):
+            continue
+        if box.xpath(".//h1|.//article|.//main"):
+            for paragraph in paragraphs:
+                paragraph.drop_tree()
+        else:
+            box.drop_tree()
 
 
 # ------------------------------------------------------------------------ metadata

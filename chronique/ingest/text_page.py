@@ -29,7 +29,7 @@ from enum import Enum
 from functools import cached_property
 from typing import NamedTuple
 
-from chronique.ingest.chrome import MAX_CHROME_CHARS, ChromePatterns
+from chronique.ingest.chrome import MAX_CHROME_CHARS, ChromePatterns, is_consent_notice
 from chronique.ingest.dates import (
     META_START,
     META_START_CHARS,
@@ -71,6 +71,9 @@ PROSE_MIN_WORDS = 40
 #: Gap (headline-like lines, e.g. a "read also" box) across which the article text continues.
 MAX_GAP = 2
 SUBHEADING_MAX_WORDS = 15
+#: Under a card, only a line this short is taken for a subheading: a longer one in a box of
+#: its own above the text is more often a photo's caption.
+CARD_SUBHEADING_MAX_WORDS = 10
 MENU_MIN_LABELS = 3
 #: The start of the text is enough to tell whether a headline is about the same story.
 BODY_SAMPLE_CHARS = 3000
@@ -108,6 +111,10 @@ _CAPTION_MARKS = (
     "crédit photo",
     "crédits photo",
     "photo credit",
+    "credit...",
+    "all rights reserved",
+    "mandatory credit",
+    "credit…",
     "photograph:",
     "reuters/",
     "getty images",
@@ -120,20 +127,14 @@ _CAPTION_END = re.compile(
     r"\b[^/]{0,40}|\((?:photo|cr[ée]dit|credit|image)\b[^)]*\)\s*\.?)$"
 )
 CAPTION_MAX_WORDS = 60
-CONSENT_MAX_CHARS = 2000
-CONSENT_MIN_WORDS = 3
-_CONSENT_WORDS = re.compile(
-    r"consent|accept|partenaires|partners|données|personal data|vie privée|privacy|"
-    r"paramètres|settings|traceurs|tracking|navigation|intérêt légitime|legitimate interest|"
-    r"géolocalisation|geolocation|traitement|processing|publicités? personnalisées?|"
-    r"personali[sz]ed ads"
-)
 #: A caption's credit after its sentence: '… on Thursday. Courtesy John Lamb', '… Imago/dpa'.
+#: The credit's name words are capitalised: a sentence's last words are not a credit.
 _CREDIT_TAIL = re.compile(
-    r"[.!?]\s+(?:(?:courtesy|photo|image|credit|foto|bild|source)\b[^.!?]*"
-    r"|[A-Z][\w'’-]*(?:[ /][A-Z][\w'’.-]*){0,3}(?:/[\w.-]+)?)$",
-    re.IGNORECASE,
+    r"[.!?]\s+(?:(?i:courtesy|photo|image|credit|foto|bild|source)\b[^.!?]*"
+    r"|[A-Z][\w'’-]*(?:[ /][A-Z][\w'’.-]*){0,3}(?:/[\w.-]+)?)(?<!\.)$"
 )
+#: A long caption folded behind a toggle: '… the Southeast Asian nation. less', '… relations ... more'.
+_TOGGLE_TAIL = re.compile(r"(?:[.!?…]|\.\.\.)\s+(?:less|more)$")
 _BYLINE = re.compile(
     r"(?:par|by|texte|propos recueillis par|written by)\s*:?\s+(?P<names>.+)", re.IGNORECASE
 )
@@ -232,7 +233,7 @@ def classify_line(text: str, rules: TextRules) -> Line:
 
 
 def _classify(text: str, rules: TextRules) -> Line:
-    if _is_consent_notice(text):
+    if is_consent_notice(text):
         return Line(text, Kind.CHROME)
     if len(text) > MAX_CHROME_CHARS and text.count(" ") >= CAPTION_MAX_WORDS:
         return Line(text, _shape(text))  # too long for chrome, a meta line or a caption
@@ -254,16 +255,6 @@ def _classify(text: str, rules: TextRules) -> Line:
     return Line(text, _shape(text))
 
 
-def _is_consent_notice(text: str) -> bool:
-    """A cookie banner's paragraph, however long: cookies and one word of consent, or three
-    distinct words of consent (a banner's later paragraphs no longer say 'cookie')."""
-    if len(text) > CONSENT_MAX_CHARS:
-        return False
-    lowered = text.casefold()
-    words = set(_CONSENT_WORDS.findall(lowered))
-    return len(words) >= CONSENT_MIN_WORDS or ("cookie" in lowered and bool(words))
-
-
 def _ends(pattern: re.Pattern[str], text: str) -> bool:
     """Whether *pattern* (anchored at the end) matches at the end of *text*."""
     return pattern.search(text, max(0, len(text) - _TAIL_CHARS)) is not None
@@ -278,6 +269,7 @@ def _is_caption(text: str) -> bool:
         or any(mark in lowered for mark in _CAPTION_MARKS)  # str.find: faster than a regex
         or _CAPTION_END.search(lowered[-80:])
         or _CREDIT_TAIL.search(text[-60:])
+        or _TOGGLE_TAIL.search(text[-12:])
     )
 
 
@@ -488,7 +480,7 @@ def extract_text_page(text: str, rules: TextRules) -> ExtractedPage:
     header = read_header(lines, title_at, start, rules.sections, subject, block_of)
     right_under_title = all(ln.kind == Kind.CHROME for ln in lines[title_at + 1 : start])
     standfirst, blocks, paragraphs = _body(
-        article, qualities[start:stop], header.dek, right_under_title
+        article, qualities[start:stop], header.dek, right_under_title, block_of[start:stop]
     )
     if not paragraphs:
         raise IngestFailure("title only: no article text under the headline")
@@ -988,7 +980,11 @@ def _short_headline(above: Sequence[Line], title: str, subject: Subject) -> str 
 
 
 def _body(
-    lines: Sequence[Line], qualities: Sequence[Quality], dek: str | None, right_under_title: bool
+    lines: Sequence[Line],
+    qualities: Sequence[Quality],
+    dek: str | None,
+    right_under_title: bool,
+    block_of: Sequence[int] = (),
 ) -> tuple[str | None, list[str], list[str]]:
     """(standfirst, Markdown blocks, plain paragraphs) of the article text: its good lines,
     with the headlines and times that stand right above one as subheadings."""
@@ -996,7 +992,7 @@ def _body(
         (ln, q)
         for position, (ln, q) in enumerate(zip(lines, qualities, strict=True))
         if (q == Quality.GOOD and ln.kind in TEXT_KINDS)
-        or (ln.kind in (Kind.HEADLINE, Kind.TIMESTAMP) and not _in_card(lines, position))
+        or (ln.kind in (Kind.HEADLINE, Kind.TIMESTAMP) and not _in_card(lines, position, block_of))
     ]
     content = [ln for ln, _ in kept]
     good = [q == Quality.GOOD and ln.kind in TEXT_KINDS for ln, q in kept]
@@ -1026,14 +1022,28 @@ def _body(
     return standfirst, blocks, paragraphs
 
 
-def _in_card(lines: Sequence[Line], position: int) -> bool:
+def _in_card(lines: Sequence[Line], position: int, block_of: Sequence[int] = ()) -> bool:
     """A headline under a 'Lire aussi' label or among other headlines: a link, not a
-    subheading (a subheading follows the text it divides)."""
+    subheading (a subheading follows the text it divides). A headline in a box of its
+    own right above a paragraph is the subheading that follows such a card."""
     before = lines[position - 1] if position > 0 else None
     after = lines[position + 1] if position + 1 < len(lines) else None
-    return (before is not None and before.kind in (Kind.CHROME, Kind.END, Kind.HEADLINE)) or (
-        after is not None and after.kind == Kind.HEADLINE
+    if after is not None and after.kind == Kind.HEADLINE:
+        return True
+    if before is None or before.kind not in (Kind.CHROME, Kind.END, Kind.HEADLINE):
+        return False
+    subheading = (
+        lines[position].words <= CARD_SUBHEADING_MAX_WORDS
+        and _opens_block(block_of, position)
+        and after is not None
+        and after.kind in TEXT_KINDS
     )
+    return not subheading
+
+
+def _opens_block(block_of: Sequence[int], position: int) -> bool:
+    """Whether the line at *position* starts a box of the copied page (a blank line above it)."""
+    return bool(block_of) and position > 0 and block_of[position] != block_of[position - 1]
 
 
 def _is_standfirst(
