@@ -137,6 +137,8 @@ _CREDIT_TAIL = re.compile(
 _BYLINE = re.compile(
     r"(?:par|by|texte|propos recueillis par|written by)\s*:?\s+(?P<names>.+)", re.IGNORECASE
 )
+#: Where a byline starts after other words of a meta segment: 'par' or 'by', then a name.
+_BYLINE_AFTER = re.compile(r"\s+(?=(?:par|by)\s+[A-ZÀ-Þ])", re.IGNORECASE)
 _NAME_SPLIT = re.compile(r"\s*(?:,|;|&|\bet\b|\band\b)\s*")
 _NAME_WORD = re.compile(
     r"(?:[A-ZÀ-ÖØ-Þ][\w'’.-]*|d['’][A-ZÀ-Þ][\w'’-]*|de|du|des|van|von|der|den|da|di|del|ben|bin|al|el|le|la)"
@@ -209,8 +211,14 @@ def split_blocks(text: str) -> list[list[str]]:
 
 
 def _continues(previous: str, line: str) -> bool:
-    """A hard-wrapped paragraph: a long line that stops mid-sentence, then a lowercase start."""
-    return len(previous) >= 40 and not _ends(_ENDS_PARAGRAPH, previous) and line[0].islower()
+    """A hard-wrapped paragraph: a long line that stops mid-sentence, then a lowercase start
+    that is not a byline or date line of its own ('par X', 'publié le …', 'by NAME Apr. 28…')."""
+    return (
+        len(previous) >= 40
+        and not _ends(_ENDS_PARAGRAPH, previous)
+        and line[0].islower()
+        and _meta_line(line, "UTC") is None
+    )
 
 
 def classify_line(text: str, rules: TextRules) -> Line:
@@ -319,7 +327,7 @@ def _meta_line(text: str, tz_name: str) -> Line | None:
     dates: list[DateStatement] = []
     authors: list[str] = []
     for segment in segments:
-        for statement_text in split_statements(segment):
+        for statement_text in _statement_parts(segment):
             statement = read_date_statement(statement_text.strip(" ,"), tz_name)
             if statement is not None:
                 dates.append(statement)
@@ -337,6 +345,12 @@ def _meta_line(text: str, tz_name: str) -> Line | None:
     if not (dates or authors):
         return None
     return Line(text, Kind.META, dates=tuple(dates), authors=tuple(authors))
+
+
+def _statement_parts(segment: str) -> list[str]:
+    """A segment's date statements and the byline after a date ('Publié le 27 septembre 2024
+    par Marc Delpech' -> ['Publié le 27 septembre 2024', 'par Marc Delpech'])."""
+    return [part for text in split_statements(segment) for part in _BYLINE_AFTER.split(text)]
 
 
 def _signed_date(segment: str, tz_name: str) -> tuple[tuple[str, ...], DateStatement] | None:
