@@ -97,10 +97,10 @@ _TIMESTAMP = re.compile(r"\d{1,2}\s*[h:]\s*\d{2}|\d{1,2}\s*h")
 _BREADCRUMB_SEPARATOR = re.compile(r"\s+[>›»/|]\s+")
 #: "Accueil > International > Europe > Ukraine": a few labels of at most 4 words.
 BREADCRUMB_MAX_CHARS = 200
-_META_SEPARATOR = re.compile(r"\s*[|•·]\s*|\s+[-–—]\s+")
+_META_SEPARATOR = re.compile(r"\s*[|•·]\s*|\s+[-–—/]\s+")
 #: Whether a line has segments worth splitting with _META_SEPARATOR: substring tests,
 #: quicker than a regex search that stops at every space.
-_SEPARATOR_MARKS = ("|", "•", "·", " - ", " – ", " — ")
+_SEPARATOR_MARKS = ("|", "•", "·", " - ", " – ", " — ", " / ")
 #: Photo captions and credits: a credit at the start or the end, or a credit marker.
 _CAPTION_START = re.compile(r"(?:photo|image|illustration|cr[ée]dits?(?: photo)?)\s*:")
 _CAPTION_MARKS = (
@@ -138,7 +138,7 @@ _BYLINE = re.compile(
     r"(?:par|by|texte|propos recueillis par|written by)\s*:?\s+(?P<names>.+)", re.IGNORECASE
 )
 #: Where a byline starts after other words of a meta segment: 'par' or 'by', then a name.
-_BYLINE_AFTER = re.compile(r"\s+(?=(?:par|by)\s+[A-ZÀ-Þ])", re.IGNORECASE)
+_BYLINE_AFTER = re.compile(r"\s+(?=(?i:par|by)\s+[A-ZÀ-Þ])")
 _NAME_SPLIT = re.compile(r"\s*(?:,|;|&|\bet\b|\band\b)\s*")
 _NAME_WORD = re.compile(
     r"(?:[A-ZÀ-ÖØ-Þ][\w'’.-]*|d['’][A-ZÀ-Þ][\w'’-]*|de|du|des|van|von|der|den|da|di|del|ben|bin|al|el|le|la)"
