@@ -413,6 +413,12 @@ def is_date_expression(text: str) -> bool:
     )
 
 
+#: A reading time beside a date ('28.04.2023, 19:09 3 Min.'); 'à 9 h 14 min' is a time.
+_READING_TIME = re.compile(r"(?<!h\s)(?<![h\d:])\d{1,3}\s*min(?:utes?|\.)?(?!\w)", re.I)
+#: A video's or a podcast's length ('05.08.2024 04:03 min'): that date is the media's.
+_MEDIA_LENGTH = re.compile(r"\b\d{1,2}:\d{2}\s*min\b", re.I)
+
+
 def read_date_statement(segment: str, tz_name: str) -> DateStatement | None:
     """Read 'Publié le 15 mars 2025 à 10h30' and the like; None when *segment* is not one.
 
@@ -421,6 +427,10 @@ def read_date_statement(segment: str, tz_name: str) -> DateStatement | None:
     """
     prefix = DATE_PREFIX.match(segment)
     rest = segment[prefix.end() :].strip() if prefix else segment.strip()
+    if "min" in rest.casefold():
+        if _MEDIA_LENGTH.search(rest):
+            return None
+        rest = _READING_TIME.sub("", rest).strip()
     kind = "modified" if prefix and prefix["modified"] else "published"
     if not rest:
         has_keyword = bool(prefix and prefix.group().strip())

@@ -1072,12 +1072,15 @@ def _is_standfirst(
 def _dates(lines: Sequence[Line], title_at: int, text_at: int) -> tuple[object, object, str | None]:
     """(published, modified, note): of each kind, the dated statement of the header nearest
     the title (a masthead's 'today' stands further up the page), else the first one in the
-    text (dates further down belong to related articles more often than to this one)."""
+    text (dates further down belong to related articles more often than to this one). A
+    header that gives any date, even an update's, is not overruled by a date in the text."""
     placed = [
         (i >= text_at, abs(i - title_at) if i < text_at else i, d)
         for i, ln in enumerate(lines)
         for d in ln.dates
     ]
+    if any(d.value for in_text, _, d in placed if not in_text):  # the header dates the page
+        placed = [item for item in placed if not item[0]]
     placed.sort(key=lambda item: item[:2])
     statements = [d for _, _, d in placed]
     published = next((d.value for d in statements if d.kind == "published" and d.value), None)
