@@ -114,7 +114,7 @@ _DAY_MONTH_YEAR = (
 _MONTH_DAY_YEAR = (
     rf"{_WEEKDAY}(?P<m>{_MONTH_ALT})\.?\s+(?P<d>\d{{1,2}})(?:st|nd|rd|th)?,?\s+(?P<y>\d{{4}})"
 )
-_NUMERIC_DATE = r"(?P<d>\d{1,2})[/.]\s?(?P<m>\d{1,2})[/.]\s?(?P<y>\d{4}|\d{2})"
+_NUMERIC_DATE = r"(?P<d>\d{1,2})[/.](?P<m>\d{1,2})[/.](?P<y>\d{4}|\d{2})"
 _FAST_SHAPES = tuple(
     re.compile(shape)
     for shape in (
