@@ -28,7 +28,13 @@ from lxml import etree
 from trafilatura.xml import xmltotxt
 
 from chronique.ingest.chrome import ChromePatterns, is_consent_notice
-from chronique.ingest.dates import is_placeholder, localise, parse_date_text, zone_was_printed
+from chronique.ingest.dates import (
+    DATE_PREFIX,
+    is_placeholder,
+    localise,
+    parse_date_text,
+    zone_was_printed,
+)
 from chronique.ingest.errors import IngestFailure
 from chronique.ingest.markdown import join_blocks
 from chronique.ingest.page import ExtractedPage, fold, sections_by_fold
@@ -212,13 +218,27 @@ def read_metadata(tree: Any) -> PageMetadata:
 
 
 def _read_date_elements(tree: Any, meta: PageMetadata) -> None:
-    """``<time itemprop="datePublished" datetime="…">`` and the like, outside ``<meta>``."""
-    for element in tree.iterfind(".//*[@itemprop][@datetime]"):
+    """``<time itemprop="datePublished" datetime="…">`` and the like, outside ``<meta>``;
+    and ``<time datetime="…">`` right after its label ('Publié le', 'Mis à jour le')."""
+    for element in tree.iterfind(".//*[@datetime]"):
         key = (element.get("itemprop") or "").strip().lower()
         kind = {"datepublished": "published", "datemodified": "modified"}.get(key)
+        if kind is None and not key and element.tag == "time":
+            kind = _labelled_kind(element)
         if kind and element.get("datetime", "").strip():
             candidate = DateCandidate(_DATE_RANKS["element"], element.get("datetime").strip())
             getattr(meta, kind).append(candidate)
+
+
+def _labelled_kind(element: Any) -> str | None:
+    """'published' or 'modified' when the text right before *element* is only a date
+    statement's keyword ('Publié le ', 'Updated'); None for an unlabelled date."""
+    before = element.getprevious()
+    label = (before.tail if before is not None else element.getparent().text) or ""
+    prefix = DATE_PREFIX.fullmatch(label.strip())
+    if prefix is None or not (prefix["published"] or prefix["modified"]):
+        return None
+    return "modified" if prefix["modified"] else "published"
 
 
 #: <meta> keys of the publication and update dates, with their rank's name.

@@ -100,10 +100,10 @@ _TIMESTAMP = re.compile(r"\d{1,2}\s*[h:]\s*\d{2}|\d{1,2}\s*h")
 _BREADCRUMB_SEPARATOR = re.compile(r"\s+[>›»/|]\s+")
 #: "Accueil > International > Europe > Ukraine": a few labels of at most 4 words.
 BREADCRUMB_MAX_CHARS = 200
-_META_SEPARATOR = re.compile(r"\s*[|•·]\s*|\s+[-–—]\s+")
+_META_SEPARATOR = re.compile(r"\s*[|•·]\s*|\s+[-–—/]\s+")
 #: Whether a line has segments worth splitting with _META_SEPARATOR: substring tests,
 #: quicker than a regex search that stops at every space.
-_SEPARATOR_MARKS = ("|", "•", "·", " - ", " – ", " — ")
+_SEPARATOR_MARKS = ("|", "•", "·", " - ", " – ", " — ", " / ")
 #: Photo captions and credits: a credit at the start or the end, or a credit marker.
 _CAPTION_START = re.compile(r"(?:photo|image|illustration|cr[ée]dits?(?: photo)?)\s*:")
 _CAPTION_MARKS = (
@@ -138,6 +138,8 @@ _TOGGLE_TAIL = re.compile(r"(?:[.!?…]|\.\.\.)\s+(?:less|more)$")
 _BYLINE = re.compile(
     r"(?:par|by|texte|propos recueillis par|written by)\s*:?\s+(?P<names>.+)", re.IGNORECASE
 )
+#: Where a byline starts after other words of a meta segment: 'par' or 'by', then a name.
+_BYLINE_AFTER = re.compile(r"\s+(?=(?i:par|by)\s+[A-ZÀ-Þ])")
 _NAME_SPLIT = re.compile(r"\s*(?:,|;|&|\bet\b|\band\b)\s*")
 _NAME_WORD = re.compile(
     r"(?:[A-ZÀ-ÖØ-Þ][\w'’.-]*|d['’][A-ZÀ-Þ][\w'’-]*|de|du|des|van|von|der|den|da|di|del|ben|bin|al|el|le|la)"
@@ -210,8 +212,14 @@ def split_blocks(text: str) -> list[list[str]]:
 
 
 def _continues(previous: str, line: str) -> bool:
-    """A hard-wrapped paragraph: a long line that stops mid-sentence, then a lowercase start."""
-    return len(previous) >= 40 and not _ends(_ENDS_PARAGRAPH, previous) and line[0].islower()
+    """A hard-wrapped paragraph: a long line that stops mid-sentence, then a lowercase start
+    that is not a byline or date line of its own ('par X', 'publié le …', 'by NAME Apr. 28…')."""
+    return (
+        len(previous) >= 40
+        and not _ends(_ENDS_PARAGRAPH, previous)
+        and line[0].islower()
+        and _meta_line(line, "UTC") is None
+    )
 
 
 def classify_line(text: str, rules: TextRules) -> Line:
@@ -311,7 +319,7 @@ def _meta_line(text: str, tz_name: str) -> Line | None:
     dates: list[DateStatement] = []
     authors: list[str] = []
     for segment in segments:
-        for statement_text in split_statements(segment):
+        for statement_text in _statement_parts(segment):
             statement = read_date_statement(statement_text.strip(" ,"), tz_name)
             if statement is not None:
                 dates.append(statement)
@@ -329,6 +337,12 @@ def _meta_line(text: str, tz_name: str) -> Line | None:
     if not (dates or authors):
         return None
     return Line(text, Kind.META, dates=tuple(dates), authors=tuple(authors))
+
+
+def _statement_parts(segment: str) -> list[str]:
+    """A segment's date statements and the byline after a date ('Publié le 27 septembre 2024
+    par Marc Delpech' -> ['Publié le 27 septembre 2024', 'par Marc Delpech'])."""
+    return [part for text in split_statements(segment) for part in _BYLINE_AFTER.split(text)]
 
 
 def _signed_date(segment: str, tz_name: str) -> tuple[tuple[str, ...], DateStatement] | None:
@@ -1068,12 +1082,15 @@ def _is_standfirst(
 def _dates(lines: Sequence[Line], title_at: int, text_at: int) -> tuple[object, object, str | None]:
     """(published, modified, note): of each kind, the dated statement of the header nearest
     the title (a masthead's 'today' stands further up the page), else the first one in the
-    text (dates further down belong to related articles more often than to this one)."""
+    text (dates further down belong to related articles more often than to this one). A
+    header that gives any date, even an update's, is not overruled by a date in the text."""
     placed = [
         (i >= text_at, abs(i - title_at) if i < text_at else i, d)
         for i, ln in enumerate(lines)
         for d in ln.dates
     ]
+    if any(d.value for in_text, _, d in placed if not in_text):  # the header dates the page
+        placed = [item for item in placed if not item[0]]
     placed.sort(key=lambda item: item[:2])
     statements = [d for _, _, d in placed]
     published = next((d.value for d in statements if d.kind == "published" and d.value), None)
