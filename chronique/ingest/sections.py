@@ -114,9 +114,19 @@ class SectionMap:
 
 def label_levels(label: str) -> list[str]:
     """*label* whole, then its levels from the most specific: 'Société > Santé' ->
-    ['Société > Santé', 'Santé', 'Société']."""
+    ['Société > Santé', 'Santé', 'Société'].
+
+    A breadcrumb copied without its separators ('Accueil Économie Conjoncture') has its
+    levels only as runs of words: those come last, the longest and rightmost first.
+    """
     levels = [part for part in _LEVELS.split(label.strip()) if part]
-    return list(dict.fromkeys([label.strip(), *reversed(levels)]))
+    words = label.split() if len(levels) == 1 else []
+    runs = [
+        " ".join(words[start : start + size])
+        for size in range(len(words) - 1, 0, -1)
+        for start in range(len(words) - size, -1, -1)
+    ]
+    return list(dict.fromkeys([label.strip(), *reversed(levels), *runs]))
 
 
 def _most_specific_level(label: str) -> str:

@@ -260,3 +260,10 @@ def test_an_archive_without_a_list_of_sections_takes_the_most_specific_level(tmp
     mapped = write_input(tmp_path, "planete.txt", text_page(rng, "Planète"))
     data = ingest_one(mapped, config).data
     assert (data["category"], data["category_source"]) == ("Environnement", "map")
+
+
+def test_a_breadcrumb_copied_without_its_separators_is_read_level_by_level():
+    sections = SectionMap.build({"Planète": "Sciences"}, ("Économie", "Sciences"), None)
+    assert sections.lookup("Accueil Économie Conjoncture") == ("Économie", "page")
+    assert sections.lookup("Accueil Planète Climat") == ("Sciences", "map")
+    assert sections.lookup("Accueil Urbanisme") is None
