@@ -8,7 +8,6 @@ and chrome that must stay out of it.
 
 from __future__ import annotations
 
-import dataclasses
 from dataclasses import dataclass
 from datetime import date, datetime
 from pathlib import Path
@@ -17,7 +16,6 @@ from typing import Any
 import pytest
 import yaml
 
-from chronique.config import ChroniqueConfig
 from tests.ingest.helpers import Ingested, ingest_one, make_config
 
 SITES = Path(__file__).parent / "sites"
@@ -49,20 +47,16 @@ class Expected:
 
 EXPECTED = {page.name: Expected.of(page) for page in PAGES}
 SECTION_MAP = {expected.section_label: expected.section for expected in EXPECTED.values()}
-_HAS_SECTION_MAP = "section_map" in {field.name for field in dataclasses.fields(ChroniqueConfig)}
 
 
 @pytest.fixture(scope="module", params=PAGES, ids=lambda page: page.name)
 def page(request, tmp_path_factory) -> tuple[Expected, Ingested]:
-    """Each page ingested once into its own archive; the section map when it exists, else the
-    expected section passed as --category (the page's own label still wins when configured)."""
+    """Each page ingested once into its own archive, its section label mapped as an editor
+    maps a site's labels (CHRONIQUE_SECTION_MAP)."""
     path: Path = request.param
     expected = EXPECTED[path.name]
     root = tmp_path_factory.mktemp(path.stem)
-    if _HAS_SECTION_MAP:
-        config, options = make_config(root, section_map=SECTION_MAP), {}
-    else:
-        config, options = make_config(root), {"category": expected.section}
+    config, options = make_config(root, section_map=SECTION_MAP), {}
     if expected.date is None:
         options["date"] = date(2020, 1, 1)
     return expected, ingest_one(path, config, **options)
