@@ -114,6 +114,8 @@ _FOREIGN_SHARE = 0.05
 #: Letters of another script than Latin that make the page that script's language.
 _SCRIPT_SHARE = 0.3
 _WORD = re.compile(r"[^\W\d_]+")
+_LETTER = re.compile(r"[^\W\d_]")
+_NOT_LATIN_LETTER = re.compile(r"[^\W\d_\u0000-\u024f]")
 
 
 @cache
@@ -161,19 +163,17 @@ def _share(words: list[str], words_of: frozenset[str]) -> float:
 
 
 def _language_of_script(sample: str) -> str | None:
-    letters = [c for c in sample if c.isalpha()]
-    if not letters:
+    letters = len(_LETTER.findall(sample))
+    others = _NOT_LATIN_LETTER.findall(sample)
+    if not letters or len(others) < _SCRIPT_SHARE * letters:
         return None
     counts: dict[str, int] = {}
-    for char in letters:
-        if ord(char) < 0x250:  # Latin
-            continue
+    for char in others:
         name = unicodedata.name(char, "")
-        for script, code in _SCRIPTS:
-            if name.startswith(script):
-                counts[code] = counts.get(code, 0) + 1
-                break
-    if not counts or sum(counts.values()) < _SCRIPT_SHARE * len(letters):
+        code = next((code for script, code in _SCRIPTS if name.startswith(script)), None)
+        if code is not None:
+            counts[code] = counts.get(code, 0) + 1
+    if not counts:
         return None
     if counts.get("ja") and counts.get("zh"):
         return "ja"
