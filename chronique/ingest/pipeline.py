@@ -70,7 +70,7 @@ class IngestOptions:
 
 
 @dataclass
-class _Batch:
+class Batch:
     """State shared by the inputs of one run: settings, and the archive as it grows."""
 
     config: ChroniqueConfig
@@ -99,13 +99,13 @@ def ingest_paths(
     return report
 
 
-def new_batch(config: ChroniqueConfig, options: IngestOptions) -> _Batch:
+def new_batch(config: ChroniqueConfig, options: IngestOptions) -> Batch:
     """The state one run shares across its inputs (also used by the evaluation harness).
 
     Raises SectionMapError (a ValueError) when the section settings cannot be used.
     """
     extra_chrome = tuple(config.pelican.get("CHRONIQUE_INGEST_CHROME", ()))
-    return _Batch(
+    return Batch(
         config=config,
         options=options,
         rules=TextRules(load_chrome_patterns(extra_chrome), config.sections, config.timezone),
@@ -145,7 +145,7 @@ def _suffix(name: str) -> str:
     return os.path.splitext(name)[1].lower()  # noqa: PTH122 - no Path object per entry
 
 
-def ingest_file(path: Path, batch: _Batch) -> IngestResult:
+def ingest_file(path: Path, batch: Batch) -> IngestResult:
     """One input, start to end; an IngestFailure becomes a 'failed' line."""
     try:
         raw = _read(path, batch.options)
@@ -196,7 +196,7 @@ def _check_size(path: Path, size: int, options: IngestOptions) -> None:
         )
 
 
-def extract_page(path: Path, raw: bytes, batch: _Batch) -> ExtractedPage:
+def extract_page(path: Path, raw: bytes, batch: Batch) -> ExtractedPage:
     """Decode and extract: HTML by extension or by its first tag, plain text otherwise."""
     text = decode_bytes(raw).text
     suffix = _suffix(path.name)
@@ -219,7 +219,7 @@ def _looks_like_html(text: str) -> bool:
 
 
 def build_article(
-    page: ExtractedPage, sha256: str, batch: _Batch, section: SectionChoice | None = None
+    page: ExtractedPage, sha256: str, batch: Batch, section: SectionChoice | None = None
 ) -> tuple[ArticleMeta, str]:
     """The front-matter fields of *page* (its *section* already chosen, or chosen here);
     IngestFailure when a required one is missing: one failure for a page that lacks both
@@ -265,7 +265,7 @@ def build_article(
     return meta, page.body
 
 
-def _tags(page: ExtractedPage, summary: str, lang: str, batch: _Batch) -> tuple[str, ...]:
+def _tags(page: ExtractedPage, summary: str, lang: str, batch: Batch) -> tuple[str, ...]:
     """The vocabulary's topics found in the article; none for a language whose words the
     tagger does not know (a Spanish 'sol' is not the French topic 'Sols')."""
     if lang not in TAGGER_LANGUAGES:
@@ -289,7 +289,7 @@ class PageDate:
     zone_name: str | None = None  # the zone assumed, when it was
 
 
-def _publication_date(page: ExtractedPage, batch: _Batch) -> PageDate:
+def _publication_date(page: ExtractedPage, batch: Batch) -> PageDate:
     """The page's own date ('page'); else its relative date counted back from a capture
     moment (--retrieved with a time: 'capture'); else the editor's --date at local midnight
     ('editor'); else the update date when it is the only date the page prints ('updated').
@@ -323,7 +323,7 @@ def _publication_date(page: ExtractedPage, batch: _Batch) -> PageDate:
     raise IngestFailure(NO_DATE, missing_date=True)
 
 
-def _printed_date(value: datetime, source: str, page: ExtractedPage, batch: _Batch) -> PageDate:
+def _printed_date(value: datetime, source: str, page: ExtractedPage, batch: Batch) -> PageDate:
     """A date the page printed, in its printed zone or else the source's or the archive's."""
     tz_name, zone_kind = _page_zone(page, batch)
     _check_before_capture(value, batch.options, tz_name)
@@ -332,7 +332,7 @@ def _printed_date(value: datetime, source: str, page: ExtractedPage, batch: _Bat
     return PageDate(in_zone(value, tz_name), source, zone_kind, tz_name)
 
 
-def _page_zone(page: ExtractedPage, batch: _Batch) -> tuple[str, str]:
+def _page_zone(page: ExtractedPage, batch: Batch) -> tuple[str, str]:
     """(IANA zone, 'source' | 'archive') for the times the page prints without a zone."""
     zones = batch.config.source_timezones
     for key in _source_keys(page, batch.options):
@@ -376,7 +376,7 @@ def _iso(value: date | datetime | None) -> str | None:
     return value.isoformat() if value is not None else None
 
 
-def _category(page: ExtractedPage, batch: _Batch) -> SectionChoice:
+def _category(page: ExtractedPage, batch: Batch) -> SectionChoice:
     """The page's label as the sections or the map know it, else --category, else the
     configured default section; a choice without a category when none applies."""
     sections = batch.config.sections
@@ -399,7 +399,7 @@ def _source_names(page: ExtractedPage, options: IngestOptions) -> list[str]:
 
 
 def _no_section(
-    page: ExtractedPage, section: SectionChoice, batch: _Batch, also: IngestFailure | None = None
+    page: ExtractedPage, section: SectionChoice, batch: Batch, also: IngestFailure | None = None
 ) -> IngestFailure:
     """Why the page has no section; after the date's failure when both are missing."""
     if section.unmapped_label:
@@ -429,7 +429,7 @@ def _source(page: ExtractedPage, options: IngestOptions, sha256: str) -> Source:
 # --------------------------------------------------------------------------- store
 
 
-def _store(path: Path, meta: ArticleMeta, body: str, sha256: str, batch: _Batch) -> IngestResult:
+def _store(path: Path, meta: ArticleMeta, body: str, sha256: str, batch: Batch) -> IngestResult:
     """Write the article unless a near copy exists; pick a free slug; keep the index current."""
     fingerprint = Fingerprint.of(body)
     duplicate = batch.index.near_duplicate(fingerprint)

@@ -26,8 +26,8 @@ from chronique.ingest.evaluate.scoring import (
     title_matches,
 )
 from chronique.ingest.pipeline import (
+    Batch,
     IngestOptions,
-    _Batch,
     build_article,
     extract_page,
     new_batch,
@@ -108,7 +108,7 @@ def evaluate_pages(
     return rows
 
 
-def run_chronique(page: GoldPage, path: Path, source: str, batch: _Batch) -> Outcome:
+def run_chronique(page: GoldPage, path: Path, source: str, batch: Batch) -> Outcome:
     """Ingest's extraction of one input, and the date it would write (None when it would
     refuse the page for its date). The corpus's URL and capture time are given as an
     archivist gives them (``--source-url``, ``--retrieved``)."""
