@@ -95,6 +95,15 @@ _ENDS_PARAGRAPH = re.compile(rf"[.!?…:。！？]{_SENTENCE_CLOSE}")
 _ENDS_STATEMENT = re.compile(rf"[.…。]{_SENTENCE_CLOSE}")
 _TIMESTAMP = re.compile(r"\d{1,2}\s*[h:]\s*\d{2}|\d{1,2}\s*h")
 _BREADCRUMB_SEPARATOR = re.compile(r"\s+[>›»/|]\s+")
+#: The first level of a breadcrumb, which a browser may copy without the separators
+#: ('Home' only glued to the next level: 'Home Office Minister Resigns' is a headline).
+_HOME_LABEL = re.compile(r"(?:Accueil|Startseite|Inicio|Portada)(?=\s*[A-ZÀ-ÖØ-Þ])|Home(?=[A-Z])")
+#: Where the levels of a separator-less breadcrumb meet: a space, or no space at all
+#: ('HomeSport'), before a capital.
+_HOME_WORD = re.compile(r"Accueil|Startseite|Inicio|Portada|Home", re.IGNORECASE)
+_LEVEL_START = re.compile(r"(?<=\w)\s*(?=[A-ZÀ-ÖØ-Þ])")
+BREADCRUMB_MAX_LEVELS = 6
+BREADCRUMB_COLUMN_LINES = 4
 #: "Accueil > International > Europe > Ukraine": a few labels of at most 4 words.
 BREADCRUMB_MAX_CHARS = 200
 _META_SEPARATOR = re.compile(r"\s*[|•·]\s*|\s+[-–—]\s+")
@@ -130,7 +139,7 @@ _CONSENT_WORDS = re.compile(
 )
 #: A caption's credit after its sentence: '… on Thursday. Courtesy John Lamb', '… Imago/dpa'.
 _CREDIT_TAIL = re.compile(
-    r"[.!?]\s+(?:(?:courtesy|photo|image|credit|foto|bild|source)\b[^.!?]*"
+    r"[.!?]\s+(?:(?:courtesy|photo|image|credit|foto|bild|source)\b(?:\.{2,}|…|:)?[^.!?]*"
     r"|[A-Z][\w'’-]*(?:[ /][A-Z][\w'’.-]*){0,3}(?:/[\w.-]+)?)$",
     re.IGNORECASE,
 )
@@ -302,7 +311,19 @@ def _breadcrumb_parts(text: str) -> tuple[str, ...]:
     if len(text) > BREADCRUMB_MAX_CHARS:
         return ()
     parts = _BREADCRUMB_SEPARATOR.split(text)
+    if len(parts) == 1 and _HOME_LABEL.match(text):
+        return _unseparated_levels(text)
     if len(parts) < 2 or any(not p or len(p.split()) > 4 for p in parts):
+        return ()
+    return tuple(parts)
+
+
+def _unseparated_levels(text: str) -> tuple[str, ...]:
+    """'Accueil Économie Conjoncture', 'HomeSportLeichtathletik': a breadcrumb copied
+    without its separators, split before each capital (a lowercase word stays with its level:
+    'Faits divers')."""
+    parts = _LEVEL_START.split(text)
+    if not 2 <= len(parts) <= BREADCRUMB_MAX_LEVELS or any(len(p.split()) > 3 for p in parts):
         return ()
     return tuple(parts)
 
@@ -901,7 +922,12 @@ def read_header(
     title_line = lines[title_at]
     above = [ln for i, ln in enumerate(lines[:title_at]) if not _in_menu(lines, i)]
     section = _known_section(lines[:start], above, sections)
-    hint = _breadcrumb_label(lines[:start]) or section or _section_label(lines, title_at, block_of)
+    hint = (
+        _breadcrumb_label(lines[:start])
+        or _breadcrumb_column(lines, title_at)
+        or section
+        or _section_label(lines, title_at, block_of)
+    )
     if section is None and not sections:
         section = hint
     return Header(
@@ -934,6 +960,20 @@ def _breadcrumb_label(header: Sequence[Line]) -> str | None:
     most specific: 'Accueil > Société > Santé'."""
     crumbs = next((ln.parts for ln in header if ln.kind == Kind.BREADCRUMB), ())
     return " > ".join(crumbs) or None
+
+
+def _breadcrumb_column(lines: Sequence[Line], title_at: int) -> str | None:
+    """A breadcrumb copied one level a line ('Accueil', 'Bretagne', 'Brest') right above the
+    title, read as 'Accueil > Bretagne > Brest'. More levels under 'Home' are a menu."""
+    levels: list[str] = []
+    for index in range(title_at - 1, max(-1, title_at - 1 - BREADCRUMB_COLUMN_LINES), -1):
+        line = lines[index]
+        if _HOME_WORD.fullmatch(line.text):  # often a menu item too: chrome
+            return " > ".join([line.text, *reversed(levels)]) if levels else None
+        if line.kind != Kind.HEADLINE or len(line.text) > SECTION_LABEL_MAX_CHARS:
+            return None
+        levels.append(line.text)
+    return None
 
 
 def _section_label(lines: Sequence[Line], title_at: int, block_of: Sequence[int]) -> str | None:

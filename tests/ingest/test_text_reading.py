@@ -9,7 +9,14 @@ import pytest
 
 from chronique.ingest.chrome import load_chrome_patterns
 from chronique.ingest.errors import IngestFailure
-from chronique.ingest.text_page import Quality, TextRules, extract_text_page, revise
+from chronique.ingest.text_page import (
+    Kind,
+    Quality,
+    TextRules,
+    classify_line,
+    extract_text_page,
+    revise,
+)
 
 PARIS = ZoneInfo("Europe/Paris")
 
@@ -93,6 +100,74 @@ def test_share_bar_labels_between_title_and_text_are_not_the_title():
     )
     assert extracted.title == TITLE
     assert "Flipboard" not in extracted.body and "sélections" not in extracted.body
+
+
+def test_a_caption_ending_in_a_credit_between_byline_and_text_is_not_the_title():
+    extracted = extract_text_page(
+        page(
+            "Ville",
+            TITLE,
+            "Seize stations et neuf kilomètres de voies doivent relier la gare au nord de la ville.",
+            "Partager l’article",
+            "Par Claire Martin",
+            "Publié le 14 octobre 2024 à 19h30",
+            "",
+            "La nouvelle ligne de tramway vers les quartiers nord, vue d’artiste. "
+            "Credit...Atelier Lumen",
+            "",
+            *PARAGRAPHS,
+        ),
+        rules(),
+    )
+    assert extracted.title == TITLE
+    assert "Atelier Lumen" not in extracted.body
+    caption = "La rame d’essai au dépôt, en septembre. Credit...Atelier Lumen"
+    assert classify_line(caption, rules()).kind == Kind.CAPTION
+
+
+@pytest.mark.parametrize(
+    "crumbs",
+    [
+        ("Accueil Société Faits divers",),  # levels copied without their separators
+        ("Accueil", "Société", "Faits divers"),  # one level a line, a block of its own
+    ],
+)
+def test_a_breadcrumb_copied_without_separators_gives_the_section_hint(crumbs):
+    extracted = extract_text_page(
+        page(
+            "Le Quotidien",
+            "Menu",
+            "Actualité",
+            "Sports",
+            "Se connecter",
+            "",
+            *crumbs,
+            "",
+            TITLE,
+            "Publié le 14 octobre 2024 à 19h30",
+            *PARAGRAPHS,
+        ),
+        rules(),
+    )
+    assert extracted.title == TITLE
+    assert extracted.section_hint == "Accueil > Société > Faits divers"
+
+
+def test_a_menu_under_home_is_not_a_breadcrumb():
+    extracted = extract_text_page(
+        page("Home", "News", "Sport", "Business", "Culture", TITLE, "15 March 2025", *PARAGRAPHS),
+        rules(),
+    )
+    assert extracted.title == TITLE
+    assert extracted.section_hint != "Home > News > Sport > Business > Culture"
+
+
+def test_a_headline_starting_with_home_is_the_title_not_a_breadcrumb():
+    title = "Home Office Minister Resigns Over Visa Backlog"
+    extracted = extract_text_page(
+        page(title, "Publié le 14 octobre 2024 à 19h30", *PARAGRAPHS), rules()
+    )
+    assert extracted.title == title
 
 
 def test_a_page_in_a_script_without_spaces_gives_its_text_not_a_title_only():
