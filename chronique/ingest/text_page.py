@@ -860,8 +860,6 @@ def _title_index(lines: Sequence[Line], start: int, subject: Subject, reader: Pa
         after_credit = above is not None and above.kind == Kind.CAPTION and above.words <= 4
         if _is_headline_shaped(lines[index], reader) and not after_credit:  # not its caption
             candidates.append(index)
-            if len(candidates) == TITLE_CANDIDATES:
-                break
     if not candidates:
         short_ones = [
             i
@@ -872,15 +870,16 @@ def _title_index(lines: Sequence[Line], start: int, subject: Subject, reader: Pa
             raise IngestFailure("no title found: no headline line above the article text")
         return short_ones[0]
 
-    def about_the_story(index: int) -> bool:
+    def about_the_story(index: int, shared_words: int = 2) -> bool:
         if reader.unspaced:
             return _shares_characters(lines[index].text, subject.text)
         words = _content_words(lines[index].text)
-        return len(words & subject.words) >= 2
+        return len(words & subject.words) >= shared_words
 
-    related = [i for i in candidates if about_the_story(i)]
-    if not related:  # nothing above is about the story: the nearest headline
-        return candidates[0]
+    related = [i for i in candidates[:TITLE_CANDIDATES] if about_the_story(i)]
+    if not related:  # past a share bar's many labels, a headline plainly about the story
+        further = (i for i in candidates[TITLE_CANDIDATES:] if about_the_story(i, 3))
+        return next(further, candidates[0])  # else the nearest headline
     proper = [i for i in related[:TITLE_NEAREST] if count_words(lines[i].text) >= TITLE_MIN_WORDS]
     if not proper:
         return related[0]

@@ -170,21 +170,42 @@ def test_a_headline_starting_with_home_is_the_title_not_a_breadcrumb():
     assert extracted.title == title
 
 
+JAPANESE_BODY = (
+    "市議会は十四日、駅と北部の住宅地を結ぶ新しい路面電車の建設計画を賛成多数で可決した。"
+    "総延長は約九キロで、十六の停留所を設ける予定だという。",
+    "市によると、来年春にも地下の配管を移す工事に着手し、二〇二九年末の開業を目指す。"
+    "一日あたり最大四万人の利用を見込んでいる。",
+    "一方、野党の議員からは建設費の見通しが甘いとの批判が出ており、"
+    "利用者数について第三者による調査を求める声も上がっている。",
+)
+
+
 def test_a_page_in_a_script_without_spaces_gives_its_text_not_a_title_only():
-    body = (
-        "市議会は十四日、駅と北部の住宅地を結ぶ新しい路面電車の建設計画を賛成多数で可決した。"
-        "総延長は約九キロで、十六の停留所を設ける予定だという。",
-        "市によると、来年春にも地下の配管を移す工事に着手し、二〇二九年末の開業を目指す。"
-        "一日あたり最大四万人の利用を見込んでいる。",
-        "一方、野党の議員からは建設費の見通しが甘いとの批判が出ており、"
-        "利用者数について第三者による調査を求める声も上がっている。",
-    )
+    body = JAPANESE_BODY
     title = "新路面電車の建設計画を可決　北部住宅地と駅を結ぶ"
     extracted = extract_text_page(
         page("ホーム", "地域", title, "2024年10月14日 19時30分", *body), rules()
     )
     assert extracted.title == title
     assert set(body) == {extracted.standfirst, *extracted.paragraphs} - {None}
+
+
+def test_a_japanese_share_bar_between_title_and_text_is_not_the_title():
+    title = "新路面電車の建設計画を可決　北部住宅地と駅を結ぶ"
+    share_bar = (
+        "この記事をシェアする",
+        "はてなブックマークでシェアする",
+        "フェイスブックでシェアする",
+        "エックスでポストする",
+        "ラインで送る",
+        "リンクをコピーする",
+        "記事を保存する",
+    )
+    extracted = extract_text_page(
+        page("ホーム", "地域", title, "2024年10月14日 19時30分", *share_bar, *JAPANESE_BODY),
+        rules(),
+    )
+    assert extracted.title == title
 
 
 def test_a_paragraph_about_cookie_consent_is_chrome_even_when_long():
