@@ -101,9 +101,12 @@ _HOME_LABEL = re.compile(r"(?:Accueil|Startseite|Inicio|Portada)(?=\s*[A-ZÀ-Ö�
 #: Where the levels of a separator-less breadcrumb meet: a space, or no space at all
 #: ('HomeSport'), before a capital.
 _HOME_WORD = re.compile(r"Accueil|Startseite|Inicio|Portada|Home", re.IGNORECASE)
+#: Two levels of a breadcrumb copied without a space between them: 'HomeSport'.
+_GLUED_LEVEL = re.compile(r"(?<=[a-zß-öø-ÿ])(?=[A-ZÀ-ÖØ-Þ])")
 _LEVEL_START = re.compile(r"(?<=\w)\s*(?=[A-ZÀ-ÖØ-Þ])")
 BREADCRUMB_MAX_LEVELS = 6
 BREADCRUMB_COLUMN_LINES = 4
+GLUED_LEVEL_MAX_WORDS = 2
 #: "Accueil > International > Europe > Ukraine": a few labels of at most 4 words.
 BREADCRUMB_MAX_CHARS = 200
 _META_SEPARATOR = re.compile(r"\s*[|•·]\s*|\s+[-–—]\s+")
@@ -930,12 +933,42 @@ def read_header(
     if section is None and not sections:
         section = hint
     return Header(
-        title=title_line.text,
+        title=_without_breadcrumb(title_line.text, _page_labels(lines, title_at)),
         subtitle=_short_headline(above, title_line.text, subject),
         section=section,
         section_hint=hint,
         dek=_dek(lines[title_at + 1 : start]),
     )
+
+
+def _page_labels(lines: Sequence[Line], title_at: int) -> set[str]:
+    """The page's short lines other than the title (menu items, section names), folded."""
+    return {
+        fold(ln.text)
+        for i, ln in enumerate(lines)
+        if i != title_at and ln.kind in (Kind.HEADLINE, Kind.CHROME) and ln.words < 4
+    }
+
+
+def _without_breadcrumb(title: str, labels: set[str]) -> str:
+    """The headline without the breadcrumb a browser copied into its line: 'Start / Ausland /
+    EU und Indien …', 'HomeSportLeichtathletikBerlin-Marathon: …' (levels glued to one another:
+    a home word or the page's own labels, then the headline)."""
+    parts = _BREADCRUMB_SEPARATOR.split(title)
+    if len(parts) >= 3 and all(len(part.split()) <= 3 for part in parts[:-1]):
+        return parts[-1]
+    levels = _GLUED_LEVEL.split(title)
+    if len(levels) < 2:
+        return title
+    if not (_HOME_WORD.fullmatch(levels[0]) or fold(levels[0]) in labels):
+        return title
+    rest = 1
+    while rest < len(levels) - 1 and (
+        fold(levels[rest]) in labels or len(levels[rest].split()) <= GLUED_LEVEL_MAX_WORDS
+    ):
+        rest += 1
+    headline = "".join(levels[rest:])
+    return headline if count_words(headline) >= HEADLINE_MIN_WORDS - 1 else title
 
 
 def _known_section(

@@ -153,6 +153,26 @@ def test_a_breadcrumb_copied_without_separators_gives_the_section_hint(crumbs):
     assert extracted.section_hint == "Accueil > Société > Faits divers"
 
 
+@pytest.mark.parametrize(
+    "line",
+    [
+        f"Accueil / Ville / {TITLE}",  # the breadcrumb's separators kept
+        f"HomeVilleTransports{TITLE}",  # the levels glued to one another and to the headline
+    ],
+)
+def test_a_breadcrumb_copied_into_the_title_line_is_not_part_of_the_title(line):
+    extracted = extract_text_page(
+        page("Menu", "Ville", "Transports", "Se connecter", "", line, *PARAGRAPHS), rules()
+    )
+    assert extracted.title == TITLE
+
+
+def test_a_headline_with_a_brand_in_camel_case_keeps_its_first_words():
+    title = "YouTube retire les vidéos du tramway des quartiers nord"
+    extracted = extract_text_page(page("Menu", "Ville", "", title, *PARAGRAPHS), rules())
+    assert extracted.title == title
+
+
 def test_a_menu_under_home_is_not_a_breadcrumb():
     extracted = extract_text_page(
         page("Home", "News", "Sport", "Business", "Culture", TITLE, "15 March 2025", *PARAGRAPHS),
