@@ -127,6 +127,14 @@ _CAPTION_MARKS = (
     "afp photo",
     "shutterstock",
 )
+#: A caption's credit in parentheses at its end: '(Foto: REUTERS)', '(Courtesy of …)',
+#: '(AFP / JORGE GUERRERO)', '… in November. (NPA)', '…技官（警視庁提供）'.
+_CREDIT_PARENTHESIS = re.compile(
+    r"(?:\((?:(?:(?i:foto|fotos|bild|picture|photo|quelle|source|image)\s*:|(?i:courtesy)\b)[^)]*"
+    r"|[A-Z][\w.-]*\s*/\s*[A-Z][^)]*)\)"
+    r"|[.!?]\s+\([A-Z]{2,6}\)"
+    r"|（[^）]*提供）)\s*$",
+)
 _CAPTION_END = re.compile(
     r"(?:/\s*(?:afp|reuters|ap|pa|epa|getty images|sipa|maxppp|abaca|hans lucas|ansa|dpa|xinhua)"
     r"\b[^/]{0,40}|\((?:photo|cr[ée]dit|credit|image)\b[^)]*\)\s*\.?)$"
@@ -290,6 +298,7 @@ def _is_caption(text: str) -> bool:
         or any(mark in lowered for mark in _CAPTION_MARKS)  # str.find: faster than a regex
         or _CAPTION_END.search(lowered[-80:])
         or _CREDIT_TAIL.search(text[-60:])
+        or (text[-1:] in ")）" and _CREDIT_PARENTHESIS.search(text[-80:]) is not None)
     )
 
 

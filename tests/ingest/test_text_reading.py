@@ -173,6 +173,29 @@ def test_a_headline_with_a_brand_in_camel_case_keeps_its_first_words():
     assert extracted.title == title
 
 
+@pytest.mark.parametrize(
+    "caption",
+    [
+        "Des riverains devant le dépôt où arriveront les rames de la nouvelle ligne de tramway, lundi. (Photo : Jean Martin)",
+        "Des riverains devant le dépôt où arriveront les rames de la nouvelle ligne de tramway, lundi. (AFP / JEAN MARTIN)",
+        "Des riverains devant le dépôt où arriveront les rames de la nouvelle ligne de tramway, lundi. (AFP)",
+    ],
+)
+def test_a_caption_with_its_credit_in_parentheses_is_not_the_title(caption):
+    extracted = extract_text_page(
+        page("Ville", TITLE, "Publié le 14 octobre 2024 à 19h30", "", caption, "", *PARAGRAPHS),
+        rules(),
+    )
+    assert extracted.title == TITLE
+    assert "riverains" not in extracted.body
+
+
+def test_a_headline_ending_in_parentheses_is_still_a_headline():
+    title = "Tramway des quartiers nord : le conseil municipal vote la ligne (vidéo)"
+    extracted = extract_text_page(page("Ville", title, *PARAGRAPHS), rules())
+    assert extracted.title == title
+
+
 def test_a_menu_under_home_is_not_a_breadcrumb():
     extracted = extract_text_page(
         page("Home", "News", "Sport", "Business", "Culture", TITLE, "15 March 2025", *PARAGRAPHS),
