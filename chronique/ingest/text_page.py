@@ -163,6 +163,27 @@ _NAME_WORD = re.compile(
 )
 _PARENTHESES = re.compile(r"\s*\([^)]*\)")
 _WORD = re.compile(r"[^\W\d_]{4,}")
+_SHARE_NETWORKS = (
+    "facebook",
+    "twitter",
+    "whatsapp",
+    "linkedin",
+    "pinterest",
+    "telegram",
+    "messenger",
+    "bluesky",
+    "flipboard",
+    "reddit",
+    "mastodon",
+    "instagram",
+    "e-mail",
+    "email",
+)
+SHARE_BAR_MIN_NETWORKS = 3
+_GLUED_SHARE_LABEL = re.compile(
+    r"(?i:facebook|twitter|whatsapp|linkedin|pinterest|telegram|messenger|bluesky|flipboard|"
+    r"reddit|mastodon|instagram|e-?mail)(?=[A-Z])"
+)
 #: Characters of scripts written without spaces between words (Japanese, Chinese).
 _UNSPACED = re.compile(r"[\u3040-\u30ff\u3400-\u9fff\uf900-\ufaff]")
 _IDEOGRAPH = re.compile(r"[\u3400-\u9fff\uf900-\ufaff]")
@@ -821,7 +842,15 @@ def _is_headline_shaped(line: Line, reader: PageReader) -> bool:
     text = line.text.rstrip(" \u00a0»”\"’')")
     if text.endswith((".", ",", ";", ":")) and not text.endswith("..."):
         return False
-    return not _is_byline_like(line.text)
+    return not (_is_byline_like(line.text) or _is_share_bar(line.text))
+
+
+def _is_share_bar(text: str) -> bool:
+    """A share bar copied as one line: three networks named, or a network's label glued to
+    the next ('FacebookXWhatsAppE-MailLink kopieren', 'Share via EmailShare via Facebook')."""
+    lowered = text.casefold()
+    named = {network for network in _SHARE_NETWORKS if network in lowered}
+    return len(named) >= SHARE_BAR_MIN_NETWORKS or _GLUED_SHARE_LABEL.search(text) is not None
 
 
 def _is_byline_like(text: str) -> bool:

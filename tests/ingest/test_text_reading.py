@@ -223,6 +223,27 @@ JAPANESE_BODY = (
 )
 
 
+def test_a_share_bar_copied_as_one_glued_line_is_not_the_title():
+    title = "Le grand retour du rail en centre-ville"  # a headline without the text's words
+    extracted = extract_text_page(
+        page(
+            "Métropole",
+            title,
+            "Publié le 14 octobre 2024 à 19h30",
+            "FacebookXWhatsAppE-MailLien copiéImprimer l’article",
+            *PARAGRAPHS,
+        ),
+        rules(),
+    )
+    assert extracted.title == title
+
+
+def test_a_headline_naming_two_networks_is_still_a_headline():
+    title = "Facebook et Twitter suspendent les comptes des opposants au tramway du nord"
+    extracted = extract_text_page(page("Métropole", title, *PARAGRAPHS), rules())
+    assert extracted.title == title
+
+
 def test_a_page_in_a_script_without_spaces_gives_its_text_not_a_title_only():
     body = JAPANESE_BODY
     title = "新路面電車の建設計画を可決　北部住宅地と駅を結ぶ"
