@@ -114,7 +114,10 @@ _META_SEPARATOR = re.compile(r"\s*[|•·]\s*|\s+[-–—]\s+")
 #: quicker than a regex search that stops at every space.
 _SEPARATOR_MARKS = ("|", "•", "·", " - ", " – ", " — ")
 #: Photo captions and credits: a credit at the start or the end, or a credit marker.
-_CAPTION_START = re.compile(r"(?:photo|image|illustration|cr[ée]dits?(?: photo)?)\s*:")
+_CAPTION_START = re.compile(
+    r"(?:photo|foto|image|bild(?:rechte)?|picture|illustration|cr[ée]dits?(?: photo)?)\s*:"
+    r"|(?:image|media) caption\b"
+)
 _CAPTION_MARKS = (
     "©",
     "crédit photo",

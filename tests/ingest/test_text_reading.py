@@ -173,15 +173,22 @@ def test_a_headline_with_a_brand_in_camel_case_keeps_its_first_words():
     assert extracted.title == title
 
 
+CAPTION = (
+    "Des riverains devant le dépôt où arriveront les rames de la nouvelle ligne de tramway, lundi."
+)
+
+
 @pytest.mark.parametrize(
     "caption",
     [
-        "Des riverains devant le dépôt où arriveront les rames de la nouvelle ligne de tramway, lundi. (Photo : Jean Martin)",
-        "Des riverains devant le dépôt où arriveront les rames de la nouvelle ligne de tramway, lundi. (AFP / JEAN MARTIN)",
-        "Des riverains devant le dépôt où arriveront les rames de la nouvelle ligne de tramway, lundi. (AFP)",
+        f"{CAPTION} (Photo : Jean Martin)",
+        f"{CAPTION} (AFP / JEAN MARTIN)",
+        f"{CAPTION} (AFP)",
+        f"Foto: Jean Martin – {CAPTION}",
+        f"Media caption {CAPTION}",
     ],
 )
-def test_a_caption_with_its_credit_in_parentheses_is_not_the_title(caption):
+def test_a_caption_with_its_credit_is_not_the_title(caption):
     extracted = extract_text_page(
         page("Ville", TITLE, "Publié le 14 octobre 2024 à 19h30", "", caption, "", *PARAGRAPHS),
         rules(),
