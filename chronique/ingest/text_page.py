@@ -842,10 +842,16 @@ def _is_headline_shaped(line: Line, reader: PageReader) -> bool:
     words = count_words(line.text)
     if not HEADLINE_MIN_WORDS - 1 <= words <= TITLE_MAX_WORDS:
         return False
+    if not reader.unspaced and _letter_words(line.text) < HEADLINE_MIN_WORDS - 1:
+        return False  # mostly figures: a date or time line ('05. Juni 2025', '17:41 JST, …')
     text = line.text.rstrip(" \u00a0»”\"’')")
     if text.endswith((".", ",", ";", ":")) and not text.endswith("..."):
         return False
     return not (_is_byline_like(line.text) or _is_share_bar(line.text))
+
+
+def _letter_words(text: str) -> int:
+    return sum(any(ch.isalpha() for ch in word) for word in text.split())
 
 
 def _is_share_bar(text: str) -> bool:

@@ -203,6 +203,13 @@ def test_a_headline_ending_in_parentheses_is_still_a_headline():
     assert extracted.title == title
 
 
+@pytest.mark.parametrize("stamp", ["14. Oktober 2024", "Stand: 14.10.2024, 19:30 Uhr"])
+def test_a_date_line_between_title_and_text_is_not_the_title(stamp):
+    title = "Le grand retour du rail en centre-ville"  # a headline without the text's words
+    extracted = extract_text_page(page("Ville", title, "", stamp, "", *PARAGRAPHS), rules())
+    assert extracted.title == title
+
+
 def test_a_menu_under_home_is_not_a_breadcrumb():
     extracted = extract_text_page(
         page("Home", "News", "Sport", "Business", "Culture", TITLE, "15 March 2025", *PARAGRAPHS),
