@@ -138,6 +138,11 @@ _CREDIT_PARENTHESIS = re.compile(
     r"|[.!?]\s+\([A-Z]{2,6}\)"
     r"|（[^）]*提供）)\s*$",
 )
+#: A Japanese caption's tail after '＝': an agency, or when and where the photo was taken
+#: ('…警察官ら＝ＡＰ', '…国旗＝同国で2019年5月', '…容疑者＝13日、東京・霞ケ関で').
+_JAPANESE_CREDIT = re.compile(
+    r"＝(?:[Ａ-Ｚ]{2,}|ロイター|共同|[^＝]{0,30}[0-9０-９]+[日年月][^＝]{0,30})$"
+)
 _CAPTION_END = re.compile(
     r"(?:/\s*(?:afp|reuters|ap|pa|epa|getty images|sipa|maxppp|abaca|hans lucas|ansa|dpa|xinhua)"
     r"\b[^/]{0,40}|\((?:photo|cr[ée]dit|credit|image)\b[^)]*\)\s*\.?)$"
@@ -323,6 +328,7 @@ def _is_caption(text: str) -> bool:
         or _CAPTION_END.search(lowered[-80:])
         or _CREDIT_TAIL.search(text[-60:])
         or (text[-1:] in ")）" and _CREDIT_PARENTHESIS.search(text[-80:]) is not None)
+        or ("＝" in text and _JAPANESE_CREDIT.search(text) is not None)
     )
 
 
@@ -844,6 +850,8 @@ def _is_headline_shaped(line: Line, reader: PageReader) -> bool:
         return False
     if not reader.unspaced and _letter_words(line.text) < HEADLINE_MIN_WORDS - 1:
         return False  # mostly figures: a date or time line ('05. Juni 2025', '17:41 JST, …')
+    if reader.unspaced and not _IDEOGRAPH.search(line.text):
+        return False  # kana alone: a button's label ('ブックマーク'), not a headline
     text = line.text.rstrip(" \u00a0»”\"’')")
     if text.endswith((".", ",", ";", ":")) and not text.endswith("..."):
         return False

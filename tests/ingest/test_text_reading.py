@@ -286,6 +286,24 @@ def test_a_japanese_share_bar_between_title_and_text_is_not_the_title():
     assert extracted.title == title
 
 
+def test_a_kana_button_label_is_not_the_title():
+    title = "東海の空に新しい翼　今夏に就航へ"  # a headline without the text's ideographs
+    extracted = extract_text_page(
+        page("ホーム", "地域", title, "ブックマーク", *JAPANESE_BODY),
+        rules(),
+    )
+    assert extracted.title == title
+
+
+def test_a_japanese_caption_with_its_date_and_place_is_not_in_the_body():
+    caption = "市議会で計画の可決を見守る住民ら＝14日、北部の市役所で"
+    extracted = extract_text_page(
+        page("地域", "新路面電車の建設計画を可決　北部住宅地と駅を結ぶ", caption, *JAPANESE_BODY),
+        rules(),
+    )
+    assert caption not in extracted.body
+
+
 def test_a_paragraph_about_cookie_consent_is_chrome_even_when_long():
     banner = (
         "Avec votre accord, nos partenaires et nous utilisons des cookies ou technologies "
