@@ -14,9 +14,11 @@ from chronique.frontmatter import FrontMatter
 from chronique.slugs import is_valid_slug, slugify
 
 REQUIRED_FIELDS = ("title", "date", "category", "slug")
-#: Who vouches for the date: the page itself, an editor who supplied it at ingest, or the
-#: page's relative date ('il y a 3 heures') counted back from the capture time (--retrieved).
-DATE_SOURCES = ("page", "editor", "capture")
+#: Who vouches for the date: the page itself, an editor who supplied it at ingest, the
+#: page's relative date ('il y a 3 heures') counted back from the capture time (--retrieved),
+#: or the page's update date ('Updated …', 'Mis à jour le …') when that is the only date it
+#: prints: what the page shows, later than the publication it stands for.
+DATE_SOURCES = ("page", "editor", "capture", "updated")
 #: Who decided the date's time zone: the page printed it ('page'); or the page printed a
 #: time (or a day) without one, read in the source's zone (CHRONIQUE_SOURCE_TIMEZONES,
 #: 'source') or the archive's TIMEZONE ('archive'). Written only when it is not 'page'; an

@@ -18,6 +18,15 @@ from importlib.resources import files
 END_PREFIX = "[end] "
 #: Chrome lines are short; even a cookie notice or a comment-form notice fits in this.
 MAX_CHROME_CHARS = 400
+#: A cookie banner's paragraph can be long, but not a page long.
+CONSENT_MAX_CHARS = 2000
+CONSENT_MIN_WORDS = 3
+_CONSENT_WORDS = re.compile(
+    r"consent|accept|partenaires|partners|données|personal data|vie privée|privacy|"
+    r"paramètres|settings|traceurs|tracking|navigation|intérêt légitime|legitimate interest|"
+    r"géolocalisation|geolocation|traitement|processing|publicités? personnalisées?|"
+    r"personali[sz]ed ads"
+)
 #: Characters that decorate chrome lines ("Monde ›", "Lire aussi :", "Partager |").
 _DECORATION = " \t:›»>|\u00a0\u202f"
 
@@ -105,3 +114,13 @@ def load_chrome_patterns(extra: tuple[str, ...] = ()) -> ChromePatterns:
         end=_compile(lists.end + added.end),
         paywall=_compile(lists.paywall + added.paywall),
     )
+
+
+def is_consent_notice(text: str) -> bool:
+    """A cookie banner's paragraph, however long: cookies and one word of consent, or three
+    distinct words of consent (a banner's later paragraphs no longer say 'cookie')."""
+    if len(text) > CONSENT_MAX_CHARS:
+        return False
+    lowered = text.casefold()
+    words = set(_CONSENT_WORDS.findall(lowered))
+    return len(words) >= CONSENT_MIN_WORDS or ("cookie" in lowered and bool(words))

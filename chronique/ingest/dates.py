@@ -29,6 +29,11 @@ from babel.dates import get_day_names, get_month_names
 from chronique.ingest.page import fold
 
 LANGUAGES = ("fr", "en")
+#: Month and weekday names are read in these languages too: an archive also keeps pages in
+#: the languages its readers' sources write in, and their dates are printed the same ways.
+NAME_LANGUAGES = (*LANGUAGES, "de", "es", "it", "pt", "nl")
+#: Abbreviated names that are also common English or French words: read only when wide.
+_AMBIGUOUS_ABBREVIATIONS = frozenset({"ago", "out", "set", "mag", "gen", "so", "do", "di"})
 #: dateparser resolves relative dates against this; a result near it was relative.
 _SENTINEL_BASE = datetime(1000, 1, 1)
 
@@ -37,10 +42,13 @@ def _name_table(kind: str) -> dict[str, int]:
     """Month (or weekday) names of every language, wide and abbreviated, folded, to their number."""
     getter = get_month_names if kind == "month" else get_day_names
     table: dict[str, int] = {}
-    for lang in LANGUAGES:
-        for width in ("wide", "abbreviated"):
+    for lang in NAME_LANGUAGES:
+        widths = ("wide", "abbreviated") if kind == "month" or lang in LANGUAGES else ("wide",)
+        for width in widths:
             for number, name in getter(width, locale=lang).items():
-                table[fold(name).rstrip(".")] = number
+                folded = fold(name).rstrip(".")
+                if width == "wide" or lang in LANGUAGES or folded not in _AMBIGUOUS_ABBREVIATIONS:
+                    table.setdefault(folded, number)
     if kind == "month":
         table.update({"sept": 9, "janv": 1, "fevr": 2, "avr": 4, "juil": 7})
     return table
@@ -92,13 +100,16 @@ _ZONE = rf"(?:\s*(?P<zone>{_ZONE_ALT})?(?P<offset>[+-]\d{{1,2}}(?::?\d{{2}})?)?)
 #: '10h30', '8:03 am', '4.34pm', '7h', '5 AM': a separator or am/pm says it is a time.
 _CLOCK = (
     r"(?P<H>\d{1,2})(?=\s*(?:h|:|\.|[ap]\.?m\b))(?:\s*(?:h|:|\.)\s*(?P<M>\d{2})?)?"
-    r"(?:\s*(?P<ampm>[ap])\.?m\b\.?)?"
+    r"(?:\s*(?P<ampm>[ap])\.?m\b\.?)?(?:\s*(?:uhr|horas|hrs|h)\b)?"
 )
-_TIME_AFTER = rf"(?:\s*(?:,|à|a|at|-|–|—)?\s*{_CLOCK})?{_ZONE}"
+#: What stands between a date and its time: 'à', 'at', 'um' (German), 'kl.' (Nordic)…
+_TIME_SEPARATOR = r"(?:,|à|a|at|-|–|—|um|kl\.?|a las|alle|às|om)"
+_TIME_AFTER = rf"(?:\s*,?\s*{_TIME_SEPARATOR}?\s*{_CLOCK})?{_ZONE}"
 _TIME_BEFORE = rf"{_CLOCK}{_ZONE}\s*[,•·–-]?\s*"
 _WEEKDAY = rf"(?:(?:{_DAY_ALT})\.?,?\s+)?"
 _DAY_MONTH_YEAR = (
-    rf"{_WEEKDAY}(?P<d>\d{{1,2}})(?:er|st|nd|rd|th)?\s+(?P<m>{_MONTH_ALT})\.?,?\s+(?P<y>\d{{4}})"
+    rf"{_WEEKDAY}(?P<d>\d{{1,2}})(?:er|st|nd|rd|th|\.)?\s+(?:de\s+)?(?P<m>{_MONTH_ALT})\.?,?\s+"
+    r"(?:de\s+)?(?P<y>\d{4})"
 )
 _MONTH_DAY_YEAR = (
     rf"{_WEEKDAY}(?P<m>{_MONTH_ALT})\.?\s+(?P<d>\d{{1,2}})(?:st|nd|rd|th)?,?\s+(?P<y>\d{{4}})"
@@ -118,22 +129,25 @@ _EPOCH = datetime(1970, 1, 1, tzinfo=UTC)
 RELATIVE_WORDS = re.compile(
     r"\b(?:il y a|ago|avant-hier|hier|aujourd['’]hui|yesterday|today|tout à l['’]heure|"
     r"à l['’]instant|just now|ce matin|cet après-midi|ce soir|cette nuit|this morning|"
-    r"this afternoon|tonight|last night|demain|tomorrow)\b",
+    r"this afternoon|tonight|last night|demain|tomorrow|heute|gestern|vorgestern|hoy|ayer|"
+    r"oggi|ieri|vandaag|gisteren)\b",
     re.IGNORECASE,
 )
 
 _PUBLISHED_WORDS = (
     r"publié|publiée|published|posted|mis en ligne|mise en ligne|première publication|"
-    r"first published|diffusé|paru|parution"
+    r"first published|diffusé|paru|parution|veröffentlicht|publiziert|erschienen|erstellt|"
+    r"publicado|publicada|pubblicato|gepubliceerd"
 )
 _MODIFIED_WORDS = (
     r"dernière mise à jour|mis à jour|mise à jour|màj|maj|modifié|modifiée|actualisé|"
-    r"actualisée|last updated|updated|last modified|modified|révisé"
+    r"actualisée|last updated|updated|last modified|modified|révisé|zuletzt aktualisiert|"
+    r"aktualisiert|stand(?=\s*:)|actualizado|actualizada|aggiornato|atualizado|bijgewerkt"
 )
 #: The keyword that opens a date statement, and the filler before the date itself.
 DATE_PREFIX = re.compile(
     rf"^(?:(?P<modified>{_MODIFIED_WORDS})|(?P<published>{_PUBLISHED_WORDS}))?"
-    r"(?:\s*(?:le|on|at|à|:|,))*\s*",
+    r"(?:\s*(?:le|on|at|à|am|el|em|op|:|,))*\s*",
     re.IGNORECASE,
 )
 #: How a date or byline segment can start (folded text): a cheap test before the real reading.
@@ -399,6 +413,12 @@ def is_date_expression(text: str) -> bool:
     )
 
 
+#: A reading time beside a date ('28.04.2023, 19:09 3 Min.'); 'à 9 h 14 min' is a time.
+_READING_TIME = re.compile(r"(?<!h\s)(?<![h\d:])\d{1,3}\s*min(?:utes?|\.)?(?!\w)", re.I)
+#: A video's or a podcast's length ('05.08.2024 04:03 min'): that date is the media's.
+_MEDIA_LENGTH = re.compile(r"\b\d{1,2}:\d{2}\s*min\b", re.I)
+
+
 def read_date_statement(segment: str, tz_name: str) -> DateStatement | None:
     """Read 'Publié le 15 mars 2025 à 10h30' and the like; None when *segment* is not one.
 
@@ -407,6 +427,10 @@ def read_date_statement(segment: str, tz_name: str) -> DateStatement | None:
     """
     prefix = DATE_PREFIX.match(segment)
     rest = segment[prefix.end() :].strip() if prefix else segment.strip()
+    if "min" in rest.casefold():
+        if _MEDIA_LENGTH.search(rest):
+            return None
+        rest = _READING_TIME.sub("", rest).strip()
     kind = "modified" if prefix and prefix["modified"] else "published"
     if not rest:
         has_keyword = bool(prefix and prefix.group().strip())

@@ -27,8 +27,14 @@ import trafilatura
 from lxml import etree
 from trafilatura.xml import xmltotxt
 
-from chronique.ingest.chrome import ChromePatterns
-from chronique.ingest.dates import is_placeholder, localise, parse_date_text, zone_was_printed
+from chronique.ingest.chrome import ChromePatterns, is_consent_notice
+from chronique.ingest.dates import (
+    DATE_PREFIX,
+    is_placeholder,
+    localise,
+    parse_date_text,
+    zone_was_printed,
+)
 from chronique.ingest.errors import IngestFailure
 from chronique.ingest.markdown import join_blocks
 from chronique.ingest.page import ExtractedPage, fold, sections_by_fold
@@ -93,6 +99,7 @@ def extract_html_page(
         raise IngestFailure("HTML page without <body>: no article text to extract")
     tree = _parse(html)
     meta = read_metadata(tree)
+    _drop_consent_banners(tree)
     document = trafilatura.bare_extraction(
         tree,
         with_metadata=True,
@@ -157,6 +164,30 @@ def _parse(html: str) -> Any:
     return tree
 
 
+_OUTSIDE_ARTICLE = etree.XPath("//body//p[not(ancestor::article or ancestor::main)]")
+
+
+def _drop_consent_banners(tree: Any) -> None:
+    """Remove the cookie banners: boxes outside the article whose paragraphs all ask for
+    consent, one of them naming cookies. trafilatura keeps a long banner as text, and takes
+    the whole page for the article when the banner stands outside it. A paragraph about
+    cookies among others (an article on online tracking) stays."""
+    boxes = {
+        p.getparent() for p in _OUTSIDE_ARTICLE(tree) if "cookie" in p.text_content().casefold()
+    }
+    for box in boxes:
+        if box is None or box.tag == "body" or box.getparent() is None:
+            continue
+        paragraphs = box.findall(".//p")
+        if not all(is_consent_notice(p.text_content()) for p in paragraphs):
+            continue
+        if box.xpath(".//h1|.//article|.//main"):
+            for paragraph in paragraphs:
+                paragraph.drop_tree()
+        else:
+            box.drop_tree()
+
+
 # ------------------------------------------------------------------------ metadata
 
 
@@ -187,13 +218,27 @@ def read_metadata(tree: Any) -> PageMetadata:
 
 
 def _read_date_elements(tree: Any, meta: PageMetadata) -> None:
-    """``<time itemprop="datePublished" datetime="…">`` and the like, outside ``<meta>``."""
-    for element in tree.iterfind(".//*[@itemprop][@datetime]"):
+    """``<time itemprop="datePublished" datetime="…">`` and the like, outside ``<meta>``;
+    and ``<time datetime="…">`` right after its label ('Publié le', 'Mis à jour le')."""
+    for element in tree.iterfind(".//*[@datetime]"):
         key = (element.get("itemprop") or "").strip().lower()
         kind = {"datepublished": "published", "datemodified": "modified"}.get(key)
+        if kind is None and not key and element.tag == "time":
+            kind = _labelled_kind(element)
         if kind and element.get("datetime", "").strip():
             candidate = DateCandidate(_DATE_RANKS["element"], element.get("datetime").strip())
             getattr(meta, kind).append(candidate)
+
+
+def _labelled_kind(element: Any) -> str | None:
+    """'published' or 'modified' when the text right before *element* is only a date
+    statement's keyword ('Publié le ', 'Updated'); None for an unlabelled date."""
+    before = element.getprevious()
+    label = (before.tail if before is not None else element.getparent().text) or ""
+    prefix = DATE_PREFIX.fullmatch(label.strip())
+    if prefix is None or not (prefix["published"] or prefix["modified"]):
+        return None
+    return "modified" if prefix["modified"] else "published"
 
 
 #: <meta> keys of the publication and update dates, with their rank's name.

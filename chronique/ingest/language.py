@@ -5,8 +5,9 @@ A share of function words tells the languages of news pages apart and costs
 microseconds, where a language-identification model (py3langid, lingua) would
 add a dependency and a model to load. The most common languages have short
 lists of their most frequent, distinctive function words; jusText's stop-word
-lists (installed with trafilatura) are long and overlap (its French list holds
-"the" and "of"), so they only decide among the other languages.
+lists (installed with trafilatura, read by ``chronique.ingest.stopwords``) are
+long and overlap (its French list holds "the" and "of"), so they only decide
+among the other languages.
 """
 
 from __future__ import annotations
@@ -15,29 +16,56 @@ import re
 import unicodedata
 from functools import cache
 
-#: The languages told apart by their function words, as jusText names them.
-STOPLIST_LANGUAGES = {
-    "fr": "French",
-    "en": "English",
-    "es": "Spanish",
-    "de": "German",
-    "it": "Italian",
-    "pt": "Portuguese",
-    "nl": "Dutch",
-    "ca": "Catalan",
-    "sv": "Swedish",
-    "da": "Danish",
-    "no": "Norwegian_Bokmal",
-    "fi": "Finnish",
-    "pl": "Polish",
-    "cs": "Czech",
-    "sk": "Slovak",
-    "hu": "Hungarian",
-    "ro": "Romanian",
-    "tr": "Turkish",
-    "id": "Indonesian",
-    "lt": "Lithuanian",
-    "sw": "Swahili",
+from chronique.ingest.stopwords import page_language
+
+#: ISO 639-1 codes of jusText's stop-word lists (``chronique.ingest.stopwords``).
+STOPLIST_CODES = {
+    "Afrikaans": "af",
+    "Albanian": "sq",
+    "Basque": "eu",
+    "Bosnian": "bs",
+    "Breton": "br",
+    "Bulgarian": "bg",
+    "Catalan": "ca",
+    "Croatian": "hr",
+    "Czech": "cs",
+    "Danish": "da",
+    "Dutch": "nl",
+    "English": "en",
+    "Estonian": "et",
+    "Finnish": "fi",
+    "French": "fr",
+    "Galician": "gl",
+    "German": "de",
+    "Hungarian": "hu",
+    "Icelandic": "is",
+    "Indonesian": "id",
+    "Irish": "ga",
+    "Italian": "it",
+    "Latvian": "lv",
+    "Lithuanian": "lt",
+    "Luxembourgish": "lb",
+    "Macedonian": "mk",
+    "Malay": "ms",
+    "Maltese": "mt",
+    "Norwegian_Bokmal": "nb",
+    "Norwegian_Nynorsk": "nn",
+    "Occitan": "oc",
+    "Polish": "pl",
+    "Portuguese": "pt",
+    "Romanian": "ro",
+    "Serbian": "sr",
+    "Simple_English": "en",
+    "Slovak": "sk",
+    "Slovenian": "sl",
+    "Spanish": "es",
+    "Swahili": "sw",
+    "Swedish": "sv",
+    "Tagalog": "tl",
+    "Turkish": "tr",
+    "Vietnamese": "vi",
+    "Welsh": "cy",
+    "West_Frisian": "fy",
 }
 #: The most frequent function words of the archive languages most often met.
 FUNCTION_WORDS = {
@@ -77,20 +105,15 @@ _SAMPLE_WORDS = 300
 _MIN_HITS = 5
 #: In a text of a common language, at least this share of the words are its function words.
 _COMMON_SHARE = 0.15
+#: BCP 47's tag for a language that cannot be told.
+UNDETERMINED = "und"
+#: A text of this many words where no common language has this share of function words is
+#: in none of them.
+_MIN_WORDS = 50
+_FOREIGN_SHARE = 0.05
 #: Letters of another script than Latin that make the page that script's language.
 _SCRIPT_SHARE = 0.3
 _WORD = re.compile(r"[^\W\d_]+")
-
-
-@cache
-def _stoplists() -> dict[str, frozenset[str]]:
-    import justext
-
-    return {
-        code: frozenset(justext.get_stoplist(name))
-        for code, name in STOPLIST_LANGUAGES.items()
-        if code not in FUNCTION_WORDS
-    }
 
 
 @cache
@@ -109,25 +132,26 @@ def detect_language(text: str, default: str) -> str:
     code = _clear_winner(words, common)
     if code is not None and _share(words, common[code]) >= _COMMON_SHARE:
         return code
-    others = _clear_winner(words, _stoplists(), margin=1.0)
-    if others is None:
-        return default
-    if _clear_winner(words, _stoplists()) == others:
-        return others
-    # No clear winner among the other languages, but not one of the common ones either.
-    return others if max(_share(words, w) for w in common.values()) < _COMMON_SHARE else default
+    if default in common and _share(words, common[default]) >= _COMMON_SHARE:
+        return default  # the archive's language, mixed with another: the archive's wins
+    other = STOPLIST_CODES.get(page_language(words) or "")
+    if (
+        other is None
+        and len(words) >= _MIN_WORDS
+        and max(_share(words, w) for w in common.values()) < _FOREIGN_SHARE
+    ):
+        return UNDETERMINED  # prose in a language none of the lists knows
+    return other or default
 
 
-def _clear_winner(
-    words: list[str], lists: dict[str, frozenset[str]], margin: float = 2.0
-) -> str | None:
-    """The language with the most function words in *words*, by *margin* over the next."""
+def _clear_winner(words: list[str], lists: dict[str, frozenset[str]]) -> str | None:
+    """The language with twice as many function words in *words* as the next, if any."""
     hits = sorted(
         ((sum(w in words_of for w in words), code) for code, words_of in lists.items()),
         reverse=True,
     )
     (best, code), (second, _) = hits[0], hits[1]
-    if best < _MIN_HITS or best < margin * second or (margin == 1.0 and best == second):
+    if best < _MIN_HITS or best < 2 * second:
         return None
     return code
 
@@ -158,17 +182,18 @@ def _language_of_script(sample: str) -> str | None:
 
 def language_name(code: str) -> str:
     """'es' -> 'Spanish', for messages; the code itself when unknown."""
-    names = {
-        **STOPLIST_LANGUAGES,
-        "ja": "Japanese",
-        "ko": "Korean",
-        "zh": "Chinese",
-        "ru": "Russian",
-        "el": "Greek",
-        "ar": "Arabic",
-        "he": "Hebrew",
-        "th": "Thai",
-        "hi": "Hindi",
-        "no": "Norwegian",
-    }
+    names = {c: n for n, c in STOPLIST_CODES.items() if n != "Simple_English"}
+    names.update(
+        {
+            "ja": "Japanese",
+            "ko": "Korean",
+            "zh": "Chinese",
+            "ru": "Russian",
+            "el": "Greek",
+            "ar": "Arabic",
+            "he": "Hebrew",
+            "th": "Thai",
+            "hi": "Hindi",
+        }
+    )
     return names.get(code, code).replace("_", " ")

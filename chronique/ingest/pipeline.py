@@ -237,7 +237,7 @@ def build_article(
     modified = (
         in_zone(page.modified, published.zone_name or config.timezone) if page.modified else None
     )
-    if modified is not None and modified < published.value:
+    if modified is not None and (modified < published.value or published.source == "updated"):
         modified = None
     summary = page.standfirst or trim_at_sentence(page.paragraphs[0], SUMMARY_MAX_CHARS)
     slug = slugify(page.title)
@@ -292,7 +292,7 @@ class PageDate:
 def _publication_date(page: ExtractedPage, batch: _Batch) -> PageDate:
     """The page's own date ('page'); else its relative date counted back from a capture
     moment (--retrieved with a time: 'capture'); else the editor's --date at local midnight
-    ('editor').
+    ('editor'); else the update date when it is the only date the page prints ('updated').
 
     A time the page printed without a zone is read in the source's zone
     (CHRONIQUE_SOURCE_TIMEZONES), else the archive's TIMEZONE, and the article says so.
@@ -300,10 +300,7 @@ def _publication_date(page: ExtractedPage, batch: _Batch) -> PageDate:
     options = batch.options
     tz_name, zone_kind = _page_zone(page, batch)
     if page.published is not None:
-        _check_before_capture(page.published, options, tz_name)
-        if zone_was_printed(page.published):
-            return PageDate(page.published, "page", "page")
-        return PageDate(in_zone(page.published, tz_name), "page", zone_kind, tz_name)
+        return _printed_date(page.published, "page", page, batch)
     if page.relative_date and isinstance(options.retrieved, datetime):
         value = resolve_relative(page.relative_date, options.retrieved, tz_name)
         if value is not None:
@@ -314,6 +311,8 @@ def _publication_date(page: ExtractedPage, batch: _Batch) -> PageDate:
         return PageDate(
             midnight, "editor", "page" if zone_kind == "archive" else zone_kind, tz_name
         )
+    if page.modified is not None:
+        return _printed_date(page.modified, "updated", page, batch)
     if page.date_note:
         capture = " or the capture time (--retrieved 2025-03-15T10:30+01:00)"
         raise IngestFailure(
@@ -322,6 +321,15 @@ def _publication_date(page: ExtractedPage, batch: _Batch) -> PageDate:
             missing_date=True,
         )
     raise IngestFailure(NO_DATE, missing_date=True)
+
+
+def _printed_date(value: datetime, source: str, page: ExtractedPage, batch: _Batch) -> PageDate:
+    """A date the page printed, in its printed zone or else the source's or the archive's."""
+    tz_name, zone_kind = _page_zone(page, batch)
+    _check_before_capture(value, batch.options, tz_name)
+    if zone_was_printed(value):
+        return PageDate(value, source, "page")
+    return PageDate(in_zone(value, tz_name), source, zone_kind, tz_name)
 
 
 def _page_zone(page: ExtractedPage, batch: _Batch) -> tuple[str, str]:
@@ -459,6 +467,8 @@ def _editor_note(meta: ArticleMeta, archive_lang: str) -> str | None:
             f"language '{meta.lang}' ({language_name(meta.lang)}), not the archive's "
             f"'{archive_lang}'{untagged}"
         )
+    if meta.date_source == "updated":
+        notes.append("only an update date: the article is dated by it")
     if meta.date_zone != "page":
         name = getattr(meta.date.tzinfo, "key", None) or meta.date.tzname()
         setting = "CHRONIQUE_SOURCE_TIMEZONES" if meta.date_zone == "source" else "TIMEZONE"

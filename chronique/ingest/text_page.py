@@ -29,7 +29,7 @@ from enum import Enum
 from functools import cached_property
 from typing import NamedTuple
 
-from chronique.ingest.chrome import MAX_CHROME_CHARS, ChromePatterns
+from chronique.ingest.chrome import MAX_CHROME_CHARS, ChromePatterns, is_consent_notice
 from chronique.ingest.dates import (
     META_START,
     META_START_CHARS,
@@ -71,6 +71,9 @@ PROSE_MIN_WORDS = 40
 #: Gap (headline-like lines, e.g. a "read also" box) across which the article text continues.
 MAX_GAP = 2
 SUBHEADING_MAX_WORDS = 15
+#: Under a card, only a line this short is taken for a subheading: a longer one in a box of
+#: its own above the text is more often a photo's caption.
+CARD_SUBHEADING_MAX_WORDS = 10
 MENU_MIN_LABELS = 3
 #: The start of the text is enough to tell whether a headline is about the same story.
 BODY_SAMPLE_CHARS = 3000
@@ -109,10 +112,10 @@ BREADCRUMB_COLUMN_LINES = 4
 GLUED_LEVEL_MAX_WORDS = 2
 #: "Accueil > International > Europe > Ukraine": a few labels of at most 4 words.
 BREADCRUMB_MAX_CHARS = 200
-_META_SEPARATOR = re.compile(r"\s*[|•·]\s*|\s+[-–—]\s+")
+_META_SEPARATOR = re.compile(r"\s*[|•·]\s*|\s+[-–—/]\s+")
 #: Whether a line has segments worth splitting with _META_SEPARATOR: substring tests,
 #: quicker than a regex search that stops at every space.
-_SEPARATOR_MARKS = ("|", "•", "·", " - ", " – ", " — ")
+_SEPARATOR_MARKS = ("|", "•", "·", " - ", " – ", " — ", " / ")
 #: Photo captions and credits: a credit at the start or the end, or a credit marker.
 _CAPTION_START = re.compile(
     r"(?:photo|foto|image|bild(?:rechte)?|picture|illustration|cr[ée]dits?(?: photo)?)\s*:"
@@ -123,6 +126,10 @@ _CAPTION_MARKS = (
     "crédit photo",
     "crédits photo",
     "photo credit",
+    "credit...",
+    "all rights reserved",
+    "mandatory credit",
+    "credit…",
     "photograph:",
     "reuters/",
     "getty images",
@@ -148,23 +155,19 @@ _CAPTION_END = re.compile(
     r"\b[^/]{0,40}|\((?:photo|cr[ée]dit|credit|image)\b[^)]*\)\s*\.?)$"
 )
 CAPTION_MAX_WORDS = 60
-CONSENT_MAX_CHARS = 2000
-CONSENT_MIN_WORDS = 3
-_CONSENT_WORDS = re.compile(
-    r"consent|accept|partenaires|partners|données|personal data|vie privée|privacy|"
-    r"paramètres|settings|traceurs|tracking|navigation|intérêt légitime|legitimate interest|"
-    r"géolocalisation|geolocation|traitement|processing|publicités? personnalisées?|"
-    r"personali[sz]ed ads"
-)
 #: A caption's credit after its sentence: '… on Thursday. Courtesy John Lamb', '… Imago/dpa'.
+#: The credit's name words are capitalised: a sentence's last words are not a credit.
 _CREDIT_TAIL = re.compile(
-    r"[.!?]\s+(?:(?:courtesy|photo|image|credit|foto|bild|source)\b(?:\.{2,}|…|:)?[^.!?]*"
-    r"|[A-Z][\w'’-]*(?:[ /][A-Z][\w'’.-]*){0,3}(?:/[\w.-]+)?)$",
-    re.IGNORECASE,
+    r"[.!?]\s+(?:(?i:courtesy|photo|image|credit|foto|bild|source)\b(?:\.{2,}|…|:)?[^.!?]*"
+    r"|[A-Z][\w'’-]*(?:[ /][A-Z][\w'’.-]*){0,3}(?:/[\w.-]+)?)(?<!\.)$"
 )
+#: A long caption folded behind a toggle: '… the Southeast Asian nation. less', '… relations ... more'.
+_TOGGLE_TAIL = re.compile(r"(?:[.!?…]|\.\.\.)\s+(?:less|more)$")
 _BYLINE = re.compile(
     r"(?:par|by|texte|propos recueillis par|written by)\s*:?\s+(?P<names>.+)", re.IGNORECASE
 )
+#: Where a byline starts after other words of a meta segment: 'par' or 'by', then a name.
+_BYLINE_AFTER = re.compile(r"\s+(?=(?i:par|by)\s+[A-ZÀ-Þ])")
 _NAME_SPLIT = re.compile(r"\s*(?:,|;|&|\bet\b|\band\b)\s*")
 _NAME_WORD = re.compile(
     r"(?:[A-ZÀ-ÖØ-Þ][\w'’.-]*|d['’][A-ZÀ-Þ][\w'’-]*|de|du|des|van|von|der|den|da|di|del|ben|bin|al|el|le|la)"
@@ -258,8 +261,14 @@ def split_blocks(text: str) -> list[list[str]]:
 
 
 def _continues(previous: str, line: str) -> bool:
-    """A hard-wrapped paragraph: a long line that stops mid-sentence, then a lowercase start."""
-    return len(previous) >= 40 and not _ends(_ENDS_PARAGRAPH, previous) and line[0].islower()
+    """A hard-wrapped paragraph: a long line that stops mid-sentence, then a lowercase start
+    that is not a byline or date line of its own ('par X', 'publié le …', 'by NAME Apr. 28…')."""
+    return (
+        len(previous) >= 40
+        and not _ends(_ENDS_PARAGRAPH, previous)
+        and line[0].islower()
+        and _meta_line(line, "UTC") is None
+    )
 
 
 def classify_line(text: str, rules: TextRules) -> Line:
@@ -281,7 +290,7 @@ def classify_line(text: str, rules: TextRules) -> Line:
 
 
 def _classify(text: str, rules: TextRules) -> Line:
-    if _is_consent_notice(text):
+    if is_consent_notice(text):
         return Line(text, Kind.CHROME)
     if len(text) > MAX_CHROME_CHARS and text.count(" ") >= CAPTION_MAX_WORDS:
         return Line(text, _shape(text))  # too long for chrome, a meta line or a caption
@@ -303,16 +312,6 @@ def _classify(text: str, rules: TextRules) -> Line:
     return Line(text, _shape(text))
 
 
-def _is_consent_notice(text: str) -> bool:
-    """A cookie banner's paragraph, however long: cookies and one word of consent, or three
-    distinct words of consent (a banner's later paragraphs no longer say 'cookie')."""
-    if len(text) > CONSENT_MAX_CHARS:
-        return False
-    lowered = text.casefold()
-    words = set(_CONSENT_WORDS.findall(lowered))
-    return len(words) >= CONSENT_MIN_WORDS or ("cookie" in lowered and bool(words))
-
-
 def _ends(pattern: re.Pattern[str], text: str) -> bool:
     """Whether *pattern* (anchored at the end) matches at the end of *text*."""
     return pattern.search(text, max(0, len(text) - _TAIL_CHARS)) is not None
@@ -329,6 +328,7 @@ def _is_caption(text: str) -> bool:
         or _CREDIT_TAIL.search(text[-60:])
         or (text[-1:] in ")）" and _CREDIT_PARENTHESIS.search(text[-80:]) is not None)
         or ("＝" in text and _JAPANESE_CREDIT.search(text) is not None)
+        or _TOGGLE_TAIL.search(text[-12:])
     )
 
 
@@ -382,7 +382,7 @@ def _meta_line(text: str, tz_name: str) -> Line | None:
     dates: list[DateStatement] = []
     authors: list[str] = []
     for segment in segments:
-        for statement_text in split_statements(segment):
+        for statement_text in _statement_parts(segment):
             statement = read_date_statement(statement_text.strip(" ,"), tz_name)
             if statement is not None:
                 dates.append(statement)
@@ -400,6 +400,12 @@ def _meta_line(text: str, tz_name: str) -> Line | None:
     if not (dates or authors):
         return None
     return Line(text, Kind.META, dates=tuple(dates), authors=tuple(authors))
+
+
+def _statement_parts(segment: str) -> list[str]:
+    """A segment's date statements and the byline after a date ('Publié le 27 septembre 2024
+    par Marc Delpech' -> ['Publié le 27 septembre 2024', 'par Marc Delpech'])."""
+    return [part for text in split_statements(segment) for part in _BYLINE_AFTER.split(text)]
 
 
 def _signed_date(segment: str, tz_name: str) -> tuple[tuple[str, ...], DateStatement] | None:
@@ -551,7 +557,7 @@ def extract_text_page(text: str, rules: TextRules) -> ExtractedPage:
     header = read_header(lines, title_at, start, rules.sections, subject, block_of)
     right_under_title = all(ln.kind == Kind.CHROME for ln in lines[title_at + 1 : start])
     standfirst, blocks, paragraphs = _body(
-        article, qualities[start:stop], header.dek, right_under_title
+        article, qualities[start:stop], header.dek, right_under_title, block_of[start:stop]
     )
     if not paragraphs:
         raise IngestFailure("title only: no article text under the headline")
@@ -1115,7 +1121,11 @@ def _short_headline(above: Sequence[Line], title: str, subject: Subject) -> str 
 
 
 def _body(
-    lines: Sequence[Line], qualities: Sequence[Quality], dek: str | None, right_under_title: bool
+    lines: Sequence[Line],
+    qualities: Sequence[Quality],
+    dek: str | None,
+    right_under_title: bool,
+    block_of: Sequence[int] = (),
 ) -> tuple[str | None, list[str], list[str]]:
     """(standfirst, Markdown blocks, plain paragraphs) of the article text: its good lines,
     with the headlines and times that stand right above one as subheadings."""
@@ -1123,7 +1133,7 @@ def _body(
         (ln, q)
         for position, (ln, q) in enumerate(zip(lines, qualities, strict=True))
         if (q == Quality.GOOD and ln.kind in TEXT_KINDS)
-        or (ln.kind in (Kind.HEADLINE, Kind.TIMESTAMP) and not _in_card(lines, position))
+        or (ln.kind in (Kind.HEADLINE, Kind.TIMESTAMP) and not _in_card(lines, position, block_of))
     ]
     content = [ln for ln, _ in kept]
     good = [q == Quality.GOOD and ln.kind in TEXT_KINDS for ln, q in kept]
@@ -1153,14 +1163,28 @@ def _body(
     return standfirst, blocks, paragraphs
 
 
-def _in_card(lines: Sequence[Line], position: int) -> bool:
+def _in_card(lines: Sequence[Line], position: int, block_of: Sequence[int] = ()) -> bool:
     """A headline under a 'Lire aussi' label or among other headlines: a link, not a
-    subheading (a subheading follows the text it divides)."""
+    subheading (a subheading follows the text it divides). A headline in a box of its
+    own right above a paragraph is the subheading that follows such a card."""
     before = lines[position - 1] if position > 0 else None
     after = lines[position + 1] if position + 1 < len(lines) else None
-    return (before is not None and before.kind in (Kind.CHROME, Kind.END, Kind.HEADLINE)) or (
-        after is not None and after.kind == Kind.HEADLINE
+    if after is not None and after.kind == Kind.HEADLINE:
+        return True
+    if before is None or before.kind not in (Kind.CHROME, Kind.END, Kind.HEADLINE):
+        return False
+    subheading = (
+        lines[position].words <= CARD_SUBHEADING_MAX_WORDS
+        and _opens_block(block_of, position)
+        and after is not None
+        and after.kind in TEXT_KINDS
     )
+    return not subheading
+
+
+def _opens_block(block_of: Sequence[int], position: int) -> bool:
+    """Whether the line at *position* starts a box of the copied page (a blank line above it)."""
+    return bool(block_of) and position > 0 and block_of[position] != block_of[position - 1]
 
 
 def _is_standfirst(
@@ -1185,12 +1209,15 @@ def _is_standfirst(
 def _dates(lines: Sequence[Line], title_at: int, text_at: int) -> tuple[object, object, str | None]:
     """(published, modified, note): of each kind, the dated statement of the header nearest
     the title (a masthead's 'today' stands further up the page), else the first one in the
-    text (dates further down belong to related articles more often than to this one)."""
+    text (dates further down belong to related articles more often than to this one). A
+    header that gives any date, even an update's, is not overruled by a date in the text."""
     placed = [
         (i >= text_at, abs(i - title_at) if i < text_at else i, d)
         for i, ln in enumerate(lines)
         for d in ln.dates
     ]
+    if any(d.value for in_text, _, d in placed if not in_text):  # the header dates the page
+        placed = [item for item in placed if not item[0]]
     placed.sort(key=lambda item: item[:2])
     statements = [d for _, _, d in placed]
     published = next((d.value for d in statements if d.kind == "published" and d.value), None)

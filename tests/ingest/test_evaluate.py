@@ -4,6 +4,8 @@ from __future__ import annotations
 
 import gzip
 import json
+import subprocess
+import sys
 from datetime import datetime
 from pathlib import Path
 
@@ -18,6 +20,7 @@ from chronique.ingest.evaluate.scoring import (
     date_matches,
     title_matches,
 )
+from tests.conftest import REPO
 from tests.site.helpers import require
 
 BODY = (
@@ -124,7 +127,8 @@ def test_unknown_layout_is_an_error_naming_the_folder(tmp_path, capsys):
 
 
 @pytest.mark.browser
-def test_harness_scores_html_and_browser_copies_beside_trafilatura(tmp_path, capsys):
+def test_harness_scores_html_and_browser_copies_beside_trafilatura(tmp_path):
+    """Run as a user runs it, in a process of its own (its browser is not the test session's)."""
     require(chromium_available(), "chromium")
     corpus = tmp_path / "bench"
     (corpus / "html").mkdir(parents=True)
@@ -132,22 +136,15 @@ def test_harness_scores_html_and_browser_copies_beside_trafilatura(tmp_path, cap
     truth = {"page1": {"articleBody": BODY, "url": "https://journal.example/page1"}}
     (corpus / "ground-truth.json").write_text(json.dumps(truth), encoding="utf-8")
     cache, report = tmp_path / "cache", tmp_path / "outcomes.json"
-    assert (
-        main(
-            [
-                str(corpus),
-                str(_fundus_corpus(tmp_path / "f")),
-                "--cache",
-                str(cache),
-                "--json",
-                str(report),
-            ]
-        )
-        == 0
+    command = [sys.executable, "-m", "chronique.ingest.evaluate", str(corpus)]
+    command += [str(_fundus_corpus(tmp_path / "f")), "--cache", str(cache), "--json", str(report)]
+    run = subprocess.run(
+        command, capture_output=True, text=True, timeout=300, check=False, cwd=REPO
     )
+    assert run.returncode == 0, run.stderr
     copy = (cache / "scrapinghub" / "pages" / "page1.txt").read_text(encoding="utf-8")
     assert "Accueil" in copy and "Mentions légales" in copy  # the whole page, as copied
-    table = capsys.readouterr().out
+    table = run.stdout
     assert "trafilatura" in table and "chronique" in table
     outcomes = json.loads(report.read_text(encoding="utf-8"))
     sources = {(o["corpus"], o["extractor"], o["source"]) for o in outcomes}

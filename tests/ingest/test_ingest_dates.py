@@ -49,6 +49,13 @@ EN_BODY = (
         ("18 juillet 2024 10:00 UTC+02:00", "2024-07-18T10:00:00+02:00"),
         ("PUBLISHED FRI, APR 28 20232:23 PM EDT", "2023-04-28T14:23:00-04:00"),
         ("June 30, 2026 - 4.34pm GMT", "2026-06-30T16:34:00+00:00"),
+        ("Veröffentlicht am 27.04.24 um 07:39 Uhr", "2024-04-27T07:39:00+02:00"),
+        ("Erstellt: 28.04.2023, 18:16 Uhr", "2023-04-28T18:16:00+02:00"),
+        ("28. April 2024, 14:26 Uhr", "2024-04-28T14:26:00+02:00"),
+        ("Publicado el 2 de diciembre de 2024 a las 10:16", "2024-12-02T10:16:00+01:00"),
+        ("4 febbraio 2025 alle 14:41", "2025-02-04T14:41:00+01:00"),
+        ("05.08.2024, kl. 13.05", "2024-08-05T13:05:00+02:00"),
+        ("28.04.2023, 19:09 3 Min.", "2023-04-28T19:09:00+02:00"),  # a reading time
     ],
 )
 def test_printed_dates(text, iso):
@@ -64,6 +71,32 @@ def test_two_statements_run_together():
         ("published", "2024-07-18T08:01:00+02:00"),
         ("modified", "2024-07-18T09:06:00+02:00"),
     ]
+
+
+@pytest.mark.parametrize(
+    ("text", "kind"),
+    [
+        ("Stand: 26.04.2024, 20:44 Uhr", "modified"),
+        ("Aktualisiert am 07.01.2026 - 18:50 Uhr", "modified"),
+        ("Actualizado el 25/05/2025 21:57 h", "modified"),
+        ("Erschienen am 30.04.2024", "published"),
+    ],
+)
+def test_date_keywords_of_other_languages(text, kind):
+    statement = read_date_statement(text, PARIS)
+    assert statement is not None and statement.kind == kind and statement.value is not None
+
+
+@pytest.mark.parametrize(
+    "text", ["Publiziert heute um 12:19 Uhr", "Actualizado hoy a las 10:16", "gestern, 18:30 Uhr"]
+)
+def test_relative_dates_of_other_languages_are_relative(text):
+    statement = read_date_statement(text, PARIS)
+    assert statement is None or statement.value is None
+
+
+def test_a_date_beside_a_videos_length_is_the_videos():
+    assert read_date_statement("05.08.2024 04:03 min", PARIS) is None
 
 
 @pytest.mark.parametrize(
@@ -105,6 +138,31 @@ def test_bylines_with_dates(tmp_path, config, header, iso, authors):
     assert "date_zone" not in ingested.data  # the page printed its zone
     assert ingested.data.get("authors") == authors
     assert header.split()[-1] not in ingested.body
+
+
+def test_a_date_line_under_a_byline_is_not_joined_to_it(tmp_path, config):
+    """Libération style: a lower-case 'par …' credit, then a lower-case 'publié le …' line."""
+    header = "par un collectif de présidents d'université\npublié le 27 août 2025 à 17h45"
+    ingested = ingest_one(_text_page(tmp_path, header, FR_BODY), config, category="France")
+    assert ingested.data["date"] == "2025-08-27T17:45:00+02:00"
+    assert "collectif" not in ingested.body
+
+
+def test_a_date_then_its_author_on_one_line(tmp_path, config):
+    """WordPress style: 'Publié le 27 septembre 2024 par Marc Delpech'."""
+    header = "Publié le 27 septembre 2024 par Marc Delpech"
+    ingested = ingest_one(_text_page(tmp_path, header, FR_BODY), config, category="France")
+    assert ingested.data["date"] == "2024-09-27T00:00:00+02:00"
+    assert ingested.data["authors"] == ["Marc Delpech"]
+
+
+def test_the_headers_update_date_wins_over_a_related_articles_date_in_the_text(tmp_path, config):
+    """Tagesschau style: only 'Stand: …' under the headline; a card further down is dated."""
+    body = FR_BODY.replace("\nL’opposition", "\nAnalyse 11.04.2022\nL’opposition")
+    page = _text_page(tmp_path, "Stand: 18.07.2024 09:06 Uhr", body)
+    ingested = ingest_one(page, config, category="France")
+    assert ingested.data["date"] == "2024-07-18T09:06:00+02:00"
+    assert ingested.data["date_source"] == "updated"
 
 
 def test_a_time_without_zone_is_read_in_the_sources_zone(tmp_path):

@@ -222,3 +222,29 @@ def test_a_roundup_article_whose_items_start_with_links_is_kept(tmp_path, config
     ingested = ingest_html(tmp_path, config, page)
     assert ingested.result.status is Status.WRITTEN
     assert "trois rues commerçantes" in ingested.body
+
+
+def bare_page(article: str) -> str:
+    """A small site's page: no <main> nor <article>, the story in plain <div>s."""
+    return f"""<!DOCTYPE html>
+<html lang="fr"><head><meta charset="utf-8">
+<title>Le centre-ville fermé aux voitures dès septembre</title>
+<meta property="article:published_time" content="2025-03-17T07:45:00+01:00">
+</head><body>
+<div class="wrap"><div class="content">
+<h1>Le centre-ville fermé aux voitures dès septembre</h1>
+{article}
+</div></div>
+<div class="footer">© La Gazette des Rives 2025</div>
+</body></html>"""
+
+
+def test_an_article_about_tracking_keeps_its_paragraph_on_cookies(tmp_path, config):
+    about_cookies = (
+        "La Commission nationale de l’informatique et des libertés rappelle que les sites "
+        "doivent recueillir le consentement des internautes avant de déposer des cookies "
+        "publicitaires, et que refuser doit être aussi simple qu’accepter."
+    )
+    article = paragraphs_html() + f"<p>{about_cookies}</p>"
+    ingested = ingest_html(tmp_path, config, bare_page(article), category="France")
+    assert ingested.paragraphs == [*PARAGRAPHS, about_cookies]

@@ -99,10 +99,16 @@ def test_relative_date_is_no_date(config):
     )
 
 
-def test_update_date_alone_is_no_publication_date(config):
+def test_a_page_with_only_an_update_date_is_dated_by_it(config):
     """AP style: 'Updated 3:45 PM GMT+1, March 14, 2025' and an upper-case byline."""
-    failed = ingest_one(FIXTURES / "ap_style_updated_only.txt", config, category="Monde")
-    assert failed.result.reason.startswith("no publication date found (the page only gives an")
+    ingested = ingest_one(FIXTURES / "ap_style_updated_only.txt", config, category="Monde")
+    data = ingested.data
+    assert data["date"] == "2025-03-14T15:45:00+01:00" and data["date_source"] == "updated"
+    assert "modified" not in data
+    assert "only an update date" in ingested.result.note
+
+
+def test_the_editors_date_wins_over_an_update_date(config):
     ingested = ingest_one(
         FIXTURES / "ap_style_updated_only.txt", config, category="Monde", date=date(2025, 3, 14)
     )

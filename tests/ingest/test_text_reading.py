@@ -372,3 +372,64 @@ def test_short_and_near_good_lines_take_their_class_from_their_neighbours(initia
     qualities = [Quality(word) for word in initial.split()]
     lines = [Line("x", Kind.PROSE)] * len(qualities)
     assert [q.value for q in revise(qualities, lines)] == revised.split()
+
+
+def test_a_subheading_right_after_a_read_also_card_is_kept():
+    """The card's link and the subheading under it are both headlines; the subheading
+    opens a box of its own and the text follows it."""
+    text = "\n\n".join(
+        [
+            "Métropole",
+            TITLE,
+            "Publié le 14 octobre 2024 à 19h30",
+            PARAGRAPHS[0],
+            PARAGRAPHS[1],
+            "Lire aussi\nVélo : la ville promet cent kilomètres de pistes",
+            "Un coût contesté",
+            PARAGRAPHS[2],
+            PARAGRAPHS[3],
+        ]
+    )
+    extracted = extract_text_page(text, rules())
+    assert "## Un coût contesté" in extracted.body
+    assert "Vélo" not in extracted.body
+    assert extracted.paragraphs == PARAGRAPHS
+
+
+@pytest.mark.parametrize(
+    "note",
+    [
+        "Write to Claire Martin at claire.martin@example.com",
+        "A version of this article appears in print on Oct. 15, 2024, Section A, Page 12.",
+        "Appeared in the October 15, 2024, print edition as 'Tram Line Approved'.",
+        "Reporting by Claire Martin; Editing by Paul Durand",
+    ],
+)
+def test_an_end_of_story_note_closes_the_article(note):
+    extracted = extract_text_page(
+        page("Métropole", TITLE, "Publié le 14 octobre 2024 à 19h30", *PARAGRAPHS, note),
+        rules(),
+    )
+    assert extracted.paragraphs == PARAGRAPHS
+    assert note not in extracted.body
+
+
+@pytest.mark.parametrize(
+    ("line", "is_caption"),
+    [
+        # A sentence's last words are not a photo credit...
+        (
+            "La police a indiqué que la plupart des rassemblements étaient restés pacifiques, "
+            "malgré quelques heurts en fin de soirée. Six personnes sont blessées.",
+            False,
+        ),
+        # ...a credit is a few capitalised names after the caption's sentence...
+        ("Les rames du tramway au dépôt nord, lundi. Jean Dupont/Hans Lucas", True),
+        # ...and a long caption folded behind a toggle ends with 'more' or 'less'.
+        ("The new tram depot in the north of the city on Monday. less", True),
+    ],
+)
+def test_a_caption_is_told_from_a_sentence_by_its_credit(line, is_caption):
+    from chronique.ingest.text_page import Kind, classify_line
+
+    assert (classify_line(line, rules()).kind == Kind.CAPTION) is is_caption
