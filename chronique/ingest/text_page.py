@@ -98,6 +98,18 @@ _ENDS_PARAGRAPH = re.compile(rf"[.!?…:。！？]{_SENTENCE_CLOSE}")
 _ENDS_STATEMENT = re.compile(rf"[.…。]{_SENTENCE_CLOSE}")
 _TIMESTAMP = re.compile(r"\d{1,2}\s*[h:]\s*\d{2}|\d{1,2}\s*h")
 _BREADCRUMB_SEPARATOR = re.compile(r"\s+[>›»/|]\s+")
+#: The first level of a breadcrumb, which a browser may copy without the separators
+#: ('Home' only glued to the next level: 'Home Office Minister Resigns' is a headline).
+_HOME_LABEL = re.compile(r"(?:Accueil|Startseite|Inicio|Portada)(?=\s*[A-ZÀ-ÖØ-Þ])|Home(?=[A-Z])")
+#: Where the levels of a separator-less breadcrumb meet: a space, or no space at all
+#: ('HomeSport'), before a capital.
+_HOME_WORD = re.compile(r"Accueil|Startseite|Inicio|Portada|Home", re.IGNORECASE)
+#: Two levels of a breadcrumb copied without a space between them: 'HomeSport'.
+_GLUED_LEVEL = re.compile(r"(?<=[a-zß-öø-ÿ])(?=[A-ZÀ-ÖØ-Þ])")
+_LEVEL_START = re.compile(r"(?<=\w)\s*(?=[A-ZÀ-ÖØ-Þ])")
+BREADCRUMB_MAX_LEVELS = 6
+BREADCRUMB_COLUMN_LINES = 4
+GLUED_LEVEL_MAX_WORDS = 2
 #: "Accueil > International > Europe > Ukraine": a few labels of at most 4 words.
 BREADCRUMB_MAX_CHARS = 200
 _META_SEPARATOR = re.compile(r"\s*[|•·]\s*|\s+[-–—/]\s+")
@@ -105,7 +117,10 @@ _META_SEPARATOR = re.compile(r"\s*[|•·]\s*|\s+[-–—/]\s+")
 #: quicker than a regex search that stops at every space.
 _SEPARATOR_MARKS = ("|", "•", "·", " - ", " – ", " — ", " / ")
 #: Photo captions and credits: a credit at the start or the end, or a credit marker.
-_CAPTION_START = re.compile(r"(?:photo|image|illustration|cr[ée]dits?(?: photo)?)\s*:")
+_CAPTION_START = re.compile(
+    r"(?:photo|foto|image|bild(?:rechte)?|picture|illustration|cr[ée]dits?(?: photo)?)\s*:"
+    r"|(?:image|media) caption\b"
+)
 _CAPTION_MARKS = (
     "©",
     "crédit photo",
@@ -122,6 +137,19 @@ _CAPTION_MARKS = (
     "afp photo",
     "shutterstock",
 )
+#: A caption's credit in parentheses at its end: '(Foto: REUTERS)', '(Courtesy of …)',
+#: '(AFP / JORGE GUERRERO)', '… in November. (NPA)', '…技官（警視庁提供）'.
+_CREDIT_PARENTHESIS = re.compile(
+    r"(?:\((?:(?:(?i:foto|fotos|bild|picture|photo|quelle|source|image)\s*:|(?i:courtesy)\b)[^)]*"
+    r"|[A-Z][\w.-]*\s*/\s*[A-Z][^)]*)\)"
+    r"|[.!?]\s+\([A-Z]{2,6}\)"
+    r"|（[^）]*提供）)\s*$",
+)
+#: A Japanese caption's tail after '＝': an agency, or when and where the photo was taken
+#: ('…警察官ら＝ＡＰ', '…国旗＝同国で2019年5月', '…容疑者＝13日、東京・霞ケ関で').
+_JAPANESE_CREDIT = re.compile(
+    r"＝(?:[Ａ-Ｚ]{2,}|ロイター|共同|[^＝]{0,30}[0-9０-９]+[日年月][^＝]{0,30})$"
+)
 _CAPTION_END = re.compile(
     r"(?:/\s*(?:afp|reuters|ap|pa|epa|getty images|sipa|maxppp|abaca|hans lucas|ansa|dpa|xinhua)"
     r"\b[^/]{0,40}|\((?:photo|cr[ée]dit|credit|image)\b[^)]*\)\s*\.?)$"
@@ -130,7 +158,7 @@ CAPTION_MAX_WORDS = 60
 #: A caption's credit after its sentence: '… on Thursday. Courtesy John Lamb', '… Imago/dpa'.
 #: The credit's name words are capitalised: a sentence's last words are not a credit.
 _CREDIT_TAIL = re.compile(
-    r"[.!?]\s+(?:(?i:courtesy|photo|image|credit|foto|bild|source)\b[^.!?]*"
+    r"[.!?]\s+(?:(?i:courtesy|photo|image|credit|foto|bild|source)\b(?:\.{2,}|…|:)?[^.!?]*"
     r"|[A-Z][\w'’-]*(?:[ /][A-Z][\w'’.-]*){0,3}(?:/[\w.-]+)?)(?<!\.)$"
 )
 #: A long caption folded behind a toggle: '… the Southeast Asian nation. less', '… relations ... more'.
@@ -146,6 +174,27 @@ _NAME_WORD = re.compile(
 )
 _PARENTHESES = re.compile(r"\s*\([^)]*\)")
 _WORD = re.compile(r"[^\W\d_]{4,}")
+_SHARE_NETWORKS = (
+    "facebook",
+    "twitter",
+    "whatsapp",
+    "linkedin",
+    "pinterest",
+    "telegram",
+    "messenger",
+    "bluesky",
+    "flipboard",
+    "reddit",
+    "mastodon",
+    "instagram",
+    "e-mail",
+    "email",
+)
+SHARE_BAR_MIN_NETWORKS = 3
+_GLUED_SHARE_LABEL = re.compile(
+    r"(?i:facebook|twitter|whatsapp|linkedin|pinterest|telegram|messenger|bluesky|flipboard|"
+    r"reddit|mastodon|instagram|e-?mail)(?=[A-Z])"
+)
 #: Characters of scripts written without spaces between words (Japanese, Chinese).
 _UNSPACED = re.compile(r"[\u3040-\u30ff\u3400-\u9fff\uf900-\ufaff]")
 _IDEOGRAPH = re.compile(r"[\u3400-\u9fff\uf900-\ufaff]")
@@ -277,6 +326,8 @@ def _is_caption(text: str) -> bool:
         or any(mark in lowered for mark in _CAPTION_MARKS)  # str.find: faster than a regex
         or _CAPTION_END.search(lowered[-80:])
         or _CREDIT_TAIL.search(text[-60:])
+        or (text[-1:] in ")）" and _CREDIT_PARENTHESIS.search(text[-80:]) is not None)
+        or ("＝" in text and _JAPANESE_CREDIT.search(text) is not None)
         or _TOGGLE_TAIL.search(text[-12:])
     )
 
@@ -302,7 +353,19 @@ def _breadcrumb_parts(text: str) -> tuple[str, ...]:
     if len(text) > BREADCRUMB_MAX_CHARS:
         return ()
     parts = _BREADCRUMB_SEPARATOR.split(text)
+    if len(parts) == 1 and _HOME_LABEL.match(text):
+        return _unseparated_levels(text)
     if len(parts) < 2 or any(not p or len(p.split()) > 4 for p in parts):
+        return ()
+    return tuple(parts)
+
+
+def _unseparated_levels(text: str) -> tuple[str, ...]:
+    """'Accueil Économie Conjoncture', 'HomeSportLeichtathletik': a breadcrumb copied
+    without its separators, split before each capital (a lowercase word stays with its level:
+    'Faits divers')."""
+    parts = _LEVEL_START.split(text)
+    if not 2 <= len(parts) <= BREADCRUMB_MAX_LEVELS or any(len(p.split()) > 3 for p in parts):
         return ()
     return tuple(parts)
 
@@ -791,10 +854,26 @@ def _is_headline_shaped(line: Line, reader: PageReader) -> bool:
     words = count_words(line.text)
     if not HEADLINE_MIN_WORDS - 1 <= words <= TITLE_MAX_WORDS:
         return False
+    if not reader.unspaced and _letter_words(line.text) < HEADLINE_MIN_WORDS - 1:
+        return False  # mostly figures: a date or time line ('05. Juni 2025', '17:41 JST, …')
+    if reader.unspaced and not _IDEOGRAPH.search(line.text):
+        return False  # kana alone: a button's label ('ブックマーク'), not a headline
     text = line.text.rstrip(" \u00a0»”\"’')")
     if text.endswith((".", ",", ";", ":")) and not text.endswith("..."):
         return False
-    return not _is_byline_like(line.text)
+    return not (_is_byline_like(line.text) or _is_share_bar(line.text))
+
+
+def _letter_words(text: str) -> int:
+    return sum(any(ch.isalpha() for ch in word) for word in text.split())
+
+
+def _is_share_bar(text: str) -> bool:
+    """A share bar copied as one line: three networks named, or a network's label glued to
+    the next ('FacebookXWhatsAppE-MailLink kopieren', 'Share via EmailShare via Facebook')."""
+    lowered = text.casefold()
+    named = {network for network in _SHARE_NETWORKS if network in lowered}
+    return len(named) >= SHARE_BAR_MIN_NETWORKS or _GLUED_SHARE_LABEL.search(text) is not None
 
 
 def _is_byline_like(text: str) -> bool:
@@ -845,8 +924,6 @@ def _title_index(lines: Sequence[Line], start: int, subject: Subject, reader: Pa
         after_credit = above is not None and above.kind == Kind.CAPTION and above.words <= 4
         if _is_headline_shaped(lines[index], reader) and not after_credit:  # not its caption
             candidates.append(index)
-            if len(candidates) == TITLE_CANDIDATES:
-                break
     if not candidates:
         short_ones = [
             i
@@ -857,15 +934,16 @@ def _title_index(lines: Sequence[Line], start: int, subject: Subject, reader: Pa
             raise IngestFailure("no title found: no headline line above the article text")
         return short_ones[0]
 
-    def about_the_story(index: int) -> bool:
+    def about_the_story(index: int, shared_words: int = 2) -> bool:
         if reader.unspaced:
             return _shares_characters(lines[index].text, subject.text)
         words = _content_words(lines[index].text)
-        return len(words & subject.words) >= 2
+        return len(words & subject.words) >= shared_words
 
-    related = [i for i in candidates if about_the_story(i)]
-    if not related:  # nothing above is about the story: the nearest headline
-        return candidates[0]
+    related = [i for i in candidates[:TITLE_CANDIDATES] if about_the_story(i)]
+    if not related:  # past a share bar's many labels, a headline plainly about the story
+        further = (i for i in candidates[TITLE_CANDIDATES:] if about_the_story(i, 3))
+        return next(further, candidates[0])  # else the nearest headline
     proper = [i for i in related[:TITLE_NEAREST] if count_words(lines[i].text) >= TITLE_MIN_WORDS]
     if not proper:
         return related[0]
@@ -907,16 +985,51 @@ def read_header(
     title_line = lines[title_at]
     above = [ln for i, ln in enumerate(lines[:title_at]) if not _in_menu(lines, i)]
     section = _known_section(lines[:start], above, sections)
-    hint = _breadcrumb_label(lines[:start]) or section or _section_label(lines, title_at, block_of)
+    hint = (
+        _breadcrumb_label(lines[:start])
+        or _breadcrumb_column(lines, title_at)
+        or section
+        or _section_label(lines, title_at, block_of)
+    )
     if section is None and not sections:
         section = hint
     return Header(
-        title=title_line.text,
+        title=_without_breadcrumb(title_line.text, _page_labels(lines, title_at)),
         subtitle=_short_headline(above, title_line.text, subject),
         section=section,
         section_hint=hint,
         dek=_dek(lines[title_at + 1 : start]),
     )
+
+
+def _page_labels(lines: Sequence[Line], title_at: int) -> set[str]:
+    """The page's short lines other than the title (menu items, section names), folded."""
+    return {
+        fold(ln.text)
+        for i, ln in enumerate(lines)
+        if i != title_at and ln.kind in (Kind.HEADLINE, Kind.CHROME) and ln.words < 4
+    }
+
+
+def _without_breadcrumb(title: str, labels: set[str]) -> str:
+    """The headline without the breadcrumb a browser copied into its line: 'Start / Ausland /
+    EU und Indien …', 'HomeSportLeichtathletikBerlin-Marathon: …' (levels glued to one another:
+    a home word or the page's own labels, then the headline)."""
+    parts = _BREADCRUMB_SEPARATOR.split(title)
+    if len(parts) >= 3 and all(len(part.split()) <= 3 for part in parts[:-1]):
+        return parts[-1]
+    levels = _GLUED_LEVEL.split(title)
+    if len(levels) < 2:
+        return title
+    if not (_HOME_WORD.fullmatch(levels[0]) or fold(levels[0]) in labels):
+        return title
+    rest = 1
+    while rest < len(levels) - 1 and (
+        fold(levels[rest]) in labels or len(levels[rest].split()) <= GLUED_LEVEL_MAX_WORDS
+    ):
+        rest += 1
+    headline = "".join(levels[rest:])
+    return headline if count_words(headline) >= HEADLINE_MIN_WORDS - 1 else title
 
 
 def _known_section(
@@ -940,6 +1053,20 @@ def _breadcrumb_label(header: Sequence[Line]) -> str | None:
     most specific: 'Accueil > Société > Santé'."""
     crumbs = next((ln.parts for ln in header if ln.kind == Kind.BREADCRUMB), ())
     return " > ".join(crumbs) or None
+
+
+def _breadcrumb_column(lines: Sequence[Line], title_at: int) -> str | None:
+    """A breadcrumb copied one level a line ('Accueil', 'Bretagne', 'Brest') right above the
+    title, read as 'Accueil > Bretagne > Brest'. More levels under 'Home' are a menu."""
+    levels: list[str] = []
+    for index in range(title_at - 1, max(-1, title_at - 1 - BREADCRUMB_COLUMN_LINES), -1):
+        line = lines[index]
+        if _HOME_WORD.fullmatch(line.text):  # often a menu item too: chrome
+            return " > ".join([line.text, *reversed(levels)]) if levels else None
+        if line.kind != Kind.HEADLINE or len(line.text) > SECTION_LABEL_MAX_CHARS:
+            return None
+        levels.append(line.text)
+    return None
 
 
 def _section_label(lines: Sequence[Line], title_at: int, block_of: Sequence[int]) -> str | None:

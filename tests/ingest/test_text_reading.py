@@ -9,7 +9,14 @@ import pytest
 
 from chronique.ingest.chrome import load_chrome_patterns
 from chronique.ingest.errors import IngestFailure
-from chronique.ingest.text_page import Quality, TextRules, extract_text_page, revise
+from chronique.ingest.text_page import (
+    Kind,
+    Quality,
+    TextRules,
+    classify_line,
+    extract_text_page,
+    revise,
+)
 
 PARIS = ZoneInfo("Europe/Paris")
 
@@ -95,21 +102,206 @@ def test_share_bar_labels_between_title_and_text_are_not_the_title():
     assert "Flipboard" not in extracted.body and "sélections" not in extracted.body
 
 
-def test_a_page_in_a_script_without_spaces_gives_its_text_not_a_title_only():
-    body = (
-        "市議会は十四日、駅と北部の住宅地を結ぶ新しい路面電車の建設計画を賛成多数で可決した。"
-        "総延長は約九キロで、十六の停留所を設ける予定だという。",
-        "市によると、来年春にも地下の配管を移す工事に着手し、二〇二九年末の開業を目指す。"
-        "一日あたり最大四万人の利用を見込んでいる。",
-        "一方、野党の議員からは建設費の見通しが甘いとの批判が出ており、"
-        "利用者数について第三者による調査を求める声も上がっている。",
+def test_a_caption_ending_in_a_credit_between_byline_and_text_is_not_the_title():
+    extracted = extract_text_page(
+        page(
+            "Ville",
+            TITLE,
+            "Seize stations et neuf kilomètres de voies doivent relier la gare au nord de la ville.",
+            "Partager l’article",
+            "Par Claire Martin",
+            "Publié le 14 octobre 2024 à 19h30",
+            "",
+            "La nouvelle ligne de tramway vers les quartiers nord, vue d’artiste. "
+            "Credit...Atelier Lumen",
+            "",
+            *PARAGRAPHS,
+        ),
+        rules(),
     )
+    assert extracted.title == TITLE
+    assert "Atelier Lumen" not in extracted.body
+    caption = "La rame d’essai au dépôt, en septembre. Credit...Atelier Lumen"
+    assert classify_line(caption, rules()).kind == Kind.CAPTION
+
+
+@pytest.mark.parametrize(
+    "crumbs",
+    [
+        ("Accueil Société Faits divers",),  # levels copied without their separators
+        ("Accueil", "Société", "Faits divers"),  # one level a line, a block of its own
+    ],
+)
+def test_a_breadcrumb_copied_without_separators_gives_the_section_hint(crumbs):
+    extracted = extract_text_page(
+        page(
+            "Le Quotidien",
+            "Menu",
+            "Actualité",
+            "Sports",
+            "Se connecter",
+            "",
+            *crumbs,
+            "",
+            TITLE,
+            "Publié le 14 octobre 2024 à 19h30",
+            *PARAGRAPHS,
+        ),
+        rules(),
+    )
+    assert extracted.title == TITLE
+    assert extracted.section_hint == "Accueil > Société > Faits divers"
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        f"Accueil / Ville / {TITLE}",  # the breadcrumb's separators kept
+        f"HomeVilleTransports{TITLE}",  # the levels glued to one another and to the headline
+    ],
+)
+def test_a_breadcrumb_copied_into_the_title_line_is_not_part_of_the_title(line):
+    extracted = extract_text_page(
+        page("Menu", "Ville", "Transports", "Se connecter", "", line, *PARAGRAPHS), rules()
+    )
+    assert extracted.title == TITLE
+
+
+def test_a_headline_with_a_brand_in_camel_case_keeps_its_first_words():
+    title = "YouTube retire les vidéos du tramway des quartiers nord"
+    extracted = extract_text_page(page("Menu", "Ville", "", title, *PARAGRAPHS), rules())
+    assert extracted.title == title
+
+
+CAPTION = (
+    "Des riverains devant le dépôt où arriveront les rames de la nouvelle ligne de tramway, lundi."
+)
+
+
+@pytest.mark.parametrize(
+    "caption",
+    [
+        f"{CAPTION} (Photo : Jean Martin)",
+        f"{CAPTION} (AFP / JEAN MARTIN)",
+        f"{CAPTION} (AFP)",
+        f"Foto: Jean Martin – {CAPTION}",
+        f"Media caption {CAPTION}",
+    ],
+)
+def test_a_caption_with_its_credit_is_not_the_title(caption):
+    extracted = extract_text_page(
+        page("Ville", TITLE, "Publié le 14 octobre 2024 à 19h30", "", caption, "", *PARAGRAPHS),
+        rules(),
+    )
+    assert extracted.title == TITLE
+    assert "riverains" not in extracted.body
+
+
+def test_a_headline_ending_in_parentheses_is_still_a_headline():
+    title = "Tramway des quartiers nord : le conseil municipal vote la ligne (vidéo)"
+    extracted = extract_text_page(page("Ville", title, *PARAGRAPHS), rules())
+    assert extracted.title == title
+
+
+@pytest.mark.parametrize("stamp", ["14. Oktober 2024", "Stand: 14.10.2024, 19:30 Uhr"])
+def test_a_date_line_between_title_and_text_is_not_the_title(stamp):
+    title = "Le grand retour du rail en centre-ville"  # a headline without the text's words
+    extracted = extract_text_page(page("Ville", title, "", stamp, "", *PARAGRAPHS), rules())
+    assert extracted.title == title
+
+
+def test_a_menu_under_home_is_not_a_breadcrumb():
+    extracted = extract_text_page(
+        page("Home", "News", "Sport", "Business", "Culture", TITLE, "15 March 2025", *PARAGRAPHS),
+        rules(),
+    )
+    assert extracted.title == TITLE
+    assert extracted.section_hint != "Home > News > Sport > Business > Culture"
+
+
+def test_a_headline_starting_with_home_is_the_title_not_a_breadcrumb():
+    title = "Home Office Minister Resigns Over Visa Backlog"
+    extracted = extract_text_page(
+        page(title, "Publié le 14 octobre 2024 à 19h30", *PARAGRAPHS), rules()
+    )
+    assert extracted.title == title
+
+
+JAPANESE_BODY = (
+    "市議会は十四日、駅と北部の住宅地を結ぶ新しい路面電車の建設計画を賛成多数で可決した。"
+    "総延長は約九キロで、十六の停留所を設ける予定だという。",
+    "市によると、来年春にも地下の配管を移す工事に着手し、二〇二九年末の開業を目指す。"
+    "一日あたり最大四万人の利用を見込んでいる。",
+    "一方、野党の議員からは建設費の見通しが甘いとの批判が出ており、"
+    "利用者数について第三者による調査を求める声も上がっている。",
+)
+
+
+def test_a_share_bar_copied_as_one_glued_line_is_not_the_title():
+    title = "Le grand retour du rail en centre-ville"  # a headline without the text's words
+    extracted = extract_text_page(
+        page(
+            "Métropole",
+            title,
+            "Publié le 14 octobre 2024 à 19h30",
+            "FacebookXWhatsAppE-MailLien copiéImprimer l’article",
+            *PARAGRAPHS,
+        ),
+        rules(),
+    )
+    assert extracted.title == title
+
+
+def test_a_headline_naming_two_networks_is_still_a_headline():
+    title = "Facebook et Twitter suspendent les comptes des opposants au tramway du nord"
+    extracted = extract_text_page(page("Métropole", title, *PARAGRAPHS), rules())
+    assert extracted.title == title
+
+
+def test_a_page_in_a_script_without_spaces_gives_its_text_not_a_title_only():
+    body = JAPANESE_BODY
     title = "新路面電車の建設計画を可決　北部住宅地と駅を結ぶ"
     extracted = extract_text_page(
         page("ホーム", "地域", title, "2024年10月14日 19時30分", *body), rules()
     )
     assert extracted.title == title
     assert set(body) == {extracted.standfirst, *extracted.paragraphs} - {None}
+
+
+def test_a_japanese_share_bar_between_title_and_text_is_not_the_title():
+    title = "新路面電車の建設計画を可決　北部住宅地と駅を結ぶ"
+    share_bar = (
+        "この記事をシェアする",
+        "はてなブックマークでシェアする",
+        "フェイスブックでシェアする",
+        "エックスでポストする",
+        "ラインで送る",
+        "リンクをコピーする",
+        "記事を保存する",
+    )
+    extracted = extract_text_page(
+        page("ホーム", "地域", title, "2024年10月14日 19時30分", *share_bar, *JAPANESE_BODY),
+        rules(),
+    )
+    assert extracted.title == title
+
+
+def test_a_kana_button_label_is_not_the_title():
+    title = "東海の空に新しい翼　今夏に就航へ"  # a headline without the text's ideographs
+    extracted = extract_text_page(
+        page("ホーム", "地域", title, "ブックマーク", *JAPANESE_BODY),
+        rules(),
+    )
+    assert extracted.title == title
+
+
+def test_a_japanese_caption_with_its_date_and_place_is_not_in_the_body():
+    caption = "市議会で計画の可決を見守る住民ら＝14日、北部の市役所で"
+    extracted = extract_text_page(
+        page("地域", "新路面電車の建設計画を可決　北部住宅地と駅を結ぶ", caption, *JAPANESE_BODY),
+        rules(),
+    )
+    assert caption not in extracted.body
 
 
 def test_a_paragraph_about_cookie_consent_is_chrome_even_when_long():
