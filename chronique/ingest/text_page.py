@@ -1208,18 +1208,19 @@ def _is_standfirst(
 
 def _dates(lines: Sequence[Line], title_at: int, text_at: int) -> tuple[object, object, str | None]:
     """(published, modified, note): of each kind, the dated statement of the header nearest
-    the title (a masthead's 'today' stands further up the page), else the first one in the
+    the title, those under it first (a byline's date is under the headline; a masthead's
+    'today' stands above it, further up the page), else the first one in the
     text (dates further down belong to related articles more often than to this one). A
     header that gives any date, even an update's, is not overruled by a date in the text."""
     placed = [
-        (i >= text_at, abs(i - title_at) if i < text_at else i, d)
+        (i >= text_at, i < title_at, abs(i - title_at) if i < text_at else i, d)
         for i, ln in enumerate(lines)
         for d in ln.dates
     ]
-    if any(d.value for in_text, _, d in placed if not in_text):  # the header dates the page
+    if any(d.value for in_text, _, _, d in placed if not in_text):  # the header dates the page
         placed = [item for item in placed if not item[0]]
-    placed.sort(key=lambda item: item[:2])
-    statements = [d for _, _, d in placed]
+    placed.sort(key=lambda item: item[:3])
+    statements = [d for *_, d in placed]
     published = next((d.value for d in statements if d.kind == "published" and d.value), None)
     modified = next((d.value for d in statements if d.kind == "modified" and d.value), None)
     note = None
