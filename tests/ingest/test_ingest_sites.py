@@ -8,6 +8,8 @@ and chrome that must stay out of it.
 
 from __future__ import annotations
 
+import dataclasses
+from collections.abc import Mapping
 from dataclasses import dataclass
 from datetime import date, datetime
 from pathlib import Path
@@ -36,6 +38,9 @@ class Expected:
     last_paragraph: str
     body_contains: tuple[str, ...] = ()
     not_in_body: tuple[str, ...] = ()
+    #: What ingest is known to get wrong on this page, by test ('paragraphs': why). Such a
+    #: test must fail (strict xfail): the day it passes, its entry goes.
+    known_gaps: Mapping[str, str] = dataclasses.field(default_factory=dict)
 
     @classmethod
     def of(cls, page: Path) -> Expected:
@@ -60,6 +65,12 @@ def page(request, tmp_path_factory) -> tuple[Expected, Ingested]:
     if expected.date is None:
         options["date"] = date(2020, 1, 1)
     return expected, ingest_one(path, config, **options)
+
+
+def _known_gap(request: pytest.FixtureRequest, expected: Expected, test: str) -> None:
+    reason = expected.known_gaps.get(test)
+    if reason:
+        request.applymarker(pytest.mark.xfail(strict=True, reason=reason))
 
 
 def test_the_pages_cover_enough_sites_in_both_languages():
@@ -98,8 +109,9 @@ def test_language(page):
     assert ingested.data["lang"] == expected.lang
 
 
-def test_first_and_last_paragraphs(page):
+def test_first_and_last_paragraphs(page, request):
     expected, ingested = page
+    _known_gap(request, expected, "paragraphs")
     assert ingested.paragraphs[0] == expected.first_paragraph
     assert ingested.paragraphs[-1] == expected.last_paragraph
 
