@@ -503,6 +503,7 @@ LISTING_MAX_TEXT_CHARS = 300
 TEASER_MAX_WORDS = 250
 TEASER_NOTICE_LINES = 8
 _UNSPACED_STOP = re.compile(r"[。．！？!?]")
+_LETTER = re.compile(r"[^\W\d_]")
 
 
 @dataclass(frozen=True)
@@ -517,7 +518,7 @@ class PageReader:
         sample = " ".join(ln.text for ln in lines if ln.kind == Kind.PROSE)[:20_000]
         if not sample:
             sample = " ".join(ln.text for ln in lines)[:20_000]
-        letters = sum(ch.isalpha() for ch in sample[:5000]) or 1
+        letters = len(_LETTER.findall(sample[:5000])) or 1
         unspaced = len(_UNSPACED.findall(sample[:5000])) / letters >= UNSPACED_SHARE
         language = None if unspaced else page_language(words_of(sample))
         return cls(stoplist(language) if language else frozenset(), unspaced)
@@ -891,25 +892,18 @@ def _is_byline_like(text: str) -> bool:
     )
 
 
-def _in_menu(lines: Sequence[Line], index: int) -> bool:
-    """Three or more short labels in a row around *index*: a navigation menu."""
-
-    def short(i: int) -> bool:
-        return (
-            0 <= i < len(lines)
-            and lines[i].kind == Kind.HEADLINE
-            and lines[i].words < HEADLINE_MIN_WORDS
-        )
-
-    if not short(index):
-        return False
-    first = index
-    while short(first - 1):
-        first -= 1
-    last = index
-    while short(last + 1):
-        last += 1
-    return last - first + 1 >= MENU_MIN_LABELS
+def _menu_lines(lines: Sequence[Line]) -> frozenset[int]:
+    """Indices of the lines in runs of three or more short labels: a navigation menu."""
+    menu: set[int] = set()
+    run: list[int] = []
+    for index, line in enumerate([*lines, None]):
+        if line is not None and line.kind == Kind.HEADLINE and line.words < HEADLINE_MIN_WORDS:
+            run.append(index)
+            continue
+        if len(run) >= MENU_MIN_LABELS:
+            menu.update(run)
+        run = []
+    return frozenset(menu)
 
 
 def _title_index(lines: Sequence[Line], start: int, subject: Subject, reader: PageReader) -> int:
@@ -917,8 +911,9 @@ def _title_index(lines: Sequence[Line], start: int, subject: Subject, reader: Pa
     it that are about the same story, the topmost (a dek, a caption or a byline stands
     between the title and the text, not above the title), unless it is a short headline."""
     candidates: list[int] = []
+    menu = _menu_lines(lines)
     for index in range(start - 1, max(-1, start - 1 - TITLE_WINDOW_LINES), -1):
-        if candidates and _in_menu(lines, index):  # the navigation: the header ends here
+        if candidates and index in menu:  # the navigation: the header ends here
             break
         above = lines[index - 1] if index > 0 else None
         after_credit = above is not None and above.kind == Kind.CAPTION and above.words <= 4
@@ -928,7 +923,7 @@ def _title_index(lines: Sequence[Line], start: int, subject: Subject, reader: Pa
         short_ones = [
             i
             for i in range(start - 1, max(-1, start - 1 - TITLE_WINDOW_LINES), -1)
-            if lines[i].kind in (Kind.HEADLINE, Kind.SENTENCE) and not _in_menu(lines, i)
+            if lines[i].kind in (Kind.HEADLINE, Kind.SENTENCE) and i not in menu
         ]
         if not short_ones:
             raise IngestFailure("no title found: no headline line above the article text")
@@ -983,7 +978,8 @@ def read_header(
 ) -> Header:
     """Section, title, short headline and dek around the title line."""
     title_line = lines[title_at]
-    above = [ln for i, ln in enumerate(lines[:title_at]) if not _in_menu(lines, i)]
+    menu = _menu_lines(lines)
+    above = [ln for i, ln in enumerate(lines[:title_at]) if i not in menu]
     section = _known_section(lines[:start], above, sections)
     hint = (
         _breadcrumb_label(lines[:start])
