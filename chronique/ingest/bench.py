@@ -206,6 +206,7 @@ class BenchPage:
     style: SiteStyle
     standfirst: str
     paragraphs: tuple[str, ...]
+    subheading: str  # every page its own, as on real pages (a shared one is boilerplate)
     teasers: tuple[str, ...]  # headlines of other articles: most read, related, sidebar
 
 
@@ -217,6 +218,7 @@ def bench_page(rng: random.Random, number: int) -> BenchPage:
         style=STYLES[number % len(STYLES)],
         standfirst=_sentence(rng),
         paragraphs=tuple(_body(rng)),
+        subheading=" ".join(rng.choice(_WORDS) for _ in range(rng.randrange(3, 7))).capitalize(),
         teasers=tuple(_title(rng, number + n) for n in range(1, 13)),
     )
 
@@ -227,7 +229,7 @@ def text_page(page: BenchPage) -> str:
     style, paragraphs = page.style, list(page.paragraphs)
     paragraphs.insert(1, style.caption)
     paragraphs.insert(3, style.inline_card)
-    paragraphs.insert(5, "Un intertitre au milieu de l’article")
+    paragraphs.insert(5, page.subheading)
     head = ["\n".join(_MENU), style.top, page.section, page.title, page.standfirst]
     head.append("Par Jeanne Martin")
     head += [style.date_line(page.published), style.share]
@@ -275,7 +277,7 @@ def html_page(page: BenchPage, number: int) -> str:
     body = "".join(
         f"<p>{text}</p>"
         + (f'<aside class="related"><a href="/x">{style.inline_card}</a></aside>' if i == 1 else "")
-        + ("<h2>Un intertitre au milieu de l’article</h2>" if i == 2 else "")
+        + (f"<h2>{page.subheading}</h2>" if i == 2 else "")
         for i, text in enumerate(paragraphs)
     )
     menu = "".join(
