@@ -10,6 +10,8 @@ from typing import Any
 
 from pelican.settings import read_settings
 
+from chronique.folding import source_key
+
 #: Source label -> section, or source name/host -> {source label -> section}.
 SectionMapSetting = Mapping[str, "str | Mapping[str, str]"]
 
@@ -28,7 +30,8 @@ class ChroniqueConfig:
     default_section: str | None = None
     default_lang: str = "fr"
     timezone: str = "Europe/Paris"
-    #: Source name or host (casefolded) -> IANA zone, for times a page prints without one.
+    #: Source name or host (as folding.source_key gives it) -> IANA zone, for times a page
+    #: prints without one.
     source_timezones: dict[str, str] = field(default_factory=dict, compare=False)
     site_name: str = "Chronique"
     site_url: str = ""
@@ -78,7 +81,7 @@ def _source_timezones(setting: dict[str, str]) -> dict[str, str]:
             raise ValueError(
                 f"CHRONIQUE_SOURCE_TIMEZONES: '{name}' (for '{source}') is not an IANA time zone"
             ) from None
-        zones[source.strip().casefold()] = name
+        zones[source_key(source)] = name
     return zones
 
 

@@ -14,3 +14,9 @@ def fold(text: str) -> str:
     """
     decomposed = unicodedata.normalize("NFKD", text.casefold())
     return " ".join("".join(c for c in decomposed if not unicodedata.combining(c)).split())
+
+
+def source_key(name: str) -> str:
+    """How a settings entry and a page name the same source: folded, without 'www.'
+    ('www.LeMonde.fr' is 'lemonde.fr')."""
+    return fold(name).removeprefix("www.")

@@ -19,6 +19,7 @@ from pathlib import Path
 from urllib.parse import urlsplit
 
 from chronique.config import ChroniqueConfig, load_config
+from chronique.folding import source_key
 from chronique.ingest.chrome import load_chrome_patterns
 from chronique.ingest.dates import (
     in_zone,
@@ -284,7 +285,7 @@ class PageDate:
     """The article's date and who vouches for it and for its time zone (see ArticleMeta)."""
 
     value: datetime
-    source: str  # "page" | "editor"
+    source: str  # a DATE_SOURCES value of chronique.model
     zone: str  # "page" | "source" | "archive"
     zone_name: str | None = None  # the zone assumed, when it was
 
@@ -300,7 +301,7 @@ def _publication_date(page: ExtractedPage, batch: Batch) -> PageDate:
     options = batch.options
     tz_name, zone_kind = _page_zone(page, batch)
     if page.published is not None:
-        return _printed_date(page.published, "page", page, batch)
+        return _printed_date(page.published, "page", (tz_name, zone_kind), options)
     if page.relative_date and isinstance(options.retrieved, datetime):
         value = resolve_relative(page.relative_date, options.retrieved, tz_name)
         if value is not None:
@@ -312,7 +313,7 @@ def _publication_date(page: ExtractedPage, batch: Batch) -> PageDate:
             midnight, "editor", "page" if zone_kind == "archive" else zone_kind, tz_name
         )
     if page.modified is not None:
-        return _printed_date(page.modified, "updated", page, batch)
+        return _printed_date(page.modified, "updated", (tz_name, zone_kind), options)
     if page.date_note:
         capture = " or the capture time (--retrieved 2025-03-15T10:30+01:00)"
         raise IngestFailure(
@@ -323,10 +324,12 @@ def _publication_date(page: ExtractedPage, batch: Batch) -> PageDate:
     raise IngestFailure(NO_DATE, missing_date=True)
 
 
-def _printed_date(value: datetime, source: str, page: ExtractedPage, batch: Batch) -> PageDate:
-    """A date the page printed, in its printed zone or else the source's or the archive's."""
-    tz_name, zone_kind = _page_zone(page, batch)
-    _check_before_capture(value, batch.options, tz_name)
+def _printed_date(
+    value: datetime, source: str, page_zone: tuple[str, str], options: IngestOptions
+) -> PageDate:
+    """A date the page printed, in its printed zone or else *page_zone* (see _page_zone)."""
+    tz_name, zone_kind = page_zone
+    _check_before_capture(value, options, tz_name)
     if zone_was_printed(value):
         return PageDate(value, source, "page")
     return PageDate(in_zone(value, tz_name), source, zone_kind, tz_name)
@@ -335,23 +338,10 @@ def _printed_date(value: datetime, source: str, page: ExtractedPage, batch: Batc
 def _page_zone(page: ExtractedPage, batch: Batch) -> tuple[str, str]:
     """(IANA zone, 'source' | 'archive') for the times the page prints without a zone."""
     zones = batch.config.source_timezones
-    for key in _source_keys(page, batch.options):
-        if key in zones:
-            return zones[key], "source"
+    for name in _source_names(page, batch.options):
+        if source_key(name) in zones:
+            return zones[source_key(name)], "source"
     return batch.config.timezone, "archive"
-
-
-def _source_keys(page: ExtractedPage, options: IngestOptions) -> Iterator[str]:
-    """The names a source setting may use: the source's name, then its host with and
-    without 'www.', casefolded."""
-    for name in (options.source_name, page.site_name):
-        if name:
-            yield name.strip().casefold()
-    for url in (page.url, options.source_url):
-        host = urlsplit(url).hostname if url else None
-        if host:
-            yield host
-            yield host.removeprefix("www.")
 
 
 def _check_before_capture(value: datetime, options: IngestOptions, tz_name: str) -> None:
@@ -392,10 +382,10 @@ def _category(page: ExtractedPage, batch: Batch) -> SectionChoice:
 
 
 def _source_names(page: ExtractedPage, options: IngestOptions) -> list[str]:
-    """What a source-specific entry of the section map may call this page's site."""
-    url = page.url or options.source_url
-    host = urlsplit(url).hostname if url else None
-    return [name for name in (options.source_name, page.site_name, host) if name]
+    """What settings per source (section map, time zones) may call this page's site: the
+    editor's name for it, the page's, then the hosts of its URLs."""
+    hosts = [urlsplit(url).hostname for url in (page.url, options.source_url) if url]
+    return [name for name in (options.source_name, page.site_name, *hosts) if name]
 
 
 def _no_section(

@@ -19,6 +19,7 @@ from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
 
 from chronique.config import SectionMapSetting
+from chronique.folding import source_key
 from chronique.ingest.page import fold, sections_by_fold
 from chronique.model import CategorySource
 
@@ -64,11 +65,11 @@ class SectionMap:
                 source = check.key(key, f"source {key!r}")
                 for label, section in value.items():
                     entry = f"{key!r}: {label!r}"
-                    check.add(by_source.setdefault(_source_key(source), {}), label, section, entry)
+                    check.add(by_source.setdefault(source_key(source), {}), label, section, entry)
                 continue
             qualified = _SOURCE_KEY.fullmatch(check.key(key, repr(key)))
             if qualified:
-                target = by_source.setdefault(_source_key(qualified["source"]), {})
+                target = by_source.setdefault(source_key(qualified["source"]), {})
                 check.add(target, qualified["label"], value, repr(key))
             else:
                 check.add(labels, key, value, repr(key))
@@ -109,7 +110,7 @@ class SectionMap:
         return SectionChoice(None, None, unmapped)
 
     def _source_map(self, source: str) -> Mapping[str, str]:
-        return self.by_source.get(_source_key(source), {})
+        return self.by_source.get(source_key(source), {})
 
 
 def label_levels(label: str) -> list[str]:
@@ -132,12 +133,6 @@ def label_levels(label: str) -> list[str]:
 def _most_specific_level(label: str) -> str:
     levels = [part for part in _LEVELS.split(label.strip()) if part]
     return levels[-1] if levels else label.strip()
-
-
-def _source_key(source: str) -> str:
-    """Sources compare folded and without 'www.': 'www.LeMonde.fr' is 'lemonde.fr'."""
-    folded = fold(source)
-    return folded.removeprefix("www.")
 
 
 @dataclass
