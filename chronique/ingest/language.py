@@ -16,7 +16,7 @@ import re
 import unicodedata
 from functools import cache
 
-from chronique.ingest.stopwords import page_language
+from chronique.ingest.stopwords import page_language, words_of
 
 #: ISO 639-1 codes of jusText's stop-word lists (``chronique.ingest.stopwords``).
 STOPLIST_CODES = {
@@ -113,7 +113,6 @@ _MIN_WORDS = 50
 _FOREIGN_SHARE = 0.05
 #: Letters of another script than Latin that make the page that script's language.
 _SCRIPT_SHARE = 0.3
-_WORD = re.compile(r"[^\W\d_]+")
 _LETTER = re.compile(r"[^\W\d_]")
 _NOT_LATIN_LETTER = re.compile(r"[^\W\d_\u0000-\u024f]")
 
@@ -129,7 +128,7 @@ def detect_language(text: str, default: str) -> str:
     by_script = _language_of_script(sample)
     if by_script is not None:
         return by_script
-    words = [w.casefold() for w in _WORD.findall(sample)[:_SAMPLE_WORDS]]
+    words = words_of(sample)[:_SAMPLE_WORDS]
     common = _function_words()
     code = _clear_winner(words, common)
     if code is not None and _share(words, common[code]) >= _COMMON_SHARE:
