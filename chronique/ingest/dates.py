@@ -26,7 +26,7 @@ from zoneinfo import ZoneInfo
 
 from babel.dates import get_day_names, get_month_names
 
-from chronique.ingest.page import fold
+from chronique.folding import fold
 
 LANGUAGES = ("fr", "en")
 #: Month and weekday names are read in these languages too: an archive also keeps pages in

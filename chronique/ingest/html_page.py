@@ -27,6 +27,7 @@ import trafilatura
 from lxml import etree
 from trafilatura.xml import xmltotxt
 
+from chronique.folding import fold
 from chronique.ingest.chrome import ChromePatterns, is_consent_notice
 from chronique.ingest.dates import (
     DATE_PREFIX,
@@ -37,7 +38,7 @@ from chronique.ingest.dates import (
 )
 from chronique.ingest.errors import IngestFailure
 from chronique.ingest.markdown import join_blocks
-from chronique.ingest.page import ExtractedPage, fold, sections_by_fold
+from chronique.ingest.page import ExtractedPage, sections_by_fold
 
 _HAS_BODY = re.compile(r"<body[\s>]", re.IGNORECASE)
 _XML_DECLARATION = re.compile(r"^\s*<\?xml[^>]*\?>")

@@ -19,7 +19,7 @@ from pathlib import Path
 from urllib.parse import urlsplit
 
 from chronique.config import ChroniqueConfig, load_config
-from chronique.folding import source_key
+from chronique.folding import fold, source_key
 from chronique.ingest.chrome import load_chrome_patterns
 from chronique.ingest.dates import (
     in_zone,
@@ -33,7 +33,7 @@ from chronique.ingest.dedupe import ArchiveIndex, Fingerprint
 from chronique.ingest.errors import IngestFailure
 from chronique.ingest.html_page import extract_html_page
 from chronique.ingest.language import detect_language, language_name
-from chronique.ingest.page import ExtractedPage, fold, sections_by_fold, trim_at_sentence
+from chronique.ingest.page import ExtractedPage, sections_by_fold, trim_at_sentence
 from chronique.ingest.report import IngestReport, IngestResult, Status
 from chronique.ingest.sections import SectionChoice, SectionMap, SectionMapError
 from chronique.ingest.tagging import SiteTagger

@@ -7,7 +7,7 @@ from dataclasses import dataclass, field
 from enum import Enum
 from pathlib import Path
 
-from chronique.ingest.page import fold
+from chronique.folding import fold
 
 
 class Status(Enum):

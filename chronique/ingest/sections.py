@@ -19,8 +19,8 @@ from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
 
 from chronique.config import SectionMapSetting
-from chronique.folding import source_key
-from chronique.ingest.page import fold, sections_by_fold
+from chronique.folding import fold, source_key
+from chronique.ingest.page import sections_by_fold
 from chronique.model import CategorySource
 
 #: Between the levels of a label: "Société > Santé", "International / Europe", "A › B".

@@ -29,6 +29,7 @@ from enum import Enum
 from functools import cached_property
 from typing import NamedTuple
 
+from chronique.folding import fold
 from chronique.ingest.chrome import MAX_CHROME_CHARS, ChromePatterns, is_consent_notice
 from chronique.ingest.dates import (
     META_START,
@@ -42,7 +43,7 @@ from chronique.ingest.dates import (
 )
 from chronique.ingest.errors import IngestFailure
 from chronique.ingest.markdown import escape_paragraph, heading, join_blocks
-from chronique.ingest.page import ExtractedPage, fold, sections_by_fold, split_sentences
+from chronique.ingest.page import ExtractedPage, sections_by_fold, split_sentences
 from chronique.ingest.stopwords import page_language, stoplist, words_of
 
 

@@ -26,7 +26,8 @@ from typing import Any
 
 import simplemma
 
-from chronique.topics.vocabulary import Topic, Vocabulary, fold
+from chronique.folding import fold
+from chronique.topics.vocabulary import Topic, Vocabulary
 
 #: Lemmatiser languages, in order: the first that knows a word gives its lemma.
 LANGUAGES = ("fr", "en")

@@ -7,9 +7,9 @@ from pathlib import Path
 import pytest
 import simplemma
 
+from chronique.folding import fold
 from chronique.topics import Tagger, TaggingSettings, load_vocabulary
 from chronique.topics.tagging import LANGUAGES, word_key, words
-from chronique.topics.vocabulary import fold
 from tests.conftest import REPO, SEED
 
 VOCABULARY = load_vocabulary(REPO / "content" / "topics.yml")
