@@ -94,7 +94,9 @@ def evaluate_pages(
 ) -> dict[tuple[str, str], Totals]:
     """Totals by (extractor, source) for the pages (text copies must be in *cache*)."""
     sections = config.sections
-    options = IngestOptions(quiet=True, category=sections[0] if sections else "Monde")
+    # Sections are not scored (they depend on the site's map): the first section stands in,
+    # so that no page is refused for want of one.
+    options = IngestOptions(quiet=True, category=sections[0] if sections else None)
     batch = new_batch(config, options)
     rows: dict[tuple[str, str], Totals] = {}
     for page in pages:
