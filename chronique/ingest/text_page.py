@@ -239,11 +239,6 @@ class Header:
 # --------------------------------------------------------------------------- lines
 
 
-def split_lines(text: str) -> list[str]:
-    """Non-empty lines, with hard-wrapped prose joined back into one line per paragraph."""
-    return [line for block in split_blocks(text) for line in block]
-
-
 def split_blocks(text: str) -> list[list[str]]:
     """The page's blocks (blank lines between them: a browser copies the page's boxes so)
     and their non-empty lines, hard-wrapped prose joined back into one line per paragraph."""
