@@ -1,4 +1,5 @@
-"""Command-line behaviour of the invoke tasks: run a function, print, return an exit code."""
+"""What each command does on the command line (``chronique`` and the invoke tasks alike):
+run a function of the package, print, return an exit code."""
 
 from __future__ import annotations
 
@@ -8,9 +9,14 @@ from pathlib import Path
 
 from chronique.build import BuildError, build_site
 from chronique.checks import check_content, format_problem
-from chronique.config import load_config
+from chronique.config import ChroniqueConfig, load_config
 from chronique.errors import InvalidContentError
 from chronique.scaffold import ScaffoldError, new_article
+
+
+def site_config(settings_file: str = "pelicanconf.py") -> ChroniqueConfig:
+    """The site every command but the build works on: the one place that loads it."""
+    return load_config(settings_file)
 
 
 def print_errors(errors: InvalidContentError) -> None:
@@ -47,7 +53,7 @@ def _display_path(path: Path) -> str:
 
 def run_check(paths: list[str], style: str = "text", settings_file: str = "pelicanconf.py") -> int:
     """Check content; print one line per problem and a summary; 1 when any error."""
-    report = check_content(load_config(settings_file), [Path(p) for p in paths])
+    report = check_content(site_config(settings_file), [Path(p) for p in paths])
     for problem in report.problems:
         print(format_problem(problem.relative_to(Path.cwd()), style))
     errors, warnings = len(report.errors), len(report.problems) - len(report.errors)
@@ -66,7 +72,7 @@ def run_new(
     """Scaffold an article; print its path."""
     try:
         publication_day = date.fromisoformat(day) if day else None
-        path = new_article(load_config(settings_file), title, category, publication_day, slug)
+        path = new_article(site_config(settings_file), title, category, publication_day, slug)
     except ValueError:
         print(f"--date must be YYYY-MM-DD, not '{day}'", file=sys.stderr)
         return 1
@@ -85,7 +91,7 @@ def run_topics_suggest(
     from chronique.topics import load_vocabulary
     from chronique.topics.suggest import suggest_new_topics
 
-    config = load_config(settings_file)
+    config = site_config(settings_file)
     files = [Path(p) for p in paths] or article_files(config)
     texts = (f.read_text(encoding="utf-8", errors="replace") for f in files)
     suggestions = suggest_new_topics(texts, load_vocabulary(config.topics_path), min_count)
@@ -99,12 +105,29 @@ def run_topics_retag(dry_run: bool = False, settings_file: str = "pelicanconf.py
     """Re-tag every article; print each change."""
     from chronique.topics.retag import retag_archive
 
-    changes = retag_archive(load_config(settings_file), write=not dry_run)
+    changes = retag_archive(site_config(settings_file), write=not dry_run)
     for change in changes:
         print(f"{_display_path(change.path)}: {list(change.before)} -> {list(change.after)}")
     verb = "would change" if dry_run else "changed"
     print(f"{len(changes)} article(s) {verb}", file=sys.stderr)
     return 0
+
+
+def run_serve(port: int = 8000) -> int:
+    """Build, then serve output/ and rebuild on every change until interrupted."""
+    from chronique.serve import serve
+
+    run_build()
+    watched = [Path("content"), Path("theme"), Path("pelicanconf.py")]
+    serve(Path("output"), watched, run_build, port=port)
+    return 0
+
+
+def run_evaluate(corpora: list[str], failures: int = 0) -> int:
+    """Ingest's accuracy table on gold corpora (``python -m chronique.ingest.evaluate``)."""
+    from chronique.ingest.evaluate.__main__ import main
+
+    return main([*corpora, "--failures", str(failures)])
 
 
 def run_bench(n_articles: int = 2000, n_topics: int = 1000) -> int:

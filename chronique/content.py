@@ -123,7 +123,8 @@ def check_tags(article: ArticleFile, vocabulary: Vocabulary) -> list[ContentErro
 def check_unique_slugs(articles: list[ArticleFile], pages: list[PageFile]) -> list[ContentError]:
     """A slug is an article's permanent address: two files may not claim one."""
     claims: dict[str, list[ArticleFile | PageFile]] = defaultdict(list)
-    for item in [*articles, *pages]:
+    claimants: list[ArticleFile | PageFile] = [*articles, *pages]
+    for item in claimants:
         claims[item.meta.slug].append(item)
     errors = []
     for slug, items in claims.items():
@@ -152,11 +153,11 @@ def load_archive(config: ChroniqueConfig) -> Archive:
             articles.append(result)
     pages: list[PageFile] = []
     for path in page_files(config):
-        result = read_page(path, config)
-        if isinstance(result, list):
-            errors.extend(result)
+        page = read_page(path, config)
+        if isinstance(page, list):
+            errors.extend(page)
         else:
-            pages.append(result)
+            pages.append(page)
     errors.extend(check_unique_slugs(articles, pages))
     if any(error.is_error for error in errors):
         raise InvalidContentError(errors)

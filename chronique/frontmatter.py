@@ -48,7 +48,7 @@ class _PlainDumper(getattr(yaml, "CSafeDumper", yaml.SafeDumper)):  # type: igno
         return True
 
 
-def _without_timestamp_resolver(cls: type) -> None:
+def _without_timestamp_resolver(cls: type[yaml.resolver.BaseResolver]) -> None:
     cls.yaml_implicit_resolvers = {
         first: [(tag, rx) for tag, rx in resolvers if tag != "tag:yaml.org,2002:timestamp"]
         for first, resolvers in cls.yaml_implicit_resolvers.copy().items()

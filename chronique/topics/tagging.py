@@ -22,7 +22,7 @@ from collections import Counter
 from collections.abc import Callable
 from dataclasses import dataclass, fields
 from itertools import compress
-from typing import Any
+from typing import Any, cast
 
 import simplemma
 
@@ -237,7 +237,8 @@ class Tagger:
             if i < resume:
                 continue
             if roles[i] == ALONE:
-                found.append((starts[text_words[i]][0], i, i + 1))
+                # An ALONE word is a whole form: its mention is never None.
+                found.append((cast(Mention, starts[text_words[i]][0]), i, i + 1))
                 resume = i + 1
                 continue
             match, start = None, i

@@ -1,0 +1,7 @@
+"""``python -m chronique COMMAND``: the ``chronique`` command without its installed script."""
+
+import sys
+
+from chronique.cli import main
+
+sys.exit(main())
