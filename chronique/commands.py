@@ -10,7 +10,7 @@ from pathlib import Path
 from chronique.build import BuildError, build_site
 from chronique.checks import check_content, format_problem
 from chronique.config import ChroniqueConfig, load_config
-from chronique.errors import InvalidContentError
+from chronique.errors import ContentError, InvalidContentError
 from chronique.scaffold import ScaffoldError, new_article
 
 
@@ -93,8 +93,16 @@ def run_topics_suggest(
 
     config = site_config(settings_file)
     files = [Path(p) for p in paths] or article_files(config)
+    missing = [ContentError(f, "no such file") for f in files if not f.is_file()]
+    try:
+        if missing:
+            raise InvalidContentError(missing)
+        vocabulary = load_vocabulary(config.topics_path)
+    except InvalidContentError as exc:
+        print_errors(exc)
+        return 1
     texts = (f.read_text(encoding="utf-8", errors="replace") for f in files)
-    suggestions = suggest_new_topics(texts, load_vocabulary(config.topics_path), min_count)
+    suggestions = suggest_new_topics(texts, vocabulary, min_count)
     for name, count in suggestions:
         print(f"{count:6d}  {name}")
     print(f"{len(suggestions)} name(s) not in content/topics.yml", file=sys.stderr)
@@ -102,15 +110,27 @@ def run_topics_suggest(
 
 
 def run_topics_retag(dry_run: bool = False, settings_file: str = "pelicanconf.py") -> int:
-    """Re-tag every article; print each change."""
+    """Re-tag every article; print each change (as a unified diff on a dry run).
+
+    1 when topics.yml is broken or an article could not be re-tagged.
+    """
     from chronique.topics.retag import retag_archive
 
-    changes = retag_archive(site_config(settings_file), write=not dry_run)
-    for change in changes:
-        print(f"{_display_path(change.path)}: {list(change.before)} -> {list(change.after)}")
+    try:
+        report = retag_archive(site_config(settings_file), write=not dry_run)
+    except InvalidContentError as exc:
+        print_errors(exc)
+        return 1
+    for change in report.changes:
+        name = _display_path(change.path)
+        if dry_run:
+            print(change.diff(name), end="")
+        else:
+            print(f"{name}: {list(change.before)} -> {list(change.after)}")
+    print_errors(InvalidContentError(report.problems))
     verb = "would change" if dry_run else "changed"
-    print(f"{len(changes)} article(s) {verb}", file=sys.stderr)
-    return 0
+    print(f"{len(report.changes)} article(s) {verb}", file=sys.stderr)
+    return 1 if report.problems else 0
 
 
 def run_serve(port: int = 8000) -> int:

@@ -6,6 +6,9 @@ passes the other, and Pelican never gets the chance to skip an article silently.
 
 from __future__ import annotations
 
+import os
+import stat
+import tempfile
 from collections import defaultdict
 from dataclasses import dataclass
 from pathlib import Path
@@ -56,6 +59,28 @@ def article_files(config: ChroniqueConfig) -> list[Path]:
 
 def page_files(config: ChroniqueConfig) -> list[Path]:
     return sorted((config.content_path / "pages").rglob("*.md"))
+
+
+def replace_file(path: Path, text: str) -> None:
+    """Write *text* over the file *path* atomically, keeping its permission bits.
+
+    The text goes to a hidden temporary file in the same folder (never a ``*.md`` name),
+    then takes *path*'s name with ``Path.replace`` (``os.replace``): a reader, or a crash,
+    sees the old file or the new one, never half of one.
+    """
+    mode = stat.S_IMODE(path.stat().st_mode)
+    with tempfile.NamedTemporaryFile(
+        dir=path.parent, prefix=f".{path.name}.", suffix=".tmp", delete=False
+    ) as temporary:
+        temporary.write(text.encode("utf-8"))
+        temporary.flush()
+        os.fsync(temporary.fileno())
+    written = Path(temporary.name)
+    try:
+        written.chmod(mode)
+        written.replace(path)
+    finally:
+        written.unlink(missing_ok=True)
 
 
 def read_front_matter(path: Path) -> FrontMatter | ContentError:

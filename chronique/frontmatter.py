@@ -8,6 +8,7 @@ Pelican's skip-with-warning) when the YAML is broken.
 from __future__ import annotations
 
 import re
+from collections.abc import Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -170,3 +171,86 @@ def dump_front_matter(data: dict[str, Any], body: str) -> str:
         default_flow_style=None,
     )
     return f"---\n{yaml_text}---\n\n{body.strip()}\n"
+
+
+def with_list_field(text: str, key: str, items: Sequence[str]) -> str:
+    """*text*, a whole content file, with the front-matter list *key* set to *items*.
+
+    Only that field's value changes: every comment, key, quote and blank line around it,
+    the body, a byte-order mark and CRLF line ends stay as they were. A block list stays a
+    block list at its indentation; a missing field is added after the last one. A
+    ValueError when the file has no front-matter, or when the edited text would not read
+    back as the same front-matter with *key* changed alone.
+    """
+    bom = "\ufeff" if text.startswith("\ufeff") else ""
+    newline = "\r\n" if "\r\n" in text else "\n"
+    plain = text.removeprefix(bom).replace("\r\n", "\n")
+    parts = split_front_matter(plain)
+    if parts is None:
+        raise ValueError("no YAML front-matter found")
+    yaml_text, body, _ = parts
+    start = plain.index("\n") + 1
+    try:
+        edited = _with_list_value(yaml_text, key, items)
+        result = (
+            plain[:start] + edited + ("" if yaml_text else "\n") + plain[start + len(yaml_text) :]
+        )
+        after = split_front_matter(result)
+        same = (
+            after is not None
+            and after[1] == body
+            and _mapping(after[0]) == {**_mapping(yaml_text), key: list(items)}
+        )
+    except yaml.YAMLError as exc:
+        raise ValueError(f"invalid YAML: {exc}") from None
+    if not same:
+        raise ValueError(f"could not rewrite '{key}' without changing another field")
+    return bom + result.replace("\n", newline)
+
+
+def _mapping(yaml_text: str) -> dict[str, Any]:
+    node = compose_strict(yaml_text)
+    data = construct_strict(node) if node is not None else {}
+    if not isinstance(data, dict):
+        raise ValueError("front-matter is not a mapping of fields")
+    return data
+
+
+def _with_list_value(yaml_text: str, key: str, items: Sequence[str]) -> str:
+    """The front-matter's YAML with *key*'s value replaced (or the field appended)."""
+    node = compose_strict(yaml_text)
+    pairs = node.value if isinstance(node, yaml.MappingNode) else []
+    pair = next(((k, v) for k, v in pairs if k.value == key), None)
+    if pair is None:
+        separator = "\n" if yaml_text and not yaml_text.endswith("\n") else ""
+        return f"{yaml_text}{separator}{key}: {_flow_list(items)}"
+    key_node, value = pair
+    start, end = value.start_mark.index, value.end_mark.index
+    block = isinstance(value, yaml.SequenceNode) and not value.flow_style
+    if block:
+        # A block list's end mark is where the next field starts: stop at its last item.
+        end = value.value[-1].end_mark.index
+    if block and items:
+        replacement = _block_list(items, value.start_mark.column)
+    else:
+        # An empty list, or a value that was not a block list, goes beside the key.
+        start = yaml_text.index(":", key_node.end_mark.index) + 1
+        replacement = f" {_flow_list(items)}"
+    return yaml_text[:start] + replacement + yaml_text[end:]
+
+
+def _flow_list(items: Sequence[str]) -> str:
+    """``[A, B]``, quoted where YAML needs it, as contributors write tags."""
+    return _dump(list(items), flow=True)
+
+
+def _block_list(items: Sequence[str], column: int) -> str:
+    """``- A`` lines, the first without its indentation (it stands where the old list began)."""
+    return ("\n" + " " * column).join(_dump(list(items), flow=False).split("\n"))
+
+
+def _dump(value: list[str], flow: bool) -> str:
+    text = yaml.dump(
+        value, Dumper=_PlainDumper, allow_unicode=True, width=10_000, default_flow_style=flow
+    )
+    return text.rstrip("\n")

@@ -2,43 +2,78 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+import difflib
+from dataclasses import dataclass, field
 from pathlib import Path
 
 from chronique.config import ChroniqueConfig
-from chronique.content import ArticleFile, article_files, read_article
-from chronique.frontmatter import dump_front_matter
+from chronique.content import ArticleFile, article_files, read_article, replace_file
+from chronique.errors import ContentError
+from chronique.frontmatter import with_list_field
 from chronique.topics.tagging import Tagger, TaggingSettings
 from chronique.topics.vocabulary import load_vocabulary
 
 
 @dataclass(frozen=True)
 class Retagged:
+    """One article whose tags change, with its file's text before and after."""
+
     path: Path
     before: tuple[str, ...]
     after: tuple[str, ...]
+    old_text: str
+    new_text: str
+
+    def diff(self, name: str) -> str:
+        """The change as a unified diff, the file called *name* on both sides."""
+        return "".join(
+            difflib.unified_diff(
+                self.old_text.splitlines(keepends=True),
+                self.new_text.splitlines(keepends=True),
+                f"a/{name}",
+                f"b/{name}",
+            )
+        )
 
 
-def retag_archive(config: ChroniqueConfig, write: bool = True) -> list[Retagged]:
+@dataclass
+class RetagReport:
+    changes: list[Retagged] = field(default_factory=list)
+    #: Why each article left as it was could not be re-tagged (it fails check, or its
+    #: front-matter could not be edited safely).
+    problems: list[ContentError] = field(default_factory=list)
+
+
+def retag_archive(config: ChroniqueConfig, write: bool = True) -> RetagReport:
     """Tag every valid article anew; rewrite (when *write*) the files whose tags change.
 
-    The front-matter is written back whole: comments and key order other than
-    DESIGN.md's are not kept. Files that do not validate are left for ``check``.
+    Only the ``tags:`` entry of a file changes (comments, key order and body are kept),
+    and each file is replaced atomically. An InvalidContentError when topics.yml is.
     """
     tagger = Tagger(
         load_vocabulary(config.topics_path), TaggingSettings.from_settings(config.pelican)
     )
-    changes = []
+    report = RetagReport()
     for path in article_files(config):
         article = read_article(path, config)
         if isinstance(article, list):
+            report.problems.append(
+                ContentError(path, "not re-tagged: the file does not pass check", hint="run check")
+            )
             continue
         after = _tags(tagger, article)
-        if after != article.meta.tags:
-            changes.append(Retagged(path, article.meta.tags, after))
-            if write:
-                _rewrite_tags(article, after)
-    return changes
+        if after == article.meta.tags:
+            continue
+        old_text = path.read_text(encoding="utf-8")
+        try:
+            new_text = with_list_field(old_text, "tags", after)
+        except ValueError as exc:
+            report.problems.append(article.error("tags", f"not re-tagged: {exc}"))
+            continue
+        report.changes.append(Retagged(path, article.meta.tags, after, old_text, new_text))
+        if write:
+            replace_file(path, new_text)
+    return report
 
 
 def _tags(tagger: Tagger, article: ArticleFile) -> tuple[str, ...]:
@@ -50,9 +85,3 @@ def _tags(tagger: Tagger, article: ArticleFile) -> tuple[str, ...]:
         body=article.body,
     )
     return tuple(topic.name for topic in topics)
-
-
-def _rewrite_tags(article: ArticleFile, tags: tuple[str, ...]) -> None:
-    data = dict(article.front_matter.data)
-    data["tags"] = list(tags)
-    article.path.write_text(dump_front_matter(data, article.body), encoding="utf-8")

@@ -212,7 +212,7 @@ def test_tagging_settings_apply_to_ingest_as_to_retag(tmp_path):
     two_tags = ingest_one(SEED, strict, date=date(2025, 3, 15)).data["tags"]
     assert len(all_tags) > 2
     assert two_tags == all_tags[:2]
-    assert retag_archive(strict, write=False) == []
+    assert retag_archive(strict, write=False).changes == []
 
 
 def test_an_unknown_tagging_setting_fails_each_input_with_its_name(tmp_path):
