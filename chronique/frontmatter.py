@@ -142,13 +142,25 @@ def parse_front_matter(path: Path, text: str) -> FrontMatter | ContentError:
     return FrontMatter(path, data, positions, body, body_line)
 
 
-def _yaml_error(path: Path, exc: yaml.YAMLError) -> ContentError:
+def yaml_error_mark(exc: yaml.YAMLError) -> tuple[int, int] | None:
+    """The 0-based line and column of the place a YAML error should point at, if known."""
     mark = getattr(exc, "problem_mark", None)
-    if "end of stream" in str(getattr(exc, "problem", "")):
+    problem = str(getattr(exc, "problem", ""))
+    if "end of stream" in problem or "<stream end>" in problem:
         # An unclosed quote or bracket: where it was opened helps more than the file's end.
         mark = getattr(exc, "context_mark", None) or mark
-    line, col = (mark.line + 2, mark.column + 1) if mark else (2, 1)
-    problem = getattr(exc, "problem", None) or str(exc).splitlines()[0]
+    return (mark.line, mark.column) if mark else None
+
+
+def yaml_problem(exc: yaml.YAMLError) -> str:
+    """What is wrong, without PyYAML's own position lines."""
+    return getattr(exc, "problem", None) or str(exc).splitlines()[0]
+
+
+def _yaml_error(path: Path, exc: yaml.YAMLError) -> ContentError:
+    mark = yaml_error_mark(exc)
+    line, col = (mark[0] + 2, mark[1] + 1) if mark else (2, 1)
+    problem = yaml_problem(exc)
     hint = "YAML does not allow tabs: indent with spaces" if "'\\t'" in problem else None
     return ContentError(
         path,

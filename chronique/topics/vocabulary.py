@@ -12,7 +12,7 @@ import yaml
 
 from chronique.errors import ContentError, InvalidContentError
 from chronique.folding import fold
-from chronique.frontmatter import compose_strict, construct_strict
+from chronique.frontmatter import compose_strict, construct_strict, yaml_error_mark, yaml_problem
 from chronique.slugs import is_valid_slug, slugify
 
 KINDS = ("person", "place", "organisation", "event", "theme")
@@ -124,11 +124,10 @@ def _read_entries(path: Path) -> tuple[list[_Entry], list[ContentError]]:
     except UnicodeDecodeError:
         raise InvalidContentError([ContentError(path, "not valid UTF-8")]) from None
     except yaml.YAMLError as exc:
-        mark = getattr(exc, "problem_mark", None)
-        line = mark.line + 1 if mark else 1
-        problem = getattr(exc, "problem", None) or str(exc)
+        line, col = yaml_error_mark(exc) or (0, 0)
+        message = f"invalid YAML: {yaml_problem(exc)}"
         raise InvalidContentError(
-            [ContentError(path, f"invalid YAML: {problem}", line=line)]
+            [ContentError(path, message, line=line + 1, col=col + 1)]
         ) from None
     if root is None:
         return [], []
