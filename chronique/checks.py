@@ -1,7 +1,8 @@
 """``invoke check``: everything a reviewer would check in a contributed article.
 
 The build shares the front-matter checks (chronique.content); the checks here
-look at the body too: raw HTML that the sanitiser would strip, images, links.
+look at the body too: raw HTML that the sanitiser would strip (its allow-list,
+chronique.render.ALLOW_LIST, is the rule), images, links.
 """
 
 from __future__ import annotations
@@ -12,6 +13,7 @@ from dataclasses import dataclass
 from html.parser import HTMLParser
 from pathlib import Path, PurePosixPath
 
+from chronique import render
 from chronique.config import ChroniqueConfig
 from chronique.content import (
     ArticleFile,
@@ -26,7 +28,6 @@ from chronique.errors import ContentError, InvalidContentError
 from chronique.topics import Vocabulary, load_vocabulary
 
 SUMMARY_MAX_CHARS = 400
-FORBIDDEN_TAGS = {"script", "style", "iframe", "object", "embed", "form", "link", "meta", "base"}
 _IMAGE = re.compile(r"!\[(?P<alt>[^\]]*)\]\(\s*<?(?P<src>[^)\s>]+)")
 _LINK = re.compile(r"(?<!!)\[[^\]]*\]\(\s*<?(?P<href>[^)\s>]+)")
 _JAVASCRIPT_URL = re.compile(r"\bjavascript\s*:", re.IGNORECASE)
@@ -98,7 +99,7 @@ def check_article(
         *check_location(article, config),
         *check_summary(article),
         *check_lead_image(article, config),
-        *check_body_html(article),
+        *check_body_html(article, config),
         *check_body_images(article, config),
         *check_body_links(article, config, article_urls),
     ]
@@ -162,41 +163,87 @@ def _local_file_problem(config: ChroniqueConfig, src: str) -> str | None:
 
 
 class _RawHtmlScanner(HTMLParser):
-    """Finds raw HTML the sanitiser would strip, with its position in the body."""
+    """Finds, in raw HTML, what the sanitiser would remove: (line, col, message, severity).
 
-    def __init__(self) -> None:
+    A tag off the allow-list loses the page some content, a handler or a ``javascript:``
+    URL is hostile: errors. An attribute or a URL scheme off the list only loses markup
+    or a link: a warning.
+    """
+
+    def __init__(self, allow: render.HtmlAllowList) -> None:
         super().__init__(convert_charrefs=True)
-        self.found: list[tuple[int, int, str]] = []
+        self.allow = allow
+        self.found: list[tuple[int, int, str, str]] = []
 
     def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
         line, col = self.getpos()
-        if tag in FORBIDDEN_TAGS:
-            self.found.append((line, col, f"raw <{tag}> is not allowed"))
+        if not self.allow.keeps_tag(tag):
+            self.found.append((line, col, f"raw <{tag}> is not allowed", "error"))
+            return
         for name, value in attrs:
             if name.startswith("on"):
-                self.found.append((line, col, f"event-handler attribute {name}= is not allowed"))
+                message = f"event-handler attribute {name}= is not allowed"
+                self.found.append((line, col, message, "error"))
             elif value and _JAVASCRIPT_URL.search(value):
-                self.found.append((line, col, f"javascript: URL in {name}= is not allowed"))
+                message = f"javascript: URL in {name}= is not allowed"
+                self.found.append((line, col, message, "error"))
+            elif not self.allow.keeps_attribute(tag, name):
+                message = f"attribute {name}= of <{tag}> is removed at build"
+                self.found.append((line, col, message, "warning"))
+            elif value and name in ("href", "src") and not self.allow.keeps_url(value):
+                message = f"'{value}' in {name}= is removed at build: not an http(s) address"
+                self.found.append((line, col, message, "warning"))
 
 
-def check_body_html(article: ArticleFile) -> list[ContentError]:
-    scanner = _RawHtmlScanner()
-    scanner.feed(article.body)
-    scanner.close()
-    problems = [
-        ContentError(article.path, message, None, article.body_line + line - 1, col + 1,
-                     "write the article in Markdown; scripts, styles and embeds are removed at build")
-        for line, col, message in scanner.found
-    ]  # fmt: skip
+def check_body_html(article: ArticleFile, config: ChroniqueConfig) -> list[ContentError]:
+    """Raw HTML, and links, that the build's sanitiser would remove."""
+    problems = []
+    for fragment, line, col in _raw_html(article, config):
+        scanner = _RawHtmlScanner(render.ALLOW_LIST)
+        scanner.feed(fragment)
+        scanner.close()
+        for at_line, at_col, message, severity in scanner.found:
+            problems.append(
+                ContentError(article.path, message, None, line + at_line - 1,
+                             (col if at_line == 1 else 0) + at_col + 1,
+                             "write the article in Markdown: the build removes this",
+                             severity=severity)
+            )  # fmt: skip
     for line_no, col, match in _matches(article, _LINK):
-        if _JAVASCRIPT_URL.match(match.group("href")):
+        href = match.group("href")
+        if _JAVASCRIPT_URL.match(href):
             problems.append(
                 ContentError(
                     article.path, "javascript: link is not allowed", None, line_no, col,
                     "link to an http(s) address or another article",
                 )
             )  # fmt: skip
+        elif not href.startswith("{") and not render.ALLOW_LIST.keeps_url(href):
+            problems.append(
+                ContentError(
+                    article.path, f"link to '{href}' is removed at build", None, line_no, col,
+                    "link to an http(s) or mailto: address", severity="warning",
+                )
+            )  # fmt: skip
     return problems
+
+
+def _raw_html(article: ArticleFile, config: ChroniqueConfig) -> Iterator[tuple[str, int, int]]:
+    """Each raw HTML fragment of the body with the file line and 0-based column it starts at.
+
+    Fragments are found in the body in order; one that Markdown rewrote (the HTML of a
+    fenced code block) is given the body's first line.
+    """
+    body, cursor = article.body, 0
+    for fragment in render.raw_html(body, config.pelican.get("MARKDOWN")):
+        text = fragment.strip()
+        at = body.find(text, cursor) if text else -1
+        if at < 0:
+            yield text, article.body_line, 0
+            continue
+        cursor = at + len(text)
+        line_start = body.rfind("\n", 0, at) + 1
+        yield text, article.body_line + body.count("\n", 0, at), at - line_start
 
 
 def _matches(

@@ -1,47 +1,94 @@
-"""Markdown to HTML for article bodies, sanitised: contributor Markdown is untrusted."""
+"""Markdown to HTML for article bodies, sanitised: contributor Markdown is untrusted.
+
+``ALLOW_LIST`` is the one definition of the HTML an article may carry: the sanitiser keeps
+it and removes the rest, and ``check`` reports what the sanitiser would remove.
+"""
 
 from __future__ import annotations
 
+import re
+from collections.abc import Mapping
+from dataclasses import dataclass
 from typing import Any
 
 import markdown
 import nh3
 
-ALLOWED_TAGS = {
-    "a", "abbr", "b", "blockquote", "br", "caption", "cite", "code", "dd", "del", "details",
-    "dfn", "div", "dl", "dt", "em", "figcaption", "figure", "h2", "h3", "h4", "h5", "h6", "hr",
-    "i", "img", "ins", "kbd", "li", "mark", "ol", "p", "pre", "q", "s", "small", "span", "strong",
-    "sub", "summary", "sup", "table", "tbody", "td", "tfoot", "th", "thead", "time", "tr", "u",
-    "ul",
-}  # fmt: skip
-ALLOWED_ATTRIBUTES = {
-    "*": {"id", "class", "lang", "title"},
-    "a": {"href", "hreflang"},
-    "img": {"src", "alt", "width", "height", "loading"},
-    "td": {"colspan", "rowspan"},
-    "th": {"colspan", "rowspan", "scope"},
-    "time": {"datetime"},
-    "ol": {"start"},
-}
-URL_SCHEMES = {"http", "https", "mailto"}
+_SCHEME = re.compile(r"^\s*([a-z][a-z0-9+.-]*):", re.IGNORECASE)
+
+
+@dataclass(frozen=True)
+class HtmlAllowList:
+    """Tags, attributes (by tag; ``*`` for every tag) and URL schemes the sanitiser keeps."""
+
+    tags: frozenset[str]
+    attributes: Mapping[str, frozenset[str]]
+    url_schemes: frozenset[str]
+
+    def keeps_tag(self, tag: str) -> bool:
+        return tag in self.tags
+
+    def keeps_attribute(self, tag: str, name: str) -> bool:
+        return name in self.attributes.get("*", ()) or name in self.attributes.get(tag, ())
+
+    def keeps_url(self, url: str) -> bool:
+        """Relative URLs are kept, absolute ones when their scheme is allowed."""
+        scheme = _SCHEME.match(url)
+        return scheme is None or scheme.group(1).lower() in self.url_schemes
+
+
+ALLOW_LIST = HtmlAllowList(
+    tags=frozenset({
+        "a", "abbr", "b", "blockquote", "br", "caption", "cite", "code", "dd", "del", "details",
+        "dfn", "div", "dl", "dt", "em", "figcaption", "figure", "h2", "h3", "h4", "h5", "h6",
+        "hr", "i", "img", "ins", "kbd", "li", "mark", "ol", "p", "pre", "q", "s", "small",
+        "span", "strong", "sub", "summary", "sup", "table", "tbody", "td", "tfoot", "th",
+        "thead", "time", "tr", "u", "ul",
+    }),
+    attributes={
+        "*": frozenset({"id", "class", "lang", "title"}),
+        "a": frozenset({"href", "hreflang"}),
+        "img": frozenset({"src", "alt", "width", "height", "loading"}),
+        "td": frozenset({"colspan", "rowspan"}),
+        "th": frozenset({"colspan", "rowspan", "scope"}),
+        "time": frozenset({"datetime"}),
+        "ol": frozenset({"start"}),
+    },
+    url_schemes=frozenset({"http", "https", "mailto"}),
+)  # fmt: skip
 
 
 def sanitise_html(html: str) -> str:
-    """Keep an allow-list of tags, attributes and URL schemes; drop script, style, handlers."""
+    """Keep ALLOW_LIST's tags, attributes and URL schemes; drop the rest (script, handlers…)."""
+    allow = ALLOW_LIST
     return nh3.clean(
         html,
-        tags=ALLOWED_TAGS,
-        attributes=ALLOWED_ATTRIBUTES,
-        url_schemes=URL_SCHEMES,
+        tags=set(allow.tags),
+        attributes={tag: set(names) for tag, names in allow.attributes.items()},
+        url_schemes=set(allow.url_schemes),
         link_rel=None,
         strip_comments=True,
     )
 
 
-def render_markdown(text: str, markdown_settings: dict[str, Any] | None = None) -> str:
-    """Render a Markdown body and sanitise the result."""
+def _markdown(markdown_settings: dict[str, Any] | None) -> markdown.Markdown:
+    """Python-Markdown set up as Pelican's MARKDOWN setting says, less the meta extension
+    (the front-matter is read apart)."""
     settings = dict(markdown_settings or {"extensions": ["markdown.extensions.extra"]})
     settings["extensions"] = [
         ext for ext in settings.get("extensions", []) if ext != "markdown.extensions.meta"
     ]
-    return sanitise_html(markdown.Markdown(**settings).convert(text))
+    return markdown.Markdown(**settings)
+
+
+def render_markdown(text: str, markdown_settings: dict[str, Any] | None = None) -> str:
+    """Render a Markdown body and sanitise the result."""
+    return sanitise_html(_markdown(markdown_settings).convert(text))
+
+
+def raw_html(text: str, markdown_settings: dict[str, Any] | None = None) -> list[str]:
+    """The raw HTML of a Markdown body, each block or inline tag as Python-Markdown passes it
+    through to the page: HTML inside code spans and blocks is text, not raw HTML."""
+    converter = _markdown(markdown_settings)
+    converter.convert(text)
+    return [item for item in converter.htmlStash.rawHtmlBlocks if isinstance(item, str)]
