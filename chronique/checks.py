@@ -231,17 +231,19 @@ def check_body_html(article: ArticleFile, config: ChroniqueConfig) -> list[Conte
 def _raw_html(article: ArticleFile, config: ChroniqueConfig) -> Iterator[tuple[str, int, int]]:
     """Each raw HTML fragment of the body with the file line and 0-based column it starts at.
 
-    Fragments are found in the body in order; one that Markdown rewrote (the HTML of a
+    Markdown gives block HTML before inline HTML, so each fragment is looked for after
+    the last place the same text was found. One that Markdown rewrote (the HTML of a
     fenced code block) is given the body's first line.
     """
-    body, cursor = article.body, 0
+    body = article.body
+    found_up_to: dict[str, int] = {}
     for fragment in render.raw_html(body, config.pelican.get("MARKDOWN")):
         text = fragment.strip()
-        at = body.find(text, cursor) if text else -1
+        at = body.find(text, found_up_to.get(text, 0)) if text else -1
         if at < 0:
             yield text, article.body_line, 0
             continue
-        cursor = at + len(text)
+        found_up_to[text] = at + len(text)
         line_start = body.rfind("\n", 0, at) + 1
         yield text, article.body_line + body.count("\n", 0, at), at - line_start
 

@@ -189,8 +189,9 @@ def with_list_field(text: str, key: str, items: Sequence[str]) -> str:
     """*text*, a whole content file, with the front-matter list *key* set to *items*.
 
     Only that field's value changes: every comment, key, quote and blank line around it,
-    the body, a byte-order mark and CRLF line ends stay as they were. A block list stays a
-    block list at its indentation; a missing field is added after the last one. A
+    the body, a byte-order mark and CRLF line ends stay as they were (a comment between
+    the old list's items goes with them). A block list stays a block list at its
+    indentation; a missing field is added after the last one. A
     ValueError when the file has no front-matter, or when the edited text would not read
     back as the same front-matter with *key* changed alone.
     """

@@ -81,3 +81,14 @@ def test_an_attribute_or_scheme_the_build_drops_is_a_warning(site: SiteCopy) -> 
     assert "color: red" not in page
     assert "ftp://" not in page
     assert 'href="mailto:a@example.org"' in page
+
+
+def test_each_problem_is_on_its_own_line(site: SiteCopy) -> None:
+    """Block HTML comes out of Markdown before inline HTML: each is still placed right."""
+    body = 'Avant.\n\nUn <span onclick="x()">mot</span>.\n\n<video>Film</video>\n\nEt <input>.\n'
+    problems = _problems(site, body)
+    assert [p.split(": error: ")[0].rsplit(":", 2)[1:] for p in problems] == [
+        [str(BODY_LINE + 2), "4"],
+        [str(BODY_LINE + 4), "1"],
+        [str(BODY_LINE + 6), "4"],
+    ]
