@@ -39,7 +39,7 @@ def run_build(settings_file: str = "pelicanconf.py", output: str | None = None) 
     where = _display_path(result.output_path)
     print(
         f"Built {result.articles} article(s) and {result.pages} page(s) into {where}/\n"
-        f"Open {where}/index.html, or run `invoke serve` for http://127.0.0.1:8000/"
+        f"Open {where}/index.html, or run `chronique serve` for http://127.0.0.1:8000/"
     )
     return 0
 

@@ -58,7 +58,11 @@ def retag_archive(config: ChroniqueConfig, write: bool = True) -> RetagReport:
         article = read_article(path, config)
         if isinstance(article, list):
             report.problems.append(
-                ContentError(path, "not re-tagged: the file does not pass check", hint="run check")
+                ContentError(
+                    path,
+                    "not re-tagged: the file does not pass check",
+                    hint="run chronique check on it",
+                )
             )
             continue
         after = _tags(tagger, article)
@@ -70,9 +74,13 @@ def retag_archive(config: ChroniqueConfig, write: bool = True) -> RetagReport:
         except ValueError as exc:
             report.problems.append(article.error("tags", f"not re-tagged: {exc}"))
             continue
-        report.changes.append(Retagged(path, article.meta.tags, after, old_text, new_text))
         if write:
-            replace_file(path, new_text)
+            try:
+                replace_file(path, new_text)
+            except OSError as exc:
+                report.problems.append(ContentError(path, f"cannot rewrite: {exc.strerror}"))
+                continue
+        report.changes.append(Retagged(path, article.meta.tags, after, old_text, new_text))
     return report
 
 

@@ -3,7 +3,9 @@ it would change before it does."""
 
 from __future__ import annotations
 
+import errno
 import os
+import pathlib
 import re
 import stat
 
@@ -139,3 +141,15 @@ def test_emptying_a_block_list() -> None:
 def test_with_list_field_refuses_a_file_without_front_matter() -> None:
     with pytest.raises(ValueError, match="no YAML front-matter"):
         with_list_field("Juste du texte.\n", "tags", ["A"])
+
+
+def test_a_failed_write_is_named_and_loses_nothing(site: SiteCopy, article, capsys, monkeypatch):
+    def full_disk(self, target):
+        raise OSError(errno.ENOSPC, os.strerror(errno.ENOSPC))
+
+    monkeypatch.setattr(pathlib.Path, "replace", full_disk)
+    assert run_topics_retag(settings_file=str(site.settings)) == 1
+    assert article.read_text(encoding="utf-8") == ARTICLE
+    assert [name for name in os.listdir(article.parent) if not name.endswith(".md")] == []
+    err = capsys.readouterr().err
+    assert f"content/articles/{RELATIVE}:1:1: error: cannot rewrite: No space left" in err
