@@ -10,7 +10,7 @@ from typing import Any
 
 from pelican.settings import read_settings
 
-from chronique.folding import source_key
+from chronique.settings import ChroniqueSettings, read_chronique_settings
 
 #: Source label -> section, or source name/host -> {source label -> section}.
 SectionMapSetting = Mapping[str, "str | Mapping[str, str]"]
@@ -37,6 +37,8 @@ class ChroniqueConfig:
     site_url: str = ""
     settings_file: Path | None = None
     pelican: dict[str, Any] = field(default_factory=dict, repr=False, compare=False)
+    #: Every CHRONIQUE_* setting, typed (chronique.settings).
+    chronique: ChroniqueSettings = field(default_factory=ChroniqueSettings, compare=False)
 
     @cached_property  # asked for each ingested page
     def articles_path(self) -> Path:
@@ -51,38 +53,23 @@ def config_from_settings(
     settings: dict[str, Any], settings_file: Path | None = None
 ) -> ChroniqueConfig:
     """Build the Chronique view of an already-read Pelican settings dict."""
+    chronique = read_chronique_settings(settings)
     return ChroniqueConfig(
         content_path=Path(settings["PATH"]),
         output_path=Path(settings["OUTPUT_PATH"]),
         theme_path=Path(settings["THEME"]),
-        sections=tuple(settings.get("CHRONIQUE_SECTIONS", ())),
-        section_map=settings.get("CHRONIQUE_SECTION_MAP") or {},
-        default_section=settings.get("CHRONIQUE_DEFAULT_SECTION"),
+        sections=chronique.sections,
+        section_map=chronique.section_map,
+        default_section=chronique.default_section,
         default_lang=settings.get("DEFAULT_LANG", "fr"),
         timezone=settings.get("TIMEZONE", "Europe/Paris"),
-        source_timezones=_source_timezones(settings.get("CHRONIQUE_SOURCE_TIMEZONES", {})),
+        source_timezones=dict(chronique.source_timezones),
         site_name=settings.get("SITENAME", "Chronique"),
         site_url=settings.get("SITEURL", ""),
         settings_file=settings_file,
         pelican=settings,
+        chronique=chronique,
     )
-
-
-def _source_timezones(setting: dict[str, str]) -> dict[str, str]:
-    """CHRONIQUE_SOURCE_TIMEZONES with folded keys; an unknown zone is an error now, not at
-    the first page that needs it."""
-    from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
-
-    zones = {}
-    for source, name in setting.items():
-        try:
-            ZoneInfo(name)
-        except (ZoneInfoNotFoundError, ValueError):
-            raise ValueError(
-                f"CHRONIQUE_SOURCE_TIMEZONES: '{name}' (for '{source}') is not an IANA time zone"
-            ) from None
-        zones[source_key(source)] = name
-    return zones
 
 
 def load_config(settings_file: str | Path = "pelicanconf.py", **overrides: Any) -> ChroniqueConfig:
