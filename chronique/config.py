@@ -23,6 +23,9 @@ class ChroniqueConfig:
     content_path: Path
     output_path: Path
     theme_path: Path
+    #: ARTICLE_PATHS and PAGE_PATHS: the folders under content_path Pelican reads.
+    article_paths: tuple[str, ...] = ("articles",)
+    page_paths: tuple[str, ...] = ("pages",)
     sections: tuple[str, ...] = ()
     #: CHRONIQUE_SECTION_MAP: how the sites' own section labels map to ``sections``.
     section_map: SectionMapSetting = field(default_factory=dict)
@@ -42,7 +45,8 @@ class ChroniqueConfig:
 
     @cached_property  # asked for each ingested page
     def articles_path(self) -> Path:
-        return self.content_path / "articles"
+        """Where new articles go: the first of ARTICLE_PATHS."""
+        return self.content_path / (self.article_paths[0] if self.article_paths else "")
 
     @cached_property
     def topics_path(self) -> Path:
@@ -58,6 +62,8 @@ def config_from_settings(
         content_path=Path(settings["PATH"]),
         output_path=Path(settings["OUTPUT_PATH"]),
         theme_path=Path(settings["THEME"]),
+        article_paths=tuple(settings.get("ARTICLE_PATHS", ("articles",))),
+        page_paths=tuple(settings.get("PAGE_PATHS", ("pages",))),
         sections=chronique.sections,
         section_map=chronique.section_map,
         default_section=chronique.default_section,

@@ -50,12 +50,19 @@ class Archive:
 
 
 def article_files(config: ChroniqueConfig) -> list[Path]:
-    """Every Markdown file under ``content/articles/``, in a stable order."""
-    return sorted(config.articles_path.rglob("*.md"))
+    """Every Markdown file under ARTICLE_PATHS but not under PAGE_PATHS, in a stable order."""
+    pages = set(page_files(config))
+    return [path for path in _markdown_files(config, config.article_paths) if path not in pages]
 
 
 def page_files(config: ChroniqueConfig) -> list[Path]:
-    return sorted((config.content_path / "pages").rglob("*.md"))
+    """Every Markdown file under PAGE_PATHS, in a stable order."""
+    return _markdown_files(config, config.page_paths)
+
+
+def _markdown_files(config: ChroniqueConfig, folders: tuple[str, ...]) -> list[Path]:
+    found = {path for folder in folders for path in (config.content_path / folder).rglob("*.md")}
+    return sorted(found)
 
 
 def read_front_matter(path: Path) -> FrontMatter | ContentError:

@@ -17,7 +17,6 @@ from pathlib import Path
 from typing import Any
 
 from pagefind_bin_extended import get_executable
-from pelican import signals
 
 log = logging.getLogger(__name__)
 
@@ -75,8 +74,3 @@ def index_site(pelican: Any) -> None:
     """``finalized`` handler: index the site Pelican has just written."""
     if search_enabled(pelican.settings):
         build_index(Path(pelican.output_path), str(pelican.settings.get("DEFAULT_LANG", "fr")))
-
-
-def register() -> None:
-    signals.initialized.connect(add_search_page)
-    signals.finalized.connect(index_site)

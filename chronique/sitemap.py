@@ -15,7 +15,6 @@ from datetime import datetime
 from pathlib import Path
 from typing import Any
 
-from pelican import signals
 from pelican.generators import ArticlesGenerator, PagesGenerator
 
 from chronique.theme import absolute_url
@@ -88,7 +87,3 @@ def write_sitemap(generators: Sequence[Any]) -> None:
     output.mkdir(parents=True, exist_ok=True)
     (output / "sitemap.xml").write_bytes(sitemap_xml(entries))
     (output / "robots.txt").write_text(robots_txt(siteurl), encoding="utf-8")
-
-
-def register() -> None:
-    signals.all_generators_finalized.connect(write_sitemap)

@@ -1,0 +1,133 @@
+"""The site of one command: settings, URL scheme, vocabulary and every content file, read once.
+
+:func:`site_of` builds the :class:`Site` the first time a Pelican settings dict asks for
+it and keeps it in that dict, so the plugin's ``initialized`` step (which validates the
+archive), the reader, the topic pages, feeds, sitemap and the build's output check all
+share one parse of each file and one load of ``topics.yml``.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from functools import cached_property
+from pathlib import Path
+from typing import Any
+
+from chronique.config import ChroniqueConfig, config_from_settings
+from chronique.content import Archive, ArticleFile, PageFile, load_archive
+from chronique.model import ArticleMeta
+from chronique.settings import ChroniqueSettings
+from chronique.topics import Vocabulary
+
+#: Where a settings dict keeps its Site: lowercase, so Pelican never takes it for a setting.
+SITE_KEY = "chronique_site"
+
+
+class UrlSettingError(ValueError):
+    """A ``*_URL`` / ``*_SAVE_AS`` setting names a field Chronique cannot fill in."""
+
+
+@dataclass(frozen=True)
+class UrlScheme:
+    """Where each kind of page lives, from Pelican's ``*_URL`` / ``*_SAVE_AS`` settings."""
+
+    article_url: str
+    article_save_as: str
+    page_url: str
+    category_url: str
+    categories_url: str
+    tag_url: str
+    tags_url: str
+    feeds_url: str
+
+    @classmethod
+    def from_settings(cls, settings: dict[str, Any], chronique: ChroniqueSettings) -> UrlScheme:
+        return cls(
+            article_url=settings["ARTICLE_URL"],
+            article_save_as=settings["ARTICLE_SAVE_AS"],
+            page_url=settings["PAGE_URL"],
+            category_url=settings["CATEGORY_URL"],
+            categories_url=settings["CATEGORIES_URL"],
+            tag_url=settings["TAG_URL"],
+            tags_url=settings["TAGS_URL"],
+            feeds_url=chronique.feeds_url,
+        )
+
+    def article(self, meta: ArticleMeta) -> str:
+        """The article's page, e.g. ``2025/03/slug/``."""
+        return _format("ARTICLE_URL", self.article_url, meta)
+
+    def article_file(self, meta: ArticleMeta) -> str:
+        """The file Pelican writes for the article, e.g. ``2025/03/slug/index.html``."""
+        return _format("ARTICLE_SAVE_AS", self.article_save_as, meta)
+
+    def category(self, slug: str) -> str:
+        return self.category_url.format(slug=slug)
+
+    def tag(self, slug: str) -> str:
+        return self.tag_url.format(slug=slug)
+
+
+def _format(name: str, template: str, meta: ArticleMeta) -> str:
+    try:
+        return template.format(slug=meta.slug, date=meta.date, lang=meta.lang)
+    except (KeyError, IndexError) as exc:
+        raise UrlSettingError(
+            f"{name} = {template!r}: Chronique fills in only {{slug}}, {{date}} and {{lang}}"
+        ) from exc
+
+
+@dataclass(frozen=True)
+class Site:
+    """Everything a command needs to know about the archive, built once."""
+
+    settings: dict[str, Any]
+    config: ChroniqueConfig
+    urls: UrlScheme
+    archive: Archive
+
+    @property
+    def chronique(self) -> ChroniqueSettings:
+        return self.config.chronique
+
+    @property
+    def vocabulary(self) -> Vocabulary:
+        return self.archive.vocabulary
+
+    @property
+    def articles(self) -> list[ArticleFile]:
+        return self.archive.articles
+
+    @property
+    def pages(self) -> list[PageFile]:
+        return self.archive.pages
+
+    def content_file(self, path: str | Path) -> ArticleFile | PageFile | None:
+        """The parsed file at *path*, or None when it is not part of the archive."""
+        return self._by_path.get(Path(path).resolve())
+
+    @cached_property
+    def _by_path(self) -> dict[Path, ArticleFile | PageFile]:
+        items: list[ArticleFile | PageFile] = [*self.articles, *self.pages]
+        return {item.path.resolve(): item for item in items}
+
+
+def load_site(settings: dict[str, Any], settings_file: Path | None = None) -> Site:
+    """Read the settings' schema, the vocabulary and every content file; raise on any error."""
+    config = config_from_settings(settings, settings_file)
+    urls = UrlScheme.from_settings(settings, config.chronique)
+    return Site(settings, config, urls, load_archive(config))
+
+
+def site_of(settings: dict[str, Any]) -> Site:
+    """The Site of this settings dict, built on first use."""
+    site = settings.get(SITE_KEY)
+    if not isinstance(site, Site):
+        site = load_site(settings)
+        settings[SITE_KEY] = site
+    return site
+
+
+def forget_site(settings: dict[str, Any]) -> None:
+    """Drop the Site, so that the next run (``pelican --autoreload``) reads the content anew."""
+    settings.pop(SITE_KEY, None)
