@@ -1,7 +1,8 @@
 """The theme's UI strings: one gettext catalogue per language, installed into Jinja.
 
-Templates write English message ids (``{{ _("Skip to content") }}``, ``{% trans %}``);
-``theme/translations/<lang>/LC_MESSAGES/messages.po`` translates them. The ``.po``
+Templates write English message ids (``{{ _("Skip to content") }}``, ``{% trans %}``),
+and so do the plugin's modules for what they write themselves (``ui.gettext("…")``: the
+feed descriptions); ``theme/translations/<lang>/LC_MESSAGES/messages.po`` translates them. The ``.po``
 file is the only thing committed: it is compiled in memory at every build, so
 there is no binary to keep in step and two builds stay byte-identical.
 
@@ -36,6 +37,9 @@ JINJA_I18N = "jinja2.ext.i18n"
 #: How Babel finds the theme's messages: every template, with Jinja's i18n extension.
 METHOD_MAP = [("templates/**.html", "jinja2")]
 OPTIONS_MAP = {"templates/**.html": {"extensions": JINJA_I18N, "trimmed": "true"}}
+#: The plugin's own UI strings (feed descriptions): ``ui.gettext("…")`` in its modules.
+PLUGIN_DIR = Path(__file__).parent
+PLUGIN_METHOD_MAP = [("*.py", "python")]
 
 
 def catalogue_path(theme: Path, lang: str) -> Path:
@@ -85,10 +89,19 @@ def extract_messages(theme: Path) -> Catalog:
         last_translator="Chronique",
         language_team="Chronique",
     )
-    for filename, lineno, message, comments, context in extract_from_dir(
-        str(theme), METHOD_MAP, OPTIONS_MAP
-    ):
-        catalogue.add(message, None, [(filename, lineno)], auto_comments=comments, context=context)
+    sources = [
+        ("", extract_from_dir(str(theme), METHOD_MAP, OPTIONS_MAP)),
+        ("chronique/", extract_from_dir(str(PLUGIN_DIR), PLUGIN_METHOD_MAP)),
+    ]
+    for prefix, messages in sources:
+        for filename, lineno, message, comments, context in messages:
+            catalogue.add(
+                message,
+                None,
+                [(prefix + filename, lineno)],
+                auto_comments=comments,
+                context=context,
+            )
     return catalogue
 
 

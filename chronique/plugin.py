@@ -40,7 +40,13 @@ def add_theme_support(generator: Any) -> None:
     """The theme's UI catalogue, autoescaping, filters and globals (chronique.theme)."""
     theme.install(generator.env, generator.settings)
     i18n.install_translations(generator)
-    generator.env.globals["feed_links"] = feeds.feed_links_for(generator.settings)
+    urls = site_of(generator.settings).urls
+    generator.env.globals["feed_links"] = feeds.feed_links_for(generator.settings, urls)
+
+
+def add_generators(pelican: Any) -> list[type]:
+    """``get_generators``: feeds and the sitemap, written through Pelican's Writer."""
+    return [feeds.FeedsGenerator, sitemap.SitemapGenerator]
 
 
 def end_run(pelican: Any) -> None:
@@ -57,6 +63,5 @@ def register() -> None:
     signals.generator_init.connect(add_theme_support)
     signals.article_generator_finalized.connect(topic_pages.annotate)
     signals.article_generator_finalized.connect(neighbors.neighbors)  # previous / next
-    signals.article_writer_finalized.connect(feeds.write_feeds)
-    signals.all_generators_finalized.connect(sitemap.write_sitemap)
+    signals.get_generators.connect(add_generators)
     signals.finalized.connect(end_run)
