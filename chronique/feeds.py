@@ -30,6 +30,7 @@ from __future__ import annotations
 
 import copy
 import gettext
+import html
 import logging
 import mimetypes
 import re
@@ -47,7 +48,7 @@ from feedgen.feed import FeedGenerator
 from pelican.generators import Generator
 
 from chronique import __version__, i18n, timing
-from chronique.site_model import Site, UrlScheme, site_of
+from chronique.site_model import Site, UrlScheme, article_meta, last_change, site_of
 
 log = logging.getLogger(__name__)
 
@@ -321,10 +322,6 @@ class Entry(FeedEntry):
         return element
 
 
-def _updated(article: Any) -> datetime:
-    return getattr(article, "modified", None) or article.date
-
-
 @dataclass
 class EntryMaker:
     """Builds each article's feed entry once: an article sits in the site feed, its
@@ -349,26 +346,25 @@ def make_entry(article: Any, context: FeedContext) -> FeedEntry:
     entry.title(clean_text(article.title))
     entry.link(href=page_url, rel="alternate")
     entry.published(article.date)
-    entry.updated(_updated(article))
-    metadata = getattr(article, "metadata", {})
+    entry.updated(last_change(article))
+    meta = article_meta(article)
     # Front-matter authors only: Pelican fills in AUTHOR when there are none, an invention.
-    authors = [clean_text(author.name) for author in metadata.get("authors") or []]
+    authors = [clean_text(name) for name in meta.authors]
     for name in authors:
         entry.author({"name": name})
     if authors:
         # RSS <author> must be an e-mail address: names go in dc:creator instead.
         entry.load_extension("dc", atom=False, rss=True)
         entry.dc.dc_creator(authors)
-    # Front-matter standfirst only (already HTML-escaped by the reader): Pelican would
-    # otherwise make one from the body's first words.
-    summary = clean_text(metadata.get("summary"))
+    # Front-matter standfirst only, as HTML: Pelican would otherwise make one from the
+    # body's first words.
+    summary = clean_text(html.escape(meta.summary or "", quote=False))
     if summary:
         entry.summary(summary, type="html")
     entry.content(clean_text(absolute_html(article.content, page_url)), type="html")
     entry.category(_categories(article, context))
-    image = getattr(article, "image", None)
-    if image is not None:
-        _add_enclosure(entry, image, context)
+    if meta.image is not None:
+        _add_enclosure(entry, meta.image, context)
     return entry
 
 
@@ -412,7 +408,7 @@ def build_feed(
     feed.icon(context.url(context.icon))
     feed.logo(context.url(context.icon))
     # feedgen stamps lastBuildDate and updated with the current time unless told otherwise.
-    newest = max((_updated(a) for a in articles), default=EMPTY_FEED_DATE)
+    newest = max((last_change(a) for a in articles), default=EMPTY_FEED_DATE)
     feed.updated(newest)
     feed.lastBuildDate(newest)
     for article in articles:

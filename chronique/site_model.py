@@ -9,6 +9,7 @@ share one parse of each file and one load of ``topics.yml``.
 from __future__ import annotations
 
 from dataclasses import dataclass
+from datetime import datetime
 from functools import cached_property
 from pathlib import Path
 from typing import Any
@@ -110,6 +111,20 @@ class Site:
     def _by_path(self) -> dict[Path, ArticleFile | PageFile]:
         items: list[ArticleFile | PageFile] = [*self.articles, *self.pages]
         return {item.path.resolve(): item for item in items}
+
+
+def article_meta(article: Any) -> ArticleMeta:
+    """The validated front-matter behind a Pelican Article (the reader attaches it)."""
+    meta = article.metadata.get("chronique")
+    if not isinstance(meta, ArticleMeta):
+        raise TypeError(f"{article.source_path} was not read by the Chronique reader")
+    return meta
+
+
+def last_change(article: Any) -> datetime:
+    """When an article last changed: its ``modified`` date, else its ``date``."""
+    meta = article_meta(article)
+    return meta.modified or meta.date
 
 
 def load_site(settings: dict[str, Any], settings_file: Path | None = None) -> Site:

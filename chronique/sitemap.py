@@ -17,6 +17,7 @@ from typing import Any
 from pelican.generators import Generator
 
 from chronique.feeds import Listings, write_document
+from chronique.site_model import last_change
 from chronique.theme import absolute_url
 
 SITEMAP_NS = "http://www.sitemaps.org/schemas/sitemap/0.9"
@@ -26,10 +27,6 @@ SITEMAP_NS = "http://www.sitemaps.org/schemas/sitemap/0.9"
 class SitemapEntry:
     loc: str
     lastmod: datetime | None = None
-
-
-def last_change(article: Any) -> datetime:
-    return getattr(article, "modified", None) or article.date
 
 
 def newest(articles: Sequence[Any]) -> datetime | None:

@@ -20,6 +20,8 @@ from babel.core import get_global
 from jinja2 import Environment, select_autoescape
 from markupsafe import Markup, escape
 
+from chronique.site_model import article_meta, last_change
+
 WORDS_PER_MINUTE = 230
 TRENDING_DAYS = 30
 TRENDING_LIMIT = 12
@@ -125,9 +127,7 @@ def _iso(value: datetime) -> str:
 
 def credited_authors(article: Any) -> list[str]:
     """Authors the article names itself; Pelican's site-wide ``AUTHOR`` default is no byline."""
-    if "authors" not in getattr(article, "metadata", {}):
-        return []
-    return [author.name for author in article.authors]
+    return list(article_meta(article).authors)
 
 
 def news_article_jsonld(article: Any, settings: dict[str, Any]) -> dict[str, Any]:
@@ -137,6 +137,7 @@ def news_article_jsonld(article: Any, settings: dict[str, Any]) -> dict[str, Any
     ``</script>`` cannot end the script element early.
     """
     siteurl = settings.get("SITEURL", "")
+    meta = article_meta(article)
     publisher = {
         "@type": "Organization",
         "name": settings.get("SITENAME", ""),
@@ -147,24 +148,22 @@ def news_article_jsonld(article: Any, settings: dict[str, Any]) -> dict[str, Any
         "@type": "NewsArticle",
         "headline": article.title,
         "datePublished": _iso(article.date),
-        "dateModified": _iso(getattr(article, "modified", None) or article.date),
+        "dateModified": _iso(last_change(article)),
         "author": [{"@type": "Person", "name": name} for name in credited_authors(article)]
         or [publisher],
         "publisher": publisher,
         "mainEntityOfPage": absolute_url(siteurl, article.url),
         "articleSection": article.category.name,
         "keywords": [tag.name for tag in getattr(article, "tags", None) or []],
-        "inLanguage": getattr(article, "lang", None) or settings.get("DEFAULT_LANG", "fr"),
+        "inLanguage": meta.lang,
     }
-    subtitle = getattr(article, "subtitle", None)
-    if subtitle:
-        data["alternativeHeadline"] = subtitle
-    summary = getattr(article, "summary", None)
+    if meta.subtitle:
+        data["alternativeHeadline"] = meta.subtitle
+    summary = getattr(article, "summary", None)  # Pelican's: the front-matter's, else the opening
     if summary:
         data["description"] = " ".join(plain_text(summary).split())
-    image = getattr(article, "image", None)
-    if image is not None:
-        data["image"] = [absolute_url(siteurl, image.src)]
+    if meta.image is not None:
+        data["image"] = [absolute_url(siteurl, meta.image.src)]
     return data
 
 
