@@ -23,9 +23,9 @@ from chronique.content import (
     read_page,
 )
 from chronique.errors import ContentError, InvalidContentError
+from chronique.model import SUMMARY_MAX_CHARS
 from chronique.topics import Vocabulary, load_vocabulary
 
-SUMMARY_MAX_CHARS = 400
 FORBIDDEN_TAGS = {"script", "style", "iframe", "object", "embed", "form", "link", "meta", "base"}
 _IMAGE = re.compile(r"!\[(?P<alt>[^\]]*)\]\(\s*<?(?P<src>[^)\s>]+)")
 _LINK = re.compile(r"(?<!!)\[[^\]]*\]\(\s*<?(?P<href>[^)\s>]+)")

@@ -11,7 +11,7 @@ from typing import Any, Literal, get_args
 from chronique.dates import parse_iso_datetime
 from chronique.errors import ContentError
 from chronique.frontmatter import FrontMatter
-from chronique.slugs import is_valid_slug, slugify
+from chronique.slugs import slug_problem
 
 REQUIRED_FIELDS = ("title", "date", "category", "slug")
 #: Who vouches for the date: the page itself, an editor who supplied it at ingest, the
@@ -46,6 +46,9 @@ KNOWN_FIELDS = (
     "image",
 )
 DATE_EXAMPLE = "2025-03-15T00:00:00+01:00"
+#: The longest standfirst, in characters: ingest cuts a page's opening paragraph at the
+#: last sentence end before it, and ``check`` warns about a longer ``summary``.
+SUMMARY_MAX_CHARS = 300
 
 
 @dataclass(frozen=True)
@@ -210,12 +213,8 @@ def parse_article_meta(
         close = difflib.get_close_matches(category, sections, n=1)
         hint = f"did you mean '{close[0]}'?" if close else f"use one of: {', '.join(sections)}"
         check.fail("category", f"'{category}' is not a configured section", hint)
-    if slug and not is_valid_slug(slug):
-        check.fail(
-            "slug",
-            f"'{slug}' is not a valid slug",
-            f"use lowercase ASCII words and hyphens, at most 80 characters, e.g. '{slugify(slug)}'",
-        )
+    if slug and (problem := slug_problem(slug)):
+        check.fail("slug", *problem)
     if published and modified and modified < published:
         check.fail("modified", "is earlier than date")
     source = _source(check)
@@ -306,8 +305,8 @@ def parse_page_meta(
             )
     title = check.text("title", required=True)
     slug = check.text("slug", required=True)
-    if slug and not is_valid_slug(slug):
-        check.fail("slug", f"'{slug}' is not a valid slug", f"e.g. '{slugify(slug)}'")
+    if slug and (problem := slug_problem(slug)):
+        check.fail("slug", *problem)
     summary = check.text("summary")
     lang = check.text("lang") or default_lang
     if check.errors or not (title and slug):
