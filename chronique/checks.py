@@ -13,18 +13,9 @@ from html.parser import HTMLParser
 from pathlib import Path, PurePosixPath
 
 from chronique.config import ChroniqueConfig
-from chronique.content import (
-    ArticleFile,
-    article_files,
-    check_tags,
-    check_unique_slugs,
-    page_files,
-    read_article,
-    read_page,
-)
+from chronique.content import ArticleFile, read_archive
 from chronique.errors import ContentError, InvalidContentError
 from chronique.model import SUMMARY_MAX_CHARS
-from chronique.topics import Vocabulary, load_vocabulary
 
 FORBIDDEN_TAGS = {"script", "style", "iframe", "object", "embed", "form", "link", "meta", "base"}
 _IMAGE = re.compile(r"!\[(?P<alt>[^\]]*)\]\(\s*<?(?P<src>[^)\s>]+)")
@@ -50,28 +41,17 @@ class CheckReport:
 def check_content(config: ChroniqueConfig, paths: Iterable[Path] = ()) -> CheckReport:
     """Check *paths* (all content when empty) against the whole archive."""
     try:
-        vocabulary = load_vocabulary(config.topics_path)
-    except InvalidContentError as exc:
+        archive = read_archive(config)
+    except InvalidContentError as exc:  # topics.yml itself is broken
         return CheckReport(exc.errors, 1)
-    everything = article_files(config)
-    wanted = {p.resolve() for p in paths} or {p.resolve() for p in everything}
-    problems: list[ContentError] = []
-    articles: list[ArticleFile] = []
-    for path in everything:
-        result = read_article(path, config)
-        if isinstance(result, ArticleFile):
-            articles.append(result)
-        elif path.resolve() in wanted:
-            problems.extend(result)
-    pages = [
-        p for p in (read_page(f, config) for f in page_files(config)) if not isinstance(p, list)
-    ]
-    slugs = {a.meta.url_path.rstrip("/") for a in articles}
-    for article in articles:
+    everything = {p.resolve() for p in archive.files}
+    wanted = {p.resolve() for p in paths} or everything
+    problems = [p for p in archive.problems if p.path.resolve() in wanted]
+    slugs = {a.meta.url_path.rstrip("/") for a in archive.articles}
+    for article in archive.articles:
         if article.path.resolve() in wanted:
-            problems.extend(check_article(article, config, vocabulary, slugs))
-    problems.extend(e for e in check_unique_slugs(articles, pages) if e.path.resolve() in wanted)
-    missing = wanted - {p.resolve() for p in everything}
+            problems.extend(check_article(article, config, slugs))
+    missing = wanted - everything
     problems.extend(_outside_articles(config, sorted(missing)))
     problems.sort(key=lambda e: (str(e.path), e.line, e.col))
     return CheckReport(problems, len(wanted))
@@ -90,11 +70,10 @@ def _outside_articles(config: ChroniqueConfig, paths: list[Path]) -> Iterator[Co
 
 
 def check_article(
-    article: ArticleFile, config: ChroniqueConfig, vocabulary: Vocabulary, article_urls: set[str]
+    article: ArticleFile, config: ChroniqueConfig, article_urls: set[str]
 ) -> list[ContentError]:
-    """Every per-file check beyond the front-matter contract itself."""
+    """Every per-file check beyond the front-matter contract and its topics (read_archive)."""
     return [
-        *check_tags(article, vocabulary),
         *check_location(article, config),
         *check_summary(article),
         *check_lead_image(article, config),

@@ -6,7 +6,7 @@ import difflib
 from dataclasses import dataclass, field
 from datetime import date, datetime
 from pathlib import Path, PurePosixPath
-from typing import Any, Literal, get_args
+from typing import Any, Literal, cast, get_args
 
 from chronique.dates import parse_iso_datetime
 from chronique.errors import ContentError
@@ -219,13 +219,9 @@ def parse_article_meta(
         check.fail("modified", "is earlier than date")
     source = _source(check)
     image = _image(check)
-    meta_fields = {
-        "subtitle": check.text("subtitle"),
-        "tags": check.text_list("tags"),
-        "summary": check.text("summary"),
-        "authors": check.text_list("authors"),
-        "lang": check.text("lang") or default_lang,
-    }
+    subtitle, summary = check.text("subtitle"), check.text("summary")
+    tags, authors = check.text_list("tags"), check.text_list("authors")
+    lang = check.text("lang") or default_lang
     if check.errors or not (title and published and category and slug):
         return None, check.errors
     meta = ArticleMeta(
@@ -236,10 +232,14 @@ def parse_article_meta(
         modified=modified,
         date_source=date_source,
         date_zone=date_zone,
-        category_source=category_source,  # type: ignore[arg-type] - checked above
+        category_source=cast(CategorySource, category_source),  # checked above
         source=source,
         image=image,
-        **meta_fields,
+        subtitle=subtitle,
+        tags=tags,
+        summary=summary,
+        authors=authors,
+        lang=lang,
     )
     return meta, []
 

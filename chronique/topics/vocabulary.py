@@ -211,7 +211,7 @@ def _topic(entry: _Entry, errors: list[ContentError]) -> Topic | None:
         errors.append(entry.error("slug", *problem))
     aliases = _text_list(entry, "aliases", errors)
     see_also = _text_list(entry, "see_also", errors)
-    if len(errors) > before:
+    if len(errors) > before or not isinstance(slug, str) or not isinstance(kind, str):
         return None
     return Topic(
         name=entry.data["name"].strip(),
