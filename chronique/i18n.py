@@ -30,6 +30,8 @@ from babel.messages.mofile import write_mo
 from babel.messages.pofile import read_po, write_po
 from babel.support import Translations
 
+from chronique.site_model import site_of
+
 log = logging.getLogger(__name__)
 
 DOMAIN = "messages"
@@ -65,7 +67,7 @@ def load_translations(theme: Path, lang: str) -> gettext.NullTranslations:
 
 
 def ui_lang(settings: dict[str, Any]) -> str:
-    return str(settings.get("CHRONIQUE_UI_LANG") or settings.get("DEFAULT_LANG") or "en")
+    return site_of(settings).chronique.ui_lang or str(settings.get("DEFAULT_LANG") or "en")
 
 
 def install_translations(generator: Any) -> None:

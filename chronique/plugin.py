@@ -38,10 +38,10 @@ def add_template_filters(generator: Any) -> None:
 
 def add_theme_support(generator: Any) -> None:
     """The theme's UI catalogue, autoescaping, filters and globals (chronique.theme)."""
-    theme.install(generator.env, generator.settings)
+    site = site_of(generator.settings)
+    theme.install(generator.env, generator.settings, site.chronique)
     i18n.install_translations(generator)
-    urls = site_of(generator.settings).urls
-    generator.env.globals["feed_links"] = feeds.feed_links_for(generator.settings, urls)
+    generator.env.globals["feed_links"] = feeds.feed_links_for(generator.settings, site.urls)
 
 
 def add_generators(pelican: Any) -> list[type]:

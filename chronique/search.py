@@ -18,6 +18,8 @@ from typing import Any
 
 from pagefind_bin_extended import get_executable
 
+from chronique.site_model import site_of
+
 log = logging.getLogger(__name__)
 
 SEARCH_TEMPLATE = "search"
@@ -31,7 +33,7 @@ class SearchIndexError(RuntimeError):
 
 
 def search_enabled(settings: dict[str, Any]) -> bool:
-    return bool(settings.get("CHRONIQUE_SEARCH", True))
+    return site_of(settings).chronique.search
 
 
 def add_search_page(pelican: Any) -> None:

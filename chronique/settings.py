@@ -21,6 +21,8 @@ from typing import Any, Union, get_args, get_origin, get_type_hints
 from chronique.folding import source_key
 
 PREFIX = "CHRONIQUE_"
+TRENDING_DAYS = 30
+TRENDING_LIMIT = 12
 
 
 class SettingsError(ValueError):
@@ -71,8 +73,10 @@ class ChroniqueSettings:
     ui_lang: str | None = setting(
         None, "Language of the theme's UI strings (DEFAULT_LANG if None)."
     )
-    trending_days: int = setting(30, "Days, back from the newest article, of 'trending' topics.")
-    trending_limit: int = setting(12, "How many trending topics the home page lists.")
+    trending_days: int = setting(
+        TRENDING_DAYS, "Days, back from the newest article, of 'trending' topics."
+    )
+    trending_limit: int = setting(TRENDING_LIMIT, "How many trending topics the home page lists.")
 
     def __post_init__(self) -> None:
         object.__setattr__(self, "source_timezones", _checked_zones(self.source_timezones))

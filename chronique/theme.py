@@ -20,11 +20,10 @@ from babel.core import get_global
 from jinja2 import Environment, select_autoescape
 from markupsafe import Markup, escape
 
+from chronique.settings import TRENDING_DAYS, TRENDING_LIMIT, ChroniqueSettings
 from chronique.site_model import article_meta, last_change
 
 WORDS_PER_MINUTE = 230
-TRENDING_DAYS = 30
-TRENDING_LIMIT = 12
 
 _TAGS = re.compile(r"<[^>]*>")
 _WORDS = re.compile(r"\w+(?:[’'-]\w+)*")
@@ -167,7 +166,7 @@ def news_article_jsonld(article: Any, settings: dict[str, Any]) -> dict[str, Any
     return data
 
 
-def install(env: Environment, settings: dict[str, Any]) -> None:
+def install(env: Environment, settings: dict[str, Any], chronique: ChroniqueSettings) -> None:
     """Autoescaping on, and the theme's filters and globals."""
     env.autoescape = select_autoescape(["html", "xml"], default_for_string=True)
     lang = str(settings.get("DEFAULT_LANG", "fr"))
@@ -176,13 +175,13 @@ def install(env: Environment, settings: dict[str, Any]) -> None:
     env.filters["typo"] = french_spacing if lang.startswith("fr") else escape
     env.globals["trending_topics"] = lambda articles: trending_topics(
         articles,
-        int(settings.get("CHRONIQUE_TRENDING_DAYS", TRENDING_DAYS)),
-        int(settings.get("CHRONIQUE_TRENDING_LIMIT", TRENDING_LIMIT)),
+        chronique.trending_days,
+        chronique.trending_limit,
     )
     env.globals["credited_authors"] = credited_authors
     env.globals["news_article_jsonld"] = lambda article: news_article_jsonld(article, settings)
     env.globals["sections_in_order"] = lambda categories: sections_in_order(
-        categories, tuple(settings.get("CHRONIQUE_SECTIONS", ()))
+        categories, chronique.sections
     )
     env.globals["og_locale"] = og_locale(lang)
     env.globals["absolute_url"] = lambda path: absolute_url(settings.get("SITEURL", ""), path)

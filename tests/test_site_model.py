@@ -88,3 +88,18 @@ def test_plain_pelican_builds_a_valid_site_with_its_feeds_and_sitemap(site: Site
     assert result.returncode == 0, result.stderr
     for written in ("index.html", "flux/rss.xml", "flux/atom.xml", "sitemap.xml", "robots.txt"):
         assert (site.output / written).is_file(), written
+
+
+def test_feed_descriptions_speak_the_archive_language(site: SiteCopy) -> None:
+    with site.settings.open("a", encoding="utf-8") as handle:
+        handle.write('\nDEFAULT_LANG = "en"\nCHRONIQUE_SEARCH = False\n')
+    seed = site.seed_article()  # an English archive holds English articles
+    seed.write_text(seed.read_text(encoding="utf-8").replace("lang: fr", "lang: en"), "utf-8")
+    build_site(site.settings, site.output)
+    section_feed = (site.output / "rubriques" / "monde" / "rss.xml").read_text(encoding="utf-8")
+    assert "<description>Articles in the section Monde.</description>" in section_feed
+
+
+def test_a_french_archive_gets_french_feed_descriptions(built_site: SiteCopy) -> None:
+    section_feed = (built_site.output / "rubriques" / "monde" / "atom.xml").read_text("utf-8")
+    assert "<subtitle>Les articles de la rubrique Monde.</subtitle>" in section_feed
