@@ -16,12 +16,12 @@ from chronique.config import ChroniqueConfig
 from chronique.content import ArticleFile, read_archive
 from chronique.errors import ContentError, InvalidContentError
 from chronique.model import SUMMARY_MAX_CHARS
+from chronique.site_model import UrlScheme
 
 FORBIDDEN_TAGS = {"script", "style", "iframe", "object", "embed", "form", "link", "meta", "base"}
 _IMAGE = re.compile(r"!\[(?P<alt>[^\]]*)\]\(\s*<?(?P<src>[^)\s>]+)")
 _LINK = re.compile(r"(?<!!)\[[^\]]*\]\(\s*<?(?P<href>[^)\s>]+)")
 _JAVASCRIPT_URL = re.compile(r"\bjavascript\s*:", re.IGNORECASE)
-_ARTICLE_URL = re.compile(r"^/(\d{4})/(\d{2})/([a-z0-9-]+)/?(?:#.*)?$")
 
 
 @dataclass(frozen=True)
@@ -47,10 +47,13 @@ def check_content(config: ChroniqueConfig, paths: Iterable[Path] = ()) -> CheckR
     everything = {p.resolve() for p in archive.files}
     wanted = {p.resolve() for p in paths} or everything
     problems = [p for p in archive.problems if p.path.resolve() in wanted]
-    slugs = {a.meta.url_path.rstrip("/") for a in archive.articles}
+    urls = UrlScheme.from_settings(config.pelican, config.chronique)
+    addresses = ArticleAddresses(
+        urls.article_pattern(), {"/" + urls.article(a.meta).strip("/") for a in archive.articles}
+    )
     for article in archive.articles:
         if article.path.resolve() in wanted:
-            problems.extend(check_article(article, config, slugs))
+            problems.extend(check_article(article, config, addresses))
     missing = wanted - everything
     problems.extend(_outside_articles(config, sorted(missing)))
     problems.sort(key=lambda e: (str(e.path), e.line, e.col))
@@ -69,8 +72,21 @@ def _outside_articles(config: ChroniqueConfig, paths: list[Path]) -> Iterator[Co
             )
 
 
+@dataclass(frozen=True)
+class ArticleAddresses:
+    """What an article's address looks like (from ARTICLE_URL), and those that exist."""
+
+    pattern: re.Pattern[str]
+    existing: set[str]  # e.g. "/2025/03/slug", without the trailing slash
+
+    def is_missing(self, href: str) -> bool:
+        """True when *href* has an article's shape but no article has that address."""
+        path = href.split("#")[0]
+        return bool(self.pattern.fullmatch(path)) and path.rstrip("/") not in self.existing
+
+
 def check_article(
-    article: ArticleFile, config: ChroniqueConfig, article_urls: set[str]
+    article: ArticleFile, config: ChroniqueConfig, addresses: ArticleAddresses
 ) -> list[ContentError]:
     """Every per-file check beyond the front-matter contract and its topics (read_archive)."""
     return [
@@ -79,7 +95,7 @@ def check_article(
         *check_lead_image(article, config),
         *check_body_html(article),
         *check_body_images(article, config),
-        *check_body_links(article, config, article_urls),
+        *check_body_links(article, config, addresses),
     ]
 
 
@@ -219,9 +235,9 @@ def check_body_images(article: ArticleFile, config: ChroniqueConfig) -> list[Con
 
 
 def check_body_links(
-    article: ArticleFile, config: ChroniqueConfig, article_urls: set[str]
+    article: ArticleFile, config: ChroniqueConfig, addresses: ArticleAddresses
 ) -> list[ContentError]:
-    """Links to other articles, as {filename}/articles/… or /YYYY/MM/slug/, must resolve."""
+    """Links to other articles, as {filename}/articles/… or their address, must resolve."""
     problems = []
     for line, col, match in _matches(article, _LINK):
         href, broken = match.group("href"), None
@@ -229,7 +245,7 @@ def check_body_links(
             target = href.removeprefix("{filename}").split("#")[0].lstrip("/")
             if not (config.content_path / target).is_file():
                 broken = f"link to '{href}': no such file under content/"
-        elif (url := _ARTICLE_URL.match(href)) and "/".join(url.groups()) not in article_urls:
+        elif addresses.is_missing(href):
             broken = f"link to '{href}': no article has that address"
         if broken:
             problems.append(

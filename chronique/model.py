@@ -89,11 +89,6 @@ class ArticleMeta:
     image: LeadImage | None = None
 
     @property
-    def url_path(self) -> str:
-        """The permanent path of the article page, e.g. ``2025/03/slug/``."""
-        return f"{self.date:%Y}/{self.date:%m}/{self.slug}/"
-
-    @property
     def relative_file(self) -> PurePosixPath:
         """Where the article belongs under ``content/articles/``."""
         return PurePosixPath(f"{self.date.year:04d}/{self.date.month:02d}/{self.slug}.md")

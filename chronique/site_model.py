@@ -8,6 +8,8 @@ share one parse of each file and one load of ``topics.yml``.
 
 from __future__ import annotations
 
+import re
+import string
 from dataclasses import dataclass
 from datetime import datetime
 from functools import cached_property
@@ -62,11 +64,25 @@ class UrlScheme:
         """The file Pelican writes for the article, e.g. ``2025/03/slug/index.html``."""
         return _format("ARTICLE_SAVE_AS", self.article_save_as, meta)
 
+    def article_pattern(self) -> re.Pattern[str]:
+        """What an article's address looks like: ARTICLE_URL with its fields as patterns,
+        a leading slash, the trailing one optional (``/2025/03/slug``)."""
+        pattern = ""
+        for text, name, spec, _ in string.Formatter().parse(self.article_url.strip("/")):
+            pattern += re.escape(text)
+            if name is not None:
+                pattern += _FIELD_PATTERNS.get(spec or "", "[^/]+") if name == "date" else "[^/]+"
+        return re.compile(f"/{pattern}/?")
+
     def category(self, slug: str) -> str:
         return self.category_url.format(slug=slug)
 
     def tag(self, slug: str) -> str:
         return self.tag_url.format(slug=slug)
+
+
+#: The date formats ARTICLE_URL uses, as the text they produce.
+_FIELD_PATTERNS = {"%Y": r"\d{4}", "%m": r"\d{2}", "%d": r"\d{2}"}
 
 
 def _format(name: str, template: str, meta: ArticleMeta) -> str:

@@ -12,6 +12,8 @@ from pathlib import Path
 import pytest
 
 from chronique.build import build_site
+from chronique.checks import check_content
+from chronique.config import load_config
 from tests.conftest import SiteCopy
 from tests.site.helpers import collect, html_pages
 
@@ -88,3 +90,22 @@ def test_every_link_of_every_page_resolves_in_the_moved_site(moved: Path) -> Non
     assert 'href="/themes/koursk/rss.xml"' in (moved / "themes/koursk/index.html").read_text(
         encoding="utf-8"
     )
+
+
+def test_article_addresses_follow_article_url_in_the_build_and_in_check(site: SiteCopy) -> None:
+    with site.settings.open("a", encoding="utf-8") as handle:
+        handle.write(
+            '\nARTICLE_URL = "articles/{date:%Y}/{slug}/"\n'
+            'ARTICLE_SAVE_AS = "articles/{date:%Y}/{slug}/index.html"\nCHRONIQUE_SEARCH = False\n'
+        )
+    seed = site.seed_article()
+    slug = seed.stem
+    text = seed.read_text(encoding="utf-8")
+    seed.write_text(
+        text + f"\n[Ici](/articles/2025/{slug}/) et [là](/articles/2025/nulle-part/).\n", "utf-8"
+    )
+    build_site(site.settings, site.output)
+    assert (site.output / "articles" / "2025" / slug / "index.html").is_file()
+    report = check_content(load_config(site.settings), [seed])
+    broken = [p.message for p in report.problems if "no article has that address" in p.message]
+    assert broken == ["link to '/articles/2025/nulle-part/': no article has that address"]
