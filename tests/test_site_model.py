@@ -12,6 +12,8 @@ from pathlib import Path
 from typing import Any
 
 import pytest
+from pelican import Pelican
+from pelican.settings import read_settings
 
 from chronique.build import build_site
 from tests.conftest import REPO, SiteCopy
@@ -103,3 +105,13 @@ def test_feed_descriptions_speak_the_archive_language(site: SiteCopy) -> None:
 def test_a_french_archive_gets_french_feed_descriptions(built_site: SiteCopy) -> None:
     section_feed = (built_site.output / "rubriques" / "monde" / "atom.xml").read_text("utf-8")
     assert "<subtitle>Les articles de la rubrique Monde.</subtitle>" in section_feed
+
+
+def test_a_rerun_of_pelican_reads_the_content_anew(site: SiteCopy) -> None:
+    """``pelican --autoreload`` runs one Pelican object again after each change."""
+    settings = read_settings(str(site.settings), override={"CHRONIQUE_SEARCH": False})
+    runner = Pelican(settings)
+    runner.run()
+    add_articles(site, 1)
+    runner.run()
+    assert (site.output / "2024" / "01" / "extra-0" / "index.html").is_file()
