@@ -36,7 +36,6 @@ class UrlScheme:
 
     article_url: str
     article_save_as: str
-    page_url: str
     category_url: str
     categories_url: str
     tag_url: str
@@ -48,7 +47,6 @@ class UrlScheme:
         return cls(
             article_url=settings["ARTICLE_URL"],
             article_save_as=settings["ARTICLE_SAVE_AS"],
-            page_url=settings["PAGE_URL"],
             category_url=settings["CATEGORY_URL"],
             categories_url=settings["CATEGORIES_URL"],
             tag_url=settings["TAG_URL"],
