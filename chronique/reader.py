@@ -63,24 +63,16 @@ class ChroniqueReader(BaseReader):
             "category": Category(meta.category, self.settings),
             "slug": meta.slug,
             "lang": meta.lang,
-            "date_source": meta.date_source,
-            "category_source": meta.category_source,
-            "chronique": meta,
+            "chronique": meta,  # the typed model, for handlers and templates
         }
         if meta.tags:
             metadata["tags"] = [self._tag(name) for name in meta.tags]
         if meta.modified:
             metadata["modified"] = meta.modified
-        if meta.subtitle:
-            metadata["subtitle"] = meta.subtitle
         if meta.summary:
             metadata["summary"] = escape(meta.summary, quote=False)
         if meta.authors:
             metadata["authors"] = [self.process_metadata("author", name) for name in meta.authors]
-        if meta.source:
-            metadata["source"] = meta.source
-        if meta.image:
-            metadata["image"] = meta.image
         return metadata
 
     def _page_metadata(self, page: PageFile) -> dict[str, Any]:
