@@ -10,11 +10,14 @@ from __future__ import annotations
 
 import re
 import string
-from dataclasses import dataclass
+from collections.abc import Callable
+from dataclasses import dataclass, field
 from datetime import datetime
 from functools import cached_property
 from pathlib import Path
 from typing import Any
+
+from pelican.urlwrappers import Category
 
 from chronique.config import ChroniqueConfig, config_from_settings
 from chronique.content import Archive, ArticleFile, PageFile, load_archive
@@ -41,6 +44,8 @@ class UrlScheme:
     tag_url: str
     tags_url: str
     feeds_url: str
+    #: The section's slug by name, as Pelican makes it (CATEGORY_REGEX_SUBSTITUTIONS).
+    category_slug: Callable[[str], str] = field(compare=False, repr=False, default=str)
 
     @classmethod
     def from_settings(cls, settings: dict[str, Any], chronique: ChroniqueSettings) -> UrlScheme:
@@ -52,15 +57,16 @@ class UrlScheme:
             tag_url=settings["TAG_URL"],
             tags_url=settings["TAGS_URL"],
             feeds_url=chronique.feeds_url,
+            category_slug=lambda name: Category(name, settings).slug,
         )
 
     def article(self, meta: ArticleMeta) -> str:
         """The article's page, e.g. ``2025/03/slug/``."""
-        return _format("ARTICLE_URL", self.article_url, meta)
+        return self._format("ARTICLE_URL", self.article_url, meta)
 
     def article_file(self, meta: ArticleMeta) -> str:
         """The file Pelican writes for the article, e.g. ``2025/03/slug/index.html``."""
-        return _format("ARTICLE_SAVE_AS", self.article_save_as, meta)
+        return self._format("ARTICLE_SAVE_AS", self.article_save_as, meta)
 
     def article_pattern(self) -> re.Pattern[str]:
         """What an article's address looks like: ARTICLE_URL with its fields as patterns,
@@ -72,6 +78,21 @@ class UrlScheme:
                 pattern += _FIELD_PATTERNS.get(spec or "", "[^/]+") if name == "date" else "[^/]+"
         return re.compile(f"/{pattern}/?")
 
+    def _format(self, name: str, template: str, meta: ArticleMeta) -> str:
+        """*template* filled in as Pelican fills it for this article."""
+        fields = {
+            "slug": meta.slug,
+            "date": meta.date,
+            "lang": meta.lang,
+            "category": self.category_slug(meta.category),
+        }
+        try:
+            return template.format(**fields)
+        except (KeyError, IndexError) as exc:
+            raise UrlSettingError(
+                f"{name} = {template!r}: Chronique fills in only {{{'}, {'.join(fields)}}}"
+            ) from exc
+
     def category(self, slug: str) -> str:
         return self.category_url.format(slug=slug)
 
@@ -81,15 +102,6 @@ class UrlScheme:
 
 #: The date formats ARTICLE_URL uses, as the text they produce.
 _FIELD_PATTERNS = {"%Y": r"\d{4}", "%m": r"\d{2}", "%d": r"\d{2}"}
-
-
-def _format(name: str, template: str, meta: ArticleMeta) -> str:
-    try:
-        return template.format(slug=meta.slug, date=meta.date, lang=meta.lang)
-    except (KeyError, IndexError) as exc:
-        raise UrlSettingError(
-            f"{name} = {template!r}: Chronique fills in only {{slug}}, {{date}} and {{lang}}"
-        ) from exc
 
 
 @dataclass(frozen=True)
@@ -145,7 +157,10 @@ def load_site(settings: dict[str, Any], settings_file: Path | None = None) -> Si
     """Read the settings' schema, the vocabulary and every content file; raise on any error."""
     config = config_from_settings(settings, settings_file)
     urls = UrlScheme.from_settings(settings, config.chronique)
-    return Site(settings, config, urls, load_archive(config))
+    archive = load_archive(config)
+    for article in archive.articles[:1]:  # a field the scheme cannot fill: say so now
+        urls.article(article.meta), urls.article_file(article.meta)
+    return Site(settings, config, urls, archive)
 
 
 def site_of(settings: dict[str, Any]) -> Site:
