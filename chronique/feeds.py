@@ -138,13 +138,9 @@ def clean_text(text: str | None) -> str:
 
 
 def feed_folder(urls: UrlScheme, obj: Any = None) -> str:
-    """Where the feeds of the site (None), a Category or a Tag live: beside its page."""
-    kind = type(obj).__name__
-    if kind == "Category":
-        return _folder(urls.category(obj.slug))
-    if kind == "Tag":
-        return _folder(urls.tag(obj.slug))
-    return _folder(urls.feeds_url)
+    """Where the feeds of the site (None), a Category or a Tag live: beside its page, whose
+    address Pelican makes from CATEGORY_URL or TAG_URL."""
+    return _folder(obj.url if obj is not None else urls.feeds_url)
 
 
 def _folder(url: str) -> str:

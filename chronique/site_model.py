@@ -39,9 +39,7 @@ class UrlScheme:
 
     article_url: str
     article_save_as: str
-    category_url: str
     categories_url: str
-    tag_url: str
     tags_url: str
     feeds_url: str
     #: The section's slug by name, as Pelican makes it (CATEGORY_REGEX_SUBSTITUTIONS).
@@ -52,9 +50,7 @@ class UrlScheme:
         return cls(
             article_url=settings["ARTICLE_URL"],
             article_save_as=settings["ARTICLE_SAVE_AS"],
-            category_url=settings["CATEGORY_URL"],
             categories_url=settings["CATEGORIES_URL"],
-            tag_url=settings["TAG_URL"],
             tags_url=settings["TAGS_URL"],
             feeds_url=chronique.feeds_url,
             category_slug=lambda name: Category(name, settings).slug,
@@ -92,12 +88,6 @@ class UrlScheme:
             raise UrlSettingError(
                 f"{name} = {template!r}: Chronique fills in only {{{'}, {'.join(fields)}}}"
             ) from exc
-
-    def category(self, slug: str) -> str:
-        return self.category_url.format(slug=slug)
-
-    def tag(self, slug: str) -> str:
-        return self.tag_url.format(slug=slug)
 
 
 #: The date formats ARTICLE_URL uses, as the text they produce.
