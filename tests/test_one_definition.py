@@ -57,3 +57,13 @@ def test_articles_and_pages_refuse_a_bad_slug_with_the_same_advice(site: SiteCop
     advice = {e.path.name: (e.message, e.hint) for e in refused.value.errors if e.field == "slug"}
     assert advice[page.name] == advice[article.name]
     assert "mentions-legales" in str(advice[page.name][1])
+
+
+def test_check_and_the_build_read_the_same_files(site: SiteCopy) -> None:
+    """One walk of the archive: a broken page stops the build, so check reports it too."""
+    page = site.content / "pages" / "mentions.md"
+    page.write_text("---\ntitle: Mentions\nslug: mentions\nauteur: moi\n---\n\nTexte.\n", "utf-8")
+    report = check_content(load_config(site.settings))
+    assert [(p.path.name, p.field) for p in report.errors] == [("mentions.md", "auteur")]
+    with pytest.raises(InvalidContentError):
+        load_site(read_settings(str(site.settings)))
