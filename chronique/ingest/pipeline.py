@@ -39,7 +39,7 @@ from chronique.ingest.sections import SectionChoice, SectionMap, SectionMapError
 from chronique.ingest.tagging import SiteTagger
 from chronique.ingest.text_page import TextRules, extract_text_page
 from chronique.ingest.write import article_text, unique_slug, write_new_file
-from chronique.model import ArticleMeta, Source
+from chronique.model import SUMMARY_MAX_CHARS, ArticleMeta, Source
 from chronique.slugs import slugify
 from chronique.topics.tagging import LANGUAGES as TAGGER_LANGUAGES
 
@@ -50,7 +50,6 @@ _PAGE_SUFFIXES = TEXT_SUFFIXES | HTML_SUFFIXES
 DEFAULT_MAX_TEXT_BYTES = 1_000_000
 #: Saved HTML pages carry scripts and inline images: a larger allowance.
 DEFAULT_MAX_HTML_BYTES = 10_000_000
-SUMMARY_MAX_CHARS = 300
 NO_DATE = "no publication date found — pass --date YYYY-MM-DD"
 
 
