@@ -52,7 +52,7 @@ def retag_archive(config: ChroniqueConfig, write: bool = True) -> RetagReport:
     archive = read_archive(config)
     tagger = Tagger(archive.vocabulary, TaggingSettings.from_settings(config.pelican))
     report = RetagReport()
-    read = {item.path for item in [*archive.articles, *archive.pages]}
+    read = {article.path for article in archive.articles} | {page.path for page in archive.pages}
     folders = [config.content_path / folder for folder in config.article_paths]
     for path in sorted(set(archive.files) - read):
         if not any(path.is_relative_to(folder) for folder in folders):
