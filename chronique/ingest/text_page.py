@@ -36,8 +36,10 @@ from chronique.ingest.dates import (
     META_START_CHARS,
     DateStatement,
     ends_with_date,
+    has_year,
     join_clock_segments,
     read_date_statement,
+    read_embedded_date,
     read_trailing_date,
     split_statements,
 )
@@ -373,7 +375,8 @@ def _meta_line(text: str, tz_name: str) -> Line | None:
     has_separator = any(mark in text for mark in _SEPARATOR_MARKS)
     segments = join_clock_segments(_META_SEPARATOR.split(text)) if has_separator else [text]
     starts = any(META_START.match(fold(segment[:META_START_CHARS])) for segment in segments)
-    if not (starts or ends_with_date(text)):  # 'Reuters November 18, 2019 11:03 PM'
+    # 'Reuters November 18, 2019 11:03 PM', 'Tobias Mühlbauer24.04.2024, 19:35 Uhr'
+    if not (starts or ends_with_date(text) or has_year(text)):
         return None
     dates: list[DateStatement] = []
     authors: list[str] = []
@@ -387,6 +390,11 @@ def _meta_line(text: str, tz_name: str) -> Line | None:
             if signed is not None:
                 authors.extend(signed[0])
                 dates.append(signed[1])
+                continue
+            embedded = _embedded_date(statement_text, tz_name)
+            if embedded is not None:
+                authors.extend(embedded[0])
+                dates.append(embedded[1])
                 continue
             names = read_byline(statement_text)
             if names:
@@ -415,6 +423,40 @@ def _signed_date(segment: str, tz_name: str) -> tuple[tuple[str, ...], DateState
     if names or _looks_like_name(before):
         return names, statement
     return None
+
+
+#: A date set among other words of a meta segment has at most this many on either side.
+EMBEDDED_DATE_MAX_WORDS = 4
+#: A name or a paper's name in a script without spaces, signed right before its date.
+UNSPACED_SIGNATURE_CHARS = 8
+
+
+def _embedded_date(segment: str, tz_name: str) -> tuple[tuple[str, ...], DateStatement] | None:
+    """A date among a byline or credit and a label ('Tobias Mühlbauer24.04.2024, 19:35 Uhr',
+    'Von dpa 30.04.2024, 18:58', '28.4.2023 18:41 Uhr teilen', '渡辺洋介2025年1月13日 21時37分'):
+    (names, statement), or None when the words around the date make a sentence."""
+    found = read_embedded_date(segment, tz_name)
+    if found is None:
+        return None
+    if found.after and not _is_short_label(found.after):
+        return None
+    names = read_byline(found.before)
+    if names or not found.before or _is_signature(found.before):
+        return names, found.statement
+    return None
+
+
+def _is_short_label(words: str) -> bool:
+    """A credit, a place or a button's label after a date: a few words, not a sentence."""
+    return len(words.split()) <= EMBEDDED_DATE_MAX_WORDS and not _ends(_ENDS_SENTENCE, words)
+
+
+def _is_signature(words: str) -> bool:
+    """What may sign a date: names and places ('Tobias Mühlbauer', 'Von NAME, Lille'), a name
+    written without spaces ('渡辺洋介'). Not a quote's attribution ('— NAME (@handle)')."""
+    if _UNSPACED.fullmatch(words[:1]) and len(words) <= UNSPACED_SIGNATURE_CHARS:
+        return all(_UNSPACED.fullmatch(c) for c in words)
+    return all(_looks_like_name(part) for part in words.rstrip(",").split(","))
 
 
 def _is_credit(segment: str) -> bool:
@@ -1198,16 +1240,24 @@ def _is_standfirst(
     return short and (right_under_title or heading_follows)
 
 
+def _dates_a_card(lines: Sequence[Line], at: int) -> bool:
+    """Whether the date line at *at* stands under a headline: another story's card."""
+    above = next((ln for ln in reversed(lines[:at]) if ln.kind != Kind.CHROME), None)
+    return above is not None and above.kind == Kind.HEADLINE and above.words >= HEADLINE_MIN_WORDS
+
+
 def _dates(lines: Sequence[Line], title_at: int, text_at: int) -> tuple[object, object, str | None]:
     """(published, modified, note): of each kind, the dated statement of the header nearest
     the title, those under it first (a byline's date is under the headline; a masthead's
     'today' stands above it, further up the page), else the first one in the
-    text (dates further down belong to related articles more often than to this one). A
-    header that gives any date, even an update's, is not overruled by a date in the text."""
+    text (dates further down belong to related articles more often than to this one), but
+    not the date of a card set in the text (a headline and its date line). A header that
+    gives any date, even an update's, is not overruled by a date in the text."""
     placed = [
         (i >= text_at, i < title_at, abs(i - title_at) if i < text_at else i, d)
         for i, ln in enumerate(lines)
         for d in ln.dates
+        if i < text_at or not _dates_a_card(lines, i)
     ]
     if any(d.value for in_text, _, _, d in placed if not in_text):  # the header dates the page
         placed = [item for item in placed if not item[0]]
