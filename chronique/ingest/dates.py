@@ -269,6 +269,12 @@ class DateStatement:
     relative: bool = False
     placeholder: bool = False
 
+    @property
+    def labelled(self) -> bool:
+        """Whether the page says what the date is ('Published: …', 'Publisert …')."""
+        prefix = DATE_PREFIX.match(self.text)
+        return bool(prefix and (prefix["published"] or prefix["modified"]))
+
 
 class AssumedZone(tzinfo):
     """The site's zone, given to a time the page printed without one.
@@ -612,13 +618,16 @@ def read_embedded_date(segment: str, tz_name: str) -> EmbeddedDate | None:
     'Geschrieben am 15. April 2025 in Nachrichten'); whether those words are a byline, a
     credit or a sentence is for the caller to judge. Only the fast shapes are tried: they
     never guess, and a date inside other words needs a shape that says where it ends."""
-    if not _YEAR.search(segment):  # 'Olympia 04.08.24': a two-digit year only when alone
+    if _YEAR.search(segment):
+        starts = sorted(
+            {0}
+            | {m.start() for m in _WORD_START.finditer(segment, 1)}
+            | {m.start() for m in _GLUED_DIGIT.finditer(segment)}
+        )
+    elif _SHORT_YEAR_DATE.match(segment):  # '3/09/15 8:00am': first ('Olympia 04.08.24' is a card)
+        starts = [0]
+    else:
         return None
-    starts = sorted(
-        {0}
-        | {m.start() for m in _WORD_START.finditer(segment, 1)}
-        | {m.start() for m in _GLUED_DIGIT.finditer(segment)}
-    )
     for start in starts:
         rest = segment[start:]
         if not META_START.match(fold(rest[:META_START_CHARS])):
@@ -650,8 +659,12 @@ def _leading_statement(text: str, tz_name: str) -> tuple[DateStatement, str] | N
     if match["zone"] and end < len(folded) and match["zone"].upper() not in text:
         return None  # 'et', 'est', 'ist' in a sentence's words: a printed zone is in capitals
     after = folded[end:]
-    if _HEADING_COLON.match(after) or _YEAR.search(after):
-        return None  # '28.04.2023: Bundestag beschließt', '3:48: Uhr', a range of dates
+    if _HEADING_COLON.match(after):  # '28.04.2023: Bundestag beschließt', '3:48: Uhr'
+        return None
+    if _FULL_DATE.search(after) and _parse_fast(after.strip()) is None:
+        return None  # 'December 25, 2023/January 1, 2024': a range, not a date
+    if _parse_fast(after.strip()):
+        after = ""  # '22 Dec, 2016 22 Dec, 2016': copied twice
     value = _from_match(match)
     if value is None:
         return None

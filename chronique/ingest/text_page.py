@@ -83,6 +83,8 @@ BODY_SAMPLE_CHARS = 3000
 #: A date/byline line is short ("Par X | Publié le … à …, mis à jour le … à …").
 META_MAX_CHARS = 250
 META_MAX_WORDS = 30
+#: How far after the article's text a date line may stand and still sign it.
+DATE_LINES_AFTER_TEXT = 4
 #: A dek (a standfirst set as a headline, without closing punctuation) is a long line.
 DEK_MIN_WORDS = 8
 STANDFIRST_MAX_CHARS = 400
@@ -602,7 +604,11 @@ def extract_text_page(text: str, rules: TextRules) -> ExtractedPage:
         raise IngestFailure("title only: no article text under the headline")
     meta_from = max(0, title_at - META_LINES_ABOVE_TITLE)
     meta_lines = lines[meta_from:stop]
-    published, modified, note = _dates(meta_lines, title_at - meta_from, start - meta_from)
+    published, modified, note = _dates(
+        lines[meta_from : stop + DATE_LINES_AFTER_TEXT],
+        title_at - meta_from,
+        (start - meta_from, stop - meta_from),
+    )
     authors = tuple(dict.fromkeys(a for ln in meta_lines for a in ln.authors))
     return ExtractedPage(
         title=header.title,
@@ -1240,27 +1246,52 @@ def _is_standfirst(
     return short and (right_under_title or heading_follows)
 
 
+def _date_place(index: int, text: tuple[int, int]) -> int:
+    """0 in the header, 1 in the text, 2 after it."""
+    return 0 if index < text[0] else 1 if index < text[1] else 2
+
+
+#: Lines set beside a date line: another date line, chrome.
+_DATE_LINE_COMPANIONS = frozenset({Kind.META, Kind.CHROME})
+
+
+def _signs_the_text(lines: Sequence[Line], text_end: int, at: int, date: DateStatement) -> bool:
+    """Whether a date line after the text is the article's: no end-of-article marker before
+    it, and either labelled ('First Published: …') or not under a paragraph (a teaser's)."""
+    if any(ln.kind == Kind.END for ln in lines[text_end:at]):
+        return False
+    above = next((ln for ln in reversed(lines[:at]) if ln.kind not in _DATE_LINE_COMPANIONS), None)
+    return date.labelled or above is None or above.kind != Kind.PROSE
+
+
 def _dates_a_card(lines: Sequence[Line], at: int) -> bool:
     """Whether the date line at *at* stands under a headline: another story's card."""
     above = next((ln for ln in reversed(lines[:at]) if ln.kind != Kind.CHROME), None)
     return above is not None and above.kind == Kind.HEADLINE and above.words >= HEADLINE_MIN_WORDS
 
 
-def _dates(lines: Sequence[Line], title_at: int, text_at: int) -> tuple[object, object, str | None]:
+def _dates(
+    lines: Sequence[Line], title_at: int, text: tuple[int, int]
+) -> tuple[object, object, str | None]:
     """(published, modified, note): of each kind, the dated statement of the header nearest
     the title, those under it first (a byline's date is under the headline; a masthead's
-    'today' stands above it, further up the page), else the first one in the
-    text (dates further down belong to related articles more often than to this one), but
-    not the date of a card set in the text (a headline and its date line). A header that
-    gives any date, even an update's, is not overruled by a date in the text."""
+    'today' stands above it, further up the page), else the first one in the *text*
+    (dates further down belong to related articles more often than to this one), else one
+    printed right after it (Taz, VG sign the article at its end), but never the date of a
+    card (a headline and its date line). A header that gives any date, even an update's, is
+    not overruled by a date in the text."""
+    text_at, text_end = text
     placed = [
-        (i >= text_at, i < title_at, abs(i - title_at) if i < text_at else i, d)
+        (_date_place(i, text), i < title_at, abs(i - title_at) if i < text_at else i, d)
         for i, ln in enumerate(lines)
         for d in ln.dates
-        if i < text_at or not _dates_a_card(lines, i)
+        if i < text_at
+        or (
+            not _dates_a_card(lines, i) and (i < text_end or _signs_the_text(lines, text_end, i, d))
+        )
     ]
-    if any(d.value for in_text, _, _, d in placed if not in_text):  # the header dates the page
-        placed = [item for item in placed if not item[0]]
+    if any(d.value for place, _, _, d in placed if place == 0):  # the header dates the page
+        placed = [item for item in placed if item[0] == 0]
     placed.sort(key=lambda item: item[:3])
     statements = [d for *_, d in placed]
     published = next((d.value for d in statements if d.kind == "published" and d.value), None)
