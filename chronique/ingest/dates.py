@@ -20,7 +20,7 @@ from __future__ import annotations
 import re
 from collections.abc import Sequence
 from dataclasses import dataclass
-from datetime import UTC, datetime, time, timedelta, timezone, tzinfo
+from datetime import UTC, date, datetime, time, timedelta, timezone, tzinfo
 from functools import cache
 from zoneinfo import ZoneInfo
 
@@ -51,7 +51,9 @@ NAME_LANGUAGES = (
 #: abbreviations ('sie', 'lis', 'pro') are everyday words of the first ones.
 ABBREVIATED_LANGUAGES = frozenset({*LANGUAGES, "de", "es", "it", "pt", "nl", "da", "nb", "sv"})
 #: Abbreviated names that are also common English or French words: read only when wide.
-_AMBIGUOUS_ABBREVIATIONS = frozenset({"ago", "out", "set", "mag", "gen", "so", "do", "di", "des"})
+_AMBIGUOUS_ABBREVIATIONS = frozenset({"out", "set", "mag", "gen", "so", "do", "di", "des"})
+#: Relative dates are counted back in these languages ('gestern um 10:30', 'ayer').
+RELATIVE_LANGUAGES = (*LANGUAGES, "de", "es", "it", "pt", "nl")
 #: dateparser resolves relative dates against this; a result near it was relative.
 _SENTINEL_BASE = datetime(1000, 1, 1)
 
@@ -180,7 +182,7 @@ EARLIEST_YEAR = 1900
 _EPOCH = datetime(1970, 1, 1, tzinfo=UTC)
 
 RELATIVE_WORDS = re.compile(
-    r"\b(?:il y a|ago|avant-hier|hier|aujourd['’]hui|yesterday|today|tout à l['’]heure|"
+    r"\b(?:il y a|ago(?!\.?\s*\d)|avant-hier|hier|aujourd['’]hui|yesterday|today|tout à l['’]heure|"
     r"à l['’]instant|just now|ce matin|cet après-midi|ce soir|cette nuit|this morning|"
     r"this afternoon|tonight|last night|demain|tomorrow|heute|gestern|vorgestern|hoy|ayer|"
     r"oggi|ieri|vandaag|gisteren)\b",
@@ -232,7 +234,8 @@ _DATE_TOKENS = re.compile(
     r"et|est|edt|bst|pst|pdt|cst|cdt|heure de paris|paris time|local time|il y a|ago|"
     r"avant-hier|hier|aujourd['’]hui|yesterday|today|tout à l['’]heure|à l['’]instant|just now|"
     r"ce matin|cet après-midi|ce soir|cette nuit|this morning|this afternoon|tonight|"
-    r"last night|demain|tomorrow|environ|about|an|une?|one)\b",
+    r"last night|demain|tomorrow|heute|gestern|vorgestern|hoy|ayer|oggi|ieri|vandaag|gisteren|"
+    r"um|uhr|environ|about|an|une?|one)\b",
     re.IGNORECASE,
 )
 #: "14/03/25" (20 Minutes style): a two-digit year, read as 20xx.
@@ -438,13 +441,36 @@ def _parse_with_dateparser(text: str, tz_name: str) -> DateValue | None:
     return DateValue(localise(parsed, tz_name))
 
 
-def resolve_relative(text: str, reference: datetime, tz_name: str) -> datetime | None:
+#: Relative dates that name a calendar day ('aujourd'hui à 10h30', 'hier', 'heute um 12:19').
+_CALENDAR_DAY = re.compile(
+    r"\b(?:aujourd['’]hui|avant-hier|hier|today|yesterday|heute|gestern|vorgestern|hoy|ayer|"
+    r"oggi|ieri|vandaag|gisteren)\b",
+    re.IGNORECASE,
+)
+#: How a count back from the present is worded ('il y a 3 heures', '2 days ago', 'vor 3 Stunden').
+_COUNT_BACK = re.compile(r"\b(?:il y a|ago|vor|hace|fa|geleden|siden)\b", re.IGNORECASE)
+
+
+def names_calendar_day(text: str) -> bool:
+    """Whether a relative date names its day ('hier à 10h30') rather than counting back to it
+    ('il y a 3 heures', '2 days ago'): only the first can be read against a capture *day*,
+    which does not tell across which midnight a count of hours reaches."""
+    return bool(_CALENDAR_DAY.search(text)) and not _COUNT_BACK.search(text)
+
+
+def resolve_relative(text: str, reference: datetime | date, tz_name: str) -> datetime | None:
     """A relative date statement ('Publié il y a 3 heures', 'hier à 10h30', '2 days ago') as
     a moment, counted back from *reference* (when the page was captured) in the page's zone.
 
     A date given to the day ('il y a 2 jours') is that day at midnight: the capture's time of
-    day is no part of it. None when the text cannot be read.
+    day is no part of it. A capture given as a day (the capture's day in the page's zone)
+    dates only a statement that names its day ('hier à 10h30', 'today'). None when the text
+    cannot be read, or cannot be read against *reference*.
     """
+    if not isinstance(reference, datetime):
+        if not names_calendar_day(text):
+            return None
+        reference = datetime.combine(reference, time(12), tzinfo=zone(tz_name))
     prefix = DATE_PREFIX.match(text)
     rest = text[prefix.end() :] if prefix else text
     base = reference.astimezone(zone(tz_name)).replace(tzinfo=None)
@@ -459,7 +485,7 @@ def _relative_parser(base: datetime):  # type: ignore[no-untyped-def]
     from dateparser.date import DateDataParser
 
     return DateDataParser(
-        languages=list(LANGUAGES),
+        languages=list(RELATIVE_LANGUAGES),
         settings={
             "RELATIVE_BASE": base,
             "PREFER_DATES_FROM": "past",

@@ -25,6 +25,7 @@ import re
 from collections import Counter
 from collections.abc import Sequence
 from dataclasses import dataclass, field
+from datetime import datetime
 from enum import Enum
 from functools import cached_property
 from typing import NamedTuple
@@ -604,7 +605,7 @@ def extract_text_page(text: str, rules: TextRules) -> ExtractedPage:
         raise IngestFailure("title only: no article text under the headline")
     meta_from = max(0, title_at - META_LINES_ABOVE_TITLE)
     meta_lines = lines[meta_from:stop]
-    published, modified, note = _dates(
+    dates = _dates(
         lines[meta_from : stop + DATE_LINES_AFTER_TEXT],
         title_at - meta_from,
         (start - meta_from, stop - meta_from),
@@ -618,10 +619,10 @@ def extract_text_page(text: str, rules: TextRules) -> ExtractedPage:
         standfirst=standfirst,
         body=join_blocks(blocks),
         paragraphs=tuple(paragraphs),
-        published=published,
-        modified=modified,
-        date_note=note,
-        relative_date=next((d.text for ln in meta_lines for d in ln.dates if d.relative), None),
+        published=dates.published,
+        modified=dates.modified,
+        date_note=dates.note,
+        relative_date=dates.relative,
         authors=authors,
     )
 
@@ -1270,10 +1271,18 @@ def _dates_a_card(lines: Sequence[Line], at: int) -> bool:
     return above is not None and above.kind == Kind.HEADLINE and above.words >= HEADLINE_MIN_WORDS
 
 
-def _dates(
-    lines: Sequence[Line], title_at: int, text: tuple[int, int]
-) -> tuple[object, object, str | None]:
-    """(published, modified, note): of each kind, the dated statement of the header nearest
+@dataclass(frozen=True)
+class PageDates:
+    """The dates a page's text gives, and why it gives no publication date."""
+
+    published: datetime | None
+    modified: datetime | None
+    note: str | None
+    relative: str | None  # the relative statement nearest the title ('Publié il y a 3 heures')
+
+
+def _dates(lines: Sequence[Line], title_at: int, text: tuple[int, int]) -> PageDates:
+    """Of each kind, the dated statement of the header nearest
     the title, those under it first (a byline's date is under the headline; a masthead's
     'today' stands above it, further up the page), else the first one in the *text*
     (dates further down belong to related articles more often than to this one), else one
@@ -1296,11 +1305,11 @@ def _dates(
     statements = [d for *_, d in placed]
     published = next((d.value for d in statements if d.kind == "published" and d.value), None)
     modified = next((d.value for d in statements if d.kind == "modified" and d.value), None)
+    relative = next((d.text for d in statements if d.relative), None)
     note = None
     if published is None:
-        relative = next((d.text for d in statements if d.relative), None)
         if relative:
             note = f"the page only gives a relative date ('{relative}')"
         elif modified is not None:
             note = "the page only gives an update date"
-    return published, modified, note
+    return PageDates(published, modified, note, relative)
