@@ -660,7 +660,10 @@ def read_embedded_date(segment: str, tz_name: str) -> EmbeddedDate | None:
             continue
         found = _leading_statement(rest, tz_name)
         if found is not None:
-            return EmbeddedDate(segment[:start].strip(" ,/"), *found)
+            before = segment[:start].strip(" ,/")
+            if _FULL_DATE.search(fold(before)):  # the second of two dates: a range
+                return None
+            return EmbeddedDate(before, *found)
     return None
 
 

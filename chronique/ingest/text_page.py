@@ -24,7 +24,7 @@ from __future__ import annotations
 import re
 from collections import Counter
 from collections.abc import Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from datetime import datetime
 from enum import Enum
 from functools import cached_property
@@ -1247,6 +1247,25 @@ def _is_standfirst(
     return short and (right_under_title or heading_follows)
 
 
+def _labelled_dates(lines: Sequence[Line]) -> list[tuple[DateStatement, ...]]:
+    """Each line's date statements, those of a line under a bare keyword ('수정', 'Updated:'
+    on a line of its own, the date on the next) of that keyword's kind."""
+    labelled: list[tuple[DateStatement, ...]] = []
+    label: str | None = None
+    for line in lines:
+        dates = line.dates
+        if label is not None and dates and not any(d.labelled for d in dates):
+            dates = tuple(replace(d, kind=label) for d in dates)
+        bare = [d for d in line.dates if d.labelled and d.value is None and not d.relative]
+        label = bare[-1].kind if bare and len(bare) == len(line.dates) else None
+        labelled.append(dates)
+    return labelled
+
+
+def _says_published(date: DateStatement) -> bool:
+    return date.kind == "published" and date.labelled and date.value is not None
+
+
 def _date_place(index: int, text: tuple[int, int]) -> int:
     """0 in the header, 1 in the text, 2 after it."""
     return 0 if index < text[0] else 1 if index < text[1] else 2
@@ -1288,19 +1307,20 @@ def _dates(lines: Sequence[Line], title_at: int, text: tuple[int, int]) -> PageD
     (dates further down belong to related articles more often than to this one), else one
     printed right after it (Taz, VG sign the article at its end), but never the date of a
     card (a headline and its date line). A header that gives any date, even an update's, is
-    not overruled by a date in the text."""
+    not overruled by a date in the text, unless it says it is the publication's ('Updated …'
+    under the headline, 'First Published: …' under the text)."""
     text_at, text_end = text
     placed = [
         (_date_place(i, text), i < title_at, abs(i - title_at) if i < text_at else i, d)
-        for i, ln in enumerate(lines)
-        for d in ln.dates
+        for i, dates in enumerate(_labelled_dates(lines))
+        for d in dates
         if i < text_at
         or (
             not _dates_a_card(lines, i) and (i < text_end or _signs_the_text(lines, text_end, i, d))
         )
     ]
     if any(d.value for place, _, _, d in placed if place == 0):  # the header dates the page
-        placed = [item for item in placed if item[0] == 0]
+        placed = [item for item in placed if item[0] == 0 or _says_published(item[-1])]
     placed.sort(key=lambda item: item[:3])
     statements = [d for *_, d in placed]
     published = next((d.value for d in statements if d.kind == "published" and d.value), None)
