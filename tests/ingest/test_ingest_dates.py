@@ -434,3 +434,9 @@ def test_a_page_dated_today_by_a_capture_day(tmp_path, config):
     ingested = ingest_one(page, config, category="France", retrieved=date(2024, 7, 18))
     assert ingested.data["date"] == "2024-07-18T10:30:00+02:00"
     assert ingested.data["date_source"] == "capture"
+
+
+def test_a_numeric_date_with_a_twelve_hour_clock_is_written_month_first():
+    """Lifehacker style: '3/09/15 8:00am' is March 9 (a day-first page writes 24-hour time)."""
+    statement = read_date_statement("3/09/15 8:00am", PARIS)
+    assert statement is not None and statement.value.isoformat() == "2015-03-09T08:00:00+01:00"
