@@ -1247,6 +1247,9 @@ def _is_standfirst(
     return short and (right_under_title or heading_follows)
 
 
+_DIGIT = re.compile(r"\d")
+
+
 def _labelled_dates(lines: Sequence[Line]) -> list[tuple[DateStatement, ...]]:
     """Each line's date statements, those of a line under a bare keyword ('수정', 'Updated:'
     on a line of its own, the date on the next) of that keyword's kind."""
@@ -1256,7 +1259,7 @@ def _labelled_dates(lines: Sequence[Line]) -> list[tuple[DateStatement, ...]]:
         dates = line.dates
         if label is not None and dates and not any(d.labelled for d in dates):
             dates = tuple(replace(d, kind=label) for d in dates)
-        bare = [d for d in line.dates if d.labelled and d.value is None and not d.relative]
+        bare = [d for d in line.dates if d.labelled and not _DIGIT.search(d.text)]
         label = bare[-1].kind if bare and len(bare) == len(line.dates) else None
         labelled.append(dates)
     return labelled
