@@ -1,13 +1,17 @@
-"""Step 4: publication dates in French and English, as pages print them.
+"""Step 4: publication dates as pages print them: French and English first, and the
+shapes of the other countries an archive's sources write from ('06. 01. 2026, 14:59 Uhr',
+'Publisert 05.08.2024, kl. 13.05', '2025年1月13日 21時37分', 'Sep 2, 2024, 17:07 IST').
 
 A zone or offset the page prints ('EDT', 'ET', 'GMT+1', '+02:00') is honoured. A
 time (or a day) printed without one gets an AssumedZone: the pipeline later
 reads it in the source's zone (CHRONIQUE_SOURCE_TIMEZONES) or the archive's
 TIMEZONE and records which (``date_zone``). A relative date ("il y a 2 heures",
 "hier à 10h30", "3 hours ago") depends on when the page was saved: it is
-reported as relative and resolved only against a capture time the editor gives
-(resolve_relative), never against today. Placeholders (year 1, the Unix epoch,
-years before EARLIEST_YEAR, dates after the capture) are no evidence.
+reported as relative and resolved only against a capture the editor gives
+(resolve_relative), never against today; a capture given as a day dates only what
+names its day ('hier à 10h30', 'heute um 12:19'), not a count of hours back from it.
+Placeholders (year 1, the Unix epoch, years before EARLIEST_YEAR, dates after the
+capture) are no evidence.
 
 dateparser costs 2–5 ms a call, so the unambiguous shapes that make up nearly
 all news date lines ("18 juil. 2024 à 08h01", "Nov. 19, 2019 8:03 am ET",
