@@ -290,8 +290,9 @@ class PageDate:
 
 
 def _publication_date(page: ExtractedPage, batch: Batch) -> PageDate:
-    """The page's own date ('page'); else its relative date counted back from a capture
-    moment (--retrieved with a time: 'capture'); else the editor's --date at local midnight
+    """The page's own date ('page'); else its relative date counted back from the capture
+    (--retrieved: 'capture'; a capture day dates only 'hier à 10h30', not 'il y a 3
+    heures', see resolve_relative); else the editor's --date at local midnight
     ('editor'); else the update date when it is the only date the page prints ('updated').
 
     A time the page printed without a zone is read in the source's zone
@@ -301,7 +302,7 @@ def _publication_date(page: ExtractedPage, batch: Batch) -> PageDate:
     tz_name, zone_kind = _page_zone(page, batch)
     if page.published is not None:
         return _printed_date(page.published, "page", (tz_name, zone_kind), options)
-    if page.relative_date and isinstance(options.retrieved, datetime):
+    if page.relative_date and options.retrieved is not None:
         value = resolve_relative(page.relative_date, options.retrieved, tz_name)
         if value is not None:
             return PageDate(in_zone(value, tz_name), "capture", zone_kind, tz_name)

@@ -24,7 +24,8 @@ from __future__ import annotations
 import re
 from collections import Counter
 from collections.abc import Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
+from datetime import datetime
 from enum import Enum
 from functools import cached_property
 from typing import NamedTuple
@@ -36,8 +37,10 @@ from chronique.ingest.dates import (
     META_START_CHARS,
     DateStatement,
     ends_with_date,
+    has_year,
     join_clock_segments,
     read_date_statement,
+    read_embedded_date,
     read_trailing_date,
     split_statements,
 )
@@ -81,6 +84,8 @@ BODY_SAMPLE_CHARS = 3000
 #: A date/byline line is short ("Par X | Publié le … à …, mis à jour le … à …").
 META_MAX_CHARS = 250
 META_MAX_WORDS = 30
+#: How far after the article's text a date line may stand and still sign it.
+DATE_LINES_AFTER_TEXT = 4
 #: A dek (a standfirst set as a headline, without closing punctuation) is a long line.
 DEK_MIN_WORDS = 8
 STANDFIRST_MAX_CHARS = 400
@@ -373,7 +378,8 @@ def _meta_line(text: str, tz_name: str) -> Line | None:
     has_separator = any(mark in text for mark in _SEPARATOR_MARKS)
     segments = join_clock_segments(_META_SEPARATOR.split(text)) if has_separator else [text]
     starts = any(META_START.match(fold(segment[:META_START_CHARS])) for segment in segments)
-    if not (starts or ends_with_date(text)):  # 'Reuters November 18, 2019 11:03 PM'
+    # 'Reuters November 18, 2019 11:03 PM', 'Tobias Mühlbauer24.04.2024, 19:35 Uhr'
+    if not (starts or ends_with_date(text) or has_year(text)):
         return None
     dates: list[DateStatement] = []
     authors: list[str] = []
@@ -387,6 +393,11 @@ def _meta_line(text: str, tz_name: str) -> Line | None:
             if signed is not None:
                 authors.extend(signed[0])
                 dates.append(signed[1])
+                continue
+            embedded = _embedded_date(statement_text, tz_name)
+            if embedded is not None:
+                authors.extend(embedded[0])
+                dates.append(embedded[1])
                 continue
             names = read_byline(statement_text)
             if names:
@@ -415,6 +426,40 @@ def _signed_date(segment: str, tz_name: str) -> tuple[tuple[str, ...], DateState
     if names or _looks_like_name(before):
         return names, statement
     return None
+
+
+#: A date set among other words of a meta segment has at most this many on either side.
+EMBEDDED_DATE_MAX_WORDS = 4
+#: A name or a paper's name in a script without spaces, signed right before its date.
+UNSPACED_SIGNATURE_CHARS = 8
+
+
+def _embedded_date(segment: str, tz_name: str) -> tuple[tuple[str, ...], DateStatement] | None:
+    """A date among a byline or credit and a label ('Tobias Mühlbauer24.04.2024, 19:35 Uhr',
+    'Von dpa 30.04.2024, 18:58', '28.4.2023 18:41 Uhr teilen', '渡辺洋介2025年1月13日 21時37分'):
+    (names, statement), or None when the words around the date make a sentence."""
+    found = read_embedded_date(segment, tz_name)
+    if found is None:
+        return None
+    if found.after and not _is_short_label(found.after):
+        return None
+    names = read_byline(found.before)
+    if names or not found.before or _is_signature(found.before):
+        return names, found.statement
+    return None
+
+
+def _is_short_label(words: str) -> bool:
+    """A credit, a place or a button's label after a date: a few words, not a sentence."""
+    return len(words.split()) <= EMBEDDED_DATE_MAX_WORDS and not _ends(_ENDS_SENTENCE, words)
+
+
+def _is_signature(words: str) -> bool:
+    """What may sign a date: names and places ('Tobias Mühlbauer', 'Von NAME, Lille'), a name
+    written without spaces ('渡辺洋介'). Not a quote's attribution ('— NAME (@handle)')."""
+    if _UNSPACED.fullmatch(words[:1]) and len(words) <= UNSPACED_SIGNATURE_CHARS:
+        return all(_UNSPACED.fullmatch(c) for c in words)
+    return all(_looks_like_name(part) for part in words.rstrip(",").split(","))
 
 
 def _is_credit(segment: str) -> bool:
@@ -560,7 +605,11 @@ def extract_text_page(text: str, rules: TextRules) -> ExtractedPage:
         raise IngestFailure("title only: no article text under the headline")
     meta_from = max(0, title_at - META_LINES_ABOVE_TITLE)
     meta_lines = lines[meta_from:stop]
-    published, modified, note = _dates(meta_lines, title_at - meta_from, start - meta_from)
+    dates = _dates(
+        lines[meta_from : stop + DATE_LINES_AFTER_TEXT],
+        title_at - meta_from,
+        (start - meta_from, stop - meta_from),
+    )
     authors = tuple(dict.fromkeys(a for ln in meta_lines for a in ln.authors))
     return ExtractedPage(
         title=header.title,
@@ -570,10 +619,10 @@ def extract_text_page(text: str, rules: TextRules) -> ExtractedPage:
         standfirst=standfirst,
         body=join_blocks(blocks),
         paragraphs=tuple(paragraphs),
-        published=published,
-        modified=modified,
-        date_note=note,
-        relative_date=next((d.text for ln in meta_lines for d in ln.dates if d.relative), None),
+        published=dates.published,
+        modified=dates.modified,
+        date_note=dates.note,
+        relative_date=dates.relative,
         authors=authors,
     )
 
@@ -1198,28 +1247,92 @@ def _is_standfirst(
     return short and (right_under_title or heading_follows)
 
 
-def _dates(lines: Sequence[Line], title_at: int, text_at: int) -> tuple[object, object, str | None]:
-    """(published, modified, note): of each kind, the dated statement of the header nearest
+_DIGIT = re.compile(r"\d")
+
+
+def _labelled_dates(lines: Sequence[Line]) -> list[tuple[DateStatement, ...]]:
+    """Each line's date statements, those of a line under a bare keyword ('수정', 'Updated:'
+    on a line of its own, the date on the next) of that keyword's kind."""
+    labelled: list[tuple[DateStatement, ...]] = []
+    label: str | None = None
+    for line in lines:
+        dates = line.dates
+        if label is not None and dates and not any(d.labelled for d in dates):
+            dates = tuple(replace(d, kind=label) for d in dates)
+        bare = [d for d in line.dates if d.labelled and not _DIGIT.search(d.text)]
+        label = bare[-1].kind if bare and len(bare) == len(line.dates) else None
+        labelled.append(dates)
+    return labelled
+
+
+def _says_published(date: DateStatement) -> bool:
+    return date.kind == "published" and date.labelled and date.value is not None
+
+
+def _date_place(index: int, text: tuple[int, int]) -> int:
+    """0 in the header, 1 in the text, 2 after it."""
+    return 0 if index < text[0] else 1 if index < text[1] else 2
+
+
+#: Lines set beside a date line: another date line, chrome.
+_DATE_LINE_COMPANIONS = frozenset({Kind.META, Kind.CHROME})
+
+
+def _signs_the_text(lines: Sequence[Line], text_end: int, at: int, date: DateStatement) -> bool:
+    """Whether a date line after the text is the article's: no end-of-article marker before
+    it, and either labelled ('First Published: …') or not under a paragraph (a teaser's)."""
+    if any(ln.kind == Kind.END for ln in lines[text_end:at]):
+        return False
+    above = next((ln for ln in reversed(lines[:at]) if ln.kind not in _DATE_LINE_COMPANIONS), None)
+    return date.labelled or above is None or above.kind != Kind.PROSE
+
+
+def _dates_a_card(lines: Sequence[Line], at: int) -> bool:
+    """Whether the date line at *at* stands under a headline: another story's card."""
+    above = next((ln for ln in reversed(lines[:at]) if ln.kind != Kind.CHROME), None)
+    return above is not None and above.kind == Kind.HEADLINE and above.words >= HEADLINE_MIN_WORDS
+
+
+@dataclass(frozen=True)
+class PageDates:
+    """The dates a page's text gives, and why it gives no publication date."""
+
+    published: datetime | None
+    modified: datetime | None
+    note: str | None
+    relative: str | None  # the relative statement nearest the title ('Publié il y a 3 heures')
+
+
+def _dates(lines: Sequence[Line], title_at: int, text: tuple[int, int]) -> PageDates:
+    """Of each kind, the dated statement of the header nearest
     the title, those under it first (a byline's date is under the headline; a masthead's
-    'today' stands above it, further up the page), else the first one in the
-    text (dates further down belong to related articles more often than to this one). A
-    header that gives any date, even an update's, is not overruled by a date in the text."""
+    'today' stands above it, further up the page), else the first one in the *text*
+    (dates further down belong to related articles more often than to this one), else one
+    printed right after it (Taz, VG sign the article at its end), but never the date of a
+    card (a headline and its date line). A header that gives any date, even an update's, is
+    not overruled by a date in the text, unless it says it is the publication's ('Updated …'
+    under the headline, 'First Published: …' under the text)."""
+    text_at, text_end = text
     placed = [
-        (i >= text_at, i < title_at, abs(i - title_at) if i < text_at else i, d)
-        for i, ln in enumerate(lines)
-        for d in ln.dates
+        (_date_place(i, text), i < title_at, abs(i - title_at) if i < text_at else i, d)
+        for i, dates in enumerate(_labelled_dates(lines))
+        for d in dates
+        if i < text_at
+        or (
+            not _dates_a_card(lines, i) and (i < text_end or _signs_the_text(lines, text_end, i, d))
+        )
     ]
-    if any(d.value for in_text, _, _, d in placed if not in_text):  # the header dates the page
-        placed = [item for item in placed if not item[0]]
+    if any(d.value for place, _, _, d in placed if place == 0):  # the header dates the page
+        placed = [item for item in placed if item[0] == 0 or _says_published(item[-1])]
     placed.sort(key=lambda item: item[:3])
     statements = [d for *_, d in placed]
     published = next((d.value for d in statements if d.kind == "published" and d.value), None)
     modified = next((d.value for d in statements if d.kind == "modified" and d.value), None)
+    relative = next((d.text for d in statements if d.relative), None)
     note = None
     if published is None:
-        relative = next((d.text for d in statements if d.relative), None)
         if relative:
             note = f"the page only gives a relative date ('{relative}')"
         elif modified is not None:
             note = "the page only gives an update date"
-    return published, modified, note
+    return PageDates(published, modified, note, relative)
