@@ -42,6 +42,7 @@ from chronique.ingest.dates import (
     split_statements,
 )
 from chronique.ingest.errors import IngestFailure
+from chronique.ingest.headlines import TitleEvidence, slug_stems, stems, title_score
 from chronique.ingest.markdown import escape_paragraph, heading, join_blocks
 from chronique.ingest.page import ExtractedPage, sections_by_fold, split_sentences
 from chronique.ingest.stopwords import page_language, stoplist, words_of
@@ -482,7 +483,11 @@ SAME_STORY_LINES = 3
 #: A run of text found after the article's end (comments, other articles) counts this much.
 AFTER_END_WEIGHT = 0.25
 #: How many lines above the article text the title is looked for, and among how many candidates.
-TITLE_WINDOW_LINES = 30
+TITLE_WINDOW_LINES = 60
+#: Past this many headline-shaped lines between a line and the text, distance counts no more.
+TITLE_RANK_CAP = 8
+#: A title's byline and date line stand within this many lines under it.
+META_NEAR_TITLE_LINES = 3
 TITLE_CANDIDATES = 6
 TITLE_MAX_WORDS = 30
 TITLE_MIN_WORDS = 5
@@ -533,8 +538,9 @@ class PageReader:
         return STOPWORDS_HIGH if has_sentence else 0.0
 
 
-def extract_text_page(text: str, rules: TextRules) -> ExtractedPage:
-    """Find title, section, date, standfirst and body in a page copied as plain text.
+def extract_text_page(text: str, rules: TextRules, source_url: str | None = None) -> ExtractedPage:
+    """Find title, section, date, standfirst and body in a page copied as plain text
+    (*source_url*, when known, is evidence for the title: its slug names the story).
 
     A page with two articles gives the one whose text is longest, up to the next headline
     that has its own date or byline line; a live blog gives its entries (times kept).
@@ -550,7 +556,7 @@ def extract_text_page(text: str, rules: TextRules) -> ExtractedPage:
     start, stop = _article_span(lines, qualities, reader)
     article = lines[start:stop]
     subject = Subject(article)
-    title_at = _title_index(lines, start, subject, reader)
+    title_at = _title_index(lines, start, subject, reader, slug_stems(source_url))
     header = read_header(lines, title_at, start, rules.sections, subject, block_of)
     right_under_title = all(ln.kind == Kind.CHROME for ln in lines[title_at + 1 : start])
     standfirst, blocks, paragraphs = _body(
@@ -902,48 +908,65 @@ def _menu_lines(lines: Sequence[Line]) -> frozenset[int]:
     return frozenset(menu)
 
 
-def _title_index(lines: Sequence[Line], start: int, subject: Subject, reader: PageReader) -> int:
-    """The headline nearest the article text: of the few headline-shaped lines nearest above
-    it that are about the same story, the topmost (a dek, a caption or a byline stands
-    between the title and the text, not above the title), unless it is a short headline."""
-    candidates: list[int] = []
-    menu = _menu_lines(lines)
-    for index in range(start - 1, max(-1, start - 1 - TITLE_WINDOW_LINES), -1):
-        if candidates and index in menu:  # the navigation: the header ends here
-            break
-        above = lines[index - 1] if index > 0 else None
-        after_credit = above is not None and above.kind == Kind.CAPTION and above.words <= 4
-        if _is_headline_shaped(lines[index], reader) and not after_credit:  # not its caption
-            candidates.append(index)
+def _title_index(
+    lines: Sequence[Line],
+    start: int,
+    subject: Subject,
+    reader: PageReader,
+    slug: frozenset[str] = frozenset(),
+) -> int:
+    """The headline nearest the article text that tells its story: of the lines above the
+    text, the best scored by :func:`headlines.title_score` (words shared with the text and
+    the URL, distance, byline beside it; labels, menus, prompts and shouted lines lose)."""
+    candidates = title_candidates(lines, start, subject, reader, slug)
     if not candidates:
-        short_ones = [
-            i
-            for i in range(start - 1, max(-1, start - 1 - TITLE_WINDOW_LINES), -1)
-            if lines[i].kind in (Kind.HEADLINE, Kind.SENTENCE) and i not in menu
-        ]
-        if not short_ones:
-            raise IngestFailure("no title found: no headline line above the article text")
-        return short_ones[0]
+        raise IngestFailure("no title found: no headline line above the article text")
+    return max(candidates, key=lambda index: title_score(candidates[index]))
 
-    def about_the_story(index: int, shared_words: int = 2) -> bool:
+
+def title_candidates(
+    lines: Sequence[Line],
+    start: int,
+    subject: Subject,
+    reader: PageReader,
+    slug: frozenset[str] = frozenset(),
+) -> dict[int, TitleEvidence]:
+    """The evidence for each short line above the article text, nearest first."""
+    window = range(start - 1, max(-1, start - 1 - TITLE_WINDOW_LINES), -1)
+    candidates = [i for i in window if lines[i].kind in (Kind.HEADLINE, Kind.SENTENCE)]
+    menu = _menu_lines(lines)
+    shaped = [i for i in candidates if _is_headline_shaped(lines[i], reader)]
+    rank = {index: position for position, index in enumerate(shaped)}
+
+    def evidence(index: int) -> TitleEvidence:
+        line = lines[index]
+        words = stems(line.text, reader.stopwords)
         if reader.unspaced:
-            return _shares_characters(lines[index].text, subject.text)
-        words = _content_words(lines[index].text)
-        return len(words & subject.words) >= shared_words
+            shared = 1.0 if _shares_characters(line.text, subject.text) else 0.0
+        else:
+            shared = len(words & subject.words) / len(words) if words else 0.0
+        letters = [ch for ch in line.text if ch.isalpha()]
+        return TitleEvidence(
+            shared_with_text=shared,
+            shared_with_slug=len(words & slug) / len(slug) if slug else 0.0,
+            lines_between=min(rank.get(index, len(shaped)), TITLE_RANK_CAP) / TITLE_RANK_CAP,
+            is_label=line.words < HEADLINE_MIN_WORDS,
+            in_menu=index in menu,
+            beside_meta=_beside_meta(lines, index, start),
+            is_prompt=line.text.rstrip().endswith(("?", "!")) and shared == 0.0,
+            is_shouted=len(letters) > 3 and all(ch.isupper() for ch in letters),
+            is_weak_shape=index not in rank,
+        )
 
-    related = [i for i in candidates[:TITLE_CANDIDATES] if about_the_story(i)]
-    if not related:  # past a share bar's many labels, a headline plainly about the story
-        further = (i for i in candidates[TITLE_CANDIDATES:] if about_the_story(i, 3))
-        return next(further, candidates[0])  # else the nearest headline
-    proper = [i for i in related[:TITLE_NEAREST] if count_words(lines[i].text) >= TITLE_MIN_WORDS]
-    if not proper:
-        return related[0]
-    title = proper[0]
-    for index in proper[1:]:
-        if _short_headline_above(lines, index, title):
-            break
-        title = index
-    return title
+    return {index: evidence(index) for index in candidates}
+
+
+def _beside_meta(lines: Sequence[Line], index: int, start: int) -> bool:
+    """Whether a date or byline line stands within a few lines under *index* (before the text)
+    or right above it."""
+    below = lines[index + 1 : min(start, index + 1 + META_NEAR_TITLE_LINES)]
+    above = lines[index - 1 : index] if index > 0 else []
+    return any(ln.kind == Kind.META for ln in [*below, *above])
 
 
 def _short_headline_above(lines: Sequence[Line], upper: int, lower: int) -> bool:
