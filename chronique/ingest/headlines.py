@@ -45,7 +45,8 @@ def slug_stems(url: str | None) -> frozenset[str]:
 class TitleEvidence:
     """What speaks for and against one line being the page's title, each in [0, 1] or a count."""
 
-    #: Share of the line's content words found at the start of the article text.
+    #: Share of the line's content words found at the start of the article text, counted as
+    #: if the line had one word more: one shared word of a two-word label is weak evidence.
     shared_with_text: float
     #: Share of the source URL's slug words found in the line (0 without a URL).
     shared_with_slug: float
@@ -61,6 +62,10 @@ class TitleEvidence:
     is_prompt: bool
     #: The line is set in capitals ('SUBSCRIBE TO UNLOCK MORE ARTICLES').
     is_shouted: bool
+    #: Under a shorter headline: this line is its dek (standfirst).
+    under_headline: bool
+    #: Beside a caption or a photo credit: the line is a caption too.
+    beside_credit: bool
     #: The line does not shape up as a headline (a sentence, a caption), only as a fallback.
     is_weak_shape: bool
 
@@ -77,6 +82,8 @@ WEIGHTS = TitleEvidence(
     beside_meta=1.0,
     is_prompt=-1.5,
     is_shouted=-1.0,
+    under_headline=-1.0,
+    beside_credit=-1.0,
     is_weak_shape=-1.5,
 )
 

@@ -944,7 +944,7 @@ def title_candidates(
         if reader.unspaced:
             shared = 1.0 if _shares_characters(line.text, subject.text) else 0.0
         else:
-            shared = len(words & subject.words) / len(words) if words else 0.0
+            shared = len(words & subject.words) / (len(words) + 1)
         letters = [ch for ch in line.text if ch.isalpha()]
         return TitleEvidence(
             shared_with_text=shared,
@@ -955,10 +955,29 @@ def title_candidates(
             beside_meta=_beside_meta(lines, index, start),
             is_prompt=line.text.rstrip().endswith(("?", "!")) and shared == 0.0,
             is_shouted=len(letters) > 3 and all(ch.isupper() for ch in letters),
+            under_headline=_under_headline(lines, index, reader),
+            beside_credit=_beside_credit(lines, index),
             is_weak_shape=index not in rank,
         )
 
     return {index: evidence(index) for index in candidates}
+
+
+def _under_headline(lines: Sequence[Line], index: int, reader: PageReader) -> bool:
+    """Whether the nearest line above *index* (past chrome) is a shorter headline: then
+    *index* is its dek (a standfirst set as a headline)."""
+    above = next((ln for ln in reversed(lines[:index]) if ln.kind != Kind.CHROME), None)
+    return (
+        above is not None
+        and HEADLINE_MIN_WORDS <= above.words < lines[index].words
+        and _is_headline_shaped(above, reader)
+    )
+
+
+def _beside_credit(lines: Sequence[Line], index: int) -> bool:
+    """Whether a caption or a photo credit ('© André Schmidt') stands right above or below."""
+    neighbours = lines[max(0, index - 1) : index] + lines[index + 1 : index + 2]
+    return any(ln.kind == Kind.CAPTION or ln.text.startswith("©") for ln in neighbours)
 
 
 def _beside_meta(lines: Sequence[Line], index: int, start: int) -> bool:
