@@ -21,6 +21,17 @@ _WORD = re.compile(r"[^\W\d_]{4,}")
 _SLUG_SEPARATOR = re.compile(r"[\W_\d]+")
 #: Fewer distinct words than this in a URL's path say nothing about the story (an id, 'news').
 SLUG_MIN_WORDS = 2
+#: Nine titles in ten have at most this many words; deks and captions run longer.
+HEADLINE_USUAL_WORDS = 16
+HEADLINE_MAX_WORDS = 30
+
+
+def overlong(words: int) -> float:
+    """How far *words* runs past a headline's usual length, from 0 to 1."""
+    excess = (words - HEADLINE_USUAL_WORDS) / (HEADLINE_MAX_WORDS - HEADLINE_USUAL_WORDS)
+    return min(1.0, max(0.0, excess))
+
+
 #: Content words are compared by their first letters: crude stems, enough across inflections.
 STEM_CHARS = 5
 
@@ -62,6 +73,9 @@ class TitleEvidence:
     is_prompt: bool
     #: The line is set in capitals ('SUBSCRIBE TO UNLOCK MORE ARTICLES').
     is_shouted: bool
+    #: How far the line runs past a headline's usual length, 0 to 1 (16 to 30 words):
+    #: a dek or a caption more often than a title.
+    overlong: float
     #: Under a shorter headline: this line is its dek (standfirst).
     under_headline: bool
     #: Beside a caption or a photo credit: the line is a caption too.
@@ -82,14 +96,15 @@ WEIGHTS = TitleEvidence(
     beside_meta=1.0,
     is_prompt=-1.5,
     is_shouted=-1.0,
-    under_headline=-1.0,
+    overlong=-1.0,
+    under_headline=-1.5,
     beside_credit=-1.0,
     is_weak_shape=-1.5,
 )
 
 
-def title_score(evidence: TitleEvidence) -> float:
+def title_score(evidence: TitleEvidence, weights: TitleEvidence = WEIGHTS) -> float:
     """The weighted sum of the evidence: higher is more likely the title."""
     return sum(
-        float(getattr(evidence, f.name)) * getattr(WEIGHTS, f.name) for f in fields(TitleEvidence)
+        float(getattr(evidence, f.name)) * getattr(weights, f.name) for f in fields(TitleEvidence)
     )

@@ -42,7 +42,7 @@ from chronique.ingest.dates import (
     split_statements,
 )
 from chronique.ingest.errors import IngestFailure
-from chronique.ingest.headlines import TitleEvidence, slug_stems, stems, title_score
+from chronique.ingest.headlines import TitleEvidence, overlong, slug_stems, stems, title_score
 from chronique.ingest.markdown import escape_paragraph, heading, join_blocks
 from chronique.ingest.page import ExtractedPage, sections_by_fold, split_sentences
 from chronique.ingest.stopwords import page_language, stoplist, words_of
@@ -955,6 +955,7 @@ def title_candidates(
             beside_meta=_beside_meta(lines, index, start),
             is_prompt=line.text.rstrip().endswith(("?", "!")) and shared == 0.0,
             is_shouted=len(letters) > 3 and all(ch.isupper() for ch in letters),
+            overlong=overlong(line.words),
             under_headline=_under_headline(lines, index, reader),
             beside_credit=_beside_credit(lines, index),
             is_weak_shape=index not in rank,
@@ -1028,12 +1029,17 @@ def read_header(
     if section is None and not sections:
         section = hint
     return Header(
-        title=_without_breadcrumb(title_line.text, _page_labels(lines, title_at)),
+        title=title_text(lines, title_at),
         subtitle=_short_headline(above, title_line.text, subject),
         section=section,
         section_hint=hint,
         dek=_dek(lines[title_at + 1 : start]),
     )
+
+
+def title_text(lines: Sequence[Line], title_at: int) -> str:
+    """The title as written: the line at *title_at* without a breadcrumb copied into it."""
+    return _without_breadcrumb(lines[title_at].text, _page_labels(lines, title_at))
 
 
 def _page_labels(lines: Sequence[Line], title_at: int) -> set[str]:
