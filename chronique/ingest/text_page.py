@@ -864,7 +864,7 @@ def _is_headline_shaped(line: Line, reader: PageReader) -> bool:
     text = line.text.rstrip(" \u00a0»”\"’')")
     if text.endswith((".", ",", ";", ":")) and not text.endswith("..."):
         return False
-    return not (_is_byline_like(line.text) or _is_share_bar(line.text))
+    return not (_is_byline_like(line.text, reader.stopwords) or _is_share_bar(line.text))
 
 
 def _letter_words(text: str) -> int:
@@ -879,9 +879,10 @@ def _is_share_bar(text: str) -> bool:
     return len(named) >= SHARE_BAR_MIN_NETWORKS or _GLUED_SHARE_LABEL.search(text) is not None
 
 
-def _is_byline_like(text: str) -> bool:
+def _is_byline_like(text: str, stopwords: frozenset[str] = frozenset()) -> bool:
     """'Von Anna Muster', 'Birgit Baumann Anna Giulia Fink': names, with at most a short
-    word before them (by, par, von, di, por…)."""
+    word before them (by, par, von, di, por…). A capitalised function word says the line is
+    a headline in title case ('Babies Who Eat Peanuts Early May Avoid Allergy')."""
     words = _PARENTHESES.sub("", text).replace(",", " ").split()
     if words and words[0].islower() and len(words[0]) <= 4:
         words = words[1:]
@@ -889,6 +890,7 @@ def _is_byline_like(text: str) -> bool:
     return (
         2 <= len(names) <= 8
         and all(_NAME_WORD.fullmatch(w) for w in names)
+        and not any(w.casefold() in stopwords for w in names)
         and all(w[:1].isupper() for w in names)
         and not any(w.isupper() and len(w) > 3 for w in names[:1])
     )
@@ -935,8 +937,10 @@ def title_candidates(
     window = range(start - 1, max(-1, start - 1 - TITLE_WINDOW_LINES), -1)
     candidates = [i for i in window if lines[i].kind in (Kind.HEADLINE, Kind.SENTENCE)]
     menu = _menu_lines(lines)
-    shaped = [i for i in candidates if _is_headline_shaped(lines[i], reader)]
-    rank = {index: position for position, index in enumerate(shaped)}
+    shaped = {i for i in candidates if _is_headline_shaped(lines[i], reader)}
+    # The headlines that count for distance: labels and menus stand anywhere.
+    proper = [i for i in shaped if lines[i].words >= HEADLINE_MIN_WORDS and i not in menu]
+    story = frozenset(subject.words) | slug
 
     def evidence(index: int) -> TitleEvidence:
         line = lines[index]
@@ -949,30 +953,34 @@ def title_candidates(
         return TitleEvidence(
             shared_with_text=shared,
             shared_with_slug=len(words & slug) / len(slug) if slug else 0.0,
-            lines_between=min(rank.get(index, len(shaped)), TITLE_RANK_CAP) / TITLE_RANK_CAP,
+            lines_between=min(sum(i > index for i in proper), TITLE_RANK_CAP) / TITLE_RANK_CAP,
             is_label=line.words < HEADLINE_MIN_WORDS,
             in_menu=index in menu,
-            beside_meta=_beside_meta(lines, index, start),
+            beside_meta=_beside_meta(lines, index, start, reader),
             is_prompt=line.text.rstrip().endswith(("?", "!")) and shared == 0.0,
             is_shouted=len(letters) > 3 and all(ch.isupper() for ch in letters),
             overlong=overlong(line.words),
-            under_headline=_under_headline(lines, index, reader),
+            under_headline=_under_headline(lines, index, reader, story),
             beside_credit=_beside_credit(lines, index),
-            is_weak_shape=index not in rank,
+            is_weak_shape=index not in shaped,
         )
 
     return {index: evidence(index) for index in candidates}
 
 
-def _under_headline(lines: Sequence[Line], index: int, reader: PageReader) -> bool:
-    """Whether the nearest line above *index* (past chrome) is a shorter headline: then
-    *index* is its dek (a standfirst set as a headline)."""
+def _under_headline(
+    lines: Sequence[Line], index: int, reader: PageReader, story: frozenset[str]
+) -> bool:
+    """Whether the nearest line above *index* (past chrome) is a shorter headline about the
+    same story (two of its words among *story*'s): then *index* is its dek."""
     above = next((ln for ln in reversed(lines[:index]) if ln.kind != Kind.CHROME), None)
-    return (
-        above is not None
-        and HEADLINE_MIN_WORDS <= above.words < lines[index].words
-        and _is_headline_shaped(above, reader)
-    )
+    if above is None or not HEADLINE_MIN_WORDS <= above.words < lines[index].words:
+        return False
+    if not _is_headline_shaped(above, reader):
+        return False
+    if reader.unspaced:
+        return True
+    return len(stems(above.text, reader.stopwords) & story) >= 2
 
 
 def _beside_credit(lines: Sequence[Line], index: int) -> bool:
@@ -981,12 +989,16 @@ def _beside_credit(lines: Sequence[Line], index: int) -> bool:
     return any(ln.kind == Kind.CAPTION or ln.text.startswith("©") for ln in neighbours)
 
 
-def _beside_meta(lines: Sequence[Line], index: int, start: int) -> bool:
-    """Whether a date or byline line stands within a few lines under *index* (before the text)
-    or right above it."""
+def _beside_meta(lines: Sequence[Line], index: int, start: int, reader: PageReader) -> bool:
+    """Whether a date or byline line (or a line of names: an author) stands within a few
+    lines under *index* (before the text) or right above it."""
     below = lines[index + 1 : min(start, index + 1 + META_NEAR_TITLE_LINES)]
     above = lines[index - 1 : index] if index > 0 else []
-    return any(ln.kind == Kind.META for ln in [*below, *above])
+    return any(
+        ln.kind == Kind.META
+        or (ln.kind == Kind.HEADLINE and _is_byline_like(ln.text, reader.stopwords))
+        for ln in [*below, *above]
+    )
 
 
 def _short_headline_above(lines: Sequence[Line], upper: int, lower: int) -> bool:
