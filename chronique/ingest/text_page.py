@@ -503,6 +503,8 @@ LISTING_MAX_TEXT_CHARS = 300
 #: A paywalled teaser: fewer words than this above a subscription notice.
 TEASER_MAX_WORDS = 250
 TEASER_NOTICE_LINES = 8
+_TWIN_WORD = re.compile(r"\w+")
+_TWIN_MARK = re.compile(r"[:|–—-]")
 _UNSPACED_STOP = re.compile(r"[。．！？!?]")
 _LETTER = re.compile(r"[^\W\d_]")
 
@@ -923,7 +925,26 @@ def _title_index(
     candidates = title_candidates(lines, start, subject, reader, slug)
     if not candidates:
         raise IngestFailure("no title found: no headline line above the article text")
-    return max(candidates, key=lambda index: title_score(candidates[index]))
+    best = max(candidates, key=lambda index: title_score(candidates[index]))
+    return _punctuated_twin(lines, best)
+
+
+def _punctuated_twin(lines: Sequence[Line], index: int) -> int:
+    """The same headline on the line beside, with the punctuation that ends its kicker: a
+    page may print 'Die Eisheiligen 2024: Wann sie sind' for screen readers above the kicker
+    and headline the eye sees, which a copy glues as 'Die Eisheiligen 2024 Wann sie sind'."""
+    marks = len(_TWIN_MARK.findall(lines[index].text))
+    for twin in (index - 1, index + 1):
+        if 0 <= twin < len(lines) and lines[twin].kind in (Kind.HEADLINE, Kind.SENTENCE):
+            same = _same_words(lines[twin].text, lines[index].text)
+            if same and len(_TWIN_MARK.findall(lines[twin].text)) > marks:
+                return twin
+    return index
+
+
+def _same_words(one: str, other: str) -> bool:
+    """Whether two lines say the same words, punctuation and case aside."""
+    return _TWIN_WORD.findall(fold(one)) == _TWIN_WORD.findall(fold(other))
 
 
 def title_candidates(
@@ -1029,6 +1050,7 @@ def read_header(
 ) -> Header:
     """Section, title, short headline and dek around the title line."""
     title_line = lines[title_at]
+    title = title_text(lines, title_at)
     menu = _menu_lines(lines)
     above = [ln for i, ln in enumerate(lines[:title_at]) if i not in menu]
     section = _known_section(lines[:start], above, sections)
@@ -1041,11 +1063,11 @@ def read_header(
     if section is None and not sections:
         section = hint
     return Header(
-        title=title_text(lines, title_at),
+        title=title,
         subtitle=_short_headline(above, title_line.text, subject),
         section=section,
         section_hint=hint,
-        dek=_dek(lines[title_at + 1 : start]),
+        dek=_dek([ln for ln in lines[title_at + 1 : start] if not _same_words(ln.text, title)]),
     )
 
 
@@ -1162,7 +1184,7 @@ def _short_headline(above: Sequence[Line], title: str, subject: Subject) -> str 
     for line in reversed(above[-TITLE_WINDOW_LINES:]):
         if line.kind != Kind.HEADLINE or line.words < HEADLINE_MIN_WORDS:
             continue
-        if fold(line.text) in folded_title:
+        if fold(line.text) in folded_title or _same_words(line.text, title):
             continue
         if len(_content_words(line.text) & reference) >= 2:
             return line.text
