@@ -482,16 +482,18 @@ SAME_STORY_MIN_WORDS = 3
 SAME_STORY_LINES = 3
 #: A run of text found after the article's end (comments, other articles) counts this much.
 AFTER_END_WEIGHT = 0.25
-#: How many lines above the article text the title is looked for, and among how many candidates.
+#: How many lines above the article text a headline is looked for as the title, and how many
+#: for another short line when there is no headline (a long subscription box can stand between
+#: the title and the text).
 TITLE_WINDOW_LINES = 60
+TITLE_FALLBACK_LINES = 30
+#: A short headline (subtitle) stands among this many lines above the title.
+SHORT_HEADLINE_LINES = 30
 #: Past this many headline-shaped lines between a line and the text, distance counts no more.
 TITLE_RANK_CAP = 8
 #: A title's byline and date line stand within this many lines under it.
 META_NEAR_TITLE_LINES = 3
-TITLE_CANDIDATES = 6
 TITLE_MAX_WORDS = 30
-TITLE_MIN_WORDS = 5
-TITLE_NEAREST = 4
 #: A section label stands among the few lines above the title.
 SECTION_LABEL_LINES = 6
 SECTION_LABEL_MAX_CHARS = 30
@@ -852,8 +854,11 @@ class Subject:
         return " ".join(ln.text for ln in self._lines if ln.kind in TEXT_KINDS)[:BODY_SAMPLE_CHARS]
 
 
-def _is_headline_shaped(line: Line, reader: PageReader) -> bool:
-    """A line that could be a title: a few words, no full stop, not a byline or a label list."""
+def _is_headline_shaped(
+    line: Line, reader: PageReader, function_words: frozenset[str] = frozenset()
+) -> bool:
+    """A line that could be a title: a few words, no full stop, not a byline or a label list.
+    With the page's *function_words*, a line in title case is told from a list of names."""
     if line.kind not in (Kind.HEADLINE, Kind.SENTENCE):
         return False
     words = count_words(line.text)
@@ -866,7 +871,7 @@ def _is_headline_shaped(line: Line, reader: PageReader) -> bool:
     text = line.text.rstrip(" \u00a0»”\"’')")
     if text.endswith((".", ",", ";", ":")) and not text.endswith("..."):
         return False
-    return not (_is_byline_like(line.text, reader.stopwords) or _is_share_bar(line.text))
+    return not (_is_byline_like(line.text, function_words) or _is_share_bar(line.text))
 
 
 def _letter_words(text: str) -> int:
@@ -956,9 +961,19 @@ def title_candidates(
 ) -> dict[int, TitleEvidence]:
     """The evidence for each short line above the article text, nearest first."""
     window = range(start - 1, max(-1, start - 1 - TITLE_WINDOW_LINES), -1)
-    candidates = [i for i in window if lines[i].kind in (Kind.HEADLINE, Kind.SENTENCE)]
     menu = _menu_lines(lines)
-    shaped = {i for i in candidates if _is_headline_shaped(lines[i], reader)}
+    shaped = {i for i in window if _is_headline_shaped(lines[i], reader, reader.stopwords)}
+    # Other short lines are the title only for want of a headline: near the text, off menus.
+    candidates = [
+        i
+        for i in window
+        if i in shaped
+        or (
+            start - i <= TITLE_FALLBACK_LINES
+            and i not in menu
+            and lines[i].kind in (Kind.HEADLINE, Kind.SENTENCE)
+        )
+    ]
     # The headlines that count for distance: labels and menus stand anywhere.
     proper = [i for i in shaped if lines[i].words >= HEADLINE_MIN_WORDS and i not in menu]
     story = frozenset(subject.words) | slug
@@ -997,7 +1012,7 @@ def _under_headline(
     above = next((ln for ln in reversed(lines[:index]) if ln.kind != Kind.CHROME), None)
     if above is None or not HEADLINE_MIN_WORDS <= above.words < lines[index].words:
         return False
-    if not _is_headline_shaped(above, reader):
+    if not _is_headline_shaped(above, reader, reader.stopwords):
         return False
     if reader.unspaced:
         return True
@@ -1020,13 +1035,6 @@ def _beside_meta(lines: Sequence[Line], index: int, start: int, reader: PageRead
         or (ln.kind == Kind.HEADLINE and _is_byline_like(ln.text, reader.stopwords))
         for ln in [*below, *above]
     )
-
-
-def _short_headline_above(lines: Sequence[Line], upper: int, lower: int) -> bool:
-    """A shorter headline, then a date line, then the headline: the first is a short
-    headline (a subtitle), the second the title."""
-    dated = any(ln.kind == Kind.META and ln.dates for ln in lines[upper + 1 : lower])
-    return dated and lines[upper].words < lines[lower].words
 
 
 def _shares_characters(line: str, text: str) -> bool:
@@ -1181,7 +1189,7 @@ def _short_headline(above: Sequence[Line], title: str, subject: Subject) -> str 
     """The nearest earlier headline about the same story (2+ shared words), if distinct."""
     folded_title = fold(title)
     reference = _content_words(title) | subject.words
-    for line in reversed(above[-TITLE_WINDOW_LINES:]):
+    for line in reversed(above[-SHORT_HEADLINE_LINES:]):
         if line.kind != Kind.HEADLINE or line.words < HEADLINE_MIN_WORDS:
             continue
         if fold(line.text) in folded_title or _same_words(line.text, title):
