@@ -1059,14 +1059,16 @@ def read_header(
     """Section, title, short headline and dek around the title line."""
     title_line = lines[title_at]
     title = title_text(lines, title_at)
+    # The labels stand above the headline, and above its twin when it is printed twice.
+    top = title_at - 1 if title_at and _same_words(lines[title_at - 1].text, title) else title_at
     menu = _menu_lines(lines)
-    above = [ln for i, ln in enumerate(lines[:title_at]) if i not in menu]
+    above = [ln for i, ln in enumerate(lines[:top]) if i not in menu]
     section = _known_section(lines[:start], above, sections)
     hint = (
         _breadcrumb_label(lines[:start])
-        or _breadcrumb_column(lines, title_at)
+        or _breadcrumb_column(lines, top)
         or section
-        or _section_label(lines, title_at, block_of)
+        or _section_label(lines, top, block_of)
     )
     if section is None and not sections:
         section = hint
