@@ -561,6 +561,9 @@ def extract_text_page(text: str, rules: TextRules, source_url: str | None = None
     article = lines[start:stop]
     subject = Subject(article)
     title_at = _title_index(lines, start, subject, reader, slug_stems(source_url))
+    if title_at == start:  # a headline that ends like a question, read as the text's start
+        start += 1
+        article = lines[start:stop]
     header = read_header(lines, title_at, start, rules.sections, subject, block_of)
     right_under_title = all(ln.kind == Kind.CHROME for ln in lines[title_at + 1 : start])
     standfirst, blocks, paragraphs = _body(
@@ -928,23 +931,11 @@ def _title_index(
     text, the best scored by :func:`headlines.title_score` (words shared with the text and
     the URL, distance, byline beside it; labels, menus, prompts and shouted lines lose)."""
     candidates = title_candidates(lines, start, subject, reader, slug)
+    if not candidates and _is_headline_shaped(lines[start], reader, reader.stopwords):
+        return start  # nothing above the text but menus: its first line is the headline
     if not candidates:
         raise IngestFailure("no title found: no headline line above the article text")
-    best = max(candidates, key=lambda index: title_score(candidates[index]))
-    return _punctuated_twin(lines, best)
-
-
-def _punctuated_twin(lines: Sequence[Line], index: int) -> int:
-    """The same headline on the line beside, with the punctuation that ends its kicker: a
-    page may print 'Die Eisheiligen 2024: Wann sie sind' for screen readers above the kicker
-    and headline the eye sees, which a copy glues as 'Die Eisheiligen 2024 Wann sie sind'."""
-    marks = len(_TWIN_MARK.findall(lines[index].text))
-    for twin in (index - 1, index + 1):
-        if 0 <= twin < len(lines) and lines[twin].kind in (Kind.HEADLINE, Kind.SENTENCE):
-            same = _same_words(lines[twin].text, lines[index].text)
-            if same and len(_TWIN_MARK.findall(lines[twin].text)) > marks:
-                return twin
-    return index
+    return max(candidates, key=lambda index: title_score(candidates[index]))
 
 
 def _same_words(one: str, other: str) -> bool:
@@ -1082,8 +1073,21 @@ def read_header(
 
 
 def title_text(lines: Sequence[Line], title_at: int) -> str:
-    """The title as written: the line at *title_at* without a breadcrumb copied into it."""
-    return _without_breadcrumb(lines[title_at].text, _page_labels(lines, title_at))
+    """The title as written: the line at *title_at* without a breadcrumb copied into it, or
+    the same headline where the page prints it with the punctuation that ends its kicker.
+    (A page may print 'Die Eisheiligen 2024: Wann sie sind' for screen readers or in its
+    header, and the kicker and headline the eye sees, which a copy glues as 'Die Eisheiligen
+    2024 Wann sie sind'.)"""
+    title = _without_breadcrumb(lines[title_at].text, _page_labels(lines, title_at))
+    marks = len(_TWIN_MARK.findall(title))
+    twins = (
+        ln.text
+        for ln in lines
+        if ln.kind in (Kind.HEADLINE, Kind.SENTENCE)
+        and len(_TWIN_MARK.findall(ln.text)) > marks
+        and _same_words(ln.text, title)
+    )
+    return next(twins, title)
 
 
 def _page_labels(lines: Sequence[Line], title_at: int) -> set[str]:
