@@ -76,6 +76,11 @@ class TitleEvidence:
     #: How far the line runs past a headline's usual length, 0 to 1 (16 to 30 words):
     #: a dek or a caption more often than a title.
     overlong: float
+    #: Labels glued to one another ('Más LeídasBuenos AiresSeguridad'): a menu or a caption's
+    #: credits copied as one line.
+    glued_labels: bool
+    #: Five words or more and not one function word: a list of tags or names, not a sentence.
+    no_function_words: bool
     #: Under a shorter headline: this line is its dek (standfirst).
     under_headline: bool
     #: Beside a caption or a photo credit: the line is a caption too.
@@ -97,6 +102,8 @@ WEIGHTS = TitleEvidence(
     is_prompt=-1.5,
     is_shouted=-1.0,
     overlong=-1.0,
+    glued_labels=-1.5,
+    no_function_words=-1.0,
     under_headline=-1.5,
     beside_credit=-1.0,
     is_weak_shape=-1.5,

@@ -491,6 +491,10 @@ TITLE_FALLBACK_LINES = 30
 SHORT_HEADLINE_LINES = 30
 #: Past this many headline-shaped lines between a line and the text, distance counts no more.
 TITLE_RANK_CAP = 8
+#: Two labels glued without a space ('SeguridadLa Nacion') once may be a name ('iPhone'),
+#: twice they are a menu.
+GLUED_LABELS_MIN = 2
+NO_FUNCTION_WORDS_MIN = 5
 #: A title's byline and date line stand within this many lines under it.
 META_NEAR_TITLE_LINES = 3
 TITLE_MAX_WORDS = 30
@@ -968,6 +972,7 @@ def title_candidates(
     # The headlines that count for distance: labels and menus stand anywhere.
     proper = [i for i in shaped if lines[i].words >= HEADLINE_MIN_WORDS and i not in menu]
     story = frozenset(subject.words) | slug
+    labels = _page_labels(lines, title_at=-1)
 
     def evidence(index: int) -> TitleEvidence:
         line = lines[index]
@@ -987,12 +992,25 @@ def title_candidates(
             is_prompt=line.text.rstrip().endswith(("?", "!")) and shared == 0.0,
             is_shouted=len(letters) > 3 and all(ch.isupper() for ch in letters),
             overlong=overlong(line.words),
+            glued_labels=len(_GLUED_LEVEL.findall(_without_breadcrumb(line.text, labels)))
+            >= GLUED_LABELS_MIN,
+            no_function_words=_has_no_function_words(line.text, reader),
             under_headline=_under_headline(lines, index, reader, story),
             beside_credit=_beside_credit(lines, index),
             is_weak_shape=index not in shaped,
         )
 
     return {index: evidence(index) for index in candidates}
+
+
+def _has_no_function_words(text: str, reader: PageReader) -> bool:
+    """Whether a line of five words or more has not one of the page's function words."""
+    words = words_of(text)
+    return (
+        bool(reader.stopwords)
+        and len(words) >= NO_FUNCTION_WORDS_MIN
+        and not any(w in reader.stopwords for w in words)
+    )
 
 
 def _under_headline(
