@@ -9,12 +9,13 @@ read from the sequence:
 
 * the **article text** is the largest run of text lines (subheadings and
   meta lines allowed inside), cut at the first "end of article" chrome line;
-* the **header** is what comes before it. Its headline-like lines are grouped
-  into runs separated by any other line (labels, date lines…). The **title**
-  is the first proper headline (4+ words) of the run nearest the text; lines
-  after it in that run are a dek (standfirst). A headline of an earlier run that
-  shares words with the title and text is the **short headline** (subtitle);
-  a configured section name among the header lines is the **section**;
+* the **header** is what comes before it. The **title** is the headline nearest
+  the text that tells its story: each short line above the text is scored on
+  general evidence (words shared with the text and the source URL, distance,
+  a byline beside it; labels, menus, prompts, captions and deks lose: see
+  ``headlines.py``). A long line under it is a dek (standfirst). An earlier
+  headline that shares words with the title and text is the **short headline**
+  (subtitle); a configured section name among the header lines is the **section**;
 * the **standfirst** is the dek, else the first text paragraph when it is
   short (at most two sentences) and more text follows.
 """
