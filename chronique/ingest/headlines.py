@@ -19,6 +19,10 @@ from chronique.folding import fold
 _WORD = re.compile(r"[^\W\d_]{4,}")
 #: A URL path's words, between the separators of a slug.
 _SLUG_SEPARATOR = re.compile(r"[\W_\d]+")
+#: Words of URL paths that name no story.
+_URL_FILLER = frozenset(
+    {"html", "index", "article", "articles", "artikel", "story", "stories", "news", "amp"}
+)
 #: Fewer distinct words than this in a URL's path say nothing about the story (an id, 'news').
 SLUG_MIN_WORDS = 2
 #: Nine titles in ten have at most this many words; deks and captions run longer.
@@ -47,8 +51,9 @@ def slug_stems(url: str | None) -> frozenset[str]:
     if not url:
         return frozenset()
     path = fold(unquote(urlsplit(url).path))
-    words = {w[:STEM_CHARS] for w in _SLUG_SEPARATOR.split(path) if len(w) >= 4}
-    words -= {"html", "index", "article", "artikel", "story", "news", "amp"}
+    words = {
+        w[:STEM_CHARS] for w in _SLUG_SEPARATOR.split(path) if len(w) >= 4 and w not in _URL_FILLER
+    }
     return frozenset(words) if len(words) >= SLUG_MIN_WORDS else frozenset()
 
 
