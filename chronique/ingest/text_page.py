@@ -490,6 +490,8 @@ TITLE_WINDOW_LINES = 60
 TITLE_FALLBACK_LINES = 30
 #: A short headline (subtitle) stands among this many lines above the title.
 SHORT_HEADLINE_LINES = 30
+SHORT_HEADLINE_SHARED = 0.5
+SHORT_HEADLINE_MIN_SHARED = 3
 #: Past this many headline-shaped lines between a line and the text, distance counts no more.
 TITLE_RANK_CAP = 8
 #: Two labels glued without a space ('SeguridadLa Nacion') once may be a name ('iPhone'),
@@ -569,7 +571,9 @@ def extract_text_page(text: str, rules: TextRules, source_url: str | None = None
     if title_at == start:  # a headline that ends like a question, read as the text's start
         start += 1
         article = lines[start:stop]
-    header = read_header(lines, title_at, start, rules.sections, subject, block_of)
+    header = read_header(
+        lines, title_at, start, rules.sections, subject, block_of, reader.stopwords
+    )
     right_under_title = all(ln.kind == Kind.CHROME for ln in lines[title_at + 1 : start])
     standfirst, blocks, paragraphs = _body(
         article, qualities[start:stop], header.dek, right_under_title, block_of[start:stop]
@@ -1065,8 +1069,10 @@ def read_header(
     sections: Sequence[str],
     subject: Subject,
     block_of: Sequence[int] = (),
+    stopwords: frozenset[str] = frozenset(),
 ) -> Header:
-    """Section, title, short headline and dek around the title line."""
+    """Section, title, short headline and dek around the title line (*stopwords*: the page's
+    function words, which say nothing of its story)."""
     title_line = lines[title_at]
     title = title_text(lines, title_at)
     # The labels stand above the headline, and above its twin when it is printed twice.
@@ -1084,7 +1090,7 @@ def read_header(
         section = hint
     return Header(
         title=title,
-        subtitle=_short_headline(above, title_line.text, subject),
+        subtitle=_short_headline(above, title_line.text, subject, stopwords),
         section=section,
         section_hint=hint,
         dek=_dek([ln for ln in lines[title_at + 1 : start] if not _same_words(ln.text, title)]),
@@ -1210,16 +1216,23 @@ def _dek(between: Sequence[Line]) -> str | None:
     return None
 
 
-def _short_headline(above: Sequence[Line], title: str, subject: Subject) -> str | None:
-    """The nearest earlier headline about the same story (2+ shared words), if distinct."""
+def _short_headline(
+    above: Sequence[Line], title: str, subject: Subject, stopwords: frozenset[str] = frozenset()
+) -> str | None:
+    """The nearest earlier headline about the same story, if distinct: three of its content
+    words (*stopwords* aside) and at least half of them are the title's or the text's (a menu line or a related story's
+    headline shares a word or two, not most of its words)."""
     folded_title = fold(title)
-    reference = _content_words(title) | subject.words
+    reference = stems(title, stopwords) | subject.words
     for line in reversed(above[-SHORT_HEADLINE_LINES:]):
         if line.kind != Kind.HEADLINE or line.words < HEADLINE_MIN_WORDS:
             continue
-        if fold(line.text) in folded_title or _same_words(line.text, title):
-            continue
-        if len(_content_words(line.text) & reference) >= 2:
+        folded = fold(line.text)
+        if folded in folded_title or folded_title in folded or _same_words(line.text, title):
+            continue  # the title itself, with or without a breadcrumb or its kicker's colon
+        words = stems(line.text, stopwords)
+        shared = len(words & reference)
+        if shared >= SHORT_HEADLINE_MIN_SHARED and shared >= SHORT_HEADLINE_SHARED * len(words):
             return line.text
     return None
 

@@ -54,3 +54,11 @@ def test_ingest_passes_the_source_url_to_the_text_reader(tmp_path: Path):
     url = SITE + "l-emploi-americain-ralentit-en-juin-le-chomage-remonte"
     ingested = ingest_one(PAGE, config, source_url=url, category="Économie")
     assert ingested.data["title"] == JOBS
+
+
+def test_a_related_story_s_headline_above_the_title_is_not_its_short_headline():
+    page = Path(__file__).parent / "sites" / "kinja_lifehacker.txt"
+    rules = TextRules(load_chrome_patterns(()), ())
+    extracted = extract_text_page(page.read_text(encoding="utf-8"), rules)
+    assert extracted.title == "How To Cancel The Subscriptions You Never Use"
+    assert extracted.subtitle is None
