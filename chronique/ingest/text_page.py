@@ -1005,7 +1005,14 @@ def title_candidates(
             is_weak_shape=index not in shaped,
         )
 
-    return {index: evidence(index) for index in candidates}
+    found = {index: evidence(index) for index in candidates}
+    # Far above the text, a headline is the article's only with its byline or named by the URL
+    # (else it heads another box: an infobox, a teaser, a subscription offer).
+    return {
+        index: e
+        for index, e in found.items()
+        if start - index <= TITLE_FALLBACK_LINES or e.beside_meta or e.shared_with_slug > 0
+    }
 
 
 def _has_no_function_words(text: str, reader: PageReader) -> bool:
