@@ -62,3 +62,22 @@ def test_a_related_story_s_headline_above_the_title_is_not_its_short_headline():
     extracted = extract_text_page(page.read_text(encoding="utf-8"), rules)
     assert extracted.title == "How To Cancel The Subscriptions You Never Use"
     assert extracted.subtitle is None
+
+
+def test_a_headline_far_above_the_text_without_a_byline_is_another_box_s():
+    """A teaser at the top of a long page (36 menu lines above the text) shares the story's
+    words, but without a byline beside it or a URL naming it, the heading nearest the text
+    is the title."""
+    teaser = "Tramway de Montpellier : vingt-cinq ans de ligne entre la gare et le nord"
+    menu = "\n".join(f"Rubrique numéro {n} du site" for n in range(36))
+    text = (
+        f"{teaser}\n\n{menu}\n\nSommaire\nHistoire de la ligne de la ville\n\n"
+        "Le conseil municipal a voté lundi soir, après plus de quatre heures de débats, le "
+        "principe d'une nouvelle ligne de tramway entre la gare et les quartiers du nord de la "
+        "ville, un projet attendu depuis une dizaine d'années par les habitants.\n\n"
+        "La ligne, longue de neuf kilomètres, doit desservir seize stations et transporter "
+        "jusqu'à quarante mille voyageurs par jour. Les premiers travaux commenceront au "
+        "printemps prochain, selon le calendrier présenté par la maire.\n"
+    )
+    extracted = extract_text_page(text, TextRules(load_chrome_patterns(()), ()))
+    assert extracted.title == "Histoire de la ligne de la ville"
