@@ -43,7 +43,14 @@ from chronique.ingest.dates import (
     split_statements,
 )
 from chronique.ingest.errors import IngestFailure
-from chronique.ingest.headlines import TitleEvidence, overlong, slug_stems, stems, title_score
+from chronique.ingest.headlines import (
+    HEADLINE_MAX_WORDS,
+    TitleEvidence,
+    overlong,
+    slug_stems,
+    stems,
+    title_score,
+)
 from chronique.ingest.markdown import escape_paragraph, heading, join_blocks
 from chronique.ingest.page import ExtractedPage, sections_by_fold, split_sentences
 from chronique.ingest.stopwords import page_language, stoplist, words_of
@@ -176,7 +183,6 @@ _NAME_WORD = re.compile(
     r"(?:[A-ZÀ-ÖØ-Þ][\w'’.-]*|d['’][A-ZÀ-Þ][\w'’-]*|de|du|des|van|von|der|den|da|di|del|ben|bin|al|el|le|la)"
 )
 _PARENTHESES = re.compile(r"\s*\([^)]*\)")
-_WORD = re.compile(r"[^\W\d_]{4,}")
 _SHARE_NETWORKS = (
     "facebook",
     "twitter",
@@ -500,7 +506,6 @@ GLUED_LABELS_MIN = 2
 NO_FUNCTION_WORDS_MIN = 5
 #: A title's byline and date line stand within this many lines under it.
 META_NEAR_TITLE_LINES = 3
-TITLE_MAX_WORDS = 30
 #: A section label stands among the few lines above the title.
 SECTION_LABEL_LINES = 6
 SECTION_LABEL_MAX_CHARS = 30
@@ -846,7 +851,7 @@ def _refuse_teaser(lines: Sequence[Line], span: tuple[int, int]) -> None:
 
 def _content_words(text: str) -> set[str]:
     """Crude stems of the longer words: enough to tell whether two lines share a subject."""
-    return {w[:5] for w in _WORD.findall(text.casefold())}
+    return stems(text)
 
 
 class Subject:
@@ -874,7 +879,7 @@ def _is_headline_shaped(
     if line.kind not in (Kind.HEADLINE, Kind.SENTENCE):
         return False
     words = count_words(line.text)
-    if not HEADLINE_MIN_WORDS - 1 <= words <= TITLE_MAX_WORDS:
+    if not HEADLINE_MIN_WORDS - 1 <= words <= HEADLINE_MAX_WORDS:
         return False
     if not reader.unspaced and _letter_words(line.text) < HEADLINE_MIN_WORDS - 1:
         return False  # mostly figures: a date or time line ('05. Juni 2025', '17:41 JST, …')
