@@ -208,7 +208,7 @@ def extract_page(path: Path, raw: bytes, batch: Batch) -> ExtractedPage:
         raise IngestFailure(
             f"unsupported file type '{path.suffix}' (expected .txt, .text, .md, .html or .htm)"
         )
-    return extract_text_page(text, batch.rules)
+    return extract_text_page(text, batch.rules, batch.options.source_url)
 
 
 def _looks_like_html(text: str) -> bool:
