@@ -329,10 +329,11 @@ def _printed_date(
 ) -> PageDate:
     """A date the page printed, in its printed zone or else *page_zone* (see _page_zone)."""
     tz_name, zone_kind = page_zone
-    _check_before_capture(value, options, tz_name)
+    local = in_zone(value, tz_name)  # compared with the capture as the page's own time
+    _check_before_capture(local, options, tz_name)
     if zone_was_printed(value):
         return PageDate(value, source, "page")
-    return PageDate(in_zone(value, tz_name), source, zone_kind, tz_name)
+    return PageDate(local, source, zone_kind, tz_name)
 
 
 def _page_zone(page: ExtractedPage, batch: Batch) -> tuple[str, str]:

@@ -183,6 +183,23 @@ def test_a_time_without_zone_is_read_in_the_sources_zone(tmp_path):
     )
 
 
+def test_an_evening_time_in_a_zone_ahead_of_the_archive_is_not_after_a_same_day_capture(
+    tmp_path,
+):
+    """21:37 in Tokyo is before the end of the capture day there, though 21:37 in Paris
+    would be after it: the capture is compared with the time in the source's zone."""
+    config = make_config(tmp_path, source_timezones={"tokyoledger.example": "Asia/Tokyo"})
+    page = _text_page(tmp_path, "Posted January 13, 2025 9:37 pm")
+    ingested = ingest_one(
+        page,
+        config,
+        category="Monde",
+        source_url="https://www.tokyoledger.example/news/1",
+        retrieved=date(2025, 1, 13),
+    )
+    assert ingested.data["date"] == "2025-01-13T21:37:00+09:00"
+
+
 def test_a_time_without_zone_and_no_source_setting_says_the_archive_zone(tmp_path, config):
     ingested = ingest_one(
         _text_page(tmp_path, "Publié le 18 juil. 2024 à 08h01", FR_BODY), config, category="France"
