@@ -476,8 +476,12 @@ MAX_GAP_LINES = 15
 END_MARKER_COST = 3
 #: A box of headlines inside the article is at most this many lines.
 MAX_CARD_LINES = 8
-#: Two paragraphs share this many content words when they tell the same story.
+#: The text goes on across a longer gap of at most this many lines when the paragraphs
+#: after it (the first few) tell the same story: this many of their content words, and
+#: this share of them, occur in the text before the gap.
+MAX_STORY_GAP_LINES = 20
 SAME_STORY_MIN_WORDS = 3
+SAME_STORY_SHARE = 0.2
 SAME_STORY_LINES = 3
 #: A run of text found after the article's end (comments, other articles) counts this much.
 AFTER_END_WEIGHT = 0.25
@@ -715,7 +719,7 @@ def _runs(lines: Sequence[Line], anchors: Sequence[int]) -> list[tuple[int, int]
     for position, index in enumerate(anchors):
         if index > stop and not (
             _bridgeable(lines[stop + 1 : index])
-            or _same_story_across_card(lines, anchors, start, stop, position)
+            or _same_story_across_gap(lines, anchors, start, stop, position)
         ):
             runs.append((start, stop + 1))
             start = index
@@ -740,24 +744,50 @@ def _bridgeable(gap: Sequence[Line]) -> bool:
     return cost <= MAX_GAP_COST or _is_card(gap)
 
 
-def _same_story_across_card(
+def _same_story_across_gap(
     lines: Sequence[Line], anchors: Sequence[int], start: int, stop: int, position: int
 ) -> bool:
-    """A box of links under a label that usually ends an article ('Sur le même sujet'),
-    with the same story's text on both sides of it: the paragraphs before it and the
-    next few after it share content words. (Comments under 'Commentaires' are signed
-    with names, not headlines.)"""
+    """The same story on both sides of an interruption: the first paragraphs after the gap
+    share content words with the text before it. Across a box of a few links under a
+    label that usually ends an article ('Sur le même sujet') a few shared words are
+    enough; across anything longer (links with their bylines and dates, a list, a table,
+    code) they must be a good share of the words after it. Dated text is not the same
+    story: comments ('NAME says:' and a date), teasers of other articles (a summary and
+    its date), the next article (one headline with its date line)."""
     gap = lines[stop + 1 : anchors[position]]
-    links = [ln for ln in gap if ln.kind not in (Kind.END, Kind.CHROME, Kind.CAPTION)]
-    if not links or len(gap) > MAX_CARD_LINES:
+    if len(gap) > MAX_STORY_GAP_LINES or not _dates_only_links(gap):
         return False
-    if any(ln.kind not in (Kind.HEADLINE, Kind.SENTENCE) for ln in links):
-        return False
-    if any(ln.words < HEADLINE_MIN_WORDS for ln in links):
+    following = anchors[position : position + SAME_STORY_LINES]
+    if any(ln.kind == Kind.META and ln.dates for ln in lines[following[0] : following[-1]]):
         return False
     before = " ".join(lines[i].text for i in anchors[:position] if i >= start)
-    after = " ".join(lines[i].text for i in anchors[position : position + SAME_STORY_LINES])
-    return len(_content_words(before) & _content_words(after)) >= SAME_STORY_MIN_WORDS
+    after_words = _content_words(" ".join(lines[i].text for i in following))
+    shared = len(_content_words(before) & after_words)
+    if _is_link_card(gap):
+        return shared >= SAME_STORY_MIN_WORDS
+    return shared >= max(SAME_STORY_MIN_WORDS, SAME_STORY_SHARE * len(after_words))
+
+
+def _dates_only_links(gap: Sequence[Line]) -> bool:
+    """Whether every date line in *gap* dates one of several links (a card's headlines,
+    each with its byline and date): not a comment's date, nor the next article's."""
+    dated_lines = sum(ln.kind == Kind.META and bool(ln.dates) for ln in gap)
+    dated_headlines = sum(
+        line.kind == Kind.HEADLINE and _next_is_meta(gap, position)
+        for position, line in enumerate(gap)
+    )
+    return dated_lines == 0 or dated_lines == dated_headlines > 1
+
+
+def _is_link_card(gap: Sequence[Line]) -> bool:
+    """A few headlines of four words or more, perhaps under a label: links to other articles."""
+    links = [ln for ln in gap if ln.kind not in (Kind.END, Kind.CHROME, Kind.CAPTION)]
+    return (
+        bool(links)
+        and len(gap) <= MAX_CARD_LINES
+        and all(ln.kind in (Kind.HEADLINE, Kind.SENTENCE) for ln in links)
+        and all(ln.words >= HEADLINE_MIN_WORDS for ln in links)
+    )
 
 
 def _is_relative_date_line(line: Line) -> bool:
