@@ -461,6 +461,9 @@ LENGTH_LOW = 70
 LENGTH_HIGH = 200
 STOPWORDS_LOW = 0.30
 STOPWORDS_HIGH = 0.32
+#: Near-good paragraphs in a row, this many and this long together, are good text.
+PROSE_RUN_MIN_LINES = 3
+PROSE_RUN_MIN_CHARS = 2 * LENGTH_HIGH
 #: A long paragraph that ends like one needs only this share to stand beside good text.
 PROSE_STOPWORDS_LOW = 0.15
 #: A character of a script written without spaces (Japanese, Chinese) carries about as much
@@ -618,6 +621,7 @@ def revise(initial: Sequence[Quality], lines: Sequence[Line]) -> list[Quality]:
     and captions that sit inside an article ('Lire aussi', a photo credit) are looked past."""
     transparent = [ln.kind in (Kind.CHROME, Kind.CAPTION) for ln in lines]
     initial = [Quality.SHORT if skip else q for q, skip in zip(initial, transparent, strict=True)]
+    initial = _promote_prose_runs(initial, lines)
     strict = Neighbours(initial, skip_near_good=True)
     loose = Neighbours(initial, skip_near_good=False)
     revised = list(initial)
@@ -630,6 +634,29 @@ def revise(initial: Sequence[Quality], lines: Sequence[Line]) -> list[Quality]:
             both_bad = settled.before[index] == settled.after[index] == Quality.BAD
             revised[index] = Quality.BAD if both_bad else Quality.GOOD
     return [Quality.BAD if skip else q for q, skip in zip(revised, transparent, strict=True)]
+
+
+def _promote_prose_runs(qualities: Sequence[Quality], lines: Sequence[Line]) -> list[Quality]:
+    """A blog's short paragraphs: several near-good paragraphs in a row, with only short
+    sentences between them, are good text together, though none is long enough on its
+    own (jusText would let the chrome around them decide). A headline between two ends
+    the run: teasers of a list of articles alternate with their headlines."""
+    promoted = list(qualities)
+    run: list[int] = []
+    for index, (line, quality) in enumerate([*zip(lines, qualities, strict=True), (None, None)]):
+        in_text = line is not None and line.kind in TEXT_KINDS
+        if in_text and quality == Quality.NEAR_GOOD:
+            run.append(index)
+            continue
+        if in_text and quality == Quality.SHORT:
+            continue
+        if len(run) >= PROSE_RUN_MIN_LINES and sum(len(lines[i].text) for i in run) >= (
+            PROSE_RUN_MIN_CHARS
+        ):
+            for i in run:
+                promoted[i] = Quality.GOOD
+        run = []
+    return promoted
 
 
 class Neighbours:
