@@ -469,6 +469,10 @@ PROSE_STOPWORDS_LOW = 0.15
 #: A character of a script written without spaces (Japanese, Chinese) carries about as much
 #: as a word of three letters: its lines are measured at this many characters per character.
 UNSPACED_WEIGHT = 3
+#: A page's prose has at least this share of its language's function words (a quarter or
+#: more in every language with a list); a lower share means the language was
+#: guessed from a few borrowed words, and sentence punctuation is the better evidence.
+MIN_STOPWORD_SHARE = 0.15
 #: A page is written without spaces when this share of its letters are CJK characters.
 UNSPACED_SHARE = 0.3
 #: What the article text may skip between two paragraphs: a 'read also' card, a photo
@@ -523,8 +527,14 @@ class PageReader:
             sample = " ".join(ln.text for ln in lines)[:20_000]
         letters = len(_LETTER.findall(sample[:5000])) or 1
         unspaced = len(_UNSPACED.findall(sample[:5000])) / letters >= UNSPACED_SHARE
-        language = None if unspaced else page_language(words_of(sample))
-        return cls(stoplist(language) if language else frozenset(), unspaced)
+        words = [] if unspaced else words_of(sample)
+        language = page_language(words)
+        stopwords = stoplist(language) if language else frozenset()
+        if stopwords and sum(w in stopwords for w in words) < MIN_STOPWORD_SHARE * len(words):
+            stopwords = (
+                frozenset()
+            )  # a few borrowed words (names, 'Home Affairs'): not its language
+        return cls(stopwords, unspaced)
 
     def length(self, text: str) -> int:
         return len(text) * UNSPACED_WEIGHT if self.unspaced else len(text)
