@@ -492,6 +492,8 @@ SAME_STORY_SHARE = 0.2
 SAME_STORY_LINES = 3
 #: A run of text found after the article's end (comments, other articles) counts this much.
 AFTER_END_WEIGHT = 0.25
+#: Comments are dated one after another: this many relative dates under some text.
+COMMENT_DATES_MIN = 2
 #: How many lines above the article text the title is looked for, and among how many candidates.
 TITLE_WINDOW_LINES = 30
 TITLE_CANDIDATES = 6
@@ -718,11 +720,17 @@ def _article_span(
             raise IngestFailure("title only: no article text under the headline")
         raise IngestFailure("only page chrome: no title and no article text found")
     runs = _runs(lines, anchors)
-    ends = [i for i, ln in enumerate(lines) if ln.kind == Kind.END]
+    after_text = range(anchors[0] + 1, len(lines))
+    ends = [i for i in after_text if lines[i].kind == Kind.END]
+    comment_dates = [i for i in after_text if _is_relative_date_line(lines[i])]
 
     def weight(run: tuple[int, int]) -> float:
+        """Its text; a quarter of it past the article's end: under an end-of-article marker,
+        or among comments (dated one after another 'an hour ago', '2 days ago')."""
         chars = sum(reader.length(lines[i].text) for i in anchors if run[0] <= i < run[1])
-        closed = any(e < run[0] for e in ends if any(a < e for a in anchors))
+        closed = any(e < run[0] for e in ends) or (
+            sum(d < run[0] for d in comment_dates) >= COMMENT_DATES_MIN
+        )
         return chars * (AFTER_END_WEIGHT if closed else 1.0)
 
     best = max(runs, key=weight)
