@@ -726,10 +726,11 @@ def _article_span(
 
     def weight(run: tuple[int, int]) -> float:
         """Its text; a quarter of it past the article's end: under an end-of-article marker,
-        or among comments (dated one after another 'an hour ago', '2 days ago')."""
+        or among comments (dated one after another 'an hour ago', '2 days ago', before the
+        run or inside it)."""
         chars = sum(reader.length(lines[i].text) for i in anchors if run[0] <= i < run[1])
         closed = any(e < run[0] for e in ends) or (
-            sum(d < run[0] for d in comment_dates) >= COMMENT_DATES_MIN
+            sum(d < run[1] for d in comment_dates) >= COMMENT_DATES_MIN
         )
         return chars * (AFTER_END_WEIGHT if closed else 1.0)
 
