@@ -492,6 +492,9 @@ SAME_STORY_SHARE = 0.2
 SAME_STORY_LINES = 3
 #: A run of text found after the article's end (comments, other articles) counts this much.
 AFTER_END_WEIGHT = 0.25
+#: A run of text right under a byline or date line (an article's header) counts this much more.
+HEADED_WEIGHT = 2.0
+HEADER_LINES = 10
 #: Comments are dated one after another: this many relative dates under some text.
 COMMENT_DATES_MIN = 2
 #: How many lines above the article text the title is looked for, and among how many candidates.
@@ -732,13 +735,25 @@ def _article_span(
         closed = any(e < run[0] for e in ends) or (
             sum(d < run[1] for d in comment_dates) >= COMMENT_DATES_MIN
         )
-        return chars * (AFTER_END_WEIGHT if closed else 1.0)
+        return (
+            chars
+            * (AFTER_END_WEIGHT if closed else 1.0)
+            * (HEADED_WEIGHT if _has_header(lines, anchors, run[0]) else 1.0)
+        )
 
     best = max(runs, key=weight)
     text_chars = sum(reader.length(lines[i].text) for i in anchors if best[0] <= i < best[1])
     _refuse_teaser(lines, best)
     _refuse_listing(lines, reader, text_chars, outside=best)
     return best
+
+
+def _has_header(lines: Sequence[Line], anchors: Sequence[int], start: int) -> bool:
+    """Whether an article's header stands right above *start*: a byline or date line among
+    the few lines since the previous paragraph of text."""
+    previous = max((a for a in anchors if a < start), default=-1)
+    above = lines[max(previous + 1, start - HEADER_LINES) : start]
+    return any(ln.kind == Kind.META for ln in above)
 
 
 def _short_page_qualities(lines: Sequence[Line], initial: Sequence[Quality]) -> list[Quality]:
