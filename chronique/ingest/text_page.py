@@ -532,14 +532,7 @@ class PageReader:
             sample = " ".join(ln.text for ln in lines)[:20_000]
         letters = len(_LETTER.findall(sample[:5000])) or 1
         unspaced = len(_UNSPACED.findall(sample[:5000])) / letters >= UNSPACED_SHARE
-        words = [] if unspaced else words_of(sample)
-        language = page_language(words)
-        stopwords = stoplist(language) if language else frozenset()
-        if stopwords and sum(w in stopwords for w in words) < MIN_STOPWORD_SHARE * len(words):
-            stopwords = (
-                frozenset()
-            )  # a few borrowed words (names, 'Home Affairs'): not its language
-        return cls(stopwords, unspaced)
+        return cls(frozenset() if unspaced else _function_words(words_of(sample)), unspaced)
 
     def length(self, text: str) -> int:
         return len(text) * UNSPACED_WEIGHT if self.unspaced else len(text)
@@ -553,6 +546,17 @@ class PageReader:
             _UNSPACED_STOP.search(text) if self.unspaced else _ends(_ENDS_PARAGRAPH, text)
         )
         return STOPWORDS_HIGH if has_sentence else 0.0
+
+
+def _function_words(words: Sequence[str]) -> frozenset[str]:
+    """The function words of the language of *words*, when they are a fair share of them:
+    a language guessed from a few borrowed words (names, 'Home Affairs' in a Zulu page)
+    is not the page's."""
+    language = page_language(words)
+    stopwords = stoplist(language) if language else frozenset()
+    if sum(w in stopwords for w in words) < MIN_STOPWORD_SHARE * len(words):
+        return frozenset()
+    return stopwords
 
 
 def extract_text_page(text: str, rules: TextRules) -> ExtractedPage:
@@ -665,9 +669,8 @@ def _promote_prose_runs(qualities: Sequence[Quality], lines: Sequence[Line]) -> 
             continue
         if in_text and quality == Quality.SHORT:
             continue
-        if len(run) >= PROSE_RUN_MIN_LINES and sum(len(lines[i].text) for i in run) >= (
-            PROSE_RUN_MIN_CHARS
-        ):
+        long_enough = sum(len(lines[i].text) for i in run) >= PROSE_RUN_MIN_CHARS
+        if len(run) >= PROSE_RUN_MIN_LINES and long_enough:
             for i in run:
                 promoted[i] = Quality.GOOD
         run = []
@@ -841,7 +844,7 @@ def _dates_only_links(gap: Sequence[Line]) -> bool:
         line.kind == Kind.HEADLINE and _next_is_meta(gap, position)
         for position, line in enumerate(gap)
     )
-    return dated_lines == 0 or dated_lines == dated_headlines > 1
+    return dated_lines == 0 or (dated_lines == dated_headlines and dated_headlines > 1)
 
 
 def _is_link_card(gap: Sequence[Line]) -> bool:
