@@ -433,3 +433,30 @@ def test_a_caption_is_told_from_a_sentence_by_its_credit(line, is_caption):
     from chronique.ingest.text_page import Kind, classify_line
 
     assert (classify_line(line, rules()).kind == Kind.CAPTION) is is_caption
+
+
+ZULU_PARAGRAPHS = (
+    "UMnyango weHome Affairs umemezele ukuthi uzoqasha intsha engaphezu kwezinkulungwane "
+    "ezimbili ukuze isize ekugcineni amarekhodi ezakhamuzi ngendlela yesimanje (Electronic "
+    "format), kusukela ngenyanga ezayo kuzo zonke izifundazwe zezwe.",
+    "Lolu hlelo luyingxenye ye-Presidential Youth Employment Initiative, futhi lusebenzisana "
+    "noMnyango we-Employment and Labour kanye ne-Harambee Youth Employment Accelerator, "
+    "okuyinhlangano efundisa intsha amakhono omsebenzi nawedijithali.",
+    "\u201cWe are committed to the digital future of the department and of the young people "
+    "in this country,\u201d kusho uNgqongqoshe ngesikhathi ethula lolu hlelo ePitoli "
+    "ngoLwesibili, ephelezelwa yiphini lakhe kanye nabaholi bezinhlangano zentsha.",
+    "Abafake izicelo kumele babe phakathi kweminyaka eyishumi nesishiyagalombili namashumi "
+    "amathathu nesihlanu ubudala, futhi babe nesitifiketi sikamatikuletsheni. Bazohola "
+    "amarandi ayizinkulungwane ezinhlanu ngenyanga isikhathi esiyizinyanga eziyishumi nambili.",
+)
+
+
+def test_prose_in_a_language_without_a_word_list_is_text_despite_a_few_english_names():
+    """A Zulu page quoting English names and a minister's English words is not read as
+    English prose poor in English function words: its punctuation tells its text."""
+    title = "UHulumeni uzoqasha intsha ezokwenza amarekhodi abe ngawedijithali"
+    extracted = extract_text_page(
+        page("Ekhaya", "Izindaba", title, "16 November 2025", *ZULU_PARAGRAPHS, "Latest News"),
+        rules(),
+    )
+    assert extracted.paragraphs == ZULU_PARAGRAPHS
