@@ -730,16 +730,12 @@ def _article_span(
     ends = [i for i in after_text if lines[i].kind == Kind.END]
     comment_dates = [i for i in after_text if _is_relative_date_line(lines[i])]
 
-    def text_before(index: int) -> int:
-        return sum(reader.length(lines[a].text) for a in anchors if a < index)
-
     def weight(run: tuple[int, int]) -> float:
-        """Its text; a quarter of it past the article's end: under an end-of-article marker
-        that closes enough text (a marker under a gallery's captions closes nothing), or
-        among comments (dated one after another 'an hour ago', '2 days ago', before the
+        """Its text; a quarter of it past the article's end: under an end-of-article marker,
+        or among comments (dated one after another 'an hour ago', '2 days ago', before the
         run or inside it)."""
         chars = sum(reader.length(lines[i].text) for i in anchors if run[0] <= i < run[1])
-        closed = any(e < run[0] and text_before(e) >= AFTER_END_WEIGHT * chars for e in ends) or (
+        closed = any(e < run[0] for e in ends) or (
             sum(d < run[1] for d in comment_dates) >= COMMENT_DATES_MIN
         )
         return (
