@@ -27,6 +27,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass, field
 from enum import Enum
 from functools import cached_property
+from itertools import pairwise
 from typing import NamedTuple
 
 from chronique.folding import fold
@@ -815,14 +816,14 @@ def _same_story_across_gap(
     share content words with the text before it. Across a box of a few links under a
     label that usually ends an article ('Sur le même sujet') a few shared words are
     enough; across anything longer (links with their bylines and dates, a list, a table,
-    code) they must be a good share of the words after it. Dated text is not the same
-    story: comments ('NAME says:' and a date), teasers of other articles (a summary and
-    its date), the next article (one headline with its date line)."""
+    code) they must be a good share of the words after it. Comments (under names, between
+    buttons, or dated), teasers of other articles (a summary and its date) and the next
+    article (one headline with its date line) are not the same story."""
     gap = lines[stop + 1 : anchors[position]]
     if len(gap) > MAX_STORY_GAP_LINES or not _dates_only_links(gap):
         return False
     following = anchors[position : position + SAME_STORY_LINES]
-    if any(ln.kind == Kind.META and ln.dates for ln in lines[following[0] : following[-1]]):
+    if not _runs_on(lines, following):
         return False
     before = " ".join(lines[i].text for i in anchors[:position] if i >= start)
     after_words = _content_words(" ".join(lines[i].text for i in following))
@@ -830,6 +831,16 @@ def _same_story_across_gap(
     if _is_link_card(gap):
         return shared >= SAME_STORY_MIN_WORDS
     return shared >= max(SAME_STORY_MIN_WORDS, SAME_STORY_SHARE * len(after_words))
+
+
+def _runs_on(lines: Sequence[Line], following: Sequence[int]) -> bool:
+    """Whether the first paragraphs after a gap read as one text: no date line between them
+    (teasers of other articles, each with its date), and not a button under each of them
+    (comments, each above 'Reply' and 'Report')."""
+    between = [lines[a + 1 : b] for a, b in pairwise(following)]
+    dated = any(ln.kind == Kind.META and ln.dates for part in between for ln in part)
+    buttons = bool(between) and all(any(ln.kind == Kind.CHROME for ln in part) for part in between)
+    return not (dated or buttons)
 
 
 def _dates_only_links(gap: Sequence[Line]) -> bool:
