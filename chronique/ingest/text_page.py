@@ -29,6 +29,7 @@ from dataclasses import dataclass, field, replace
 from datetime import datetime
 from enum import Enum
 from functools import cached_property
+from itertools import pairwise
 from typing import NamedTuple
 
 from chronique.folding import fold
@@ -514,11 +515,18 @@ LENGTH_LOW = 70
 LENGTH_HIGH = 200
 STOPWORDS_LOW = 0.30
 STOPWORDS_HIGH = 0.32
+#: Near-good paragraphs in a row, this many and this long together, are good text.
+PROSE_RUN_MIN_LINES = 3
+PROSE_RUN_MIN_CHARS = 2 * LENGTH_HIGH
 #: A long paragraph that ends like one needs only this share to stand beside good text.
 PROSE_STOPWORDS_LOW = 0.15
 #: A character of a script written without spaces (Japanese, Chinese) carries about as much
 #: as a word of three letters: its lines are measured at this many characters per character.
 UNSPACED_WEIGHT = 3
+#: A page's prose has at least this share of its language's function words (a quarter or
+#: more in every language with a list); a lower share means the language was
+#: guessed from a few borrowed words, and sentence punctuation is the better evidence.
+MIN_STOPWORD_SHARE = 0.15
 #: A page is written without spaces when this share of its letters are CJK characters.
 UNSPACED_SHARE = 0.3
 #: What the article text may skip between two paragraphs: a 'read also' card, a photo
@@ -529,11 +537,20 @@ MAX_GAP_LINES = 15
 END_MARKER_COST = 3
 #: A box of headlines inside the article is at most this many lines.
 MAX_CARD_LINES = 8
-#: Two paragraphs share this many content words when they tell the same story.
+#: The text goes on across a longer gap of at most this many lines when the paragraphs
+#: after it (the first few) tell the same story: this many of their content words, and
+#: this share of them, occur in the text before the gap.
+MAX_STORY_GAP_LINES = 20
 SAME_STORY_MIN_WORDS = 3
+SAME_STORY_SHARE = 0.2
 SAME_STORY_LINES = 3
 #: A run of text found after the article's end (comments, other articles) counts this much.
 AFTER_END_WEIGHT = 0.25
+#: A run of text right under a byline or date line (an article's header) counts this much more.
+HEADED_WEIGHT = 2.0
+HEADER_LINES = 10
+#: Comments are dated one after another: this many relative dates under some text.
+COMMENT_DATES_MIN = 2
 #: How many lines above the article text a headline is looked for as the title, and how many
 #: for another short line when there is no headline (a long subscription box can stand between
 #: the title and the text).
@@ -582,8 +599,7 @@ class PageReader:
             sample = " ".join(ln.text for ln in lines)[:20_000]
         letters = len(_LETTER.findall(sample[:5000])) or 1
         unspaced = len(_UNSPACED.findall(sample[:5000])) / letters >= UNSPACED_SHARE
-        language = None if unspaced else page_language(words_of(sample))
-        return cls(stoplist(language) if language else frozenset(), unspaced)
+        return cls(frozenset() if unspaced else _function_words(words_of(sample)), unspaced)
 
     def length(self, text: str) -> int:
         return len(text) * UNSPACED_WEIGHT if self.unspaced else len(text)
@@ -597,6 +613,17 @@ class PageReader:
             _UNSPACED_STOP.search(text) if self.unspaced else _ends(_ENDS_PARAGRAPH, text)
         )
         return STOPWORDS_HIGH if has_sentence else 0.0
+
+
+def _function_words(words: Sequence[str]) -> frozenset[str]:
+    """The function words of the language of *words*, when they are a fair share of them:
+    a language guessed from a few borrowed words (names, 'Home Affairs' in a Zulu page)
+    is not the page's."""
+    language = page_language(words)
+    stopwords = stoplist(language) if language else frozenset()
+    if sum(w in stopwords for w in words) < MIN_STOPWORD_SHARE * len(words):
+        return frozenset()
+    return stopwords
 
 
 def extract_text_page(text: str, rules: TextRules, source_url: str | None = None) -> ExtractedPage:
@@ -690,6 +717,7 @@ def revise(initial: Sequence[Quality], lines: Sequence[Line]) -> list[Quality]:
     and captions that sit inside an article ('Lire aussi', a photo credit) are looked past."""
     transparent = [ln.kind in (Kind.CHROME, Kind.CAPTION) for ln in lines]
     initial = [Quality.SHORT if skip else q for q, skip in zip(initial, transparent, strict=True)]
+    initial = _promote_prose_runs(initial, lines)
     strict = Neighbours(initial, skip_near_good=True)
     loose = Neighbours(initial, skip_near_good=False)
     revised = list(initial)
@@ -702,6 +730,28 @@ def revise(initial: Sequence[Quality], lines: Sequence[Line]) -> list[Quality]:
             both_bad = settled.before[index] == settled.after[index] == Quality.BAD
             revised[index] = Quality.BAD if both_bad else Quality.GOOD
     return [Quality.BAD if skip else q for q, skip in zip(revised, transparent, strict=True)]
+
+
+def _promote_prose_runs(qualities: Sequence[Quality], lines: Sequence[Line]) -> list[Quality]:
+    """A blog's short paragraphs: several near-good paragraphs in a row, with only short
+    sentences between them, are good text together, though none is long enough on its
+    own (jusText would let the chrome around them decide). A headline between two ends
+    the run: teasers of a list of articles alternate with their headlines."""
+    promoted = list(qualities)
+    run: list[int] = []
+    for index, (line, quality) in enumerate([*zip(lines, qualities, strict=True), (None, None)]):
+        in_text = line is not None and line.kind in TEXT_KINDS
+        if in_text and quality == Quality.NEAR_GOOD:
+            run.append(index)
+            continue
+        if in_text and quality == Quality.SHORT:
+            continue
+        long_enough = sum(len(lines[i].text) for i in run) >= PROSE_RUN_MIN_CHARS
+        if len(run) >= PROSE_RUN_MIN_LINES and long_enough:
+            for i in run:
+                promoted[i] = Quality.GOOD
+        run = []
+    return promoted
 
 
 class Neighbours:
@@ -753,18 +803,37 @@ def _article_span(
             raise IngestFailure("title only: no article text under the headline")
         raise IngestFailure("only page chrome: no title and no article text found")
     runs = _runs(lines, anchors)
-    ends = [i for i, ln in enumerate(lines) if ln.kind == Kind.END]
+    after_text = range(anchors[0] + 1, len(lines))
+    ends = [i for i in after_text if lines[i].kind == Kind.END]
+    comment_dates = [i for i in after_text if _is_relative_date_line(lines[i])]
 
     def weight(run: tuple[int, int]) -> float:
+        """Its text; a quarter of it past the article's end: under an end-of-article marker,
+        or among comments (dated one after another 'an hour ago', '2 days ago', before the
+        run or inside it)."""
         chars = sum(reader.length(lines[i].text) for i in anchors if run[0] <= i < run[1])
-        closed = any(e < run[0] for e in ends if any(a < e for a in anchors))
-        return chars * (AFTER_END_WEIGHT if closed else 1.0)
+        closed = any(e < run[0] for e in ends) or (
+            sum(d < run[1] for d in comment_dates) >= COMMENT_DATES_MIN
+        )
+        return (
+            chars
+            * (AFTER_END_WEIGHT if closed else 1.0)
+            * (HEADED_WEIGHT if _has_header(lines, anchors, run[0]) else 1.0)
+        )
 
     best = max(runs, key=weight)
     text_chars = sum(reader.length(lines[i].text) for i in anchors if best[0] <= i < best[1])
     _refuse_teaser(lines, best)
     _refuse_listing(lines, reader, text_chars, outside=best)
     return best
+
+
+def _has_header(lines: Sequence[Line], anchors: Sequence[int], start: int) -> bool:
+    """Whether an article's header stands right above *start*: a byline or date line among
+    the few lines since the previous paragraph of text."""
+    previous = max((a for a in anchors if a < start), default=-1)
+    above = lines[max(previous + 1, start - HEADER_LINES) : start]
+    return any(ln.kind == Kind.META for ln in above)
 
 
 def _short_page_qualities(lines: Sequence[Line], initial: Sequence[Quality]) -> list[Quality]:
@@ -791,7 +860,7 @@ def _runs(lines: Sequence[Line], anchors: Sequence[int]) -> list[tuple[int, int]
     for position, index in enumerate(anchors):
         if index > stop and not (
             _bridgeable(lines[stop + 1 : index])
-            or _same_story_across_card(lines, anchors, start, stop, position)
+            or _same_story_across_gap(lines, anchors, start, stop, position)
         ):
             runs.append((start, stop + 1))
             start = index
@@ -816,24 +885,60 @@ def _bridgeable(gap: Sequence[Line]) -> bool:
     return cost <= MAX_GAP_COST or _is_card(gap)
 
 
-def _same_story_across_card(
+def _same_story_across_gap(
     lines: Sequence[Line], anchors: Sequence[int], start: int, stop: int, position: int
 ) -> bool:
-    """A box of links under a label that usually ends an article ('Sur le même sujet'),
-    with the same story's text on both sides of it: the paragraphs before it and the
-    next few after it share content words. (Comments under 'Commentaires' are signed
-    with names, not headlines.)"""
+    """The same story on both sides of an interruption: the first paragraphs after the gap
+    share content words with the text before it. Across a box of a few links under a
+    label that usually ends an article ('Sur le même sujet') a few shared words are
+    enough; across anything longer (links with their bylines and dates, a list, a table,
+    code) they must be a good share of the words after it. Comments (under names, between
+    buttons, or dated), teasers of other articles (a summary and its date) and the next
+    article (one headline with its date line) are not the same story."""
     gap = lines[stop + 1 : anchors[position]]
-    links = [ln for ln in gap if ln.kind not in (Kind.END, Kind.CHROME, Kind.CAPTION)]
-    if not links or len(gap) > MAX_CARD_LINES:
+    if len(gap) > MAX_STORY_GAP_LINES or not _dates_only_links(gap):
         return False
-    if any(ln.kind not in (Kind.HEADLINE, Kind.SENTENCE) for ln in links):
-        return False
-    if any(ln.words < HEADLINE_MIN_WORDS for ln in links):
+    following = anchors[position : position + SAME_STORY_LINES]
+    if not _runs_on(lines, following):
         return False
     before = " ".join(lines[i].text for i in anchors[:position] if i >= start)
-    after = " ".join(lines[i].text for i in anchors[position : position + SAME_STORY_LINES])
-    return len(_content_words(before) & _content_words(after)) >= SAME_STORY_MIN_WORDS
+    after_words = _content_words(" ".join(lines[i].text for i in following))
+    shared = len(_content_words(before) & after_words)
+    if _is_link_card(gap):
+        return shared >= SAME_STORY_MIN_WORDS
+    return shared >= max(SAME_STORY_MIN_WORDS, SAME_STORY_SHARE * len(after_words))
+
+
+def _runs_on(lines: Sequence[Line], following: Sequence[int]) -> bool:
+    """Whether the first paragraphs after a gap read as one text: no date line between them
+    (teasers of other articles, each with its date), and not a button under each of them
+    (comments, each above 'Reply' and 'Report')."""
+    between = [lines[a + 1 : b] for a, b in pairwise(following)]
+    dated = any(ln.kind == Kind.META and ln.dates for part in between for ln in part)
+    buttons = bool(between) and all(any(ln.kind == Kind.CHROME for ln in part) for part in between)
+    return not (dated or buttons)
+
+
+def _dates_only_links(gap: Sequence[Line]) -> bool:
+    """Whether every date line in *gap* dates one of several links (a card's headlines,
+    each with its byline and date): not a comment's date, nor the next article's."""
+    dated_lines = sum(ln.kind == Kind.META and bool(ln.dates) for ln in gap)
+    dated_headlines = sum(
+        line.kind == Kind.HEADLINE and _next_is_meta(gap, position)
+        for position, line in enumerate(gap)
+    )
+    return dated_lines == 0 or (dated_lines == dated_headlines and dated_headlines > 1)
+
+
+def _is_link_card(gap: Sequence[Line]) -> bool:
+    """A few headlines of four words or more, perhaps under a label: links to other articles."""
+    links = [ln for ln in gap if ln.kind not in (Kind.END, Kind.CHROME, Kind.CAPTION)]
+    return (
+        bool(links)
+        and len(gap) <= MAX_CARD_LINES
+        and all(ln.kind in (Kind.HEADLINE, Kind.SENTENCE) for ln in links)
+        and all(ln.words >= HEADLINE_MIN_WORDS for ln in links)
+    )
 
 
 def _is_relative_date_line(line: Line) -> bool:

@@ -433,3 +433,73 @@ def test_a_caption_is_told_from_a_sentence_by_its_credit(line, is_caption):
     from chronique.ingest.text_page import Kind, classify_line
 
     assert (classify_line(line, rules()).kind == Kind.CAPTION) is is_caption
+
+
+ZULU_PARAGRAPHS = (
+    "UMnyango weHome Affairs umemezele ukuthi uzoqasha intsha engaphezu kwezinkulungwane "
+    "ezimbili ukuze isize ekugcineni amarekhodi ezakhamuzi ngendlela yesimanje (Electronic "
+    "format), kusukela ngenyanga ezayo kuzo zonke izifundazwe zezwe.",
+    "Lolu hlelo luyingxenye ye-Presidential Youth Employment Initiative, futhi lusebenzisana "
+    "noMnyango we-Employment and Labour kanye ne-Harambee Youth Employment Accelerator, "
+    "okuyinhlangano efundisa intsha amakhono omsebenzi nawedijithali.",
+    "\u201cWe are committed to the digital future of the department and of the young people "
+    "in this country,\u201d kusho uNgqongqoshe ngesikhathi ethula lolu hlelo ePitoli "
+    "ngoLwesibili, ephelezelwa yiphini lakhe kanye nabaholi bezinhlangano zentsha.",
+    "Abafake izicelo kumele babe phakathi kweminyaka eyishumi nesishiyagalombili namashumi "
+    "amathathu nesihlanu ubudala, futhi babe nesitifiketi sikamatikuletsheni. Bazohola "
+    "amarandi ayizinkulungwane ezinhlanu ngenyanga isikhathi esiyizinyanga eziyishumi nambili.",
+)
+
+
+def test_prose_in_a_language_without_a_word_list_is_text_despite_a_few_english_names():
+    """A Zulu page quoting English names and a minister's English words is not read as
+    English prose poor in English function words: its punctuation tells its text."""
+    title = "UHulumeni uzoqasha intsha ezokwenza amarekhodi abe ngawedijithali"
+    extracted = extract_text_page(
+        page("Ekhaya", "Izindaba", title, "16 November 2025", *ZULU_PARAGRAPHS, "Latest News"),
+        rules(),
+    )
+    assert extracted.paragraphs == ZULU_PARAGRAPHS
+
+
+COMMENTS = tuple(
+    f"{name}\n{text}\nRépondre\nSignaler"
+    for name, text in (
+        (
+            "Jean-Pierre31",
+            "Il était temps ! Je prends le tramway tous les jours depuis dix ans et la ligne "
+            "actuelle est saturée dès sept heures du matin, on attend parfois trois rames avant "
+            "de pouvoir monter. Une deuxième ligne vers le nord, c’est une excellente nouvelle.",
+        ),
+        (
+            "Marie_T",
+            "Encore un projet pharaonique payé par nos impôts. Neuf kilomètres pour seize "
+            "stations, je demande à voir le budget final, qui sera évidemment deux fois plus "
+            "élevé que ce qu’on nous annonce aujourd’hui, comme pour la rocade il y a vingt ans.",
+        ),
+        (
+            "Toulousain_1970",
+            "Le vrai problème, ce sont les travaux : trois ans de déviations dans des quartiers "
+            "où les commerces souffrent déjà. La ville aurait pu prévoir des aides pour les "
+            "commerçants avant de voter quoi que ce soit, mais personne n’y a pensé, comme toujours.",
+        ),
+    )
+)
+
+
+def test_a_comments_section_much_longer_than_the_article_is_not_kept():
+    extracted = extract_text_page(
+        page(
+            "Menu",
+            "Métropole",
+            TITLE,
+            "Publié le 14 octobre 2024 à 19h30",
+            *PARAGRAPHS,
+            "Commentaires (214)",
+            "Réagir",
+            *COMMENTS * 2,
+            "Afficher plus de commentaires",
+        ),
+        rules(),
+    )
+    assert extracted.paragraphs == PARAGRAPHS
