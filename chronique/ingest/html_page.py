@@ -333,12 +333,17 @@ def _apply_meta(meta: PageMetadata, key: str, value: str) -> None:
         meta.authors.append(value)
 
 
+#: The CDATA section that pages written as XHTML put around a script's JSON.
+_CDATA_WRAPPER = re.compile(r"^\s*(?://\s*)?<!\[CDATA\[|(?://\s*)?\]\]>\s*$")
+
+
 def _json_ld_articles(tree: Any) -> Iterator[dict[str, Any]]:
     for script in tree.iter("script"):
         if (script.get("type") or "").lower() != "application/ld+json" or not script.text:
             continue
         try:
-            data = json.loads(script.text)
+            # strict=False: pages leave raw line breaks inside JSON strings
+            data = json.loads(_CDATA_WRAPPER.sub("", script.text), strict=False)
         except ValueError:
             continue
         yield from _article_items(data)
