@@ -430,7 +430,7 @@ def _body_blocks(body: Any, title: str, chrome: ChromePatterns) -> list[str]:
     """Markdown blocks of trafilatura's body, without the title heading and any chrome
     paragraph trafilatura let through."""
     _mark_quotes(body)
-    _drop_empty_links(body)
+    _drop_false_links(body)
     _collapse_spaces(body)
     markdown = trafilatura.utils.normalize_unicode(xmltotxt(body, True))
     markdown = re.sub(rf"^{_QUOTE_MARK}\s*", "> ", markdown, flags=re.MULTILINE)
@@ -441,15 +441,22 @@ def _body_blocks(body: Any, title: str, chrome: ChromePatterns) -> list[str]:
     return [b for b in blocks if not chrome.is_chrome(_plain(b))]
 
 
-def _drop_empty_links(body: Any) -> None:
+def _drop_false_links(body: Any) -> None:
     """Remove the links without text (a heading's permalink anchor, an icon), keeping the
-    text after them: trafilatura's renderer writes a heading that starts with one as an
-    empty '## ', its words lost."""
+    text after them, and unwrap those without a target (an ``<a id>`` anchor that
+    trafilatura made hold the paragraph after it): its renderer dropped every word after an
+    empty link, and wrote a link without target as '[paragraph]'."""
     for link in list(body.iter("ref")):
         spaces = "".join(link.itertext())
         if not spaces.strip():
             link.tail = spaces + (link.tail or "")  # a link on a space still separates words
             delete_element(link)
+        elif not link.get("target"):
+            link.tag = _UNWRAP
+    etree.strip_tags(body, _UNWRAP)
+
+
+_UNWRAP = "chronique-unwrap"
 
 
 _INDENTED_LINES = re.compile(r"[ \t]*\n[ \t]*")
