@@ -427,8 +427,8 @@ def _names(value: Any) -> list[str]:
 
 
 def _body_blocks(body: Any, title: str, chrome: ChromePatterns) -> list[str]:
-    """Markdown blocks of trafilatura's body, without the title heading and any chrome
-    paragraph trafilatura let through."""
+    """Markdown blocks of trafilatura's body, without the headings that repeat the title
+    (shown above the body) and any chrome paragraph trafilatura let through."""
     _mark_quotes(body)
     _drop_false_links(body)
     _collapse_spaces(body)
@@ -436,9 +436,19 @@ def _body_blocks(body: Any, title: str, chrome: ChromePatterns) -> list[str]:
     markdown = re.sub(rf"^{_QUOTE_MARK}\s*", "> ", markdown, flags=re.MULTILINE)
     markdown = _python_markdown_escapes(markdown.replace(_QUOTE_MARK, ""))
     blocks = [b.strip() for b in re.split(r"\n\s*\n", markdown) if b.strip()]
-    if blocks and blocks[0].startswith("#") and fold(_plain(blocks[0])) == fold(title):
-        blocks = blocks[1:]
-    return [b for b in blocks if not chrome.is_chrome(_plain(b))]
+    title_words = _words_of(title)
+    return [
+        b
+        for b in blocks
+        if not chrome.is_chrome(_plain(b))
+        and not (b.startswith("#") and _words_of(_plain(b)) == title_words)
+    ]
+
+
+def _words_of(text: str) -> list[str]:
+    """The folded words of *text*: a heading repeats the title whatever its quotes and
+    punctuation ("Mexico’s economy…" heads the page whose title says "Mexico's economy…")."""
+    return re.findall(r"\w+", fold(text))
 
 
 def _drop_false_links(body: Any) -> None:

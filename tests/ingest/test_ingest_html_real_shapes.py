@@ -339,3 +339,14 @@ def test_a_copyright_line_between_angle_brackets_is_not_article_text(tmp_path, c
     )
     ingested = ingest_html(tmp_path, config, news_page(f'<div class="body">{body}</div>'))
     assert ingested.paragraphs == list(PARAGRAPHS)
+
+
+def test_the_headline_repeated_in_the_body_with_other_quotes_is_shown_once(tmp_path, config):
+    """The page's title (its JSON-LD headline) writes a straight apostrophe, the heading of
+    the article a typographic one: the same headline, shown once above the body."""
+    headline = "Le centre-ville fermé aux voitures dès septembre : l’essai commence"
+    title = "Le centre-ville fermé aux voitures dès septembre: l'essai commence"
+    page = news_page(f'<div class="body">{paragraphs_html()}</div>', json_ld={"headline": title})
+    page = page.replace(f'<h1 class="article__title">{title}</h1>', f"<h1>{headline}</h1>")
+    ingested = ingest_html(tmp_path, config, page)
+    assert ingested.paragraphs == list(PARAGRAPHS)

@@ -174,7 +174,9 @@ def markdown_text(body: str) -> str:
     if not body.strip():
         return ""
     tree = lxml.html.fragment_fromstring(render_markdown(body, MARKDOWN), create_parent="div")
-    blocks = [" ".join(child.text_content().split()) for child in tree]
+    # The sanitiser unwraps the tags it does not allow (h1): their text stays, between blocks.
+    parts = [tree.text, *(text for child in tree for text in (child.text_content(), child.tail))]
+    blocks = [" ".join((part or "").split()) for part in parts]
     return "\n\n".join(b for b in blocks if b)
 
 
