@@ -2,8 +2,11 @@
 
 trafilatura (2.x) finds the main text and drops menus, "read also" boxes,
 comments and cookie banners; its XML body is rendered to Markdown with its own
-``xmltotxt`` so we extract once. Quotes lose their ``>`` in that renderer, so
-they are marked before rendering. The publication date is chosen among every
+``xmltotxt`` so we extract once. Where trafilatura or its renderer lose words
+(empty links, nested inline elements, CommonMark escapes that Python-Markdown,
+which renders the site, does not read) the tree or the Markdown is repaired
+first. Quotes lose their ``>`` in that renderer, so they are marked before
+rendering. The publication date is chosen among every
 date the page states (JSON-LD ``datePublished``, ``article:published_time``,
 other ``<meta>``, ``itemprop`` elements, then trafilatura/htmldate's day): the
 most trusted one that is not a placeholder, preferring one that carries its
@@ -16,12 +19,12 @@ teaser) is refused with the reason.
 
 from __future__ import annotations
 
-import html
 import json
 import re
 from collections.abc import Iterator, Sequence
 from dataclasses import dataclass, field
 from datetime import datetime
+from html import unescape
 from typing import Any, NamedTuple
 
 import trafilatura
@@ -451,6 +454,9 @@ def _words_of(text: str) -> list[str]:
     return re.findall(r"\w+", fold(text))
 
 
+_UNWRAP = "chronique-unwrap"
+
+
 def _drop_false_links(body: Any) -> None:
     """Remove the links without text (a heading's permalink anchor, an icon), keeping the
     text after them, and unwrap those without a target (an ``<a id>`` anchor that
@@ -464,9 +470,6 @@ def _drop_false_links(body: Any) -> None:
         elif not link.get("target"):
             link.tag = _UNWRAP
     etree.strip_tags(body, _UNWRAP)
-
-
-_UNWRAP = "chronique-unwrap"
 
 
 _INDENTED_LINES = re.compile(r"[ \t]*\n[ \t]*")
@@ -570,7 +573,7 @@ def _mark_quotes(body: Any) -> None:
 def _plain(block: str) -> str:
     """The text of a Markdown block: no link targets, marks or escapes."""
     text = _MARKDOWN_MARKS.sub("", _MARKDOWN_LINK.sub(r"\1", block))
-    return html.unescape(_BACKSLASH_ESCAPE.sub(r"\1", text)).strip()
+    return unescape(_BACKSLASH_ESCAPE.sub(r"\1", text)).strip()
 
 
 # --------------------------------------------------------------- not an article
