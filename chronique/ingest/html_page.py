@@ -337,7 +337,9 @@ def _apply_meta(meta: PageMetadata, key: str, value: str) -> None:
 
 
 #: The CDATA section that pages written as XHTML put around a script's JSON.
-_CDATA_WRAPPER = re.compile(r"^\s*(?://\s*)?<!\[CDATA\[|(?://\s*)?\]\]>\s*$")
+_CDATA_WRAPPER = re.compile(
+    r"^\s*(?://|/\*)?\s*<!\[CDATA\[(?:\s*\*/)?|(?://|/\*)?\s*\]\]>(?:\s*\*/)?\s*$"
+)
 
 
 def _json_ld_articles(tree: Any) -> Iterator[dict[str, Any]]:

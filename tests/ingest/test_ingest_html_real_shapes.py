@@ -315,7 +315,12 @@ def test_links_on_indented_lines_of_a_list_stay_links(tmp_path, config):
     assert "https://" not in shown and "](" not in shown
 
 
-def test_json_ld_in_a_cdata_section_gives_the_date(tmp_path, config):
+@pytest.mark.parametrize(
+    ("opening", "closing"),
+    [("<![CDATA[", "]]>"), ("//<![CDATA[", "//]]>"), ("/*<![CDATA[*/", "/*]]>*/")],
+    ids=["cdata", "line-comments", "block-comments"],
+)
+def test_json_ld_in_a_cdata_section_gives_the_date(tmp_path, config, opening, closing):
     ld = json.dumps(
         {
             "@context": "https://schema.org",
@@ -326,7 +331,7 @@ def test_json_ld_in_a_cdata_section_gives_the_date(tmp_path, config):
     )
     page = bare_page(paragraphs_html()).replace(
         "</head>",
-        f'<script type="application/ld+json">\n//<![CDATA[\n{ld}\n//]]>\n</script></head>',
+        f'<script type="application/ld+json">\n{opening}\n{ld}\n{closing}\n</script></head>',
     )
     page = page.replace('2025-03-17T07:45:00+01:00">', '2025-03-17 09:30:00">')  # no offset
     ingested = ingest_html(tmp_path, config, page, category="France")
