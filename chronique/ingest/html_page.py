@@ -120,7 +120,10 @@ def extract_html_page(
     if not title:
         raise IngestFailure("no title found in the HTML page (no <title>, og:title or <h1>)")
     standfirst = _standfirst(tree, meta.description or document.description)
-    blocks = _body_blocks(document.body, title, chrome)
+    blocks = _body_blocks(document.body, chrome)
+    if meta.declares_article:
+        title = _headline(blocks, title)
+    blocks = _without_title(blocks, title)
     if standfirst and _leads_with(blocks, standfirst) and _set_apart(tree, standfirst, blocks[1:2]):
         blocks = blocks[1:]
     paragraphs = [_plain(b) for b in blocks if not b.startswith("#")]
@@ -431,9 +434,9 @@ def _names(value: Any) -> list[str]:
 # ---------------------------------------------------------------------------- body
 
 
-def _body_blocks(body: Any, title: str, chrome: ChromePatterns) -> list[str]:
-    """Markdown blocks of trafilatura's body, without the headings that repeat the title
-    (shown above the body) and any chrome paragraph trafilatura let through."""
+def _body_blocks(body: Any, chrome: ChromePatterns) -> list[str]:
+    """Markdown blocks of trafilatura's body, without any chrome paragraph trafilatura let
+    through."""
     _mark_quotes(body)
     _drop_false_links(body)
     _collapse_spaces(body)
@@ -441,13 +444,29 @@ def _body_blocks(body: Any, title: str, chrome: ChromePatterns) -> list[str]:
     markdown = re.sub(rf"^{_QUOTE_MARK}\s*", "> ", markdown, flags=re.MULTILINE)
     markdown = _python_markdown_escapes(markdown.replace(_QUOTE_MARK, ""))
     blocks = [b.strip() for b in re.split(r"\n\s*\n", markdown) if b.strip()]
+    return [b for b in blocks if not chrome.is_chrome(_plain(b))]
+
+
+def _headline(blocks: Sequence[str], title: str) -> str:
+    """The article's own headline: the top-level heading that opens the body, when the
+    metadata's title is another wording of it (written for search engines or sharing);
+    else *title*. A heading that holds the title after a kicker ("Premier League
+    Rückschlag…") keeps the title."""
+    for block in blocks:
+        if not block.startswith("#"):
+            break
+        if block.startswith("# "):
+            heading = _plain(block)
+            if " ".join(_words_of(title)) in " ".join(_words_of(heading)):
+                return title
+            return heading
+    return title
+
+
+def _without_title(blocks: Sequence[str], title: str) -> list[str]:
+    """*blocks* without the headings that repeat the title, which is shown above the body."""
     title_words = _words_of(title)
-    return [
-        b
-        for b in blocks
-        if not chrome.is_chrome(_plain(b))
-        and not (b.startswith("#") and _words_of(_plain(b)) == title_words)
-    ]
+    return [b for b in blocks if not (b.startswith("#") and _words_of(_plain(b)) == title_words)]
 
 
 def _words_of(text: str) -> list[str]:

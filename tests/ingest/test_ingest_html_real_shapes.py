@@ -355,3 +355,26 @@ def test_the_headline_repeated_in_the_body_with_other_quotes_is_shown_once(tmp_p
     page = page.replace(f'<h1 class="article__title">{title}</h1>', f"<h1>{headline}</h1>")
     ingested = ingest_html(tmp_path, config, page)
     assert ingested.paragraphs == list(PARAGRAPHS)
+
+
+def test_the_headline_over_the_article_is_the_title_not_the_sharing_one(tmp_path, config):
+    """og:title and the JSON-LD headline are often a shorter wording written for search
+    engines and sharing; the headline the reader sees over the article is its title."""
+    shown = "Centre-ville : les voitures interdites dès septembre, les commerçants inquiets"
+    page = news_page(f'<div class="body">{paragraphs_html()}</div>')
+    page = page.replace(
+        '<h1 class="article__title">Le centre-ville fermé aux voitures dès septembre</h1>',
+        f'<h1 class="article__title">{shown}</h1>',
+    ).replace("</head>", '<meta property="og:title" content="Voitures : le centre fermé"></head>')
+    ingested = ingest_html(tmp_path, config, page)
+    assert ingested.data["title"] == shown
+    assert ingested.paragraphs == list(PARAGRAPHS)
+
+
+def test_a_kicker_in_the_headline_is_not_taken_into_the_title(tmp_path, config):
+    page = news_page(f'<div class="body">{paragraphs_html()}</div>').replace(
+        '<h1 class="article__title">Le centre-ville',
+        '<h1 class="article__title"><span class="kicker">Mobilité</span> Le centre-ville',
+    )
+    ingested = ingest_html(tmp_path, config, page)
+    assert ingested.data["title"] == "Le centre-ville fermé aux voitures dès septembre"
