@@ -378,3 +378,17 @@ def test_a_kicker_in_the_headline_is_not_taken_into_the_title(tmp_path, config):
     )
     ingested = ingest_html(tmp_path, config, page)
     assert ingested.data["title"] == "Le centre-ville fermé aux voitures dès septembre"
+
+
+def test_code_in_a_syntax_highlighter_table_is_shown_as_written(tmp_path, config):
+    """WordPress syntax highlighters put the code in a table cell; trafilatura reads the
+    <pre> there as a quotation, which cannot be marked at a line start."""
+    code = (
+        '<div class="wp_syntax"><table><tbody><tr><td class="code"><pre class="javascript">'
+        'carte<span>.</span>afficher<span>(</span><span>"rues-fermees"</span><span>)</span>;'
+        "</pre></td></tr></tbody></table></div>"
+    )
+    body = paragraphs_html(PARAGRAPHS[:2]) + code + paragraphs_html(PARAGRAPHS[2:])
+    ingested = ingest_html(tmp_path, config, news_page(f'<div class="body">{body}</div>'))
+    assert 'carte.afficher("rues-fermees");' in shown_text(ingested.body)
+    assert "@@" not in ingested.body
