@@ -29,6 +29,7 @@ _CONSENT_WORDS = re.compile(
 )
 #: Characters that decorate chrome lines ("Monde ›", "Lire aussi :", "Partager |").
 _DECORATION = " \t:›»>|\u00a0\u202f"
+_ENCLOSING = ("<>", "[]")
 
 
 @dataclass(frozen=True)
@@ -60,7 +61,12 @@ class ChromePatterns:
 
 
 def _bare(line: str) -> str:
-    return line.strip().rstrip(_DECORATION)
+    """*line* without its decoration, nor the brackets some sites put around a whole chrome
+    line ("<Copyright ⓒ …>", "[Publicité]")."""
+    text = line.strip()
+    if len(text) > 2 and text[0] + text[-1] in _ENCLOSING:
+        text = text[1:-1].strip()
+    return text.rstrip(_DECORATION)
 
 
 @dataclass

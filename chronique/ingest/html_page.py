@@ -2,8 +2,11 @@
 
 trafilatura (2.x) finds the main text and drops menus, "read also" boxes,
 comments and cookie banners; its XML body is rendered to Markdown with its own
-``xmltotxt`` so we extract once. Quotes lose their ``>`` in that renderer, so
-they are marked before rendering. The publication date is chosen among every
+``xmltotxt`` so we extract once. Where trafilatura or its renderer lose words
+(empty links, nested inline elements, CommonMark escapes that Python-Markdown,
+which renders the site, does not read) the tree or the Markdown is repaired
+first. Quotes lose their ``>`` in that renderer, so they are marked before
+rendering. The publication date is chosen among every
 date the page states (JSON-LD ``datePublished``, ``article:published_time``,
 other ``<meta>``, ``itemprop`` elements, then trafilatura/htmldate's day): the
 most trusted one that is not a placeholder, preferring one that carries its
@@ -21,11 +24,14 @@ import re
 from collections.abc import Iterator, Sequence
 from dataclasses import dataclass, field
 from datetime import datetime
+from html import unescape
 from typing import Any, NamedTuple
 
 import trafilatura
 from lxml import etree
-from trafilatura.xml import xmltotxt
+from trafilatura.htmlprocessing import REND_TAG_MAPPING
+from trafilatura.settings import Document
+from trafilatura.xml import delete_element, xmltotxt
 
 from chronique.folding import fold
 from chronique.ingest.chrome import ChromePatterns, is_consent_notice
@@ -54,7 +60,10 @@ _ARTICLE_TYPES = {
     "report",
 }
 _MARKDOWN_LINK = re.compile(r"!?\[([^\]]*)\]\([^)]*\)")
-_MARKDOWN_MARKS = re.compile(r"^(?:#{1,6}\s+|>\s?|[-*+]\s+|\d+[.)]\s+)|[*_`]{1,3}", re.MULTILINE)
+_MARKDOWN_MARKS = re.compile(
+    r"^(?:#{1,6}\s+|>\s?|[-*+]\s+|\d+[.)]\s+)|(?<!\\)[*_`]{1,3}", re.MULTILINE
+)
+_BACKSLASH_ESCAPE = re.compile(r"\\(.)")
 #: A token no page contains (trafilatura strips private-use and control characters).
 _QUOTE_MARK = "@@chronique-quote@@"
 _TRUNCATED = re.compile(r"(?:\.\.\.|…|\[…\])\s*$")
@@ -101,17 +110,8 @@ def extract_html_page(
     tree = _parse(html)
     meta = read_metadata(tree)
     _drop_consent_banners(tree)
-    document = trafilatura.bare_extraction(
-        tree,
-        with_metadata=True,
-        include_comments=False,
-        include_links=True,
-        include_formatting=True,
-        include_tables=True,
-        include_images=False,
-        output_format="markdown",
-        date_extraction_params={"extensive_search": False, "original_date": True},
-    )
+    _unwrap_nested_inline(tree)
+    document = _extract_document(tree)
     title = (document.title if document else None) or meta.title
     if document is None or document.body is None or not len(document.body):
         if title:
@@ -120,7 +120,10 @@ def extract_html_page(
     if not title:
         raise IngestFailure("no title found in the HTML page (no <title>, og:title or <h1>)")
     standfirst = _standfirst(tree, meta.description or document.description)
-    blocks = _body_blocks(document.body, title, chrome)
+    blocks = _body_blocks(document.body, chrome)
+    if meta.declares_article:
+        title = _headline(blocks, title)
+    blocks = _without_title(blocks, title)
     if standfirst and _leads_with(blocks, standfirst) and _set_apart(tree, standfirst, blocks[1:2]):
         blocks = blocks[1:]
     paragraphs = [_plain(b) for b in blocks if not b.startswith("#")]
@@ -163,6 +166,53 @@ def _parse(html: str) -> Any:
     if tree is None:
         raise IngestFailure("unreadable HTML (no document element)")
     return tree
+
+
+def _extract_document(tree: Any) -> Document | None:
+    """trafilatura's main text and metadata of the prepared page."""
+    document = trafilatura.bare_extraction(
+        tree,
+        with_metadata=True,
+        include_comments=False,
+        include_links=True,
+        include_formatting=True,
+        include_tables=True,
+        include_images=False,
+        output_format="markdown",
+        date_extraction_params={"extensive_search": False, "original_date": True},
+    )
+    return document if isinstance(document, Document) else None
+
+
+#: The inline elements trafilatura keeps: links and the formatting it renders.
+_INLINE_TAGS = ("a", *REND_TAG_MAPPING)
+
+
+def _unwrap_nested_inline(tree: Any) -> None:
+    """Keep one element of each inline pair that wraps nothing else (``<a><em>Netflix</em></a>``,
+    ``<em><a>…</a></em>``): the link if there is one, else the inner formatting.
+
+    trafilatura drops an inline element that has no text of its own when only spaces follow
+    it, and the space with it: "on <a><em>Netflix</em></a> <em>and</em>" came out as
+    "on Netflixand", the link lost.
+    """
+    for outer in list(tree.iter(*_INLINE_TAGS)):
+        inner = _sole_inline_child(outer)
+        while inner is not None and outer.tag == "a":
+            inner.drop_tag()
+            inner = _sole_inline_child(outer)
+        if inner is not None and outer.getparent() is not None:
+            outer.drop_tag()
+
+
+def _sole_inline_child(element: Any) -> Any:
+    """The inline element that is all of *element*'s content, or None."""
+    if len(element) != 1 or (element.text or "").strip():
+        return None
+    child = element[0]
+    if child.tag not in _INLINE_TAGS or (child.tail or "").strip():
+        return None
+    return child
 
 
 _OUTSIDE_ARTICLE = etree.XPath("//body//p[not(ancestor::article or ancestor::main)]")
@@ -289,12 +339,19 @@ def _apply_meta(meta: PageMetadata, key: str, value: str) -> None:
         meta.authors.append(value)
 
 
+#: The CDATA section that pages written as XHTML put around a script's JSON.
+_CDATA_WRAPPER = re.compile(
+    r"^\s*(?://|/\*)?\s*<!\[CDATA\[(?:\s*\*/)?|(?://|/\*)?\s*\]\]>(?:\s*\*/)?\s*$"
+)
+
+
 def _json_ld_articles(tree: Any) -> Iterator[dict[str, Any]]:
     for script in tree.iter("script"):
         if (script.get("type") or "").lower() != "application/ld+json" or not script.text:
             continue
         try:
-            data = json.loads(script.text)
+            # strict=False: pages leave raw line breaks inside JSON strings
+            data = json.loads(_CDATA_WRAPPER.sub("", script.text), strict=False)
         except ValueError:
             continue
         yield from _article_items(data)
@@ -377,16 +434,109 @@ def _names(value: Any) -> list[str]:
 # ---------------------------------------------------------------------------- body
 
 
-def _body_blocks(body: Any, title: str, chrome: ChromePatterns) -> list[str]:
-    """Markdown blocks of trafilatura's body, without the title heading and any chrome
-    paragraph trafilatura let through."""
+def _body_blocks(body: Any, chrome: ChromePatterns) -> list[str]:
+    """Markdown blocks of trafilatura's body, without any chrome paragraph trafilatura let
+    through."""
     _mark_quotes(body)
+    _drop_false_links(body)
+    _collapse_spaces(body)
     markdown = trafilatura.utils.normalize_unicode(xmltotxt(body, True))
     markdown = re.sub(rf"^{_QUOTE_MARK}\s*", "> ", markdown, flags=re.MULTILINE)
+    markdown = _python_markdown_escapes(markdown.replace(_QUOTE_MARK, ""))
     blocks = [b.strip() for b in re.split(r"\n\s*\n", markdown) if b.strip()]
-    if blocks and blocks[0].startswith("#") and fold(_plain(blocks[0])) == fold(title):
-        blocks = blocks[1:]
     return [b for b in blocks if not chrome.is_chrome(_plain(b))]
+
+
+def _headline(blocks: Sequence[str], title: str) -> str:
+    """The article's own headline: the top-level heading that opens the body, when the
+    metadata's title is another wording of it (written for search engines or sharing);
+    else *title*. A heading that holds the title after a kicker ("Premier League
+    Rückschlag…") keeps the title."""
+    for block in blocks:
+        if not block.startswith("#"):
+            break
+        if block.startswith("# "):
+            heading = _plain(block)
+            if " ".join(_words_of(title)) in " ".join(_words_of(heading)):
+                return title
+            return heading
+    return title
+
+
+def _without_title(blocks: Sequence[str], title: str) -> list[str]:
+    """*blocks* without the headings that repeat the title, which is shown above the body."""
+    title_words = _words_of(title)
+    return [b for b in blocks if not (b.startswith("#") and _words_of(_plain(b)) == title_words)]
+
+
+def _words_of(text: str) -> list[str]:
+    """The folded words of *text*: a heading repeats the title whatever its quotes and
+    punctuation ("Mexico’s economy…" heads the page whose title says "Mexico's economy…")."""
+    return re.findall(r"\w+", fold(text))
+
+
+_UNWRAP = "chronique-unwrap"
+
+
+def _drop_false_links(body: Any) -> None:
+    """Remove the links without text (a heading's permalink anchor, an icon), keeping the
+    text after them, and unwrap those without a target (an ``<a id>`` anchor that
+    trafilatura made hold the paragraph after it): its renderer dropped every word after an
+    empty link, and wrote a link without target as '[paragraph]'."""
+    for link in list(body.iter("ref")):
+        spaces = "".join(link.itertext())
+        if not spaces.strip():
+            link.tail = spaces + (link.tail or "")  # a link on a space still separates words
+            delete_element(link)
+        elif not link.get("target"):
+            link.tag = _UNWRAP
+    etree.strip_tags(body, _UNWRAP)
+
+
+_INDENTED_LINES = re.compile(r"[ \t]*\n[ \t]*")
+_SPACES = re.compile(r"[ \t]+")
+
+
+def _collapse_spaces(body: Any) -> None:
+    """The prose without the source's indentation: one space for each run of spaces, none
+    around a line break; code keeps its own. trafilatura keeps the indentation of the HTML
+    source, and a link on an indented line of a list item was then no longer read as a link
+    by Markdown (its address shown as text)."""
+    in_code = {element for code in body.iter("code") for element in code.iter()}
+    for element in body.iter():
+        if element not in in_code and element.text:
+            element.text = _unindented(element.text)
+        if element.getparent() not in in_code and element.tail:
+            element.tail = _unindented(element.tail)
+
+
+def _unindented(text: str) -> str:
+    return _INDENTED_LINES.sub("\n", _SPACES.sub(" ", text))
+
+
+#: Code, written verbatim (a fenced block or a code span); or a backslash escape of '<' or
+#: '~' in the prose, after any escaped backslashes.
+_CODE_OR_ESCAPE = re.compile(
+    r"(?P<code>^```.*?^```[ \t]*$|(?<!\\)(?P<ticks>`+).+?(?P=ticks))"
+    r"|(?<!\\)(?P<backslashes>(?:\\\\)*)\\(?P<char>[<~])",
+    re.MULTILINE | re.DOTALL,
+)
+
+
+def _python_markdown_escapes(markdown: str) -> str:
+    """trafilatura's Markdown escapes as Python-Markdown, which renders the site, reads them.
+
+    trafilatura writes CommonMark, where '\\<' and '\\~' are escapes; Python-Markdown knows
+    neither, so '\\<storage_root>' became a raw HTML tag, dropped with its words, and '\\~'
+    showed its backslash. '<' is written '&lt;' and '~' needs no escape; code stays as it is.
+    """
+    return _CODE_OR_ESCAPE.sub(_known_escape, markdown)
+
+
+def _known_escape(match: re.Match[str]) -> str:
+    if match["code"]:
+        return match["code"]
+    return match["backslashes"] + ("&lt;" if match["char"] == "<" else match["char"])
 
 
 def _standfirst(tree: Any, description: str | None) -> str | None:
@@ -442,7 +592,9 @@ def _mark_quotes(body: Any) -> None:
 
 
 def _plain(block: str) -> str:
-    return _MARKDOWN_MARKS.sub("", _MARKDOWN_LINK.sub(r"\1", block)).strip()
+    """The text of a Markdown block: no link targets, marks or escapes."""
+    text = _MARKDOWN_MARKS.sub("", _MARKDOWN_LINK.sub(r"\1", block))
+    return unescape(_BACKSLASH_ESCAPE.sub(r"\1", text)).strip()
 
 
 # --------------------------------------------------------------- not an article
@@ -523,7 +675,7 @@ def _best_date(candidates: Sequence[DateCandidate], tz_name: str) -> datetime | 
     values = [_datetime(c.text, tz_name) for c in sorted(candidates)]
     readable = [v for v in values if v is not None and not is_placeholder(v)]
     with_zone = [v for v in readable if zone_was_printed(v)]
-    return (with_zone or readable or [None])[0]
+    return next(iter(with_zone or readable), None)
 
 
 def _datetime(text: str | None, tz_name: str) -> datetime | None:

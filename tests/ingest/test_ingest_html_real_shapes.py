@@ -5,10 +5,13 @@ from __future__ import annotations
 
 import json
 
+import lxml.html
 import pytest
 
 from chronique.ingest import Status
 from chronique.ingest.decode import decode_bytes
+from chronique.render import render_markdown
+from chronique.site_defaults import MARKDOWN
 from tests.ingest.helpers import ingest_one, write_input
 
 PARAGRAPHS = (
@@ -248,3 +251,144 @@ def test_an_article_about_tracking_keeps_its_paragraph_on_cookies(tmp_path, conf
     article = paragraphs_html() + f"<p>{about_cookies}</p>"
     ingested = ingest_html(tmp_path, config, bare_page(article), category="France")
     assert ingested.paragraphs == [*PARAGRAPHS, about_cookies]
+
+
+def shown_text(markdown_body: str) -> str:
+    """The words a reader sees of a Markdown body, rendered as the site renders it."""
+    html = render_markdown(markdown_body, MARKDOWN)
+    return " ".join(lxml.html.fragment_fromstring(html, create_parent="div").text_content().split())
+
+
+def test_a_heading_after_a_permalink_anchor_keeps_its_words(tmp_path, config):
+    body = (
+        f"<p>{PARAGRAPHS[0]}</p>"
+        '<h2 id="commercants"><a href="#commercants" class="anchor" aria-hidden="true">'
+        '<svg viewBox="0 0 16 16"><path d="M4 9h1v1H4"></path></svg></a>'
+        "Les commerçants inquiets</h2>"
+        f'<p><a id="suite"></a>{PARAGRAPHS[2]}</p><p>{PARAGRAPHS[3]}</p>'
+    )
+    ingested = ingest_html(tmp_path, config, news_page(f'<div class="body">{body}</div>'))
+    assert "## Les commerçants inquiets" in ingested.paragraphs
+    assert PARAGRAPHS[2] in ingested.paragraphs
+
+
+def test_angle_brackets_written_in_the_prose_are_shown(tmp_path, config):
+    about_code = (
+        "Le formulaire de la mairie attend une adresse de la forme &lt;rue&gt;, &lt;ville&gt;, "
+        "et refuse toute autre saisie, ce qui a découragé de nombreux habitants."
+    )
+    body = paragraphs_html((PARAGRAPHS[0], about_code, *PARAGRAPHS[1:]))
+    ingested = ingest_html(tmp_path, config, news_page(f'<div class="body">{body}</div>'))
+    assert "de la forme <rue>, <ville>, et refuse" in shown_text(ingested.body)
+
+
+def test_a_link_wrapping_italics_keeps_its_link_and_the_space_after_it(tmp_path, config):
+    where = (
+        "Le documentaire <em>est disponible sur</em> "
+        '<a href="https://www.example.org/films/rives"><em>la plateforme du département</em></a>'
+        " <em>et</em> "
+        '<a href="https://www.example.org/cinema"><em>au cinéma municipal</em></a><em>.</em>'
+    )
+    body = paragraphs_html((*PARAGRAPHS, where))
+    ingested = ingest_html(tmp_path, config, news_page(f'<div class="body">{body}</div>'))
+    assert "disponible sur la plateforme du département et au cinéma municipal." in shown_text(
+        ingested.body
+    )
+    assert "(https://www.example.org/films/rives)" in ingested.body
+
+
+def test_links_on_indented_lines_of_a_list_stay_links(tmp_path, config):
+    items = "".join(
+        f"""
+            <li>
+                <a href="https://www.example.org/france/{n}">
+                    {sentence.split(",")[0]}
+                </a>
+                {sentence.split(",", 1)[1]}
+            </li>"""
+        for n, sentence in enumerate(PARAGRAPHS)
+    )
+    page = news_page(f"<p>Les quatre informations à retenir ce lundi.</p>\n<ul>{items}\n</ul>")
+    ingested = ingest_html(tmp_path, config, page)
+    shown = shown_text(ingested.body)
+    assert "trois rues commerçantes" in shown
+    assert "https://" not in shown and "](" not in shown
+
+
+@pytest.mark.parametrize(
+    ("opening", "closing"),
+    [("<![CDATA[", "]]>"), ("//<![CDATA[", "//]]>"), ("/*<![CDATA[*/", "/*]]>*/")],
+    ids=["cdata", "line-comments", "block-comments"],
+)
+def test_json_ld_in_a_cdata_section_gives_the_date(tmp_path, config, opening, closing):
+    ld = json.dumps(
+        {
+            "@context": "https://schema.org",
+            "@type": "NewsArticle",
+            "headline": "Le centre-ville fermé aux voitures dès septembre",
+            "datePublished": "2025-03-17T07:45:00+01:00",
+        }
+    )
+    page = bare_page(paragraphs_html()).replace(
+        "</head>",
+        f'<script type="application/ld+json">\n{opening}\n{ld}\n{closing}\n</script></head>',
+    )
+    page = page.replace('2025-03-17T07:45:00+01:00">', '2025-03-17 09:30:00">')  # no offset
+    ingested = ingest_html(tmp_path, config, page, category="France")
+    assert ingested.data["date"] == "2025-03-17T07:45:00+01:00"
+
+
+def test_a_copyright_line_between_angle_brackets_is_not_article_text(tmp_path, config):
+    body = (
+        paragraphs_html() + "<p>&lt;Copyright © La Gazette des Rives. Tous droits réservés&gt;</p>"
+    )
+    ingested = ingest_html(tmp_path, config, news_page(f'<div class="body">{body}</div>'))
+    assert ingested.paragraphs == list(PARAGRAPHS)
+
+
+def test_the_headline_repeated_in_the_body_with_other_quotes_is_shown_once(tmp_path, config):
+    """The page's title (its JSON-LD headline) writes a straight apostrophe, the heading of
+    the article a typographic one: the same headline, shown once above the body."""
+    headline = "Le centre-ville fermé aux voitures dès septembre : l’essai commence"
+    title = "Le centre-ville fermé aux voitures dès septembre: l'essai commence"
+    page = news_page(f'<div class="body">{paragraphs_html()}</div>', json_ld={"headline": title})
+    page = page.replace(f'<h1 class="article__title">{title}</h1>', f"<h1>{headline}</h1>")
+    ingested = ingest_html(tmp_path, config, page)
+    assert ingested.paragraphs == list(PARAGRAPHS)
+
+
+def test_the_headline_over_the_article_is_the_title_not_the_sharing_one(tmp_path, config):
+    """og:title and the JSON-LD headline are often a shorter wording written for search
+    engines and sharing; the headline the reader sees over the article is its title."""
+    shown = "Centre-ville : les voitures interdites dès septembre, les commerçants inquiets"
+    page = news_page(f'<div class="body">{paragraphs_html()}</div>')
+    page = page.replace(
+        '<h1 class="article__title">Le centre-ville fermé aux voitures dès septembre</h1>',
+        f'<h1 class="article__title">{shown}</h1>',
+    ).replace("</head>", '<meta property="og:title" content="Voitures : le centre fermé"></head>')
+    ingested = ingest_html(tmp_path, config, page)
+    assert ingested.data["title"] == shown
+    assert ingested.paragraphs == list(PARAGRAPHS)
+
+
+def test_a_kicker_in_the_headline_is_not_taken_into_the_title(tmp_path, config):
+    page = news_page(f'<div class="body">{paragraphs_html()}</div>').replace(
+        '<h1 class="article__title">Le centre-ville',
+        '<h1 class="article__title"><span class="kicker">Mobilité</span> Le centre-ville',
+    )
+    ingested = ingest_html(tmp_path, config, page)
+    assert ingested.data["title"] == "Le centre-ville fermé aux voitures dès septembre"
+
+
+def test_code_in_a_syntax_highlighter_table_is_shown_as_written(tmp_path, config):
+    """WordPress syntax highlighters put the code in a table cell; trafilatura reads the
+    <pre> there as a quotation, which cannot be marked at a line start."""
+    code = (
+        '<div class="wp_syntax"><table><tbody><tr><td class="code"><pre class="javascript">'
+        'carte<span>.</span>afficher<span>(</span><span>"rues-fermees"</span><span>)</span>;'
+        "</pre></td></tr></tbody></table></div>"
+    )
+    body = paragraphs_html(PARAGRAPHS[:2]) + code + paragraphs_html(PARAGRAPHS[2:])
+    ingested = ingest_html(tmp_path, config, news_page(f'<div class="body">{body}</div>'))
+    assert 'carte.afficher("rues-fermees");' in shown_text(ingested.body)
+    assert "@@" not in ingested.body

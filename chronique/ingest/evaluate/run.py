@@ -10,7 +10,6 @@ from datetime import datetime
 from pathlib import Path
 
 import lxml.html
-import markdown
 import trafilatura
 
 from chronique.config import ChroniqueConfig
@@ -33,6 +32,8 @@ from chronique.ingest.pipeline import (
     extract_page,
     new_batch,
 )
+from chronique.render import render_markdown
+from chronique.site_defaults import MARKDOWN
 
 CHRONIQUE = "chronique"
 TRAFILATURA = "trafilatura"
@@ -132,11 +133,11 @@ def run_chronique(page: GoldPage, path: Path, source: str, batch: Batch) -> Outc
         refused = failure.reason
         if failure.missing_date:
             published = None
-    text = "\n\n".join(
-        part
-        for part in (extracted.standfirst, markdown_text(extracted.body))
-        if part and not (part == extracted.standfirst and part in extracted.body)
-    )
+    body = markdown_text(extracted.body)
+    standfirst = extracted.standfirst
+    if standfirst and " ".join(standfirst.split()) in body:  # the body's own lead, once
+        standfirst = None
+    text = "\n\n".join(part for part in (standfirst, body) if part)
     return Outcome(
         page,
         CHRONIQUE,
@@ -170,11 +171,14 @@ def run_trafilatura(page: GoldPage) -> Outcome:
 
 
 def markdown_text(body: str) -> str:
-    """The text a reader sees of a Markdown body, one paragraph per block."""
+    """The text a reader sees of a Markdown body, one paragraph per block: rendered as the
+    site renders it (its Markdown extensions: fenced code, tables…)."""
     if not body.strip():
         return ""
-    tree = lxml.html.fragment_fromstring(markdown.markdown(body), create_parent="div")
-    blocks = [" ".join(child.text_content().split()) for child in tree]
+    tree = lxml.html.fragment_fromstring(render_markdown(body, MARKDOWN), create_parent="div")
+    # The sanitiser unwraps the tags it does not allow (h1): their text stays, between blocks.
+    parts = [tree.text, *(text for child in tree for text in (child.text_content(), child.tail))]
+    blocks = [" ".join((part or "").split()) for part in parts]
     return "\n\n".join(b for b in blocks if b)
 
 
