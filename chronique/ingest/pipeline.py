@@ -14,7 +14,7 @@ import stat
 import sys
 from collections.abc import Iterator, Sequence
 from dataclasses import dataclass, replace
-from datetime import date, datetime, time
+from datetime import date, datetime, time, timedelta, timezone
 from pathlib import Path
 from urllib.parse import urlsplit
 
@@ -47,6 +47,8 @@ TEXT_SUFFIXES = frozenset({".txt", ".text", ".md"})
 HTML_SUFFIXES = frozenset({".html", ".htm", ".xhtml"})
 _PAGE_SUFFIXES = TEXT_SUFFIXES | HTML_SUFFIXES
 #: A news article is at most a few tens of kilobytes of text; a megabyte is a dump, not a page.
+#: Where a calendar day ends last: a capture day given without a zone ends there.
+LAST_ZONE = timezone(timedelta(hours=-12))
 DEFAULT_MAX_TEXT_BYTES = 1_000_000
 #: Saved HTML pages carry scripts and inline images: a larger allowance.
 DEFAULT_MAX_HTML_BYTES = 10_000_000
@@ -330,7 +332,7 @@ def _printed_date(
     """A date the page printed, in its printed zone or else *page_zone* (see _page_zone)."""
     tz_name, zone_kind = page_zone
     local = in_zone(value, tz_name)  # compared with the capture as the page's own time
-    _check_before_capture(local, options, tz_name)
+    _check_before_capture(local, options)
     if zone_was_printed(value):
         return PageDate(value, source, "page")
     return PageDate(local, source, zone_kind, tz_name)
@@ -345,8 +347,8 @@ def _page_zone(page: ExtractedPage, batch: Batch) -> tuple[str, str]:
     return batch.config.timezone, "archive"
 
 
-def _check_before_capture(value: datetime, options: IngestOptions, tz_name: str) -> None:
-    captured = _captured(options.retrieved, tz_name)
+def _check_before_capture(value: datetime, options: IngestOptions) -> None:
+    captured = _captured(options.retrieved)
     if captured is not None and is_placeholder(value, captured):
         raise IngestFailure(
             f"the page's date {value.isoformat()} is after its capture "
@@ -356,11 +358,13 @@ def _check_before_capture(value: datetime, options: IngestOptions, tz_name: str)
         )
 
 
-def _captured(retrieved: date | datetime | None, tz_name: str) -> datetime | None:
-    """The capture as a moment: a day means its end in the page's zone."""
+def _captured(retrieved: date | datetime | None) -> datetime | None:
+    """The capture as a moment. A day given without a zone may be the archivist's or the
+    page's: it means the last moment that day exists anywhere (its end at UTC-12), so that
+    an evening page from a zone ahead of the archivist's is not taken for a placeholder."""
     if retrieved is None or isinstance(retrieved, datetime):
         return retrieved
-    return datetime.combine(retrieved, time.max, tzinfo=zone(tz_name))
+    return datetime.combine(retrieved, time.max, tzinfo=LAST_ZONE)
 
 
 def _iso(value: date | datetime | None) -> str | None:

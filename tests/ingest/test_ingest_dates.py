@@ -200,6 +200,22 @@ def test_an_evening_time_in_a_zone_ahead_of_the_archive_is_not_after_a_same_day_
     assert ingested.data["date"] == "2025-01-13T21:37:00+09:00"
 
 
+def test_a_capture_day_ends_where_the_day_ends_last(tmp_path):
+    """A capture given as a bare day may be the archivist's day, not the page's: a Sydney
+    page dated 13:27 UTC on that day is not after it, though the day is over in Sydney."""
+    config = make_config(tmp_path, source_timezones={"sydneyledger.example": "Australia/Sydney"})
+    page = _text_page(tmp_path, "Posted November 26, 2024 1:27 pm GMT")
+    ingested = ingest_one(
+        page,
+        config,
+        category="Monde",
+        source_url="https://www.sydneyledger.example/news/1",
+        retrieved=date(2024, 11, 26),
+    )
+    assert ingested.result.status is Status.WRITTEN
+    assert ingested.data["date"] == "2024-11-26T13:27:00+00:00"
+
+
 def test_a_time_without_zone_and_no_source_setting_says_the_archive_zone(tmp_path, config):
     ingested = ingest_one(
         _text_page(tmp_path, "Publié le 18 juil. 2024 à 08h01", FR_BODY), config, category="France"
