@@ -25,10 +25,12 @@ def print_errors(errors: InvalidContentError) -> None:
         print(error.relative_to(Path.cwd()), file=sys.stderr)
 
 
-def run_build(settings_file: str = "pelicanconf.py", output: str | None = None) -> int:
+def run_build(
+    settings_file: str = "pelicanconf.py", output: str | None = None, copy_to: str | None = None
+) -> int:
     """Build the site; on failure print why and leave the previous output alone."""
     try:
-        result = build_site(settings_file, output)
+        result = build_site(settings_file, output, copy_to)
     except InvalidContentError as exc:
         print_errors(exc)
         count = sum(e.is_error for e in exc.errors)
@@ -37,12 +39,21 @@ def run_build(settings_file: str = "pelicanconf.py", output: str | None = None) 
     except BuildError as exc:
         print(f"Build failed: {exc}\noutput/ was left unchanged.", file=sys.stderr)
         return 1
-    where = str(shown_path(result.output_path))
+    except OSError as exc:
+        print(f"Build failed: {_os_error(exc)}\noutput/ was left unchanged.", file=sys.stderr)
+        return 1
+    where = str(shown_path(result.output_path.parent) / result.output_path.name)
     print(
         f"Built {result.articles} article(s) and {result.pages} page(s) into {where}/\n"
         f"Open {where}/index.html, or run `chronique serve` for http://127.0.0.1:8000/"
     )
     return 0
+
+
+def _os_error(exc: OSError) -> str:
+    """'cannot write output/x.html: No space left on device' rather than a traceback."""
+    where = f" {shown_path(Path(exc.filename))}" if exc.filename else ""
+    return f"cannot write{where}: {exc.strerror or exc}"
 
 
 def run_check(paths: list[str], style: str = "text", settings_file: str = "pelicanconf.py") -> int:
