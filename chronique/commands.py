@@ -140,9 +140,9 @@ def run_topics_retag(dry_run: bool = False, settings_file: str = "pelicanconf.py
 
 def run_serve(port: int = 8000) -> int:
     """Build, then serve output/ and rebuild on every change until interrupted."""
-    from chronique.serve import serve
+    from chronique.serve import serve, survive
 
-    run_build()
+    survive(run_build)()
     watched = [Path("content"), Path("theme"), Path("pelicanconf.py")]
     serve(Path("output"), watched, run_build, port=port)
     return 0
