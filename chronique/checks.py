@@ -306,12 +306,4 @@ def check_body_links(
 
 def format_problem(problem: ContentError, style: str = "text") -> str:
     """One line per problem; ``github`` style makes an Actions annotation on the diff."""
-    if style != "github":
-        return str(problem)
-    title = problem.field or "content"
-    hint = f" ({problem.hint})" if problem.hint else ""
-    message = f"{problem.message}{hint}".replace("%", "%25").replace("\n", "%0A")
-    return (
-        f"::{problem.severity} file={problem.path},line={problem.line},col={problem.col},"
-        f"title={title}::{message}"
-    )
+    return problem.annotation() if style == "github" else str(problem)

@@ -4,14 +4,14 @@ run a function of the package, print, return an exit code."""
 from __future__ import annotations
 
 import sys
-from datetime import date
 from pathlib import Path
 
 from chronique.build import BuildError, build_site
 from chronique.checks import check_content, format_problem
 from chronique.config import ChroniqueConfig, load_config
+from chronique.dates import parse_day_or_moment
 from chronique.errors import ContentError, InvalidContentError
-from chronique.paths import shown_path
+from chronique.paths import printable, printable_path, shown_path
 from chronique.scaffold import ScaffoldError, new_article
 
 
@@ -76,15 +76,12 @@ def run_new(
 ) -> int:
     """Scaffold an article; print its path."""
     try:
-        publication_day = date.fromisoformat(day) if day else None
-        path = new_article(site_config(settings_file), title, category, publication_day, slug)
-    except ValueError:
-        print(f"--date must be YYYY-MM-DD, not '{day}'", file=sys.stderr)
+        published = parse_day_or_moment(day, "--date") if day is not None else None
+        path = new_article(site_config(settings_file), title, category, published, slug)
+    except (ValueError, ScaffoldError) as exc:
+        print(f"Cannot create the article: {printable(str(exc))}", file=sys.stderr)
         return 1
-    except ScaffoldError as exc:
-        print(f"Cannot create the article: {exc}", file=sys.stderr)
-        return 1
-    print(shown_path(path))
+    print(printable_path(path))
     return 0
 
 
