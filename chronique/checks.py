@@ -18,6 +18,7 @@ from chronique.config import ChroniqueConfig
 from chronique.content import ArticleFile, read_archive
 from chronique.errors import ContentError, InvalidContentError
 from chronique.model import SUMMARY_MAX_CHARS
+from chronique.scaffold import scaffold_leftovers
 from chronique.site_model import UrlScheme
 
 _IMAGE = re.compile(r"!\[(?P<alt>[^\]]*)\]\(\s*<?(?P<src>[^)\s>]+)")
@@ -97,6 +98,7 @@ def check_article(
         *check_body_html(article, config),
         *check_body_images(article, config),
         *check_body_links(article, config, addresses),
+        *scaffold_leftovers(article),
     ]
 
 

@@ -2,12 +2,14 @@
 
 from __future__ import annotations
 
+from dataclasses import replace
 from datetime import date, datetime, time
 from pathlib import Path
 from zoneinfo import ZoneInfo
 
 from chronique.config import ChroniqueConfig
-from chronique.content import article_files, read_front_matter
+from chronique.content import ArticleFile, article_files, read_front_matter
+from chronique.errors import ContentError
 from chronique.frontmatter import FrontMatter, dump_front_matter
 from chronique.model import ArticleMeta
 from chronique.slugs import slug_problem, slugify
@@ -16,6 +18,36 @@ BODY_PLACEHOLDER = (
     "Écrivez ici le texte de l’article, en Markdown : un paragraphe par bloc, "
     "séparés par une ligne vide.\n\n## Un intertitre\n\nLa suite du texte."
 )
+
+
+def scaffold_leftovers(article: ArticleFile) -> list[ContentError]:
+    """Warnings for what ``new`` filled in for the editor to replace: the placeholder text of
+    the body and the empty tag list (an article without tags is on no topic page)."""
+    found = []
+    first_sentence = BODY_PLACEHOLDER.split(" : ", 1)[0]
+    if first_sentence in article.body:
+        found.append(
+            ContentError(
+                article.path,
+                "the body still holds the placeholder text of `new`",
+                line=article.body_line + _line_of(article.body, first_sentence),
+                hint="write the article in its place",
+                severity="warning",
+            )
+        )
+    if not article.meta.tags:
+        found.append(
+            replace(
+                article.error("tags", "no tags: the article is on no topic page"),
+                hint="name its subjects, or run `chronique topics retag`",
+                severity="warning",
+            )
+        )
+    return found
+
+
+def _line_of(text: str, needle: str) -> int:
+    return text[: text.index(needle)].count("\n")
 
 
 class ScaffoldError(Exception):

@@ -143,3 +143,19 @@ def test_report_lines_hold_no_control_characters(
     assert lines and len(lines) == out.count("\n")
     for line in lines:
         assert not [c for c in line if unicodedata.category(c) in ("Cc", "Cf")], repr(line)
+
+
+def test_check_warns_about_what_new_left_to_replace(
+    site: SiteCopy, capsys: pytest.CaptureFixture[str]
+) -> None:
+    assert main(["new", "Un titre", "--category", "Monde", "--date", "2025-03-15"]) == 0
+    path = site.root / capsys.readouterr().out.strip()
+    assert main(["check", str(path)]) == 0
+    out = capsys.readouterr().out
+    assert re.search(r":\d+:1: warning: tags: no tags", out), out
+    assert "warning: the body still holds the placeholder text" in out
+    text = path.read_text(encoding="utf-8")
+    written = re.sub(r"(?s)\n---\n.*", "\n---\n\nLe vrai texte de l’article.\n", text, count=1)
+    path.write_text(written.replace("tags: []", "tags: [Ukraine]"), encoding="utf-8")
+    assert main(["check", str(path)]) == 0
+    assert "warning" not in capsys.readouterr().out
