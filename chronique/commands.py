@@ -51,9 +51,9 @@ def run_build(
 
 
 def _os_error(exc: OSError) -> str:
-    """'cannot write output/x.html: No space left on device' rather than a traceback."""
-    where = f" {shown_path(Path(exc.filename))}" if exc.filename else ""
-    return f"cannot write{where}: {exc.strerror or exc}"
+    """'cannot write the new site: No space left on device' rather than a traceback."""
+    where = printable_path(Path(exc.filename)) if exc.filename else "the new site"
+    return f"cannot write {where}: {exc.strerror or exc}"
 
 
 def run_check(paths: list[str], style: str = "text", settings_file: str = "pelicanconf.py") -> int:

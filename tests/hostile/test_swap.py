@@ -101,3 +101,66 @@ def test_a_refused_build_leaves_no_trace(site: SiteCopy) -> None:
     path.write_text(path.read_text(encoding="utf-8").replace("date: ", "date: x", 1))
     assert run_build(str(site.settings)) == 1
     assert sorted(site.root.rglob("*")) == before
+
+
+DISK_FULL_SCRIPT = """
+mount -t tmpfs -o size=1100k tmpfs "$MOUNT" || exit 99
+"$PYTHON" -m chronique build --output "$MOUNT/output" > /dev/null || exit 98
+cp -r "$MOUNT/output/." "$RESULT/first"
+printf '\\nUn paragraphe ajouté après coup.\\n' >> "$ARTICLE"
+"$PYTHON" -m chronique build --output "$MOUNT/output" 2> "$RESULT/stderr"
+echo $? > "$RESULT/status"
+cp -r "$MOUNT/output/." "$RESULT/second"
+ls -A "$MOUNT" "$MOUNT/.output-versions" > "$RESULT/listing"
+"""
+
+
+def test_disk_full_gives_a_clear_message_and_keeps_the_old_site(
+    site: SiteCopy, tmp_path_factory: pytest.TempPathFactory
+) -> None:
+    """A tmpfs of 1.1 MB holds one site (about 0.8 MB), not two: the second build runs out of
+    space. A user and mount namespace gives the tmpfs without root."""
+    mount, result = tmp_path_factory.mktemp("disk"), tmp_path_factory.mktemp("result")
+    env = {
+        **os.environ,
+        "PYTHONPATH": str(REPO),
+        "PYTHON": sys.executable,
+        "MOUNT": str(mount),
+        "RESULT": str(result),
+        "ARTICLE": str(site.seed_article()),
+    }
+    unshare = ["unshare", "--user", "--map-root-user", "--mount", "sh", "-c", DISK_FULL_SCRIPT]
+    try:
+        run = subprocess.run(unshare, cwd=site.root, env=env, capture_output=True, timeout=300)
+    except FileNotFoundError:
+        pytest.skip("no unshare here")
+    if run.returncode == 99 or b"unshare failed" in run.stderr:
+        pytest.skip("this machine gives no user namespace to mount a tmpfs in")
+    assert run.returncode == 0, run.stderr
+    stderr = (result / "stderr").read_text(encoding="utf-8")
+    assert (result / "status").read_text().strip() == "1"
+    assert "No space left on device" in stderr and "Traceback" not in stderr, stderr
+    assert tree_digest(result / "second") == tree_digest(result / "first")
+    assert "staging" not in (result / "listing").read_text(encoding="utf-8")
+
+
+def test_concurrent_builds_both_succeed_and_leave_one_complete_site(site: SiteCopy) -> None:
+    assert run_build(str(site.settings)) == 0
+    complete = tree_digest(site.output)
+    env = {**os.environ, "PYTHONPATH": str(REPO)}
+    builds = [
+        subprocess.Popen(
+            [sys.executable, "-m", "chronique", "build"],
+            cwd=site.root,
+            env=env,
+            stdout=subprocess.DEVNULL,
+            stderr=subprocess.PIPE,
+            text=True,
+        )
+        for _ in range(2)
+    ]
+    for build in builds:
+        _, err = build.communicate(timeout=300)
+        assert build.returncode == 0, err
+    assert tree_digest(site.output) == complete
+    assert len(site_copies(site.root)) <= KEPT_VERSIONS
