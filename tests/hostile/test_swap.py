@@ -28,15 +28,19 @@ def start_build(site: SiteCopy, pause_at: str) -> subprocess.Popen[str]:
     )
 
 
-def kill_at(site: SiteCopy, name: str) -> None:
-    """Run a build until it reaches step *name*, then kill -9 it there."""
+def paused_build(site: SiteCopy, name: str) -> subprocess.Popen[str]:
+    """A build started and now waiting at step *name*."""
     build = start_build(site, name)
     assert build.stdout is not None
     for line in build.stdout:
         if line.strip() == f"paused at {name}":
-            break
-    else:
-        pytest.fail(f"the build ended without reaching step {name}")
+            return build
+    pytest.fail(f"the build ended without reaching step {name}")
+
+
+def kill_at(site: SiteCopy, name: str) -> None:
+    """Run a build until it reaches step *name*, then kill -9 it there."""
+    build = paused_build(site, name)
     build.send_signal(signal.SIGKILL)
     build.wait(timeout=30)
     assert build.returncode == -signal.SIGKILL
@@ -144,23 +148,17 @@ def test_disk_full_gives_a_clear_message_and_keeps_the_old_site(
     assert "staging" not in (result / "listing").read_text(encoding="utf-8")
 
 
-def test_concurrent_builds_both_succeed_and_leave_one_complete_site(site: SiteCopy) -> None:
+def test_a_second_build_waits_for_the_first_and_never_removes_its_work(site: SiteCopy) -> None:
+    """Build A holds its rendered site when B starts: B waits (a build alone takes a few
+    seconds), and once A is killed B cleans A's leftovers and publishes."""
     assert run_build(str(site.settings)) == 0
     complete = tree_digest(site.output)
-    env = {**os.environ, "PYTHONPATH": str(REPO)}
-    builds = [
-        subprocess.Popen(
-            [sys.executable, "-m", "chronique", "build"],
-            cwd=site.root,
-            env=env,
-            stdout=subprocess.DEVNULL,
-            stderr=subprocess.PIPE,
-            text=True,
-        )
-        for _ in range(2)
-    ]
-    for build in builds:
-        _, err = build.communicate(timeout=300)
-        assert build.returncode == 0, err
+    first = paused_build(site, "rendered")
+    second = start_build(site, "never")
+    with pytest.raises(subprocess.TimeoutExpired):
+        second.wait(timeout=10)
+    first.send_signal(signal.SIGKILL)
+    first.wait(timeout=30)
+    assert second.wait(timeout=300) == 0
     assert tree_digest(site.output) == complete
     assert len(site_copies(site.root)) <= KEPT_VERSIONS
