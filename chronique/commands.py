@@ -13,6 +13,7 @@ from chronique.dates import parse_day_or_moment
 from chronique.errors import ContentError, InvalidContentError
 from chronique.paths import printable, printable_path, shown_path
 from chronique.scaffold import ScaffoldError, new_article
+from chronique.swap import CopyError
 
 
 def site_config(settings_file: str = "pelicanconf.py") -> ChroniqueConfig:
@@ -38,6 +39,9 @@ def run_build(
         return 1
     except BuildError as exc:
         print(f"Build failed: {exc}\noutput/ was left unchanged.", file=sys.stderr)
+        return 1
+    except CopyError as exc:
+        print(f"Built into output/, but {exc.strerror}", file=sys.stderr)
         return 1
     except OSError as exc:
         print(f"Build failed: {_os_error(exc)}\noutput/ was left unchanged.", file=sys.stderr)

@@ -39,6 +39,10 @@ class SwapError(OSError):
     """The new site could not be put in place; the old one is still served."""
 
 
+class CopyError(OSError):
+    """The site was published, but its real-folder copy could not replace the old copy."""
+
+
 @dataclass(frozen=True)
 class OutputSlots:
     """Where the site of *final* lives: its versions folder and the link naming the current one."""
@@ -159,7 +163,10 @@ def copy_to_folder(version: Path, destination: Path) -> None:
     """Put a real copy of *version* at *destination*, swapped in whole: a static host that
     cannot follow the ``output`` link still never sees a half-copied or missing folder."""
     destination = destination.absolute()
-    copy = Path(tempfile.mkdtemp(prefix=f".{destination.name}-copy-", dir=destination.parent))
+    try:
+        copy = Path(tempfile.mkdtemp(prefix=f".{destination.name}-copy-", dir=destination.parent))
+    except OSError as exc:
+        raise CopyError(exc.errno, f"cannot copy the site to {destination}: {exc}") from exc
     try:
         shutil.copytree(version, copy, dirs_exist_ok=True)
         copy.chmod(0o755)
@@ -167,6 +174,10 @@ def copy_to_folder(version: Path, destination: Path) -> None:
             exchange(copy, destination)
         else:
             copy.rename(destination)
+    except OSError as exc:
+        reason = exc.strerror or exc
+        message = f"cannot copy the site to {destination} ({reason}); that folder is unchanged"
+        raise CopyError(exc.errno, message) from exc
     finally:
         shutil.rmtree(copy, ignore_errors=True)
 
@@ -177,8 +188,9 @@ _AT_FDCWD = -100
 
 def exchange(first: Path, second: Path) -> None:
     """Swap two paths atomically (Linux ``renameat2``); SwapError where the platform lacks it."""
-    renameat2 = getattr(ctypes.CDLL(None, use_errno=True), "renameat2", None)
-    if renameat2 is None or not sys.platform.startswith("linux"):
+    libc = ctypes.CDLL(None, use_errno=True) if sys.platform.startswith("linux") else None
+    renameat2 = getattr(libc, "renameat2", None)
+    if renameat2 is None:
         raise SwapError(errno.ENOSYS, "this platform cannot swap two folders atomically")
     names = [os.fsencode(p) for p in (first, second)]
     if renameat2(_AT_FDCWD, names[0], _AT_FDCWD, names[1], _RENAME_EXCHANGE) != 0:

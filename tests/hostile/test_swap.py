@@ -162,3 +162,13 @@ def test_a_second_build_waits_for_the_first_and_never_removes_its_work(site: Sit
     assert second.wait(timeout=300) == 0
     assert tree_digest(site.output) == complete
     assert len(site_copies(site.root)) <= KEPT_VERSIONS
+
+
+def test_copy_into_a_missing_folder_says_so_and_keeps_the_build(
+    site: SiteCopy, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    nowhere = tmp_path / "absent" / "hebergeur"
+    assert run_build(str(site.settings), copy_to=str(nowhere)) == 1
+    err = capsys.readouterr().err
+    assert f"cannot copy the site to {nowhere}" in err and "Traceback" not in err
+    assert (site.output / "index.html").is_file()
