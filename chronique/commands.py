@@ -46,7 +46,7 @@ def run_build(
     except OSError as exc:
         print(f"Build failed: {_os_error(exc)}\noutput/ was left unchanged.", file=sys.stderr)
         return 1
-    where = str(shown_path(result.output_path.parent) / result.output_path.name)
+    where = printable(str(shown_path(result.output_path.parent) / result.output_path.name))
     print(
         f"Built {result.articles} article(s) and {result.pages} page(s) into {where}/\n"
         f"Open {where}/index.html, or run `chronique serve` for http://127.0.0.1:8000/"
@@ -128,7 +128,7 @@ def run_topics_retag(dry_run: bool = False, settings_file: str = "pelicanconf.py
         print_errors(exc)
         return 1
     for change in report.changes:
-        name = str(shown_path(change.path))
+        name = printable_path(change.path)
         if dry_run:
             print(change.diff(name), end="")
         else:
