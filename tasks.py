@@ -29,13 +29,13 @@ def _paths(first, c):
 
 
 @command("build")
-def build(c, settings="pelicanconf.py", output=None):
-    sys.exit(commands.run_build(settings, output))
+def build(c, settings="pelicanconf.py", output=None, copy=None):
+    sys.exit(commands.run_build(settings, output, copy))
 
 
 @command("publish")
-def publish(c, output=None):
-    sys.exit(commands.run_build("publishconf.py", output))
+def publish(c, output=None, copy=None):
+    sys.exit(commands.run_build("publishconf.py", output, copy))
 
 
 @command("check")

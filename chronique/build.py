@@ -2,14 +2,13 @@
 
 Pelican alone skips an unreadable article with a warning; for an archive that
 is silent data loss. Here a build either publishes every article or changes
-nothing: the previous ``output/`` stays as it was.
+nothing: the previous ``output/`` stays as it was, even when the build is killed
+(:mod:`chronique.swap`).
 """
 
 from __future__ import annotations
 
 import logging
-import shutil
-import tempfile
 from contextlib import contextmanager
 from dataclasses import dataclass
 from pathlib import Path
@@ -20,6 +19,7 @@ from pelican.settings import read_settings
 
 from chronique.errors import ContentError, InvalidContentError
 from chronique.site_model import SITE_KEY, Site, load_site
+from chronique.swap import copy_to_folder, output_slots, publish, staging_folder, step
 
 
 class BuildError(Exception):
@@ -59,24 +59,28 @@ def _collect_pelican_errors():  # type: ignore[no-untyped-def]
 
 
 def build_site(
-    settings_file: str | Path = "pelicanconf.py", output: str | Path | None = None
+    settings_file: str | Path = "pelicanconf.py",
+    output: str | Path | None = None,
+    copy_to: str | Path | None = None,
 ) -> BuildResult:
-    """Build the site described by *settings_file* into *output* (its OUTPUT_PATH by default)."""
+    """Build the site described by *settings_file* into *output* (its OUTPUT_PATH by default).
+
+    *output* becomes a link to the new version; *copy_to*, when given, also receives a real
+    folder holding it, for a static host that cannot follow links.
+    """
     settings = read_settings(str(settings_file))
     site = load_site(settings, Path(settings_file))
     settings[SITE_KEY] = site
-    final = Path(output or settings["OUTPUT_PATH"]).resolve()
-    final.parent.mkdir(parents=True, exist_ok=True)
-    staging = Path(tempfile.mkdtemp(prefix=f".{final.name}-", dir=final.parent))
-    try:
+    slots = output_slots(output or settings["OUTPUT_PATH"])
+    with staging_folder(slots) as staging:
         settings["OUTPUT_PATH"] = str(staging)
         _render(settings)
         _verify_output(site, staging)
-        _swap_into_place(staging, final)
-    except BaseException:
-        shutil.rmtree(staging, ignore_errors=True)
-        raise
-    return BuildResult(final, len(site.articles), len(site.pages))
+        step("rendered")
+        version = publish(staging, slots)
+        if copy_to is not None:
+            copy_to_folder(version, Path(copy_to))
+    return BuildResult(slots.final, len(site.articles), len(site.pages))
 
 
 def _render(settings: dict[str, Any]) -> None:
@@ -95,14 +99,3 @@ def _verify_output(site: Site, staging: Path) -> None:
     ]
     if missing:
         raise InvalidContentError(missing)
-
-
-def _swap_into_place(staging: Path, final: Path) -> None:
-    """Replace *final* by *staging* with two renames, so no reader sees a half-written site."""
-    retired = final.with_name(f".{final.name}-old")
-    shutil.rmtree(retired, ignore_errors=True)
-    if final.exists():
-        final.rename(retired)
-    staging.chmod(0o755)
-    staging.rename(final)
-    shutil.rmtree(retired, ignore_errors=True)

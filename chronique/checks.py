@@ -18,6 +18,7 @@ from chronique.config import ChroniqueConfig
 from chronique.content import ArticleFile, read_archive
 from chronique.errors import ContentError, InvalidContentError
 from chronique.model import SUMMARY_MAX_CHARS
+from chronique.scaffold import scaffold_leftovers
 from chronique.site_model import UrlScheme
 
 _IMAGE = re.compile(r"!\[(?P<alt>[^\]]*)\]\(\s*<?(?P<src>[^)\s>]+)")
@@ -97,6 +98,7 @@ def check_article(
         *check_body_html(article, config),
         *check_body_images(article, config),
         *check_body_links(article, config, addresses),
+        *scaffold_leftovers(article),
     ]
 
 
@@ -306,12 +308,4 @@ def check_body_links(
 
 def format_problem(problem: ContentError, style: str = "text") -> str:
     """One line per problem; ``github`` style makes an Actions annotation on the diff."""
-    if style != "github":
-        return str(problem)
-    title = problem.field or "content"
-    hint = f" ({problem.hint})" if problem.hint else ""
-    message = f"{problem.message}{hint}".replace("%", "%25").replace("\n", "%0A")
-    return (
-        f"::{problem.severity} file={problem.path},line={problem.line},col={problem.col},"
-        f"title={title}::{message}"
-    )
+    return problem.annotation() if style == "github" else str(problem)

@@ -25,11 +25,18 @@ class Command:
 COMMANDS: dict[str, Command] = {
     "build": Command(
         "Build the site from content/ into output/ (development settings).",
-        {"settings": "Pelican settings file", "output": "output folder (default: output/)"},
+        {
+            "settings": "Pelican settings file",
+            "output": "output link (default: output/), swapped to each new version at once",
+            "copy": "also put a real folder holding the new site here, swapped in whole",
+        },
     ),
     "publish": Command(
         "Build the site for publication with publishconf.py (absolute URLs).",
-        {"output": "output folder (default: output/)"},
+        {
+            "output": "output link (default: output/), swapped to each new version at once",
+            "copy": "also put a real folder holding the new site here, for a static host",
+        },
     ),
     "check": Command(
         "Validate content: front-matter, topics, slugs, images, links, raw HTML.",
@@ -125,12 +132,14 @@ def _add(
 def _build(parser: argparse.ArgumentParser, texts: dict[str, str]) -> None:
     parser.add_argument("--settings", default="pelicanconf.py", help=texts["settings"])
     parser.add_argument("--output", help=texts["output"])
-    parser.set_defaults(run=lambda a: commands.run_build(a.settings, a.output))
+    parser.add_argument("--copy", metavar="FOLDER", help=texts["copy"])
+    parser.set_defaults(run=lambda a: commands.run_build(a.settings, a.output, a.copy))
 
 
 def _publish(parser: argparse.ArgumentParser, texts: dict[str, str]) -> None:
     parser.add_argument("--output", help=texts["output"])
-    parser.set_defaults(run=lambda a: commands.run_build("publishconf.py", a.output))
+    parser.add_argument("--copy", metavar="FOLDER", help=texts["copy"])
+    parser.set_defaults(run=lambda a: commands.run_build("publishconf.py", a.output, a.copy))
 
 
 def _check(parser: argparse.ArgumentParser, texts: dict[str, str]) -> None:

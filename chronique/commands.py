@@ -4,15 +4,16 @@ run a function of the package, print, return an exit code."""
 from __future__ import annotations
 
 import sys
-from datetime import date
 from pathlib import Path
 
 from chronique.build import BuildError, build_site
 from chronique.checks import check_content, format_problem
 from chronique.config import ChroniqueConfig, load_config
+from chronique.dates import parse_day_or_moment
 from chronique.errors import ContentError, InvalidContentError
-from chronique.paths import shown_path
+from chronique.paths import printable, printable_path, shown_path
 from chronique.scaffold import ScaffoldError, new_article
+from chronique.swap import CopyError
 
 
 def site_config(settings_file: str = "pelicanconf.py") -> ChroniqueConfig:
@@ -25,10 +26,12 @@ def print_errors(errors: InvalidContentError) -> None:
         print(error.relative_to(Path.cwd()), file=sys.stderr)
 
 
-def run_build(settings_file: str = "pelicanconf.py", output: str | None = None) -> int:
+def run_build(
+    settings_file: str = "pelicanconf.py", output: str | None = None, copy_to: str | None = None
+) -> int:
     """Build the site; on failure print why and leave the previous output alone."""
     try:
-        result = build_site(settings_file, output)
+        result = build_site(settings_file, output, copy_to)
     except InvalidContentError as exc:
         print_errors(exc)
         count = sum(e.is_error for e in exc.errors)
@@ -37,12 +40,24 @@ def run_build(settings_file: str = "pelicanconf.py", output: str | None = None) 
     except BuildError as exc:
         print(f"Build failed: {exc}\noutput/ was left unchanged.", file=sys.stderr)
         return 1
-    where = str(shown_path(result.output_path))
+    except CopyError as exc:
+        print(f"Built into output/, but {exc.strerror}", file=sys.stderr)
+        return 1
+    except OSError as exc:
+        print(f"Build failed: {_os_error(exc)}\noutput/ was left unchanged.", file=sys.stderr)
+        return 1
+    where = printable(str(shown_path(result.output_path.parent) / result.output_path.name))
     print(
         f"Built {result.articles} article(s) and {result.pages} page(s) into {where}/\n"
         f"Open {where}/index.html, or run `chronique serve` for http://127.0.0.1:8000/"
     )
     return 0
+
+
+def _os_error(exc: OSError) -> str:
+    """'cannot write the new site: No space left on device' rather than a traceback."""
+    where = printable_path(Path(exc.filename)) if exc.filename else "the new site"
+    return f"cannot write {where}: {exc.strerror or exc}"
 
 
 def run_check(paths: list[str], style: str = "text", settings_file: str = "pelicanconf.py") -> int:
@@ -65,15 +80,12 @@ def run_new(
 ) -> int:
     """Scaffold an article; print its path."""
     try:
-        publication_day = date.fromisoformat(day) if day else None
-        path = new_article(site_config(settings_file), title, category, publication_day, slug)
-    except ValueError:
-        print(f"--date must be YYYY-MM-DD, not '{day}'", file=sys.stderr)
+        published = parse_day_or_moment(day, "--date") if day is not None else None
+        path = new_article(site_config(settings_file), title, category, published, slug)
+    except (ValueError, ScaffoldError) as exc:
+        print(f"Cannot create the article: {printable(str(exc))}", file=sys.stderr)
         return 1
-    except ScaffoldError as exc:
-        print(f"Cannot create the article: {exc}", file=sys.stderr)
-        return 1
-    print(shown_path(path))
+    print(printable_path(path))
     return 0
 
 
@@ -116,7 +128,7 @@ def run_topics_retag(dry_run: bool = False, settings_file: str = "pelicanconf.py
         print_errors(exc)
         return 1
     for change in report.changes:
-        name = str(shown_path(change.path))
+        name = printable_path(change.path)
         if dry_run:
             print(change.diff(name), end="")
         else:
@@ -129,9 +141,9 @@ def run_topics_retag(dry_run: bool = False, settings_file: str = "pelicanconf.py
 
 def run_serve(port: int = 8000) -> int:
     """Build, then serve output/ and rebuild on every change until interrupted."""
-    from chronique.serve import serve
+    from chronique.serve import serve, survive
 
-    run_build()
+    survive(run_build)()
     watched = [Path("content"), Path("theme"), Path("pelicanconf.py")]
     serve(Path("output"), watched, run_build, port=port)
     return 0

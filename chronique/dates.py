@@ -29,6 +29,23 @@ def parse_iso_datetime(value: object) -> datetime:
     return parsed
 
 
+def parse_day_or_moment(value: str, option: str) -> date | datetime:
+    """A command-line date: a day (YYYY-MM-DD), or a moment with its UTC offset
+    (2025-03-15T10:30+01:00), kept as given. ValueError naming *option* otherwise."""
+    text = value.strip()
+    expected = "a day YYYY-MM-DD or a date-time with its offset, e.g. 2025-03-15T10:30+01:00"
+    try:
+        moment = datetime.fromisoformat(text)
+    except ValueError as exc:
+        reason = "" if str(exc).startswith("Invalid isoformat") else f" ({exc})"
+        raise ValueError(f"{option} '{value}' is not a valid date{reason}: {expected}") from None
+    if "T" not in text and " " not in text:
+        return moment.date()
+    if moment.utcoffset() is None:
+        raise ValueError(f"{option} '{value}' has no UTC offset (e.g. {text}+01:00)")
+    return moment
+
+
 def long_date(value: datetime | date, lang: str = "fr") -> str:
     """'15 mars 2025' in French, 'March 15, 2025' in English."""
     return format_date(value, format="long", locale=lang)

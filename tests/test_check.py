@@ -264,7 +264,8 @@ def test_new_article_checks_and_builds(site: SiteCopy, capsys) -> None:
     assert path == site.content / "articles/2025/04/un-nouvel-article-sur-l-ukraine.md"
     text = path.read_text(encoding="utf-8")
     body_start = text.index("\n---\n") + 5
-    path.write_text(text[:body_start] + "\nLe texte de l’article, enfin écrit.\n", encoding="utf-8")
+    written = text[:body_start].replace("tags: []", "tags: [Ukraine]")
+    path.write_text(written + "\nLe texte de l’article, enfin écrit.\n", encoding="utf-8")
     assert check_content(load_config(site.settings), [path]).problems == []
     assert run_build(str(site.settings)) == 0
     page = site.output / "2025/04/un-nouvel-article-sur-l-ukraine/index.html"
