@@ -15,7 +15,7 @@ from pathlib import Path, PurePosixPath
 
 from chronique import render
 from chronique.config import ChroniqueConfig
-from chronique.content import ArticleFile, read_archive
+from chronique.content import Archive, ArticleFile, local_file_problem, read_archive
 from chronique.errors import ContentError, InvalidContentError
 from chronique.model import SUMMARY_MAX_CHARS
 from chronique.site_model import UrlScheme
@@ -42,23 +42,30 @@ class CheckReport:
 def check_content(config: ChroniqueConfig, paths: Iterable[Path] = ()) -> CheckReport:
     """Check *paths* (all content when empty) against the whole archive."""
     try:
-        archive = read_archive(config)
+        archive = checked_archive(config)
     except InvalidContentError as exc:  # topics.yml itself is broken
         return CheckReport(exc.errors, 1)
     everything = {p.resolve() for p in archive.files}
     wanted = {p.resolve() for p in paths} or everything
     problems = [p for p in archive.problems if p.path.resolve() in wanted]
+    missing = wanted - everything
+    problems.extend(_outside_articles(config, sorted(missing)))
+    problems.sort(key=lambda e: (str(e.path), e.line, e.col))
+    return CheckReport(problems, len(wanted))
+
+
+def checked_archive(config: ChroniqueConfig) -> Archive:
+    """The archive with every problem of every file: the front-matter contract and the
+    cross-file checks (read_archive), and each article's body, images and links. ``check``
+    reports them, the build refuses on any error: one rule book for both."""
+    archive = read_archive(config)
     urls = UrlScheme.from_settings(config.pelican, config.chronique)
     addresses = ArticleAddresses(
         urls.article_pattern(), {"/" + urls.article(a.meta).strip("/") for a in archive.articles}
     )
     for article in archive.articles:
-        if article.path.resolve() in wanted:
-            problems.extend(check_article(article, config, addresses))
-    missing = wanted - everything
-    problems.extend(_outside_articles(config, sorted(missing)))
-    problems.sort(key=lambda e: (str(e.path), e.line, e.col))
-    return CheckReport(problems, len(wanted))
+        archive.problems.extend(check_article(article, config, addresses))
+    return archive
 
 
 def _outside_articles(config: ChroniqueConfig, paths: list[Path]) -> Iterator[ContentError]:
@@ -140,21 +147,10 @@ def check_lead_image(article: ArticleFile, config: ChroniqueConfig) -> list[Cont
     image = article.meta.image
     if image is None:
         return []
-    problem = _local_file_problem(config, image.src)
+    problem = local_file_problem(config, image.src)
     return (
         [article.error("image", problem, "put the file under content/images/")] if problem else []
     )
-
-
-def _local_file_problem(config: ChroniqueConfig, src: str) -> str | None:
-    """Why *src* (relative to content/) is not a file inside content/, or None."""
-    root = config.content_path.resolve()
-    target = (root / src.removeprefix("{static}").lstrip("/")).resolve()
-    if not target.is_relative_to(root):
-        return f"'{src}' points outside content/"
-    if not target.is_file():
-        return f"'{src}' does not exist under content/"
-    return None
 
 
 class _RawHtmlScanner(HTMLParser):
@@ -274,7 +270,7 @@ def check_body_images(article: ArticleFile, config: ChroniqueConfig) -> list[Con
                              line, col, "write {static}/images/… so it resolves on the built page")
             )  # fmt: skip
             continue
-        problem = _local_file_problem(config, src.removeprefix("{static}"))
+        problem = local_file_problem(config, src.removeprefix("{static}"))
         if problem:
             problems.append(
                 ContentError(article.path, problem, None, line, col,
@@ -290,10 +286,10 @@ def check_body_links(
     problems = []
     for line, col, match in _matches(article, _LINK):
         href, broken = match.group("href"), None
-        if href.startswith("{filename}"):
-            target = href.removeprefix("{filename}").split("#")[0].lstrip("/")
-            if not (config.content_path / target).is_file():
-                broken = f"link to '{href}': no such file under content/"
+        if href.startswith(("{filename}", "{static}")):
+            problem = local_file_problem(config, href.split("#")[0])
+            if problem is not None:
+                broken = f"link to {problem}"
         elif addresses.is_missing(href):
             broken = f"link to '{href}': no article has that address"
         if broken:
