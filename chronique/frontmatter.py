@@ -102,16 +102,12 @@ def check_unique_keys(node: yaml.Node) -> None:
     while pending:
         current = pending.pop()
         if isinstance(current, yaml.MappingNode):
-            seen: dict[str, yaml.Node] = {}
+            seen: set[str] = set()
             for key, value in current.value:
-                if isinstance(key, yaml.ScalarNode) and key.value in seen:
-                    first = seen[key.value].start_mark.line
-                    raise StructureError(
-                        f"key '{key.value}' is given twice (first at line {first + 2})",
-                        key.start_mark,
-                    )
                 if isinstance(key, yaml.ScalarNode):
-                    seen[key.value] = key
+                    if key.value in seen:
+                        raise StructureError(f"field '{key.value}' given twice", key.start_mark)
+                    seen.add(key.value)
                 pending.extend((key, value))
         elif isinstance(current, yaml.SequenceNode):
             pending.extend(current.value)

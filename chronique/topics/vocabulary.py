@@ -165,27 +165,8 @@ def _text_list(entry: _Entry, key: str, errors: list[ContentError]) -> tuple[str
     return tuple(v.strip() for v in value)
 
 
-def _duplicate_keys(entry: _Entry) -> list[ContentError]:
-    """YAML keeps the last of two equal keys silently: one of them is a mistake."""
-    seen: set[str] = set()
-    errors = []
-    for key_node, _ in entry.node.value:
-        if key_node.value in seen:
-            errors.append(
-                ContentError(
-                    entry.path,
-                    f"field '{key_node.value}' given twice",
-                    field=str(key_node.value),
-                    line=key_node.start_mark.line + 1,
-                )
-            )
-        seen.add(key_node.value)
-    return errors
-
-
 def _topic(entry: _Entry, errors: list[ContentError]) -> Topic | None:
     before = len(errors)
-    errors.extend(_duplicate_keys(entry))
     for key in entry.data:
         if key not in REQUIRED_KEYS + OPTIONAL_KEYS:
             errors.append(
