@@ -7,6 +7,7 @@ chronique.render.ALLOW_LIST, is the rule), images, links.
 
 from __future__ import annotations
 
+import html
 import re
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
@@ -22,7 +23,6 @@ from chronique.site_model import UrlScheme
 
 _IMAGE = re.compile(r"!\[(?P<alt>[^\]]*)\]\(\s*<?(?P<src>[^)\s>]+)")
 _LINK = re.compile(r"(?<!!)\[[^\]]*\]\(\s*<?(?P<href>[^)\s>]+)")
-_JAVASCRIPT_URL = re.compile(r"\bjavascript\s*:", re.IGNORECASE)
 
 
 @dataclass(frozen=True)
@@ -175,8 +175,8 @@ class _RawHtmlScanner(HTMLParser):
             if name.startswith("on"):
                 message = f"event-handler attribute {name}= is not allowed"
                 self.found.append((line, col, message, "error"))
-            elif value and _JAVASCRIPT_URL.search(value):
-                message = f"javascript: URL in {name}= is not allowed"
+            elif value and (scheme := render.url_scheme(value)) in render.ACTIVE_SCHEMES:
+                message = f"{scheme}: URL in {name}= is not allowed"
                 self.found.append((line, col, message, "error"))
             elif not self.allow.keeps_attribute(tag, name):
                 message = f"attribute {name}= of <{tag}> is removed at build"
@@ -201,11 +201,11 @@ def check_body_html(article: ArticleFile, config: ChroniqueConfig) -> list[Conte
                              severity=severity)
             )  # fmt: skip
     for line_no, col, match in _matches(article, _LINK):
-        href = match.group("href")
-        if _JAVASCRIPT_URL.match(href):
+        href = html.unescape(match.group("href"))  # as the page's HTML will read it
+        if (scheme := render.url_scheme(href)) in render.ACTIVE_SCHEMES:
             problems.append(
                 ContentError(
-                    article.path, "javascript: link is not allowed", None, line_no, col,
+                    article.path, f"{scheme}: link is not allowed", None, line_no, col,
                     "link to an http(s) address or another article",
                 )
             )  # fmt: skip

@@ -7,6 +7,7 @@ passes the other, and Pelican never gets the chance to skip an article silently.
 from __future__ import annotations
 
 import os
+import re
 import stat
 import tempfile
 from collections import defaultdict
@@ -16,7 +17,7 @@ from pathlib import Path, PurePosixPath
 from lxml import etree
 
 from chronique.config import ChroniqueConfig
-from chronique.errors import ContentError, InvalidContentError
+from chronique.errors import ContentError
 from chronique.frontmatter import FrontMatter, parse_front_matter
 from chronique.model import ArticleMeta, PageMeta, parse_article_meta, parse_page_meta
 from chronique.render import url_allowed
@@ -324,30 +325,55 @@ def read_page(path: Path, config: ChroniqueConfig) -> PageFile | list[ContentErr
 
 
 _OPENERS, _CLOSERS = "[(", "])"
+_LINE_PREFIX = re.compile(r"[ \t>]*")
 
 
 def check_nesting(path: Path, body: str, body_line: int, limit: int) -> list[ContentError]:
-    """A body whose brackets nest deeper than *limit* is refused: Python-Markdown's inline
-    patterns take time in the square of that depth (50,000 brackets: hours)."""
-    if sum(body.count(c) for c in _OPENERS) <= limit:
+    """A body nested deeper than *limit* levels is refused: Python-Markdown takes time in
+    the square of the depth of brackets and block quotes, and recurses once per level of
+    list (1,000 levels: 40 s, then a RecursionError)."""
+    at = _bracket_overflow(body, limit)
+    if at is None:
+        at = _line_overflow(body, limit)
+    if at is None:
         return []
+    return [
+        ContentError(
+            path,
+            f"brackets, block quotes or lists nested deeper than {limit} levels "
+            "(CHRONIQUE_BODY_MAX_NESTING)",
+            line=body_line + body.count("\n", 0, at),
+            hint="close the brackets, escape them as \\[, or flatten the quotes and lists",
+        )
+    ]
+
+
+def _bracket_overflow(body: str, limit: int) -> int | None:
+    """Where brackets first nest deeper than *limit*, or None."""
+    if sum(body.count(c) for c in _OPENERS) <= limit:
+        return None
     depth = 0
     for offset, char in enumerate(body):
         if char in _OPENERS:
             depth += 1
             if depth > limit:
-                line = body_line + body.count("\n", 0, offset)
-                return [
-                    ContentError(
-                        path,
-                        f"brackets nested deeper than {limit} levels (CHRONIQUE_BODY_MAX_NESTING)",
-                        line=line,
-                        hint="close the brackets, or escape them as \\[",
-                    )
-                ]
+                return offset
         elif char in _CLOSERS and depth:
             depth -= 1
-    return []
+    return None
+
+
+def _line_overflow(body: str, limit: int) -> int | None:
+    """Where a line's block quotes and indentation (a list level per 4 columns) first go
+    deeper than *limit*, or None."""
+    offset = 0
+    for line in body.split("\n"):
+        prefix = _LINE_PREFIX.match(line).group()  # type: ignore[union-attr]
+        columns = prefix.count(" ") + 4 * prefix.count("\t")
+        if prefix.count(">") + columns // 4 > limit:
+            return offset
+        offset += len(line) + 1
+    return None
 
 
 def check_tags(article: ArticleFile, vocabulary: Vocabulary) -> list[ContentError]:

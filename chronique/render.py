@@ -23,6 +23,9 @@ _URL_EDGES = "".join(map(chr, range(0x21)))
 #: The one URL policy: every URL that reaches a page, a feed, JSON-LD or the search index
 #: is relative, or absolute with one of these schemes.
 URL_SCHEMES = frozenset({"http", "https", "mailto"})
+#: Schemes that run code or carry a document of their own in the site's origin: a URL with
+#: one is hostile, not merely a link the build drops.
+ACTIVE_SCHEMES = frozenset({"javascript", "vbscript", "data"})
 
 
 def url_scheme(url: str) -> str | None:
