@@ -117,6 +117,16 @@ def html_findings(html: str, alias_page: bool = False) -> list[str]:
     return scanner.found
 
 
+#: Feed elements whose text is HTML: RSS's description and content:encoded; in Atom, an
+#: element with type="html" (its other text, a title included, is plain text).
+FEED_HTML_ELEMENTS = frozenset({"description", "encoded"})
+
+
+def _carries_html(element: etree._Element) -> bool:
+    name = etree.QName(element).localname
+    return element.get("type") == "html" or name in FEED_HTML_ELEMENTS
+
+
 def feed_findings(path: Path) -> list[str]:
     """A feed's links, and the HTML its entries carry as escaped text."""
     parser = etree.XMLParser(resolve_entities=False, no_network=True)
@@ -131,7 +141,7 @@ def feed_findings(path: Path) -> list[str]:
         text = element.text or ""
         if url_scheme(text.strip()) in HOSTILE_SCHEMES:
             found.append(f"{url_scheme(text.strip())}: URL in a feed element")
-        if "<" in text:
+        if _carries_html(element):
             found.extend(html_findings(text))
     return found
 
