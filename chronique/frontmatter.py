@@ -69,9 +69,10 @@ class StructureError(yaml.MarkedYAMLError):
         super().__init__(problem=problem, problem_mark=mark)
 
 
-#: Characters of which each level of YAML nesting needs one: a text with fewer of them
-#: than the depth limit cannot be nested that deep, and is not scanned.
-_NESTING_MARKS = "[{:-?"
+#: Indicators of which each level of YAML nesting needs one (a flow collection's bracket,
+#: a block mapping's ':' or a block list's '-' before white space): a text with fewer of
+#: them than the depth limit cannot be nested that deep, and is not scanned.
+_NESTING_MARKS = ("[", "{", ": ", ":\n", ":\t", "- ", "-\n", "-\t", "? ")
 
 
 def check_depth(text: str, max_depth: int) -> None:
@@ -80,7 +81,7 @@ def check_depth(text: str, max_depth: int) -> None:
     The composer recurses once per level: without this check a deep text is a
     RecursionError. libyaml's event parser does not recurse, so it measures the depth.
     """
-    if sum(text.count(mark) for mark in _NESTING_MARKS) <= max_depth:
+    if sum(text.count(mark) for mark in _NESTING_MARKS) + 1 <= max_depth:
         return
     depth = 0
     for event in yaml.parse(text, Loader=_FastLoader):
