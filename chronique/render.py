@@ -123,6 +123,8 @@ def render_markdown(text: str, markdown_settings: dict[str, Any] | None = None) 
 def raw_html(text: str, markdown_settings: dict[str, Any] | None = None) -> list[str]:
     """The raw HTML of a Markdown body, each block or inline tag as Python-Markdown passes it
     through to the page: HTML inside code spans and blocks is text, not raw HTML."""
+    if "<" not in text:  # raw HTML starts with '<': most bodies need no second conversion
+        return []
     converter = _markdown(markdown_settings)
     converter.convert(text)
     return [item for item in converter.htmlStash.rawHtmlBlocks if isinstance(item, str)]
