@@ -16,7 +16,13 @@ from pathlib import Path, PurePosixPath
 
 from chronique import render
 from chronique.config import ChroniqueConfig
-from chronique.content import Archive, ArticleFile, local_file_problem, read_archive
+from chronique.content import (
+    Archive,
+    ArticleFile,
+    local_file_problem,
+    read_archive,
+    served_file_problem,
+)
 from chronique.errors import ContentError, InvalidContentError
 from chronique.model import SUMMARY_MAX_CHARS
 from chronique.site_model import UrlScheme
@@ -147,7 +153,7 @@ def check_lead_image(article: ArticleFile, config: ChroniqueConfig) -> list[Cont
     image = article.meta.image
     if image is None:
         return []
-    problem = local_file_problem(config, image.src)
+    problem = served_file_problem(config, image.src)
     return (
         [article.error("image", problem, "put the file under content/images/")] if problem else []
     )
@@ -270,7 +276,7 @@ def check_body_images(article: ArticleFile, config: ChroniqueConfig) -> list[Con
                              line, col, "write {static}/images/… so it resolves on the built page")
             )  # fmt: skip
             continue
-        problem = local_file_problem(config, src.removeprefix("{static}"))
+        problem = served_file_problem(config, src.removeprefix("{static}"))
         if problem:
             problems.append(
                 ContentError(article.path, problem, None, line, col,
@@ -287,7 +293,9 @@ def check_body_links(
     for line, col, match in _matches(article, _LINK):
         href, broken = match.group("href"), None
         if href.startswith(("{filename}", "{static}")):
-            problem = local_file_problem(config, href.split("#")[0])
+            target = href.split("#")[0]
+            check = served_file_problem if href.startswith("{static}") else local_file_problem
+            problem = check(config, target)
             if problem is not None:
                 broken = f"link to {problem}"
         elif addresses.is_missing(href):

@@ -252,6 +252,23 @@ def local_file_problem(config: ChroniqueConfig, src: str) -> str | None:
     return None
 
 
+def served_file_problem(config: ChroniqueConfig, src: str) -> str | None:
+    """Why *src* (an image, a ``{static}`` link) is not a file the site serves: inside
+    content/ (local_file_problem), under STATIC_PATHS and of STATIC_TYPES; or None.
+
+    Pelican copies the target of a ``{static}`` link wherever it is: this keeps it to the
+    files walk_content would publish.
+    """
+    problem = local_file_problem(config, src)
+    if problem is not None:
+        return problem
+    relative = Path(src.removeprefix("{static}").lstrip("/"))
+    if not _under(relative, config.static_paths):
+        return f"'{src}' is not under {', '.join(config.static_paths)}/ (STATIC_PATHS)"
+    problem = static_file_problem(config.content_path / relative)
+    return f"'{src}': {problem}" if problem else None
+
+
 def replace_file(path: Path, text: str) -> None:
     """Write *text* over the file *path* atomically, keeping its permission bits.
 
