@@ -29,6 +29,8 @@ from chronique.site_model import UrlScheme
 
 _IMAGE = re.compile(r"!\[(?P<alt>[^\]]*)\]\(\s*<?(?P<src>[^)\s>]+)")
 _LINK = re.compile(r"(?<!!)\[[^\]]*\]\(\s*<?(?P<href>[^)\s>]+)")
+#: A reference-style link's definition: ``[1]: https://…``.
+_REFERENCE = re.compile(r"^ {0,3}\[[^\]]+\]:[ \t]*<?(?P<href>[^\s>]+)")
 
 
 @dataclass(frozen=True)
@@ -206,7 +208,7 @@ def check_body_html(article: ArticleFile, config: ChroniqueConfig) -> list[Conte
                              "write the article in Markdown: the build removes this",
                              severity=severity)
             )  # fmt: skip
-    for line_no, col, match in _matches(article, _LINK):
+    for line_no, col, match in _link_matches(article):
         href = html.unescape(match.group("href"))  # as the page's HTML will read it
         if (scheme := render.url_scheme(href)) in render.ACTIVE_SCHEMES:
             problems.append(
@@ -254,6 +256,12 @@ def _matches(
             yield article.body_line + offset, match.start() + 1, match
 
 
+def _link_matches(article: ArticleFile) -> Iterator[tuple[int, int, re.Match[str]]]:
+    """Each link of the body, inline or as a reference definition, with its line and column."""
+    yield from _matches(article, _LINK)
+    yield from _matches(article, _REFERENCE)
+
+
 def check_body_images(article: ArticleFile, config: ChroniqueConfig) -> list[ContentError]:
     problems = []
     for line, col, match in _matches(article, _IMAGE):
@@ -290,7 +298,7 @@ def check_body_links(
 ) -> list[ContentError]:
     """Links to other articles, as {filename}/articles/… or their address, must resolve."""
     problems = []
-    for line, col, match in _matches(article, _LINK):
+    for line, col, match in _link_matches(article):
         href, broken = match.group("href"), None
         if href.startswith(("{filename}", "{static}")):
             target = href.split("#")[0]

@@ -184,6 +184,8 @@ CASES: dict[str, Case] = {
     "source.url https": published(PAGE, with_article(article(extra="source: {name: Le Site, url: 'https://example.org/a'}\n"))),
     "markdown javascript: link": refused("javascript: link", with_article(article("[x](javascript:alert(1))"))),
     "markdown entity in the scheme": refused("javascript: link", with_article(article("[x](java&#9;script:alert(1))"))),
+    "reference javascript: link": refused("javascript: link", with_article(article("[x][1]\n\n[1]: javascript:alert(1)"))),
+    "reference link": published(PAGE, with_article(article("[x][1]\n\n[1]: https://example.org/"))),
     "markdown data: link": refused("data: link", with_article(article("[x](data:text/html;base64,PHNjcmlwdD4=)"))),
     "markdown tab in the scheme": published(PAGE, with_article(article("[x](java\tscript:alert(1))"))),
     "raw link with an entity tab": refused("javascript: URL in href=", with_article(article('<a href="java&#x09;script:alert(1)">x</a>'))),
@@ -206,6 +208,8 @@ CASES: dict[str, Case] = {
     "source.retrieved impossible": refused("not a date", with_article(article(extra="source: {retrieved: 2025-02-30}\n"))),
     "source.retrieved a date": published(PAGE, with_article(article(extra="source: {retrieved: 2025-03-20}\n"))),
     "date in year 1": refused("year 1 is outside", write("articles/0001/01/un-article-valide.md", article(date="0001-01-01T00:00:00+01:00"))),
+    "date in year 9999": refused("year 9999 is outside", write("articles/9999/12/un-article-valide.md", article(date="9999-12-31T23:00:00-05:00"))),
+    "date in year 99999": refused("date", with_article(article(date="99999-01-01T00:00:00+01:00"))),
     "path-like lang": refused("not a language tag", with_article(article(lang="../../../etc"))),
     "lang: en": published(PAGE, with_article(article(lang="en"))),
     # The rules check alone used to apply.
