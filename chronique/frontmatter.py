@@ -201,7 +201,31 @@ def parse_front_matter(
         str(key.value): (key.start_mark.line + 2, key.start_mark.column + 1)
         for key, _ in node.value
     }
-    return FrontMatter(path, data, positions, body, body_line)
+    front_matter = FrontMatter(path, data, positions, body, body_line)
+    for key, value in data.items():
+        if _has_surrogate(value):
+            return front_matter.error(
+                str(key),
+                "holds a lone surrogate escape (\\ud800-\\udfff), not a character",
+                "write the character itself, or its \\U0001F600 escape",
+            )
+    return front_matter
+
+
+def _has_surrogate(value: Any) -> bool:
+    """True when a text in *value* (nested lists and mappings included) holds a lone
+    surrogate, which no UTF-8 page or feed can carry."""
+    pending = [value]
+    while pending:
+        item = pending.pop()
+        if isinstance(item, str):
+            if any("\ud800" <= char <= "\udfff" for char in item):
+                return True
+        elif isinstance(item, dict):
+            pending.extend((*item.keys(), *item.values()))
+        elif isinstance(item, list):
+            pending.extend(item)
+    return False
 
 
 def yaml_error_mark(exc: yaml.YAMLError) -> tuple[int, int] | None:

@@ -210,6 +210,11 @@ CASES: dict[str, Case] = {
     "date in year 1": refused("year 1 is outside", write("articles/0001/01/un-article-valide.md", article(date="0001-01-01T00:00:00+01:00"))),
     "date in year 9999": refused("year 9999 is outside", write("articles/9999/12/un-article-valide.md", article(date="9999-12-31T23:00:00-05:00"))),
     "date in year 99999": refused("date", with_article(article(date="99999-01-01T00:00:00+01:00"))),
+    "lone surrogate in the title": refused("lone surrogate", with_article(article(title='"Un titre \\ud800 cassé"'))),
+    "lone surrogate in a tag": refused("lone surrogate", with_article(article().replace("tags: [Ukraine]", 'tags: ["\\udfff"]'))),
+    "not UTF-8": refused("not valid UTF-8", write(FILE, article().encode("utf-8").replace(b"Premier", b"Pr\xe9mier"))),
+    "over 2 MB": refused("-byte limit", with_article(article("Texte. " * 300_000))),
+    "alias bomb": refused("aliases (*name) are not allowed", with_article(article(extra="authors: &a [x]\nsubtitle: *a\n"))),
     "path-like lang": refused("not a language tag", with_article(article(lang="../../../etc"))),
     "lang: en": published(PAGE, with_article(article(lang="en"))),
     # The rules check alone used to apply.
