@@ -201,6 +201,8 @@ def svg_problem(path: Path) -> str | None:
     the URL policy, embedded documents, entities), or None. Refused rather than cleaned:
     an archive's SVG is a drawing, and a drawing with a script is a mistake worth seeing."""
     try:
+        if path.stat().st_size > MAX_FILE_BYTES:
+            return f"SVG over the {MAX_FILE_BYTES:,}-byte limit is not served"
         raw = path.read_bytes()
     except OSError as exc:
         return f"cannot read file: {exc.strerror}"
@@ -243,8 +245,8 @@ def local_file_problem(config: ChroniqueConfig, src: str) -> str | None:
     for part in relative.parts:
         here = here / part
         problem = entry_problem(here) if here.exists() or here.is_symlink() else None
-        if problem is not None and here.is_symlink():
-            return f"'{src}' goes through a symbolic link: {problem}"
+        if problem is not None:
+            return f"'{src}' goes through {here.name}: {problem}"
     if not here.resolve().is_relative_to(root):
         return f"'{src}' points outside content/"
     if not here.is_file():

@@ -24,8 +24,6 @@ STATIC_PATHS = ["images"]
 # and reStructuredText readers, whose output no sanitiser sees), no hidden file.
 READERS = {"html": None, "htm": None, "rst": None}
 IGNORE_FILES = [".*"]
-STATIC_EXCLUDES = ["articles", "pages"]
-STATIC_EXCLUDE_SOURCES = True
 THEME = "theme"
 PLUGINS = ["chronique.plugin"]
 TIMEZONE = "Europe/Paris"
