@@ -7,6 +7,7 @@ chronique.render.ALLOW_LIST, is the rule), images, links.
 
 from __future__ import annotations
 
+import html
 import re
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
@@ -15,7 +16,13 @@ from pathlib import Path, PurePosixPath
 
 from chronique import render
 from chronique.config import ChroniqueConfig
-from chronique.content import ArticleFile, read_archive
+from chronique.content import (
+    Archive,
+    ArticleFile,
+    local_file_problem,
+    read_archive,
+    served_file_problem,
+)
 from chronique.errors import ContentError, InvalidContentError
 from chronique.model import SUMMARY_MAX_CHARS
 from chronique.scaffold import scaffold_leftovers
@@ -23,7 +30,8 @@ from chronique.site_model import UrlScheme
 
 _IMAGE = re.compile(r"!\[(?P<alt>[^\]]*)\]\(\s*<?(?P<src>[^)\s>]+)")
 _LINK = re.compile(r"(?<!!)\[[^\]]*\]\(\s*<?(?P<href>[^)\s>]+)")
-_JAVASCRIPT_URL = re.compile(r"\bjavascript\s*:", re.IGNORECASE)
+#: A reference-style link's definition: ``[1]: https://…``.
+_REFERENCE = re.compile(r"^ {0,3}\[[^\]]+\]:[ \t]*<?(?P<href>[^\s>]+)")
 
 
 @dataclass(frozen=True)
@@ -43,23 +51,30 @@ class CheckReport:
 def check_content(config: ChroniqueConfig, paths: Iterable[Path] = ()) -> CheckReport:
     """Check *paths* (all content when empty) against the whole archive."""
     try:
-        archive = read_archive(config)
+        archive = checked_archive(config)
     except InvalidContentError as exc:  # topics.yml itself is broken
         return CheckReport(exc.errors, 1)
     everything = {p.resolve() for p in archive.files}
     wanted = {p.resolve() for p in paths} or everything
     problems = [p for p in archive.problems if p.path.resolve() in wanted]
+    missing = wanted - everything
+    problems.extend(_outside_articles(config, sorted(missing)))
+    problems.sort(key=lambda e: (str(e.path), e.line, e.col))
+    return CheckReport(problems, len(wanted))
+
+
+def checked_archive(config: ChroniqueConfig) -> Archive:
+    """The archive with every problem of every file: the front-matter contract and the
+    cross-file checks (read_archive), and each article's body, images and links. ``check``
+    reports them, the build refuses on any error: one rule book for both."""
+    archive = read_archive(config)
     urls = UrlScheme.from_settings(config.pelican, config.chronique)
     addresses = ArticleAddresses(
         urls.article_pattern(), {"/" + urls.article(a.meta).strip("/") for a in archive.articles}
     )
     for article in archive.articles:
-        if article.path.resolve() in wanted:
-            problems.extend(check_article(article, config, addresses))
-    missing = wanted - everything
-    problems.extend(_outside_articles(config, sorted(missing)))
-    problems.sort(key=lambda e: (str(e.path), e.line, e.col))
-    return CheckReport(problems, len(wanted))
+        archive.problems.extend(check_article(article, config, addresses))
+    return archive
 
 
 def _outside_articles(config: ChroniqueConfig, paths: list[Path]) -> Iterator[ContentError]:
@@ -142,21 +157,10 @@ def check_lead_image(article: ArticleFile, config: ChroniqueConfig) -> list[Cont
     image = article.meta.image
     if image is None:
         return []
-    problem = _local_file_problem(config, image.src)
+    problem = served_file_problem(config, image.src)
     return (
         [article.error("image", problem, "put the file under content/images/")] if problem else []
     )
-
-
-def _local_file_problem(config: ChroniqueConfig, src: str) -> str | None:
-    """Why *src* (relative to content/) is not a file inside content/, or None."""
-    root = config.content_path.resolve()
-    target = (root / src.removeprefix("{static}").lstrip("/")).resolve()
-    if not target.is_relative_to(root):
-        return f"'{src}' points outside content/"
-    if not target.is_file():
-        return f"'{src}' does not exist under content/"
-    return None
 
 
 class _RawHtmlScanner(HTMLParser):
@@ -181,8 +185,8 @@ class _RawHtmlScanner(HTMLParser):
             if name.startswith("on"):
                 message = f"event-handler attribute {name}= is not allowed"
                 self.found.append((line, col, message, "error"))
-            elif value and _JAVASCRIPT_URL.search(value):
-                message = f"javascript: URL in {name}= is not allowed"
+            elif value and (scheme := render.url_scheme(value)) in render.ACTIVE_SCHEMES:
+                message = f"{scheme}: URL in {name}= is not allowed"
                 self.found.append((line, col, message, "error"))
             elif not self.allow.keeps_attribute(tag, name):
                 message = f"attribute {name}= of <{tag}> is removed at build"
@@ -206,12 +210,12 @@ def check_body_html(article: ArticleFile, config: ChroniqueConfig) -> list[Conte
                              "write the article in Markdown: the build removes this",
                              severity=severity)
             )  # fmt: skip
-    for line_no, col, match in _matches(article, _LINK):
-        href = match.group("href")
-        if _JAVASCRIPT_URL.match(href):
+    for line_no, col, match in _link_matches(article):
+        href = html.unescape(match.group("href"))  # as the page's HTML will read it
+        if (scheme := render.url_scheme(href)) in render.ACTIVE_SCHEMES:
             problems.append(
                 ContentError(
-                    article.path, "javascript: link is not allowed", None, line_no, col,
+                    article.path, f"{scheme}: link is not allowed", None, line_no, col,
                     "link to an http(s) address or another article",
                 )
             )  # fmt: skip
@@ -254,6 +258,12 @@ def _matches(
             yield article.body_line + offset, match.start() + 1, match
 
 
+def _link_matches(article: ArticleFile) -> Iterator[tuple[int, int, re.Match[str]]]:
+    """Each link of the body, inline or as a reference definition, with its line and column."""
+    yield from _matches(article, _LINK)
+    yield from _matches(article, _REFERENCE)
+
+
 def check_body_images(article: ArticleFile, config: ChroniqueConfig) -> list[ContentError]:
     problems = []
     for line, col, match in _matches(article, _IMAGE):
@@ -276,7 +286,7 @@ def check_body_images(article: ArticleFile, config: ChroniqueConfig) -> list[Con
                              line, col, "write {static}/images/… so it resolves on the built page")
             )  # fmt: skip
             continue
-        problem = _local_file_problem(config, src.removeprefix("{static}"))
+        problem = served_file_problem(config, src.removeprefix("{static}"))
         if problem:
             problems.append(
                 ContentError(article.path, problem, None, line, col,
@@ -290,12 +300,14 @@ def check_body_links(
 ) -> list[ContentError]:
     """Links to other articles, as {filename}/articles/… or their address, must resolve."""
     problems = []
-    for line, col, match in _matches(article, _LINK):
+    for line, col, match in _link_matches(article):
         href, broken = match.group("href"), None
-        if href.startswith("{filename}"):
-            target = href.removeprefix("{filename}").split("#")[0].lstrip("/")
-            if not (config.content_path / target).is_file():
-                broken = f"link to '{href}': no such file under content/"
+        if href.startswith(("{filename}", "{static}")):
+            target = href.split("#")[0]
+            check = served_file_problem if href.startswith("{static}") else local_file_problem
+            problem = check(config, target)
+            if problem is not None:
+                broken = f"link to {problem}"
         elif addresses.is_missing(href):
             broken = f"link to '{href}': no article has that address"
         if broken:

@@ -26,6 +26,8 @@ class ChroniqueConfig:
     #: ARTICLE_PATHS and PAGE_PATHS: the folders under content_path Pelican reads.
     article_paths: tuple[str, ...] = ("articles",)
     page_paths: tuple[str, ...] = ("pages",)
+    #: STATIC_PATHS: the folders under content_path whose files are copied as they are.
+    static_paths: tuple[str, ...] = ("images",)
     sections: tuple[str, ...] = ()
     #: CHRONIQUE_SECTION_MAP: how the sites' own section labels map to ``sections``.
     section_map: SectionMapSetting = field(default_factory=dict)
@@ -64,6 +66,7 @@ def config_from_settings(
         theme_path=Path(settings["THEME"]),
         article_paths=tuple(settings.get("ARTICLE_PATHS", ("articles",))),
         page_paths=tuple(settings.get("PAGE_PATHS", ("pages",))),
+        static_paths=tuple(settings.get("STATIC_PATHS", ("images",))),
         sections=chronique.sections,
         section_map=chronique.section_map,
         default_section=chronique.default_section,

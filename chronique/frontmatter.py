@@ -17,6 +17,7 @@ import yaml
 from yaml.events import AliasEvent
 
 from chronique.errors import ContentError
+from chronique.settings import YAML_MAX_DEPTH
 
 _FENCE = re.compile(r"^---[ \t]*$")
 
@@ -61,19 +62,78 @@ _without_timestamp_resolver(_FastLoader)
 _without_timestamp_resolver(_PlainDumper)
 
 
-def compose_strict(text: str) -> yaml.Node | None:
+class StructureError(yaml.MarkedYAMLError):
+    """YAML that parses but that Chronique refuses: nested too deep, or a key given twice."""
+
+    def __init__(self, problem: str, mark: yaml.Mark) -> None:
+        super().__init__(problem=problem, problem_mark=mark)
+
+
+#: Indicators of which each level of YAML nesting needs one (a flow collection's bracket,
+#: a block mapping's ':' or a block list's '-' before white space): a text with fewer of
+#: them than the depth limit cannot be nested that deep, and is not scanned.
+_NESTING_MARKS = ("[", "{", ": ", ":\n", ":\t", "- ", "-\n", "-\t", "? ")
+
+
+def check_depth(text: str, max_depth: int) -> None:
+    """Raise StructureError when *text* nests lists or mappings deeper than *max_depth*.
+
+    The composer recurses once per level: without this check a deep text is a
+    RecursionError. libyaml's event parser does not recurse, so it measures the depth.
+    """
+    if sum(text.count(mark) for mark in _NESTING_MARKS) + 1 <= max_depth:
+        return
+    depth = 0
+    for event in yaml.parse(text, Loader=_FastLoader):
+        if isinstance(event, yaml.CollectionStartEvent):
+            depth += 1
+            if depth > max_depth:
+                raise StructureError(
+                    f"lists and mappings nested deeper than {max_depth} levels "
+                    "(CHRONIQUE_YAML_MAX_DEPTH)",
+                    event.start_mark,
+                )
+        elif isinstance(event, yaml.CollectionEndEvent):
+            depth -= 1
+
+
+def check_unique_keys(node: yaml.Node) -> None:
+    """Raise StructureError for a key a mapping gives twice: YAML keeps the last silently."""
+    pending = [node]
+    while pending:
+        current = pending.pop()
+        if isinstance(current, yaml.MappingNode):
+            seen: set[str] = set()
+            for key, value in current.value:
+                if isinstance(key, yaml.ScalarNode):
+                    if key.value in seen:
+                        raise StructureError(f"field '{key.value}' given twice", key.start_mark)
+                    seen.add(key.value)
+                pending.extend((key, value))
+        elif isinstance(current, yaml.SequenceNode):
+            pending.extend(current.value)
+
+
+def compose_strict(text: str, max_depth: int = YAML_MAX_DEPTH) -> yaml.Node | None:
     """Compose *text* as StrictSafeLoader would, with libyaml's speed when it is there.
 
     Reading an archive parses thousands of front-matters, and the pure-Python parser
     took most of that time. Text that may hold an alias, or that libyaml refuses, goes
-    through StrictSafeLoader so refusals and their messages stay the same.
+    through StrictSafeLoader so refusals and their messages stay the same. Text nested
+    deeper than *max_depth*, or with a key given twice, is refused (StructureError).
     """
+    check_depth(text, max_depth)
+    node = None
     if "*" not in text:
         try:
-            return yaml.compose(text, Loader=_FastLoader)
+            node = yaml.compose(text, Loader=_FastLoader)
         except yaml.YAMLError:
-            pass
-    return yaml.compose(text, Loader=StrictSafeLoader)
+            node = None
+    if node is None:
+        node = yaml.compose(text, Loader=StrictSafeLoader)
+    if node is not None:
+        check_unique_keys(node)
+    return node
 
 
 def construct_strict(node: yaml.Node) -> Any:
@@ -111,7 +171,9 @@ def split_front_matter(text: str) -> tuple[str, str, int] | None:
     return None
 
 
-def parse_front_matter(path: Path, text: str) -> FrontMatter | ContentError:
+def parse_front_matter(
+    path: Path, text: str, max_depth: int = YAML_MAX_DEPTH
+) -> FrontMatter | ContentError:
     """Parse *text* (the whole file); a ContentError says what is wrong and where."""
     text = text.replace("\r\n", "\n")
     parts = split_front_matter(text)
@@ -123,7 +185,7 @@ def parse_front_matter(path: Path, text: str) -> FrontMatter | ContentError:
         )
     yaml_text, body, body_line = parts
     try:
-        node = compose_strict(yaml_text)
+        node = compose_strict(yaml_text, max_depth)
         data = construct_strict(node) if node is not None else None
     except yaml.YAMLError as exc:
         return _yaml_error(path, exc)
@@ -139,7 +201,31 @@ def parse_front_matter(path: Path, text: str) -> FrontMatter | ContentError:
         str(key.value): (key.start_mark.line + 2, key.start_mark.column + 1)
         for key, _ in node.value
     }
-    return FrontMatter(path, data, positions, body, body_line)
+    front_matter = FrontMatter(path, data, positions, body, body_line)
+    for key, value in data.items():
+        if _has_surrogate(value):
+            return front_matter.error(
+                str(key),
+                "holds a lone surrogate escape (\\ud800-\\udfff), not a character",
+                "write the character itself, or its \\U0001F600 escape",
+            )
+    return front_matter
+
+
+def _has_surrogate(value: Any) -> bool:
+    """True when a text in *value* (nested lists and mappings included) holds a lone
+    surrogate, which no UTF-8 page or feed can carry."""
+    pending = [value]
+    while pending:
+        item = pending.pop()
+        if isinstance(item, str):
+            if any("\ud800" <= char <= "\udfff" for char in item):
+                return True
+        elif isinstance(item, dict):
+            pending.extend((*item.keys(), *item.values()))
+        elif isinstance(item, list):
+            pending.extend(item)
+    return False
 
 
 def yaml_error_mark(exc: yaml.YAMLError) -> tuple[int, int] | None:

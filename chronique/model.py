@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import difflib
+import re
 from dataclasses import dataclass, field
 from datetime import date, datetime
 from pathlib import Path, PurePosixPath
@@ -11,6 +12,8 @@ from typing import Any, Literal, cast, get_args
 from chronique.dates import parse_iso_datetime
 from chronique.errors import ContentError
 from chronique.frontmatter import FrontMatter
+from chronique.render import url_allowed
+from chronique.settings import MAX_TAGS
 from chronique.slugs import slug_problem
 
 REQUIRED_FIELDS = ("title", "date", "category", "slug")
@@ -49,6 +52,10 @@ DATE_EXAMPLE = "2025-03-15T00:00:00+01:00"
 #: The longest standfirst, in characters: ingest cuts a page's opening paragraph at the
 #: last sentence end before it, and ``check`` warns about a longer ``summary``.
 SUMMARY_MAX_CHARS = 300
+#: Dates an archive accepts: four-digit years, as the URL scheme's ``{date:%Y}`` writes them,
+#: in every time zone (9999-12-31T23:00-05:00 would be year 10000 in UTC).
+MIN_YEAR, MAX_YEAR = 1000, 9998
+_LANG_TAG = re.compile(r"[a-z]{2,3}(-[A-Za-z0-9]{2,8})*")
 
 
 @dataclass(frozen=True)
@@ -161,12 +168,30 @@ class _Check:
                 self.fail(key, "missing required field", f"add '{key}: {DATE_EXAMPLE}'")
             return None
         try:
-            return parse_iso_datetime(value)
+            parsed = parse_iso_datetime(value)
         except ValueError as exc:
             self.fail(
                 key, str(exc), f"write an ISO 8601 date-time with offset, e.g. {DATE_EXAMPLE}"
             )
             return None
+        if not MIN_YEAR <= parsed.year <= MAX_YEAR:
+            self.fail(
+                key,
+                f"year {parsed.year} is outside {MIN_YEAR}-{MAX_YEAR}",
+                "addresses and archives are by four-digit year: check the date",
+            )
+            return None
+        return parsed
+
+    def lang(self, default: str) -> str:
+        """A language tag (BCP 47: 'fr', 'fr-CA'); it names files and the page's ``lang``."""
+        value = self.text("lang")
+        if value is None:
+            return default
+        if not _LANG_TAG.fullmatch(value):
+            self.fail("lang", f"'{value}' is not a language tag", "write e.g. lang: fr")
+            return default
+        return value
 
     def mapping(self, key: str, allowed: tuple[str, ...]) -> dict[str, Any] | None:
         value = self.fm.data.get(key)
@@ -182,7 +207,10 @@ class _Check:
 
 
 def parse_article_meta(
-    fm: FrontMatter, sections: tuple[str, ...] = (), default_lang: str = "fr"
+    fm: FrontMatter,
+    sections: tuple[str, ...] = (),
+    default_lang: str = "fr",
+    max_tags: int = MAX_TAGS,
 ) -> tuple[ArticleMeta | None, list[ContentError]]:
     """Check a front-matter against the contract; return the article or why it is refused."""
     check = _Check(fm)
@@ -216,7 +244,13 @@ def parse_article_meta(
     image = _image(check)
     subtitle, summary = check.text("subtitle"), check.text("summary")
     tags, authors = check.text_list("tags"), check.text_list("authors")
-    lang = check.text("lang") or default_lang
+    if len(tags) > max_tags:
+        check.fail(
+            "tags",
+            f"{len(tags)} tags, over the limit of {max_tags} (CHRONIQUE_MAX_TAGS)",
+            "keep the topics the article is about",
+        )
+    lang = check.lang(default_lang)
     if check.errors or not (title and published and category and slug):
         return None, check.errors
     meta = ArticleMeta(
@@ -255,9 +289,39 @@ def _source(check: _Check) -> Source | None:
     value = check.mapping("source", ("name", "url", "retrieved", "sha256"))
     if value is None:
         return None
+    url, retrieved = value.get("url"), value.get("retrieved")
+    if url is not None and not (isinstance(url, str) and url_allowed(url)):
+        check.fail(
+            "source",
+            f"source.url '{url}' is not an http(s) or mailto: address",
+            "give the address of the page the text was taken from",
+        )
+        return None
+    if retrieved is not None and not _is_iso_date(retrieved):
+        check.fail(
+            "source",
+            f"source.retrieved '{retrieved}' is not a date",
+            "write the day the page was captured, e.g. retrieved: 2025-03-15",
+        )
+        return None
     return Source(
         **{k: (str(v) if v is not None else None) for k, v in value.items() if k in vars(Source())}
     )
+
+
+def _is_iso_date(value: object) -> bool:
+    """An ISO 8601 date, or date-time, in a four-digit year (YAML's own dates included)."""
+    if isinstance(value, date):
+        return MIN_YEAR <= value.year <= MAX_YEAR
+    if not isinstance(value, str):
+        return False
+    for parse in (date.fromisoformat, datetime.fromisoformat):
+        try:
+            parsed = parse(value.strip())
+        except ValueError:
+            continue
+        return MIN_YEAR <= parsed.year <= MAX_YEAR
+    return False
 
 
 def _image(check: _Check) -> LeadImage | None:
@@ -303,7 +367,7 @@ def parse_page_meta(
     if slug and (problem := slug_problem(slug)):
         check.fail("slug", *problem)
     summary = check.text("summary")
-    lang = check.text("lang") or default_lang
+    lang = check.lang(default_lang)
     if check.errors or not (title and slug):
         return None, check.errors
     return PageMeta(title=title, slug=slug, lang=lang, summary=summary), []

@@ -14,7 +14,30 @@ from typing import Any
 import markdown
 import nh3
 
-_SCHEME = re.compile(r"^\s*([a-z][a-z0-9+.-]*):", re.IGNORECASE)
+_SCHEME = re.compile(r"^([a-z][a-z0-9+.-]*):", re.IGNORECASE)
+#: Browsers drop ASCII tabs and newlines anywhere in a URL, and C0 controls and spaces at
+#: its ends (WHATWG URL standard), so ``java\tscript:`` runs as ``javascript:``.
+_URL_IGNORED = re.compile(r"[\t\n\r]")
+_URL_EDGES = "".join(map(chr, range(0x21)))
+
+#: The one URL policy: every URL that reaches a page, a feed, JSON-LD or the search index
+#: is relative, or absolute with one of these schemes.
+URL_SCHEMES = frozenset({"http", "https", "mailto"})
+#: Schemes that run code or carry a document of their own in the site's origin: a URL with
+#: one is hostile, not merely a link the build drops.
+ACTIVE_SCHEMES = frozenset({"javascript", "vbscript", "data"})
+
+
+def url_scheme(url: str) -> str | None:
+    """The scheme a browser would read in *url* (lower case), or None for a relative URL."""
+    match = _SCHEME.match(_URL_IGNORED.sub("", url).strip(_URL_EDGES))
+    return match.group(1).lower() if match else None
+
+
+def url_allowed(url: str) -> bool:
+    """True when *url* is relative or its scheme is one of URL_SCHEMES."""
+    scheme = url_scheme(url)
+    return scheme is None or scheme in URL_SCHEMES
 
 
 @dataclass(frozen=True)
@@ -33,8 +56,8 @@ class HtmlAllowList:
 
     def keeps_url(self, url: str) -> bool:
         """Relative URLs are kept, absolute ones when their scheme is allowed."""
-        scheme = _SCHEME.match(url)
-        return scheme is None or scheme.group(1).lower() in self.url_schemes
+        scheme = url_scheme(url)
+        return scheme is None or scheme in self.url_schemes
 
 
 ALLOW_LIST = HtmlAllowList(
@@ -54,7 +77,7 @@ ALLOW_LIST = HtmlAllowList(
         "time": frozenset({"datetime"}),
         "ol": frozenset({"start"}),
     },
-    url_schemes=frozenset({"http", "https", "mailto"}),
+    url_schemes=URL_SCHEMES,
 )  # fmt: skip
 
 
@@ -66,9 +89,20 @@ def sanitise_html(html: str) -> str:
         tags=set(allow.tags),
         attributes={tag: set(names) for tag, names in allow.attributes.items()},
         url_schemes=set(allow.url_schemes),
+        attribute_filter=_url_filter,
         link_rel=None,
         strip_comments=True,
     )
+
+
+_URL_ATTRIBUTES = frozenset({"href", "src", "cite"})
+
+
+def _url_filter(tag: str, attribute: str, value: str) -> str | None:
+    """nh3's attribute filter: a URL attribute off the URL policy is dropped."""
+    if attribute in _URL_ATTRIBUTES and not ALLOW_LIST.keeps_url(value):
+        return None
+    return value
 
 
 def _markdown(markdown_settings: dict[str, Any] | None) -> markdown.Markdown:
@@ -89,6 +123,8 @@ def render_markdown(text: str, markdown_settings: dict[str, Any] | None = None) 
 def raw_html(text: str, markdown_settings: dict[str, Any] | None = None) -> list[str]:
     """The raw HTML of a Markdown body, each block or inline tag as Python-Markdown passes it
     through to the page: HTML inside code spans and blocks is text, not raw HTML."""
+    if "<" not in text:  # raw HTML starts with '<': most bodies need no second conversion
+        return []
     converter = _markdown(markdown_settings)
     converter.convert(text)
     return [item for item in converter.htmlStash.rawHtmlBlocks if isinstance(item, str)]

@@ -23,6 +23,9 @@ from chronique.folding import source_key
 PREFIX = "CHRONIQUE_"
 TRENDING_DAYS = 30
 TRENDING_LIMIT = 12
+YAML_MAX_DEPTH = 32
+MAX_TAGS = 100
+BODY_MAX_NESTING = 100
 
 
 class SettingsError(ValueError):
@@ -77,6 +80,21 @@ class ChroniqueSettings:
         TRENDING_DAYS, "Days, back from the newest article, of 'trending' topics."
     )
     trending_limit: int = setting(TRENDING_LIMIT, "How many trending topics the home page lists.")
+    yaml_max_depth: int = setting(
+        YAML_MAX_DEPTH,
+        "Deepest nesting of lists and mappings a front-matter or topics.yml may hold; deeper "
+        "is refused.",
+    )
+    max_tags: int = setting(
+        MAX_TAGS,
+        "Most tags (topics) one article may carry; more is refused (each topic page and feed "
+        "lists them all).",
+    )
+    body_max_nesting: int = setting(
+        BODY_MAX_NESTING,
+        "Deepest nesting of brackets, quotes and lists an article body may hold; deeper is "
+        "refused (Markdown rendering slows with the square of it).",
+    )
 
     def __post_init__(self) -> None:
         object.__setattr__(self, "source_timezones", _checked_zones(self.source_timezones))

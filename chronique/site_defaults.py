@@ -19,6 +19,11 @@ OUTPUT_PATH = "output"
 ARTICLE_PATHS = ["articles"]
 PAGE_PATHS = ["pages"]
 STATIC_PATHS = ["images"]
+# What Pelican reads agrees with chronique.content.walk_content, which refuses everything
+# else before Pelican starts: only our Markdown reader (READERS switches off Pelican's HTML
+# and reStructuredText readers, whose output no sanitiser sees), no hidden file.
+READERS = {"html": None, "htm": None, "rst": None}
+IGNORE_FILES = [".*"]
 THEME = "theme"
 PLUGINS = ["chronique.plugin"]
 TIMEZONE = "Europe/Paris"
@@ -43,12 +48,14 @@ RELATIVE_URLS = False
 ARTICLE_URL = "{date:%Y}/{date:%m}/{slug}/"
 ARTICLE_SAVE_AS = "{date:%Y}/{date:%m}/{slug}/index.html"
 ARTICLE_LANG_URL = ARTICLE_URL
-ARTICLE_LANG_SAVE_AS = ""
+# An article or page in another language than DEFAULT_LANG lives at its usual address.
+ARTICLE_LANG_SAVE_AS = ARTICLE_SAVE_AS
 DRAFT_SAVE_AS = ""
 DRAFT_LANG_SAVE_AS = ""
 PAGE_URL = "{slug}/"
 PAGE_SAVE_AS = "{slug}/index.html"
-PAGE_LANG_SAVE_AS = ""
+PAGE_LANG_URL = PAGE_URL
+PAGE_LANG_SAVE_AS = PAGE_SAVE_AS
 CATEGORY_URL = "rubriques/{slug}/"
 CATEGORY_SAVE_AS = "rubriques/{slug}/index.html"
 CATEGORIES_URL = "rubriques/"

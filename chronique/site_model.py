@@ -20,7 +20,8 @@ from typing import Any
 from pelican.urlwrappers import Category
 
 from chronique.config import ChroniqueConfig, config_from_settings
-from chronique.content import Archive, ArticleFile, PageFile, load_archive
+from chronique.content import Archive, ArticleFile, PageFile
+from chronique.errors import InvalidContentError
 from chronique.model import ArticleMeta
 from chronique.settings import ChroniqueSettings
 from chronique.topics import Vocabulary
@@ -145,9 +146,13 @@ def last_change(article: Any) -> datetime:
 
 def load_site(settings: dict[str, Any], settings_file: Path | None = None) -> Site:
     """Read the settings' schema, the vocabulary and every content file; raise on any error."""
+    from chronique.checks import checked_archive  # checks reads UrlScheme from this module
+
     config = config_from_settings(settings, settings_file)
     urls = UrlScheme.from_settings(settings, config.chronique)
-    archive = load_archive(config)
+    archive = checked_archive(config)
+    if any(problem.is_error for problem in archive.problems):
+        raise InvalidContentError(archive.problems)
     for article in archive.articles[:1]:  # a field the scheme cannot fill: say so now
         urls.article(article.meta), urls.article_file(article.meta)
     return Site(settings, config, urls, archive)

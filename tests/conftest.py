@@ -8,8 +8,19 @@ from dataclasses import dataclass
 from pathlib import Path
 
 import pytest
+from pelican import signals
+
+from tests.hostile.scan import assert_no_active_content
 
 REPO = Path(__file__).resolve().parent.parent
+
+
+def _scan_built_site(pelican: object) -> None:
+    """Every site the suite builds is scanned for active content (tests/hostile/scan.py)."""
+    assert_no_active_content(Path(pelican.output_path))  # type: ignore[attr-defined]
+
+
+signals.finalized.connect(_scan_built_site)
 SEED = REPO / "tests" / "fixtures" / "seeds" / "000_c558a1cc74e1ccfd.txt"
 
 

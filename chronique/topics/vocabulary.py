@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import difflib
+import re
 from collections.abc import Iterator
 from dataclasses import dataclass
 from pathlib import Path
@@ -165,27 +166,12 @@ def _text_list(entry: _Entry, key: str, errors: list[ContentError]) -> tuple[str
     return tuple(v.strip() for v in value)
 
 
-def _duplicate_keys(entry: _Entry) -> list[ContentError]:
-    """YAML keeps the last of two equal keys silently: one of them is a mistake."""
-    seen: set[str] = set()
-    errors = []
-    for key_node, _ in entry.node.value:
-        if key_node.value in seen:
-            errors.append(
-                ContentError(
-                    entry.path,
-                    f"field '{key_node.value}' given twice",
-                    field=str(key_node.value),
-                    line=key_node.start_mark.line + 1,
-                )
-            )
-        seen.add(key_node.value)
-    return errors
+#: A tag, a comment or a character reference: what would be markup in a name or description.
+_MARKUP = re.compile(r"<[A-Za-z/!?]|&#?\w+;")
 
 
 def _topic(entry: _Entry, errors: list[ContentError]) -> Topic | None:
     before = len(errors)
-    errors.extend(_duplicate_keys(entry))
     for key in entry.data:
         if key not in REQUIRED_KEYS + OPTIONAL_KEYS:
             errors.append(
@@ -200,6 +186,16 @@ def _topic(entry: _Entry, errors: list[ContentError]) -> Topic | None:
         if not isinstance(value, str) or not value.strip():
             errors.append(
                 entry.error(key if key in entry.data else None, f"{key}: missing or not a text")
+            )
+    for key in ("name", "description"):
+        value = entry.data.get(key)
+        if isinstance(value, str) and _MARKUP.search(value):
+            errors.append(
+                entry.error(
+                    key,
+                    f"{key} holds markup ('{_MARKUP.search(value).group()}…')",  # type: ignore[union-attr]
+                    "write plain text: pages, feeds and the search index show it as text",
+                )
             )
     kind, slug = entry.data.get("kind"), entry.data.get("slug")
     if isinstance(kind, str) and kind not in KINDS:

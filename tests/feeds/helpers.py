@@ -72,7 +72,7 @@ def add_hostile_articles(site: SiteCopy) -> None:
         "2025/02/meme-heure-a.md": article_meta(
             "meme-heure-a", "2025-02-03T12:00:00+01:00", "Monde", ["Ukraine"]
         ),
-        "2024/06/economie.md": article_meta(
+        "2024/06/economie-ete.md": article_meta(
             "economie-ete",
             "2024-06-10T18:45:00+02:00",
             "Économie",
