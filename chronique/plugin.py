@@ -7,7 +7,7 @@ from typing import Any
 from pelican import signals
 from pelican.plugins import neighbors
 
-from chronique import feeds, i18n, search, sitemap, theme
+from chronique import feeds, i18n, images, search, sitemap, theme
 from chronique.dates import long_date, month_name
 from chronique.reader import ChroniqueReader
 from chronique.topics import pages as topic_pages
@@ -41,3 +41,4 @@ def register() -> None:
     neighbors.register()  # previous / next article, also within its section
     search.register()
     sitemap.register()
+    images.register()  # variants, social cards, <picture> in bodies

@@ -28,6 +28,8 @@ ENCODING_VERSION = 1
 #: What Pillow may open, and the format each is published in besides WebP. MPO is a phone's
 #: JPEG with a second, depth picture; GIF stills are published as PNG (no palette loss).
 PUBLISHED_FORMAT = {"JPEG": "JPEG", "MPO": "JPEG", "PNG": "PNG", "WEBP": "WEBP", "GIF": "PNG"}
+#: The decoders Pillow may try (the JPEG one also opens MPO files).
+_DECODERS = ["JPEG", "PNG", "WEBP", "GIF"]
 EXTENSION = {"JPEG": "jpg", "PNG": "png", "WEBP": "webp"}
 MIME_TYPE = {"JPEG": "image/jpeg", "PNG": "image/png", "WEBP": "image/webp"}
 IMAGE_SUFFIXES = frozenset({".jpg", ".jpeg", ".png", ".webp", ".gif"})
@@ -91,6 +93,7 @@ class ProcessedImage:
     """
 
     src: str
+    format: str
     variants: tuple[Variant, ...]
 
     def of_format(self, fmt: str) -> tuple[Variant, ...]:
@@ -99,7 +102,7 @@ class ProcessedImage:
     @property
     def fallback(self) -> tuple[Variant, ...]:
         """The variants in the source's format (WebP for a WebP source)."""
-        return self.of_format(next(v.format for v in reversed(self.variants) if v.path == self.src))
+        return self.of_format(self.format)
 
     @property
     def largest(self) -> Variant:
@@ -107,7 +110,7 @@ class ProcessedImage:
 
     @classmethod
     def from_dict(cls, data: Mapping[str, Any]) -> ProcessedImage:
-        return cls(data["src"], tuple(Variant(**v) for v in data["variants"]))
+        return cls(data["src"], data["format"], tuple(Variant(**v) for v in data["variants"]))
 
 
 def open_image(path: Path, settings: ImageSettings) -> Image.Image:
@@ -124,7 +127,7 @@ def open_image(path: Path, settings: ImageSettings) -> Image.Image:
     try:
         with warnings.catch_warnings():
             warnings.simplefilter("error", Image.DecompressionBombWarning)
-            image = Image.open(path, formats=list(PUBLISHED_FORMAT))
+            image = Image.open(path, formats=_DECODERS)
     except UnidentifiedImageError:
         raise ImageError("not a JPEG, PNG, WebP or GIF image (corrupt, or another format)") from None
     except (Image.DecompressionBombError, Image.DecompressionBombWarning):
@@ -183,7 +186,7 @@ def encode_variants(
             out_path = src if largest else variant_path(src, width, fmt)
             variants.append(Variant(width, height, fmt, out_path))
             files[out_path] = _encoded(resized, fmt, settings)
-    return ProcessedImage(src, tuple(variants)), files
+    return ProcessedImage(src, source_format, tuple(variants)), files
 
 
 def variant_path(src: str, width: int, fmt: str) -> str:

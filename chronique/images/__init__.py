@@ -1,0 +1,11 @@
+"""Images with Pillow: responsive variants without metadata, a cache, social cards.
+
+``variants`` encodes one image, ``cache`` keeps what was encoded, ``cards`` draws an
+article's social card, ``markup`` writes the ``<picture>`` HTML and ``publish`` hooks it
+all into Pelican (``register``).
+"""
+
+from chronique.images.publish import register
+from chronique.images.variants import ImageError, ImageSettings, image_settings, verify_image
+
+__all__ = ["ImageError", "ImageSettings", "image_settings", "register", "verify_image"]
