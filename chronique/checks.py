@@ -13,7 +13,7 @@ from dataclasses import dataclass
 from html.parser import HTMLParser
 from pathlib import Path, PurePosixPath
 
-from chronique import render
+from chronique import images, render
 from chronique.config import ChroniqueConfig
 from chronique.content import (
     ArticleFile,
@@ -28,7 +28,10 @@ from chronique.errors import ContentError, InvalidContentError
 from chronique.topics import Vocabulary, load_vocabulary
 
 SUMMARY_MAX_CHARS = 400
-_IMAGE = re.compile(r"!\[(?P<alt>[^\]]*)\]\(\s*<?(?P<src>[^)\s>]+)")
+_IMAGE = re.compile(r"!\[(?P<alt>[^\]]*)\]\(\s*<?(?P<src>[^)\s>]+)[^)]*\)(?P<attrs>\{[^}]*\})?")
+#: The class that marks a body image as decorative (an empty alt is then right):
+#: ``![](images/filet.png){.decorative}``, through Markdown's attr_list extension.
+DECORATIVE_CLASS = "decorative"
 _LINK = re.compile(r"(?<!!)\[[^\]]*\]\(\s*<?(?P<href>[^)\s>]+)")
 _JAVASCRIPT_URL = re.compile(r"\bjavascript\s*:", re.IGNORECASE)
 _ARTICLE_URL = re.compile(r"^/(\d{4})/(\d{2})/([a-z0-9-]+)/?(?:#.*)?$")
@@ -145,20 +148,35 @@ def check_lead_image(article: ArticleFile, config: ChroniqueConfig) -> list[Cont
     image = article.meta.image
     if image is None:
         return []
+    problems = []
     problem = _local_file_problem(config, image.src)
-    return (
-        [article.error("image", problem, "put the file under content/images/")] if problem else []
-    )
+    if problem:
+        problems.append(article.error("image", problem, "put the file under content/images/"))
+    if not image.credit:
+        problems.append(
+            article.error(
+                "image", "lead image has no credit", "add 'credit: …' (the photographer, agency)"
+            )
+        )
+    return problems
 
 
 def _local_file_problem(config: ChroniqueConfig, src: str) -> str | None:
-    """Why *src* (relative to content/) is not a file inside content/, or None."""
+    """Why *src* (relative to content/) is not an image the build can publish, or None.
+
+    Resolving the path follows symbolic links, so a link pointing out of content/ is refused.
+    """
     root = config.content_path.resolve()
     target = (root / src.removeprefix("{static}").lstrip("/")).resolve()
     if not target.is_relative_to(root):
         return f"'{src}' points outside content/"
     if not target.is_file():
         return f"'{src}' does not exist under content/"
+    if target.suffix.lower() in images.IMAGE_SUFFIXES:
+        try:
+            images.verify_image(target, images.image_settings(config.pelican))
+        except images.ImageError as error:
+            return f"image '{src}': {error}"
     return None
 
 
@@ -261,10 +279,11 @@ def check_body_images(article: ArticleFile, config: ChroniqueConfig) -> list[Con
     problems = []
     for line, col, match in _matches(article, _IMAGE):
         alt, src = match.group("alt").strip(), match.group("src")
-        if not alt:
+        if not alt and not _is_decorative(match.group("attrs")):
             problems.append(
                 ContentError(article.path, f"image '{src}' has no alt text", None, line, col,
-                             "describe the picture: ![Ce que montre l’image](…)")
+                             "describe the picture: ![Ce que montre l’image](…), "
+                             "or mark it ![](…){.decorative} if it only decorates")
             )  # fmt: skip
         if re.match(r"^[a-z]+:", src):
             problems.append(
@@ -286,6 +305,11 @@ def check_body_images(article: ArticleFile, config: ChroniqueConfig) -> list[Con
                              "put images under content/images/ and link them as {static}/images/…")
             )  # fmt: skip
     return problems
+
+
+def _is_decorative(attributes: str | None) -> bool:
+    """``{.decorative}`` or ``{: .decorative}`` (attr_list) right after the image."""
+    return bool(attributes) and f".{DECORATIVE_CLASS}" in attributes.strip("{}: ").split()
 
 
 def check_body_links(

@@ -6,6 +6,19 @@ all into Pelican (``register``).
 """
 
 from chronique.images.publish import register
-from chronique.images.variants import ImageError, ImageSettings, image_settings, verify_image
+from chronique.images.variants import (
+    IMAGE_SUFFIXES,
+    ImageError,
+    ImageSettings,
+    image_settings,
+    verify_image,
+)
 
-__all__ = ["ImageError", "ImageSettings", "image_settings", "register", "verify_image"]
+__all__ = [
+    "IMAGE_SUFFIXES",
+    "ImageError",
+    "ImageSettings",
+    "image_settings",
+    "register",
+    "verify_image",
+]

@@ -70,7 +70,9 @@ class ImageCache:
         target.parent.mkdir(parents=True, exist_ok=True)
         shutil.copyfile(self.root / key / _file_name(path), target)
 
-    def _store(self, folder: Path, description: Mapping[str, Any], files: Mapping[str, bytes]) -> None:
+    def _store(
+        self, folder: Path, description: Mapping[str, Any], files: Mapping[str, bytes]
+    ) -> None:
         """Write the entry beside its place, then rename it there: never half an entry."""
         self.root.mkdir(parents=True, exist_ok=True)
         staging = Path(tempfile.mkdtemp(prefix=".entry-", dir=self.root))

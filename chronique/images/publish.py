@@ -83,8 +83,9 @@ def publish_images(generator: Any) -> CacheReport:
     for article in generator.context.get("articles", []):
         article.social_card = _publish_card(article, settings, cache, output)
     generator.staticfiles[:] = [
-        s for s in generator.staticfiles if PurePosixPath(s.relative_source_path).as_posix()
-        not in processed
+        s
+        for s in generator.staticfiles
+        if PurePosixPath(s.relative_source_path).as_posix() not in processed
     ]
     log.info("Images: %d encoded, %d from the cache", cache.report.encoded, cache.report.reused)
     return cache.report

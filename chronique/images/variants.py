@@ -15,8 +15,8 @@ from dataclasses import asdict, dataclass
 from pathlib import Path, PurePosixPath
 from typing import Any
 
+import PIL
 from PIL import Image, ImageCms, ImageOps, UnidentifiedImageError
-from PIL import __version__ as PILLOW_VERSION
 
 DEFAULT_WIDTHS = (480, 960, 1600)
 DEFAULT_MAX_BYTES = 25 * 1024 * 1024
@@ -53,7 +53,7 @@ class ImageSettings:
 
     def fingerprint(self) -> str:
         """What the encoded bytes depend on besides the source: part of the cache key."""
-        return f"{asdict(self)}|pillow {PILLOW_VERSION}|v{ENCODING_VERSION}"
+        return f"{asdict(self)}|pillow {PIL.__version__}|v{ENCODING_VERSION}"
 
 
 def image_settings(settings: Mapping[str, Any]) -> ImageSettings:
@@ -129,9 +129,11 @@ def open_image(path: Path, settings: ImageSettings) -> Image.Image:
             warnings.simplefilter("error", Image.DecompressionBombWarning)
             image = Image.open(path, formats=_DECODERS)
     except UnidentifiedImageError:
-        raise ImageError("not a JPEG, PNG, WebP or GIF image (corrupt, or another format)") from None
-    except (Image.DecompressionBombError, Image.DecompressionBombWarning):
-        raise ImageError("too many pixels to decode safely (a decompression bomb?)") from None
+        raise ImageError(
+            "not a JPEG, PNG, WebP or GIF image (corrupt, or another format)"
+        ) from None
+    except (Image.DecompressionBombError, Image.DecompressionBombWarning) as exc:
+        raise ImageError(f"too many pixels to decode safely, refused unread: {exc}") from None
     except (OSError, SyntaxError, ValueError) as exc:
         raise ImageError(f"unreadable image: {exc}") from None
     _refuse_unsafe(image, settings)
