@@ -94,7 +94,7 @@ def test_exif_orientation_is_applied(tmp_path: Path, orientation: int, expected)
     # The left half of the stored pixels is red: orientation 6 turns it to the top,
     # 8 to the bottom, 3 to the right.
     probe = {6: (250, 10), 8: (250, 990), 3: (990, 250)}[orientation]
-    red, green, blue = upright.getpixel(probe)
+    red, _, blue = upright.getpixel(probe)
     assert red > 150 and blue < 100, upright.getpixel(probe)
 
 
