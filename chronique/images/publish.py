@@ -75,7 +75,7 @@ def publish_images(generator: Any) -> CacheReport:
         if PurePosixPath(static.relative_source_path).suffix.lower() in IMAGE_SUFFIXES
     }
     wanted = sorted(set(statics) | {src for srcs in used.values() for src in srcs})
-    processed, errors = _process_all(wanted, content, output, config, cache)
+    processed, errors = process_images(wanted, content, output, config, cache)
     _refuse_errors(documents, used, statics, errors, content)
     siteurl = settings.get("SITEURL", "")
     for doc in documents:
@@ -111,7 +111,7 @@ def _images_of(doc: Any) -> Iterator[str]:
             yield src
 
 
-def _process_all(
+def process_images(
     srcs: Iterable[str], content: Path, output: Path, config: ImageSettings, cache: ImageCache
 ) -> tuple[dict[str, ProcessedImage], dict[str, ImageError]]:
     """Both cores at work: Pillow lets go of the GIL while it decodes, resizes and encodes."""

@@ -23,7 +23,7 @@ DEFAULT_MAX_BYTES = 25 * 1024 * 1024
 #: 50 megapixels: any camera photo; a 30000 × 30000 decompression bomb is refused unread.
 DEFAULT_MAX_PIXELS = 50_000_000
 #: Bumped when the encoding changes, so cached variants are made again.
-ENCODING_VERSION = 1
+ENCODING_VERSION = 2
 
 #: What Pillow may open, and the format each is published in besides WebP. MPO is a phone's
 #: JPEG with a second, depth picture; GIF stills are published as PNG (no palette loss).
@@ -180,14 +180,17 @@ def encode_variants(
     formats = ["WEBP"] if source_format == "WEBP" else ["WEBP", source_format]
     variants: list[Variant] = []
     files: dict[str, bytes] = {}
-    for width in widths:
+    resized = pixels
+    for width in reversed(widths):  # each variant scaled from the next larger one: cheaper
         height = max(1, round(pixels.height * width / pixels.width))
-        resized = pixels if width == pixels.width else _resized(pixels, width, height)
+        if width != resized.width:
+            resized = _resized(resized, width, height)
         for fmt in formats:
             largest = width == widths[-1] and fmt == source_format
             out_path = src if largest else variant_path(src, width, fmt)
             variants.append(Variant(width, height, fmt, out_path))
             files[out_path] = _encoded(resized, fmt, settings)
+    variants.sort(key=lambda variant: variant.width)
     return ProcessedImage(src, source_format, tuple(variants)), files
 
 
@@ -250,7 +253,8 @@ def _encoded(image: Image.Image, fmt: str, settings: ImageSettings) -> bytes:
     image.info.clear()
     buffer = io.BytesIO()
     if fmt == "WEBP":
-        image.save(buffer, "WEBP", quality=settings.webp_quality, method=4)
+        # method 2 of 6: 2.5 times faster than the default 4 for some 3 % more bytes
+        image.save(buffer, "WEBP", quality=settings.webp_quality, method=2)
     elif fmt == "JPEG":
         rgb = image.convert("RGB") if image.mode != "RGB" else image
         rgb.save(buffer, "JPEG", quality=settings.jpeg_quality, optimize=True, progressive=True)
