@@ -121,7 +121,8 @@ def test_palette_images_keep_their_transparency(tmp_path: Path) -> None:
     assert image.format == "PNG"
     for data in files.values():
         decoded = Image.open(io.BytesIO(data)).convert("RGBA")
-        assert decoded.getpixel((5, 5))[:3] == (200, 0, 0)
+        red, green, blue, _ = decoded.getpixel((5, 5))  # WebP is lossy: near the colour
+        assert abs(red - 200) < 8 and green < 8 and blue < 8
         assert decoded.getpixel((decoded.width - 5, 5))[3] == 0
 
 
