@@ -309,7 +309,7 @@ def check_body_images(article: ArticleFile, config: ChroniqueConfig) -> list[Con
 
 def _is_decorative(attributes: str | None) -> bool:
     """``{.decorative}`` or ``{: .decorative}`` (attr_list) right after the image."""
-    return bool(attributes) and f".{DECORATIVE_CLASS}" in attributes.strip("{}: ").split()
+    return attributes is not None and f".{DECORATIVE_CLASS}" in attributes.strip("{}: ").split()
 
 
 def check_body_links(

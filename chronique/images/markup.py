@@ -30,8 +30,8 @@ class Picture:
     alt: str
     siteurl: str
 
-    def html(self, sizes: str = LEAD_SIZES, lazy: bool = False, css_class: str = "") -> Markup:
-        return Markup(picture_html(self.image, self.alt, self.siteurl, sizes, lazy, css_class))
+    def html(self, sizes: str = LEAD_SIZES, lazy: bool = False) -> Markup:
+        return Markup(picture_html(self.image, self.alt, self.siteurl, sizes, lazy))
 
     def thumbnail(self) -> Markup:
         """The smallest variant, for listings."""
@@ -44,10 +44,6 @@ class Picture:
     @property
     def _min_width(self) -> int:
         return min(v.width for v in self.image.variants)
-
-    @property
-    def url(self) -> str:
-        return _url(self.siteurl, self.image.largest)
 
 
 def _url(siteurl: str, variant: Variant) -> str:

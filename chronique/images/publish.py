@@ -63,32 +63,38 @@ def source_of(url: str) -> str | None:
 
 
 def publish_images(generator: Any) -> CacheReport:
+    """Pelican's ``static_generator_finalized``: every image processed and published."""
     settings = generator.settings
     content, output = Path(settings["PATH"]), Path(settings["OUTPUT_PATH"])
-    config = image_settings(settings)
     cache = ImageCache(cache_path(settings))
     documents = _documents(generator.context)
     used = {id(doc): list(_images_of(doc)) for doc in documents}
-    statics = {
-        PurePosixPath(static.relative_source_path).as_posix(): static
-        for static in generator.staticfiles
-        if PurePosixPath(static.relative_source_path).suffix.lower() in IMAGE_SUFFIXES
-    }
+    statics = _static_images(generator)
     wanted = sorted(set(statics) | {src for srcs in used.values() for src in srcs})
-    processed, errors = process_images(wanted, content, output, config, cache)
+    processed, errors = process_images(wanted, content, output, image_settings(settings), cache)
     _refuse_errors(documents, used, statics, errors, content)
-    siteurl = settings.get("SITEURL", "")
     for doc in documents:
-        _attach(doc, processed, siteurl)
+        _attach(doc, processed, settings.get("SITEURL", ""))
     for article in generator.context.get("articles", []):
         article.social_card = _publish_card(article, settings, cache, output)
     generator.staticfiles[:] = [
-        s
-        for s in generator.staticfiles
-        if PurePosixPath(s.relative_source_path).as_posix() not in processed
+        s for s in generator.staticfiles if _static_path(s) not in processed
     ]
     log.info("Images: %d encoded, %d from the cache", cache.report.encoded, cache.report.reused)
     return cache.report
+
+
+def _static_path(static: Any) -> str:
+    return PurePosixPath(static.relative_source_path).as_posix()
+
+
+def _static_images(generator: Any) -> dict[str, Any]:
+    """The image files Pelican would copy as they are, by their path under content/."""
+    return {
+        _static_path(static): static
+        for static in generator.staticfiles
+        if PurePosixPath(static.relative_source_path).suffix.lower() in IMAGE_SUFFIXES
+    }
 
 
 def _documents(context: dict[str, Any]) -> list[Any]:
