@@ -226,6 +226,8 @@ def _upright(image: Image.Image) -> Image.Image:
 
 def _srgb(image: Image.Image) -> Image.Image:
     """RGB, or RGBA when the image has transparency, in sRGB; nothing but the pixels kept."""
+    if image.mode.startswith("I"):  # 16-bit grey (scans): scaled to 8 bits, not clipped
+        image = image.convert("I").point(lambda value: value * (1 / 256)).convert("L")
     has_alpha = image.mode in ("RGBA", "LA", "PA", "La", "RGBa") or "transparency" in image.info
     target = "RGBA" if has_alpha else "RGB"
     profile = image.info.get("icc_profile")

@@ -126,6 +126,16 @@ def test_palette_images_keep_their_transparency(tmp_path: Path) -> None:
         assert decoded.getpixel((decoded.width - 5, 5))[3] == 0
 
 
+def test_a_16_bit_grey_scan_keeps_its_tones(tmp_path: Path) -> None:
+    source = tmp_path / "images/scan.png"
+    source.parent.mkdir(parents=True)
+    Image.new("I;16", (600, 400), 30000).save(source, "PNG")
+    _, files = encode_variants(source, "images/scan.png", DEFAULTS)
+    for data in files.values():
+        red, green, blue = Image.open(io.BytesIO(data)).convert("RGB").getpixel((10, 10))
+        assert abs(red - 117) <= 3 and red == green == blue
+
+
 def test_a_gif_still_is_published_as_png(tmp_path: Path) -> None:
     source = tmp_path / "images/still.gif"
     source.parent.mkdir(parents=True)
