@@ -16,6 +16,7 @@ from pathlib import Path
 
 import yaml
 
+from chronique.config import load_config
 from chronique.frontmatter import dump_front_matter
 from chronique.model import ArticleMeta
 from chronique.slugs import slugify
@@ -27,7 +28,6 @@ _WORDS = (
     "élections municipales président ministre parlement européen accord négociations trêve "
     "marché emploi inflation hausse baisse prix énergie école hôpital réforme grève syndicats"
 ).split()
-SECTIONS = ("Monde", "France", "Politique", "Économie", "Société", "Culture", "Sciences", "Sport")
 
 
 @dataclass(frozen=True)
@@ -64,6 +64,9 @@ def make_synthetic_site(
     shutil.copytree(repo / "theme", destination / "theme")
     content = destination / "content"
     (content / "articles").mkdir(parents=True)
+    sections = load_config(destination / "pelicanconf.py").sections
+    if not sections:
+        raise ValueError("the site's CHRONIQUE_SECTIONS is empty: synthetic articles need one")
     topics = synthetic_topics(n_topics)
     (content / "topics.yml").write_text(
         yaml.safe_dump(topics, allow_unicode=True, sort_keys=False), encoding="utf-8"
@@ -71,7 +74,7 @@ def make_synthetic_site(
     rng = random.Random(seed)
     start = datetime(2015, 1, 1, 8, 0, tzinfo=timezone(timedelta(hours=1)))
     for index in range(n_articles):
-        meta = _synthetic_meta(rng, index, start, topics)
+        meta = _synthetic_meta(rng, index, start, topics, sections)
         path = content / "articles" / meta.relative_file
         path.parent.mkdir(parents=True, exist_ok=True)
         body = "\n\n".join(_sentence(rng, 60) for _ in range(6))
@@ -85,13 +88,17 @@ def _sentence(rng: random.Random, words: int) -> str:
 
 
 def _synthetic_meta(
-    rng: random.Random, index: int, start: datetime, topics: list[dict[str, object]]
+    rng: random.Random,
+    index: int,
+    start: datetime,
+    topics: list[dict[str, object]],
+    sections: tuple[str, ...],
 ) -> ArticleMeta:
     title = f"{_sentence(rng, 8)[:-1]} {index}"
     return ArticleMeta(
         title=title,
         date=start + timedelta(hours=7 * index),
-        category=rng.choice(SECTIONS),
+        category=rng.choice(sections),
         slug=slugify(title),
         tags=tuple(dict.fromkeys(str(rng.choice(topics)["name"]) for _ in range(4))),
         summary=_sentence(rng, 30),

@@ -18,9 +18,8 @@ from typing import Any
 from pelican import Pelican
 from pelican.settings import read_settings
 
-from chronique.config import config_from_settings
-from chronique.content import Archive, load_archive
 from chronique.errors import ContentError, InvalidContentError
+from chronique.site_model import SITE_KEY, Site, load_site
 
 
 class BuildError(Exception):
@@ -64,44 +63,38 @@ def build_site(
 ) -> BuildResult:
     """Build the site described by *settings_file* into *output* (its OUTPUT_PATH by default)."""
     settings = read_settings(str(settings_file))
-    config = config_from_settings(settings, Path(settings_file))
-    archive = load_archive(config)
+    site = load_site(settings, Path(settings_file))
+    settings[SITE_KEY] = site
     final = Path(output or settings["OUTPUT_PATH"]).resolve()
     final.parent.mkdir(parents=True, exist_ok=True)
     staging = Path(tempfile.mkdtemp(prefix=f".{final.name}-", dir=final.parent))
     try:
-        _render(settings_file, staging)
-        _verify_output(archive, staging)
+        settings["OUTPUT_PATH"] = str(staging)
+        _render(settings)
+        _verify_output(site, staging)
         _swap_into_place(staging, final)
     except BaseException:
         shutil.rmtree(staging, ignore_errors=True)
         raise
-    return BuildResult(final, len(archive.articles), len(archive.pages))
+    return BuildResult(final, len(site.articles), len(site.pages))
 
 
-def _render(settings_file: str | Path, staging: Path) -> None:
-    overrides: dict[str, Any] = {"OUTPUT_PATH": str(staging)}
-    settings = read_settings(str(settings_file), override=overrides)
+def _render(settings: dict[str, Any]) -> None:
     with _collect_pelican_errors() as collector:
         Pelican(settings).run()
     if collector.messages:
         raise BuildError("Pelican reported errors:\n" + "\n".join(collector.messages))
 
 
-def _verify_output(archive: Archive, staging: Path) -> None:
-    """Every article file must have produced exactly its page."""
+def _verify_output(site: Site, staging: Path) -> None:
+    """Every article file must have produced its page."""
     missing = [
-        ContentError(item.path, f"no page was written at /{item.meta.url_path}")
-        for item in archive.articles
-        if not (staging / item.meta.url_path / "index.html").is_file()
+        ContentError(item.path, f"no page was written at /{site.urls.article(item.meta)}")
+        for item in site.articles
+        if not (staging / site.urls.article_file(item.meta)).is_file()
     ]
     if missing:
         raise InvalidContentError(missing)
-    written = {p.parent for p in staging.glob("[0-9][0-9][0-9][0-9]/[0-9][0-9]/*/index.html")}
-    if len(written) != len(archive.articles):
-        raise BuildError(
-            f"{len(archive.articles)} article files but {len(written)} article pages written"
-        )
 
 
 def _swap_into_place(staging: Path, final: Path) -> None:

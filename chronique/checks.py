@@ -15,26 +15,17 @@ from pathlib import Path, PurePosixPath
 
 from chronique import images, render
 from chronique.config import ChroniqueConfig
-from chronique.content import (
-    ArticleFile,
-    article_files,
-    check_tags,
-    check_unique_slugs,
-    page_files,
-    read_article,
-    read_page,
-)
+from chronique.content import ArticleFile, read_archive
 from chronique.errors import ContentError, InvalidContentError
-from chronique.topics import Vocabulary, load_vocabulary
+from chronique.model import SUMMARY_MAX_CHARS
+from chronique.site_model import UrlScheme
 
-SUMMARY_MAX_CHARS = 400
 _IMAGE = re.compile(r"!\[(?P<alt>[^\]]*)\]\(\s*<?(?P<src>[^)\s>]+)[^)]*\)(?P<attrs>\{[^}]*\})?")
 #: The class that marks a body image as decorative (an empty alt is then right):
 #: ``![](images/filet.png){.decorative}``, through Markdown's attr_list extension.
 DECORATIVE_CLASS = "decorative"
 _LINK = re.compile(r"(?<!!)\[[^\]]*\]\(\s*<?(?P<href>[^)\s>]+)")
 _JAVASCRIPT_URL = re.compile(r"\bjavascript\s*:", re.IGNORECASE)
-_ARTICLE_URL = re.compile(r"^/(\d{4})/(\d{2})/([a-z0-9-]+)/?(?:#.*)?$")
 
 
 @dataclass(frozen=True)
@@ -54,28 +45,20 @@ class CheckReport:
 def check_content(config: ChroniqueConfig, paths: Iterable[Path] = ()) -> CheckReport:
     """Check *paths* (all content when empty) against the whole archive."""
     try:
-        vocabulary = load_vocabulary(config.topics_path)
-    except InvalidContentError as exc:
+        archive = read_archive(config)
+    except InvalidContentError as exc:  # topics.yml itself is broken
         return CheckReport(exc.errors, 1)
-    everything = article_files(config)
-    wanted = {p.resolve() for p in paths} or {p.resolve() for p in everything}
-    problems: list[ContentError] = []
-    articles: list[ArticleFile] = []
-    for path in everything:
-        result = read_article(path, config)
-        if isinstance(result, ArticleFile):
-            articles.append(result)
-        elif path.resolve() in wanted:
-            problems.extend(result)
-    pages = [
-        p for p in (read_page(f, config) for f in page_files(config)) if not isinstance(p, list)
-    ]
-    slugs = {a.meta.url_path.rstrip("/") for a in articles}
-    for article in articles:
+    everything = {p.resolve() for p in archive.files}
+    wanted = {p.resolve() for p in paths} or everything
+    problems = [p for p in archive.problems if p.path.resolve() in wanted]
+    urls = UrlScheme.from_settings(config.pelican, config.chronique)
+    addresses = ArticleAddresses(
+        urls.article_pattern(), {"/" + urls.article(a.meta).strip("/") for a in archive.articles}
+    )
+    for article in archive.articles:
         if article.path.resolve() in wanted:
-            problems.extend(check_article(article, config, vocabulary, slugs))
-    problems.extend(e for e in check_unique_slugs(articles, pages) if e.path.resolve() in wanted)
-    missing = wanted - {p.resolve() for p in everything}
+            problems.extend(check_article(article, config, addresses))
+    missing = wanted - everything
     problems.extend(_outside_articles(config, sorted(missing)))
     problems.sort(key=lambda e: (str(e.path), e.line, e.col))
     return CheckReport(problems, len(wanted))
@@ -93,18 +76,30 @@ def _outside_articles(config: ChroniqueConfig, paths: list[Path]) -> Iterator[Co
             )
 
 
+@dataclass(frozen=True)
+class ArticleAddresses:
+    """What an article's address looks like (from ARTICLE_URL), and those that exist."""
+
+    pattern: re.Pattern[str]
+    existing: set[str]  # e.g. "/2025/03/slug", without the trailing slash
+
+    def is_missing(self, href: str) -> bool:
+        """True when *href* has an article's shape but no article has that address."""
+        path = href.split("#")[0]
+        return bool(self.pattern.fullmatch(path)) and path.rstrip("/") not in self.existing
+
+
 def check_article(
-    article: ArticleFile, config: ChroniqueConfig, vocabulary: Vocabulary, article_urls: set[str]
+    article: ArticleFile, config: ChroniqueConfig, addresses: ArticleAddresses
 ) -> list[ContentError]:
-    """Every per-file check beyond the front-matter contract itself."""
+    """Every per-file check beyond the front-matter contract and its topics (read_archive)."""
     return [
-        *check_tags(article, vocabulary),
         *check_location(article, config),
         *check_summary(article),
         *check_lead_image(article, config),
         *check_body_html(article, config),
         *check_body_images(article, config),
-        *check_body_links(article, config, article_urls),
+        *check_body_links(article, config, addresses),
     ]
 
 
@@ -313,9 +308,9 @@ def _is_decorative(attributes: str | None) -> bool:
 
 
 def check_body_links(
-    article: ArticleFile, config: ChroniqueConfig, article_urls: set[str]
+    article: ArticleFile, config: ChroniqueConfig, addresses: ArticleAddresses
 ) -> list[ContentError]:
-    """Links to other articles, as {filename}/articles/… or /YYYY/MM/slug/, must resolve."""
+    """Links to other articles, as {filename}/articles/… or their address, must resolve."""
     problems = []
     for line, col, match in _matches(article, _LINK):
         href, broken = match.group("href"), None
@@ -323,7 +318,7 @@ def check_body_links(
             target = href.removeprefix("{filename}").split("#")[0].lstrip("/")
             if not (config.content_path / target).is_file():
                 broken = f"link to '{href}': no such file under content/"
-        elif (url := _ARTICLE_URL.match(href)) and "/".join(url.groups()) not in article_urls:
+        elif addresses.is_missing(href):
             broken = f"link to '{href}': no article has that address"
         if broken:
             problems.append(

@@ -11,6 +11,7 @@ from chronique.build import BuildError, build_site
 from chronique.checks import check_content, format_problem
 from chronique.config import ChroniqueConfig, load_config
 from chronique.errors import ContentError, InvalidContentError
+from chronique.paths import shown_path
 from chronique.scaffold import ScaffoldError, new_article
 
 
@@ -36,19 +37,12 @@ def run_build(settings_file: str = "pelicanconf.py", output: str | None = None) 
     except BuildError as exc:
         print(f"Build failed: {exc}\noutput/ was left unchanged.", file=sys.stderr)
         return 1
-    where = _display_path(result.output_path)
+    where = str(shown_path(result.output_path))
     print(
         f"Built {result.articles} article(s) and {result.pages} page(s) into {where}/\n"
         f"Open {where}/index.html, or run `chronique serve` for http://127.0.0.1:8000/"
     )
     return 0
-
-
-def _display_path(path: Path) -> str:
-    try:
-        return str(path.relative_to(Path.cwd()))
-    except ValueError:
-        return str(path)
 
 
 def run_check(paths: list[str], style: str = "text", settings_file: str = "pelicanconf.py") -> int:
@@ -79,7 +73,7 @@ def run_new(
     except ScaffoldError as exc:
         print(f"Cannot create the article: {exc}", file=sys.stderr)
         return 1
-    print(_display_path(path))
+    print(shown_path(path))
     return 0
 
 
@@ -122,7 +116,7 @@ def run_topics_retag(dry_run: bool = False, settings_file: str = "pelicanconf.py
         print_errors(exc)
         return 1
     for change in report.changes:
-        name = _display_path(change.path)
+        name = str(shown_path(change.path))
         if dry_run:
             print(change.diff(name), end="")
         else:

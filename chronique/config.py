@@ -10,7 +10,7 @@ from typing import Any
 
 from pelican.settings import read_settings
 
-from chronique.folding import source_key
+from chronique.settings import ChroniqueSettings, read_chronique_settings
 
 #: Source label -> section, or source name/host -> {source label -> section}.
 SectionMapSetting = Mapping[str, "str | Mapping[str, str]"]
@@ -23,6 +23,9 @@ class ChroniqueConfig:
     content_path: Path
     output_path: Path
     theme_path: Path
+    #: ARTICLE_PATHS and PAGE_PATHS: the folders under content_path Pelican reads.
+    article_paths: tuple[str, ...] = ("articles",)
+    page_paths: tuple[str, ...] = ("pages",)
     sections: tuple[str, ...] = ()
     #: CHRONIQUE_SECTION_MAP: how the sites' own section labels map to ``sections``.
     section_map: SectionMapSetting = field(default_factory=dict)
@@ -37,10 +40,13 @@ class ChroniqueConfig:
     site_url: str = ""
     settings_file: Path | None = None
     pelican: dict[str, Any] = field(default_factory=dict, repr=False, compare=False)
+    #: Every CHRONIQUE_* setting, typed (chronique.settings).
+    chronique: ChroniqueSettings = field(default_factory=ChroniqueSettings, compare=False)
 
     @cached_property  # asked for each ingested page
     def articles_path(self) -> Path:
-        return self.content_path / "articles"
+        """Where new articles go: the first of ARTICLE_PATHS."""
+        return self.content_path / (self.article_paths[0] if self.article_paths else "")
 
     @cached_property
     def topics_path(self) -> Path:
@@ -51,38 +57,25 @@ def config_from_settings(
     settings: dict[str, Any], settings_file: Path | None = None
 ) -> ChroniqueConfig:
     """Build the Chronique view of an already-read Pelican settings dict."""
+    chronique = read_chronique_settings(settings)
     return ChroniqueConfig(
         content_path=Path(settings["PATH"]),
         output_path=Path(settings["OUTPUT_PATH"]),
         theme_path=Path(settings["THEME"]),
-        sections=tuple(settings.get("CHRONIQUE_SECTIONS", ())),
-        section_map=settings.get("CHRONIQUE_SECTION_MAP") or {},
-        default_section=settings.get("CHRONIQUE_DEFAULT_SECTION"),
+        article_paths=tuple(settings.get("ARTICLE_PATHS", ("articles",))),
+        page_paths=tuple(settings.get("PAGE_PATHS", ("pages",))),
+        sections=chronique.sections,
+        section_map=chronique.section_map,
+        default_section=chronique.default_section,
         default_lang=settings.get("DEFAULT_LANG", "fr"),
         timezone=settings.get("TIMEZONE", "Europe/Paris"),
-        source_timezones=_source_timezones(settings.get("CHRONIQUE_SOURCE_TIMEZONES", {})),
+        source_timezones=dict(chronique.source_timezones),
         site_name=settings.get("SITENAME", "Chronique"),
         site_url=settings.get("SITEURL", ""),
         settings_file=settings_file,
         pelican=settings,
+        chronique=chronique,
     )
-
-
-def _source_timezones(setting: dict[str, str]) -> dict[str, str]:
-    """CHRONIQUE_SOURCE_TIMEZONES with folded keys; an unknown zone is an error now, not at
-    the first page that needs it."""
-    from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
-
-    zones = {}
-    for source, name in setting.items():
-        try:
-            ZoneInfo(name)
-        except (ZoneInfoNotFoundError, ValueError):
-            raise ValueError(
-                f"CHRONIQUE_SOURCE_TIMEZONES: '{name}' (for '{source}') is not an IANA time zone"
-            ) from None
-        zones[source_key(source)] = name
-    return zones
 
 
 def load_config(settings_file: str | Path = "pelicanconf.py", **overrides: Any) -> ChroniqueConfig:

@@ -10,7 +10,7 @@ import os
 import stat
 import tempfile
 from collections import defaultdict
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
 
 from chronique.config import ChroniqueConfig
@@ -45,20 +45,33 @@ class PageFile:
 
 @dataclass
 class Archive:
-    """Everything under ``content/`` that becomes a page, once validated."""
+    """Everything under ``content/`` that becomes a page, each file read and checked once.
+
+    ``articles`` and ``pages`` hold the files that passed; ``problems`` says what is wrong
+    with the others, and with the archive as a whole (duplicate slugs, unknown topics).
+    """
 
     articles: list[ArticleFile]
     pages: list[PageFile]
     vocabulary: Vocabulary
+    files: list[Path] = field(default_factory=list)
+    problems: list[ContentError] = field(default_factory=list)
 
 
 def article_files(config: ChroniqueConfig) -> list[Path]:
-    """Every Markdown file under ``content/articles/``, in a stable order."""
-    return sorted(config.articles_path.rglob("*.md"))
+    """Every Markdown file under ARTICLE_PATHS but not under PAGE_PATHS, in a stable order."""
+    pages = set(page_files(config))
+    return [path for path in _markdown_files(config, config.article_paths) if path not in pages]
 
 
 def page_files(config: ChroniqueConfig) -> list[Path]:
-    return sorted((config.content_path / "pages").rglob("*.md"))
+    """Every Markdown file under PAGE_PATHS, in a stable order."""
+    return _markdown_files(config, config.page_paths)
+
+
+def _markdown_files(config: ChroniqueConfig, folders: tuple[str, ...]) -> list[Path]:
+    found = {path for folder in folders for path in (config.content_path / folder).rglob("*.md")}
+    return sorted(found)
 
 
 def replace_file(path: Path, text: str) -> None:
@@ -148,8 +161,8 @@ def check_tags(article: ArticleFile, vocabulary: Vocabulary) -> list[ContentErro
 def check_unique_slugs(articles: list[ArticleFile], pages: list[PageFile]) -> list[ContentError]:
     """A slug is an article's permanent address: two files may not claim one."""
     claims: dict[str, list[ArticleFile | PageFile]] = defaultdict(list)
-    claimants: list[ArticleFile | PageFile] = [*articles, *pages]
-    for item in claimants:
+    items: list[ArticleFile | PageFile] = [*articles, *pages]
+    for item in items:
         claims[item.meta.slug].append(item)
     errors = []
     for slug, items in claims.items():
@@ -164,26 +177,34 @@ def check_unique_slugs(articles: list[ArticleFile], pages: list[PageFile]) -> li
     return errors
 
 
-def load_archive(config: ChroniqueConfig) -> Archive:
-    """Read and check all content; raise InvalidContentError listing every problem."""
+def read_archive(config: ChroniqueConfig) -> Archive:
+    """Read and check every content file once; an unreadable ``topics.yml`` raises
+    InvalidContentError, a content file's problems are kept in ``problems``."""
     vocabulary = load_vocabulary(config.topics_path)
-    errors: list[ContentError] = []
+    problems: list[ContentError] = []
+    article_paths, page_paths = article_files(config), page_files(config)
     articles: list[ArticleFile] = []
-    for path in article_files(config):
-        result = read_article(path, config)
-        if isinstance(result, list):
-            errors.extend(result)
+    for path in article_paths:
+        article = read_article(path, config)
+        if isinstance(article, list):
+            problems.extend(article)
         else:
-            errors.extend(check_tags(result, vocabulary))
-            articles.append(result)
+            problems.extend(check_tags(article, vocabulary))
+            articles.append(article)
     pages: list[PageFile] = []
-    for path in page_files(config):
+    for path in page_paths:
         page = read_page(path, config)
         if isinstance(page, list):
-            errors.extend(page)
+            problems.extend(page)
         else:
             pages.append(page)
-    errors.extend(check_unique_slugs(articles, pages))
-    if any(error.is_error for error in errors):
-        raise InvalidContentError(errors)
-    return Archive(articles, pages, vocabulary)
+    problems.extend(check_unique_slugs(articles, pages))
+    return Archive(articles, pages, vocabulary, [*article_paths, *page_paths], problems)
+
+
+def load_archive(config: ChroniqueConfig) -> Archive:
+    """Read and check all content; raise InvalidContentError listing every problem."""
+    archive = read_archive(config)
+    if any(problem.is_error for problem in archive.problems):
+        raise InvalidContentError(archive.problems)
+    return archive

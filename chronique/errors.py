@@ -5,6 +5,8 @@ from __future__ import annotations
 from dataclasses import dataclass, replace
 from pathlib import Path
 
+from chronique.paths import shown_path
+
 
 @dataclass(frozen=True)
 class ContentError:
@@ -29,10 +31,7 @@ class ContentError:
 
     def relative_to(self, base: Path) -> ContentError:
         """The same problem with its path relative to *base* when inside it (for annotations)."""
-        try:
-            return replace(self, path=self.path.resolve().relative_to(base.resolve()))
-        except ValueError:
-            return self
+        return replace(self, path=shown_path(self.path, base))
 
 
 class InvalidContentError(Exception):

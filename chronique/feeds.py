@@ -1,16 +1,18 @@
 """Every RSS 2.0 and Atom 1.0 feed of the site, written with feedgen.
 
-One place decides what a feed holds: the site feed (``/flux/``), one per section
-(``/rubriques/{slug}/``) and one per topic (``/sujets/{slug}/``), each section
-and topic only when it has articles. Pelican's own feed writer stays off
-(chronique.site_defaults sets every ``FEED_*`` path to None).
+One place decides what a feed holds: the site feed (in ``CHRONIQUE_FEEDS_URL``),
+one per section (beside its page, ``CATEGORY_URL``) and one per topic (beside its
+page, ``TAG_URL``), each section and topic only when it has articles. Pelican's own
+feed writer stays off (chronique.site_defaults sets every ``FEED_*`` path to None);
+:class:`FeedsGenerator` writes the documents through Pelican's Writer.
 
 Identifiers are ``tag:`` URIs (RFC 4151) built from ``CHRONIQUE_TAG_AUTHORITY``
 (a domain the archive owns and a year), never from the site's address:
 
 * an entry is ``tag:{authority}:{YYYY-MM-DD}:{slug}``, the article's publication
   day and its permanent slug, e.g. ``tag:chronique.example.org,2025:2025-03-15:conflit-en-ukraine``;
-* a feed is ``tag:{authority}:{folder}``, e.g. ``tag:chronique.example.org,2025:sujets/ukraine``.
+* a feed is ``tag:{authority}:{kind}/{slug}``, e.g. ``tag:chronique.example.org,2025:sujets/ukraine``,
+  where the kind is one of :data:`FEED_ID_KINDS`.
 
 They name the article or the subject, not where it is served, so a feed reader
 never sees an article twice when the archive moves to another domain or URL
@@ -27,29 +29,34 @@ characters, and one of them in a title would make the whole feed unreadable.
 from __future__ import annotations
 
 import copy
+import gettext
+import html
 import logging
 import mimetypes
 import re
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, field
 from datetime import UTC, datetime
-from pathlib import Path
+from pathlib import Path, PurePosixPath
 from typing import Any
 from urllib.parse import urljoin
 
+import jinja2
 import lxml.html
 from feedgen.entry import FeedEntry
 from feedgen.feed import FeedGenerator
+from pelican.generators import Generator
 
-from chronique import __version__, timing
+from chronique import __version__, i18n, timing
+from chronique.site_model import Site, UrlScheme, article_meta, last_change, site_of
 
 log = logging.getLogger(__name__)
 
-DEFAULT_LIMIT = 50
-DEFAULT_ICON = "theme/favicon.svg"
 RSS_TYPE = "application/rss+xml"
 ATOM_TYPE = "application/atom+xml"
-SITE_FOLDER = "flux"
+#: The first part of a feed's id, by what it follows. Identifiers, not paths: they were
+#: the URL folders when the ids were fixed, and stay when the URL settings change.
+FEED_ID_KINDS = {"site": "flux", "Category": "rubriques", "Tag": "sujets"}
 CONTENT_NS = "http://purl.org/rss/1.0/modules/content/"
 #: A feed with no entry yet still needs a date; a fixed one keeps builds reproducible.
 EMPTY_FEED_DATE = datetime(1970, 1, 1, tzinfo=UTC)
@@ -75,6 +82,7 @@ class FeedSpec:
     page_path: str  # the mirrored page, e.g. "sujets/ukraine/"
     folder: str  # where rss.xml and atom.xml go, e.g. "sujets/ukraine"
     articles: Sequence[Any]
+    id_path: str  # the subject in the feed's id, e.g. "sujets/ukraine"
 
     @property
     def rss_path(self) -> str:
@@ -95,19 +103,22 @@ class FeedContext:
     site_name: str
     limit: int
     content_path: Path
-    icon: str = DEFAULT_ICON
+    icon: str
+    urls: UrlScheme
 
     @classmethod
-    def from_settings(cls, settings: dict[str, Any]) -> FeedContext:
+    def from_site(cls, site: Site) -> FeedContext:
+        settings = site.settings
         base = settings.get("FEED_DOMAIN") or settings.get("SITEURL") or "http://127.0.0.1:8000"
         return cls(
             base_url=base.rstrip("/"),
-            authority=settings.get("CHRONIQUE_TAG_AUTHORITY", "chronique.example.org,2025"),
+            authority=site.chronique.tag_authority,
             lang=settings.get("DEFAULT_LANG", "fr"),
             site_name=settings.get("SITENAME", "Chronique"),
-            limit=int(settings.get("CHRONIQUE_FEED_LIMIT", DEFAULT_LIMIT)),
-            content_path=Path(settings["PATH"]),
-            icon=settings.get("CHRONIQUE_FEED_ICON", DEFAULT_ICON),
+            limit=site.chronique.feed_limit,
+            content_path=site.config.content_path,
+            icon=site.chronique.feed_icon,
+            urls=site.urls,
         )
 
     def url(self, path: str) -> str:
@@ -126,14 +137,21 @@ def clean_text(text: str | None) -> str:
     return _XML_FORBIDDEN.sub("", text or "")
 
 
-def feed_folder(obj: Any = None) -> str:
-    """Where the feeds of the site (None), a Category or a Tag live."""
-    kind = type(obj).__name__
-    if kind == "Category":
-        return f"rubriques/{obj.slug}"
-    if kind == "Tag":
-        return f"sujets/{obj.slug}"
-    return SITE_FOLDER
+def feed_folder(urls: UrlScheme, obj: Any = None) -> str:
+    """Where the feeds of the site (None), a Category or a Tag live: beside its page, whose
+    address Pelican makes from CATEGORY_URL or TAG_URL."""
+    return _folder(obj.url if obj is not None else urls.feeds_url)
+
+
+def _folder(url: str) -> str:
+    """``sujets/ukraine/`` (or ``sujets/ukraine.html``) as the folder ``sujets/ukraine``."""
+    return str(PurePosixPath(url).with_suffix(""))
+
+
+def feed_id_path(obj: Any = None) -> str:
+    """What a feed's id names: ``flux`` for the site, ``sujets/ukraine`` for a topic."""
+    kind = FEED_ID_KINDS[type(obj).__name__ if obj is not None else "site"]
+    return f"{kind}/{obj.slug}" if obj is not None else kind
 
 
 def feed_title(site_name: str, obj: Any = None) -> str:
@@ -141,13 +159,13 @@ def feed_title(site_name: str, obj: Any = None) -> str:
     return f"{site_name} — {obj.name}" if obj is not None else site_name
 
 
-def feed_links_for(settings: dict[str, Any]) -> Callable[[Any], list[FeedLink]]:
+def feed_links_for(settings: dict[str, Any], urls: UrlScheme) -> Callable[[Any], list[FeedLink]]:
     """The Jinja global ``feed_links(obj)``: the RSS and Atom links of a page's subject."""
     site_url = settings.get("SITEURL", "")
     site_name = settings.get("SITENAME", "")
 
     def feed_links(obj: Any = None) -> list[FeedLink]:
-        folder, title = feed_folder(obj), feed_title(site_name, obj)
+        folder, title = feed_folder(urls, obj), feed_title(site_name, obj)
         return [
             FeedLink(f"{title} (RSS)", RSS_TYPE, f"{site_url}/{folder}/rss.xml"),
             FeedLink(f"{title} (Atom)", ATOM_TYPE, f"{site_url}/{folder}/atom.xml"),
@@ -159,37 +177,61 @@ def feed_links_for(settings: dict[str, Any]) -> Callable[[Any], list[FeedLink]]:
 # --- Which feeds exist ---------------------------------------------------------------------
 
 
-def feed_specs(generator: Any) -> list[FeedSpec]:
+@dataclass(frozen=True)
+class Listings:
+    """What Pelican's ArticlesGenerator put in the shared context: the articles, and the
+    articles of each section and each topic."""
+
+    articles: Sequence[Any]
+    categories: Sequence[tuple[Any, Sequence[Any]]]
+    tags: Sequence[tuple[Any, Sequence[Any]]]
+
+    @classmethod
+    def from_context(cls, context: dict[str, Any]) -> Listings:
+        tags = context.get("tags") or []
+        return cls(
+            context.get("articles") or [],
+            context.get("categories") or [],
+            list(tags.items()) if isinstance(tags, dict) else tags,
+        )
+
+
+def feed_specs(
+    listings: Listings, settings: dict[str, Any], urls: UrlScheme, ui: gettext.NullTranslations
+) -> list[FeedSpec]:
     """The site feed, then one per section and one per topic that has articles."""
-    settings = generator.settings
     site_name = settings.get("SITENAME", "")
     site = FeedSpec(
         site_name,
         settings.get("SITEDESCRIPTION") or site_name,
         "",
-        SITE_FOLDER,
-        generator.articles,
+        feed_folder(urls),
+        listings.articles,
+        feed_id_path(),
     )
     sections = [
         FeedSpec(
             feed_title(site_name, category),
-            f"Les articles de la rubrique {category.name}.",
+            ui.gettext("Articles in the section %(name)s.") % {"name": category.name},
             category.url,
-            feed_folder(category),
+            feed_folder(urls, category),
             articles,
+            feed_id_path(category),
         )
-        for category, articles in sorted(generator.categories, key=lambda item: item[0].slug)
+        for category, articles in sorted(listings.categories, key=lambda item: item[0].slug)
         if articles
     ]
     topics = [
         FeedSpec(
             feed_title(site_name, tag),
-            getattr(tag, "description", "") or f"Les articles sur {tag.name}.",
+            getattr(tag, "description", "")
+            or ui.gettext("Articles about %(name)s.") % {"name": tag.name},
             tag.url,
-            feed_folder(tag),
+            feed_folder(urls, tag),
             articles,
+            feed_id_path(tag),
         )
-        for tag, articles in sorted(generator.tags.items(), key=lambda item: item[0].slug)
+        for tag, articles in sorted(listings.tags, key=lambda item: item[0].slug)
         if articles
     ]
     return [site, *sections, *topics]
@@ -276,10 +318,6 @@ class Entry(FeedEntry):
         return element
 
 
-def _updated(article: Any) -> datetime:
-    return getattr(article, "modified", None) or article.date
-
-
 @dataclass
 class EntryMaker:
     """Builds each article's feed entry once: an article sits in the site feed, its
@@ -304,33 +342,33 @@ def make_entry(article: Any, context: FeedContext) -> FeedEntry:
     entry.title(clean_text(article.title))
     entry.link(href=page_url, rel="alternate")
     entry.published(article.date)
-    entry.updated(_updated(article))
-    metadata = getattr(article, "metadata", {})
+    entry.updated(last_change(article))
+    meta = article_meta(article)
     # Front-matter authors only: Pelican fills in AUTHOR when there are none, an invention.
-    authors = [clean_text(author.name) for author in metadata.get("authors") or []]
+    authors = [clean_text(name) for name in meta.authors]
     for name in authors:
         entry.author({"name": name})
     if authors:
         # RSS <author> must be an e-mail address: names go in dc:creator instead.
         entry.load_extension("dc", atom=False, rss=True)
         entry.dc.dc_creator(authors)
-    # Front-matter standfirst only (already HTML-escaped by the reader): Pelican would
-    # otherwise make one from the body's first words.
-    summary = clean_text(metadata.get("summary"))
+    # Front-matter standfirst only, as HTML: Pelican would otherwise make one from the
+    # body's first words.
+    summary = clean_text(html.escape(meta.summary or "", quote=False))
     if summary:
         entry.summary(summary, type="html")
     entry.content(clean_text(absolute_html(article.content, page_url)), type="html")
     entry.category(_categories(article, context))
-    image = getattr(article, "image", None)
-    if image is not None:
-        _add_enclosure(entry, image, context)
+    if meta.image is not None:
+        _add_enclosure(entry, meta.image, context)
     return entry
 
 
 def _categories(article: Any, context: FeedContext) -> list[dict[str, str]]:
     """The section, then the topics; the scheme says which vocabulary a term comes from."""
-    terms = [(article.category.name, context.url("rubriques/"))]
-    terms += [(tag.name, context.url("sujets/")) for tag in getattr(article, "tags", None) or []]
+    terms = [(article.category.name, context.url(context.urls.categories_url))]
+    tags = getattr(article, "tags", None) or []
+    terms += [(tag.name, context.url(context.urls.tags_url)) for tag in tags]
     unique = dict.fromkeys((clean_text(name), scheme) for name, scheme in terms)
     return [{"term": name, "scheme": scheme} for name, scheme in unique]
 
@@ -357,7 +395,7 @@ def build_feed(
     articles = newest_first(spec.articles)[: context.limit]
     feed = FeedGenerator()
     feed.load_extension("dc", atom=False, rss=True)  # declares dc: for entries' dc:creator
-    feed.id(context.tag_uri(spec.folder))
+    feed.id(context.tag_uri(spec.id_path))
     feed.title(clean_text(spec.title))
     feed.description(clean_text(spec.description) or clean_text(spec.title))
     feed.language(context.lang)
@@ -366,7 +404,7 @@ def build_feed(
     feed.icon(context.url(context.icon))
     feed.logo(context.url(context.icon))
     # feedgen stamps lastBuildDate and updated with the current time unless told otherwise.
-    newest = max((_updated(a) for a in articles), default=EMPTY_FEED_DATE)
+    newest = max((last_change(a) for a in articles), default=EMPTY_FEED_DATE)
     feed.updated(newest)
     feed.lastBuildDate(newest)
     for article in articles:
@@ -389,25 +427,32 @@ def render_feed(feed: FeedGenerator, spec: FeedSpec, context: FeedContext) -> di
     return documents
 
 
-def write_feeds(generator: Any, writer: Any = None) -> list[Path]:
-    """Pelican signal handler (article_writer_finalized): write every feed."""
-    with timing.stage("feeds"):
-        return write_all(feed_specs(generator), generator.settings, Path(generator.output_path))
+class FeedsGenerator(Generator):  # type: ignore[misc]
+    """Writes every feed through Pelican's Writer, once the articles have been read."""
+
+    def generate_output(self, writer: Any) -> None:
+        with timing.stage("feeds"):
+            site = site_of(self.settings)
+            ui = i18n.load_translations(Path(self.theme), i18n.ui_lang(self.settings))
+            specs = feed_specs(Listings.from_context(self.context), self.settings, site.urls, ui)
+            for path, document in render_all(specs, FeedContext.from_site(site)).items():
+                write_document(writer, path, document)
 
 
-def write_all(specs: Sequence[FeedSpec], settings: dict[str, Any], output: Path) -> list[Path]:
-    """Render and write *specs* under *output*; the paths written, in order."""
-    context = FeedContext.from_settings(settings)
+def render_all(specs: Sequence[FeedSpec], context: FeedContext) -> dict[str, bytes]:
+    """The RSS and Atom documents of *specs*, by output path, in order."""
     entries = EntryMaker(context)
-    written = []
+    documents: dict[str, bytes] = {}
     for spec in specs:
-        feed = build_feed(spec, context, entries)
-        for path, data in render_feed(feed, spec, context).items():
-            written.append(_write(output / path, data))
-    return written
+        documents |= render_feed(build_feed(spec, context, entries), spec, context)
+    return documents
 
 
-def _write(path: Path, data: bytes) -> Path:
-    path.parent.mkdir(parents=True, exist_ok=True)
-    path.write_bytes(data)
-    return path
+#: Writer.write_file renders a template; this one hands over a finished document as it is.
+_VERBATIM = jinja2.Template("{{ document }}", autoescape=False)
+
+
+def write_document(writer: Any, path: str, document: bytes) -> None:
+    """Write *document* (UTF-8) at *path* through Pelican's Writer, which refuses to write
+    one file twice and tells other plugins (``content_written``)."""
+    writer.write_file(path, _VERBATIM, {}, document=document.decode("utf-8"))

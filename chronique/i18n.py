@@ -1,7 +1,8 @@
 """The theme's UI strings: one gettext catalogue per language, installed into Jinja.
 
-Templates write English message ids (``{{ _("Skip to content") }}``, ``{% trans %}``);
-``theme/translations/<lang>/LC_MESSAGES/messages.po`` translates them. The ``.po``
+Templates write English message ids (``{{ _("Skip to content") }}``, ``{% trans %}``),
+and so do the plugin's modules for what they write themselves (``ui.gettext("…")``: the
+feed descriptions); ``theme/translations/<lang>/LC_MESSAGES/messages.po`` translates them. The ``.po``
 file is the only thing committed: it is compiled in memory at every build, so
 there is no binary to keep in step and two builds stay byte-identical.
 
@@ -29,6 +30,8 @@ from babel.messages.mofile import write_mo
 from babel.messages.pofile import read_po, write_po
 from babel.support import Translations
 
+from chronique.site_model import site_of
+
 log = logging.getLogger(__name__)
 
 DOMAIN = "messages"
@@ -36,6 +39,9 @@ JINJA_I18N = "jinja2.ext.i18n"
 #: How Babel finds the theme's messages: every template, with Jinja's i18n extension.
 METHOD_MAP = [("templates/**.html", "jinja2")]
 OPTIONS_MAP = {"templates/**.html": {"extensions": JINJA_I18N, "trimmed": "true"}}
+#: The plugin's own UI strings (feed descriptions): ``ui.gettext("…")`` in its modules.
+PLUGIN_DIR = Path(__file__).parent
+PLUGIN_METHOD_MAP = [("*.py", "python")]
 
 
 def catalogue_path(theme: Path, lang: str) -> Path:
@@ -61,7 +67,7 @@ def load_translations(theme: Path, lang: str) -> gettext.NullTranslations:
 
 
 def ui_lang(settings: dict[str, Any]) -> str:
-    return str(settings.get("CHRONIQUE_UI_LANG") or settings.get("DEFAULT_LANG") or "en")
+    return site_of(settings).chronique.ui_lang or str(settings.get("DEFAULT_LANG") or "en")
 
 
 def install_translations(generator: Any) -> None:
@@ -85,10 +91,19 @@ def extract_messages(theme: Path) -> Catalog:
         last_translator="Chronique",
         language_team="Chronique",
     )
-    for filename, lineno, message, comments, context in extract_from_dir(
-        str(theme), METHOD_MAP, OPTIONS_MAP
-    ):
-        catalogue.add(message, None, [(filename, lineno)], auto_comments=comments, context=context)
+    sources = [
+        ("", extract_from_dir(str(theme), METHOD_MAP, OPTIONS_MAP)),
+        ("chronique/", extract_from_dir(str(PLUGIN_DIR), PLUGIN_METHOD_MAP)),
+    ]
+    for prefix, messages in sources:
+        for filename, lineno, message, comments, context in messages:
+            catalogue.add(
+                message,
+                None,
+                [(prefix + filename, lineno)],
+                auto_comments=comments,
+                context=context,
+            )
     return catalogue
 
 

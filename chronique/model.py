@@ -6,12 +6,12 @@ import difflib
 from dataclasses import dataclass, field
 from datetime import date, datetime
 from pathlib import Path, PurePosixPath
-from typing import Any, Literal, get_args
+from typing import Any, Literal, cast, get_args
 
 from chronique.dates import parse_iso_datetime
 from chronique.errors import ContentError
 from chronique.frontmatter import FrontMatter
-from chronique.slugs import is_valid_slug, slugify
+from chronique.slugs import slug_problem
 
 REQUIRED_FIELDS = ("title", "date", "category", "slug")
 #: Who vouches for the date: the page itself, an editor who supplied it at ingest, the
@@ -46,6 +46,9 @@ KNOWN_FIELDS = (
     "image",
 )
 DATE_EXAMPLE = "2025-03-15T00:00:00+01:00"
+#: The longest standfirst, in characters: ingest cuts a page's opening paragraph at the
+#: last sentence end before it, and ``check`` warns about a longer ``summary``.
+SUMMARY_MAX_CHARS = 300
 
 
 @dataclass(frozen=True)
@@ -84,11 +87,6 @@ class ArticleMeta:
     lang: str = "fr"
     source: Source | None = None
     image: LeadImage | None = None
-
-    @property
-    def url_path(self) -> str:
-        """The permanent path of the article page, e.g. ``2025/03/slug/``."""
-        return f"{self.date:%Y}/{self.date:%m}/{self.slug}/"
 
     @property
     def relative_file(self) -> PurePosixPath:
@@ -210,23 +208,15 @@ def parse_article_meta(
         close = difflib.get_close_matches(category, sections, n=1)
         hint = f"did you mean '{close[0]}'?" if close else f"use one of: {', '.join(sections)}"
         check.fail("category", f"'{category}' is not a configured section", hint)
-    if slug and not is_valid_slug(slug):
-        check.fail(
-            "slug",
-            f"'{slug}' is not a valid slug",
-            f"use lowercase ASCII words and hyphens, at most 80 characters, e.g. '{slugify(slug)}'",
-        )
+    if slug and (problem := slug_problem(slug)):
+        check.fail("slug", *problem)
     if published and modified and modified < published:
         check.fail("modified", "is earlier than date")
     source = _source(check)
     image = _image(check)
-    meta_fields = {
-        "subtitle": check.text("subtitle"),
-        "tags": check.text_list("tags"),
-        "summary": check.text("summary"),
-        "authors": check.text_list("authors"),
-        "lang": check.text("lang") or default_lang,
-    }
+    subtitle, summary = check.text("subtitle"), check.text("summary")
+    tags, authors = check.text_list("tags"), check.text_list("authors")
+    lang = check.text("lang") or default_lang
     if check.errors or not (title and published and category and slug):
         return None, check.errors
     meta = ArticleMeta(
@@ -237,10 +227,14 @@ def parse_article_meta(
         modified=modified,
         date_source=date_source,
         date_zone=date_zone,
-        category_source=category_source,  # type: ignore[arg-type] - checked above
+        category_source=cast(CategorySource, category_source),  # checked above
         source=source,
         image=image,
-        **meta_fields,
+        subtitle=subtitle,
+        tags=tags,
+        summary=summary,
+        authors=authors,
+        lang=lang,
     )
     return meta, []
 
@@ -306,8 +300,8 @@ def parse_page_meta(
             )
     title = check.text("title", required=True)
     slug = check.text("slug", required=True)
-    if slug and not is_valid_slug(slug):
-        check.fail("slug", f"'{slug}' is not a valid slug", f"e.g. '{slugify(slug)}'")
+    if slug and (problem := slug_problem(slug)):
+        check.fail("slug", *problem)
     summary = check.text("summary")
     lang = check.text("lang") or default_lang
     if check.errors or not (title and slug):

@@ -1,4 +1,9 @@
-"""The Chronique Pelican plugin: wires Chronique's parts to Pelican's signals."""
+"""The Chronique Pelican plugin: every signal it listens to, connected in :func:`register`.
+
+Load it with ``PLUGINS = ["chronique.plugin"]``; a plain ``pelican content`` run is then
+as strict as ``invoke build``: the archive is read and validated once when Pelican is
+initialised (chronique.site_model), and a broken file stops Pelican, naming file and line.
+"""
 
 from __future__ import annotations
 
@@ -10,7 +15,13 @@ from pelican.plugins import neighbors
 from chronique import feeds, i18n, images, search, sitemap, theme
 from chronique.dates import long_date, month_name
 from chronique.reader import ChroniqueReader
+from chronique.site_model import forget_site, site_of
 from chronique.topics import pages as topic_pages
+
+
+def validate_archive(pelican: Any) -> None:
+    """``initialized``: read and validate every content file (raises InvalidContentError)."""
+    site_of(pelican.settings)
 
 
 def add_reader(readers: Any) -> None:
@@ -27,18 +38,31 @@ def add_template_filters(generator: Any) -> None:
 
 def add_theme_support(generator: Any) -> None:
     """The theme's UI catalogue, autoescaping, filters and globals (chronique.theme)."""
-    theme.install(generator.env, generator.settings)
+    site = site_of(generator.settings)
+    theme.install(generator.env, generator.settings, site.chronique)
     i18n.install_translations(generator)
-    generator.env.globals["feed_links"] = feeds.feed_links_for(generator.settings)
+    generator.env.globals["feed_links"] = feeds.feed_links_for(generator.settings, site.urls)
+
+
+def add_generators(pelican: Any) -> list[type]:
+    """``get_generators``: feeds and the sitemap, written through Pelican's Writer."""
+    return [feeds.FeedsGenerator, sitemap.SitemapGenerator]
+
+
+def end_run(pelican: Any) -> None:
+    """``finalized``: index the written site for search, then let the next run re-read content."""
+    search.index_site(pelican)
+    forget_site(pelican.settings)
 
 
 def register() -> None:
+    signals.initialized.connect(validate_archive)
+    signals.initialized.connect(search.add_search_page)
     signals.readers_init.connect(add_reader)
     signals.generator_init.connect(add_template_filters)
     signals.generator_init.connect(add_theme_support)
     signals.article_generator_finalized.connect(topic_pages.annotate)
-    signals.article_writer_finalized.connect(feeds.write_feeds)
-    neighbors.register()  # previous / next article, also within its section
-    search.register()
-    sitemap.register()
-    images.register()  # variants, social cards, <picture> in bodies
+    signals.article_generator_finalized.connect(neighbors.neighbors)  # previous / next
+    signals.static_generator_finalized.connect(images.publish_images)  # variants, cards
+    signals.get_generators.connect(add_generators)
+    signals.finalized.connect(end_run)

@@ -1,7 +1,9 @@
 """Pelican reader for Chronique's Markdown files with YAML front-matter.
 
-An invalid file raises instead of returning partial metadata: Pelican logs the
-exception, and the Chronique build turns any such log record into a refusal.
+Every file was parsed and validated once, when the plugin built the Site at
+``initialized``; the reader only renders the body and maps the model to Pelican's
+metadata. A file the Site does not know raises: Pelican logs the exception, and
+the Chronique build turns any such log record into a refusal.
 """
 
 from __future__ import annotations
@@ -13,44 +15,42 @@ from typing import Any, ClassVar
 from pelican.readers import BaseReader
 from pelican.urlwrappers import Category, Tag
 
-from chronique.config import config_from_settings
-from chronique.content import ArticleFile, PageFile, read_article, read_page
-from chronique.errors import InvalidContentError
+from chronique.content import ArticleFile, PageFile
+from chronique.errors import ContentError, InvalidContentError
 from chronique.render import render_markdown
-from chronique.topics import load_vocabulary
+from chronique.site_model import site_of
 
 
 class ChroniqueReader(BaseReader):
+    """Hands Pelican the files the Site has already parsed and validated."""
+
     enabled = True
     file_extensions: ClassVar[list[str]] = ["md"]
 
     def __init__(self, settings: dict[str, Any]) -> None:
         super().__init__(settings)
-        self.config = config_from_settings(settings)
-        self.vocabulary = load_vocabulary(self.config.topics_path)
+        self.site = site_of(settings)
 
     def read(self, source_path: str) -> tuple[str, dict[str, Any]]:
-        path = Path(source_path)
-        if self._is_page(path):
-            page = read_page(path, self.config)
-            if isinstance(page, list):
-                raise InvalidContentError(page)
-            return self._render(page.body), self._page_metadata(page)
-        article = read_article(path, self.config)
-        if isinstance(article, list):
-            raise InvalidContentError(article)
-        return self._render(article.body), self._article_metadata(article)
-
-    def _is_page(self, path: Path) -> bool:
-        pages = [self.config.content_path / p for p in self.settings.get("PAGE_PATHS", [])]
-        return any(path.resolve().is_relative_to(p.resolve()) for p in pages)
+        item = self.site.content_file(source_path)
+        if item is None:
+            raise InvalidContentError(
+                [
+                    ContentError(
+                        Path(source_path), "not part of the archive read when the build started"
+                    )
+                ]
+            )
+        if isinstance(item, PageFile):
+            return self._render(item.body), self._page_metadata(item)
+        return self._render(item.body), self._article_metadata(item)
 
     def _render(self, body: str) -> str:
         return render_markdown(body, self.settings.get("MARKDOWN"))
 
     def _tag(self, name: str) -> Tag:
         tag = Tag(name, self.settings)
-        topic = self.vocabulary.get(name)
+        topic = self.site.vocabulary.get(name)
         if topic is not None:
             tag.slug = topic.slug
         return tag
@@ -63,24 +63,16 @@ class ChroniqueReader(BaseReader):
             "category": Category(meta.category, self.settings),
             "slug": meta.slug,
             "lang": meta.lang,
-            "date_source": meta.date_source,
-            "category_source": meta.category_source,
-            "chronique": meta,
+            "chronique": meta,  # the typed model, for handlers and templates
         }
         if meta.tags:
             metadata["tags"] = [self._tag(name) for name in meta.tags]
         if meta.modified:
             metadata["modified"] = meta.modified
-        if meta.subtitle:
-            metadata["subtitle"] = meta.subtitle
         if meta.summary:
             metadata["summary"] = escape(meta.summary, quote=False)
         if meta.authors:
             metadata["authors"] = [self.process_metadata("author", name) for name in meta.authors]
-        if meta.source:
-            metadata["source"] = meta.source
-        if meta.image:
-            metadata["image"] = meta.image
         return metadata
 
     def _page_metadata(self, page: PageFile) -> dict[str, Any]:

@@ -17,7 +17,8 @@ from pathlib import Path
 from typing import Any
 
 from pagefind_bin_extended import get_executable
-from pelican import signals
+
+from chronique.site_model import site_of
 
 log = logging.getLogger(__name__)
 
@@ -32,7 +33,7 @@ class SearchIndexError(RuntimeError):
 
 
 def search_enabled(settings: dict[str, Any]) -> bool:
-    return bool(settings.get("CHRONIQUE_SEARCH", True))
+    return site_of(settings).chronique.search
 
 
 def add_search_page(pelican: Any) -> None:
@@ -75,8 +76,3 @@ def index_site(pelican: Any) -> None:
     """``finalized`` handler: index the site Pelican has just written."""
     if search_enabled(pelican.settings):
         build_index(Path(pelican.output_path), str(pelican.settings.get("DEFAULT_LANG", "fr")))
-
-
-def register() -> None:
-    signals.initialized.connect(add_search_page)
-    signals.finalized.connect(index_site)

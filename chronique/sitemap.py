@@ -12,12 +12,12 @@ import xml.etree.ElementTree as ET
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from datetime import datetime
-from pathlib import Path
 from typing import Any
 
-from pelican import signals
-from pelican.generators import ArticlesGenerator, PagesGenerator
+from pelican.generators import Generator
 
+from chronique.feeds import Listings, write_document
+from chronique.site_model import last_change
 from chronique.theme import absolute_url
 
 SITEMAP_NS = "http://www.sitemaps.org/schemas/sitemap/0.9"
@@ -27,10 +27,6 @@ SITEMAP_NS = "http://www.sitemaps.org/schemas/sitemap/0.9"
 class SitemapEntry:
     loc: str
     lastmod: datetime | None = None
-
-
-def last_change(article: Any) -> datetime:
-    return getattr(article, "modified", None) or article.date
 
 
 def newest(articles: Sequence[Any]) -> datetime | None:
@@ -70,25 +66,17 @@ def robots_txt(siteurl: str) -> str:
     return "\n".join(lines) + "\n"
 
 
-def write_sitemap(generators: Sequence[Any]) -> None:
-    """``all_generators_finalized`` handler: write both files into the output folder."""
-    articles_gen = next((g for g in generators if isinstance(g, ArticlesGenerator)), None)
-    if articles_gen is None:
-        return
-    pages_gen = next((g for g in generators if isinstance(g, PagesGenerator)), None)
-    settings = articles_gen.settings
-    siteurl = settings.get("SITEURL", "")
-    entries = sitemap_entries(
-        siteurl,
-        articles_gen.articles,
-        pages_gen.pages if pages_gen else [],
-        [*articles_gen.categories, *articles_gen.tags.items()],
-    )
-    output = Path(articles_gen.output_path)
-    output.mkdir(parents=True, exist_ok=True)
-    (output / "sitemap.xml").write_bytes(sitemap_xml(entries))
-    (output / "robots.txt").write_text(robots_txt(siteurl), encoding="utf-8")
+class SitemapGenerator(Generator):  # type: ignore[misc]
+    """Writes ``sitemap.xml`` and ``robots.txt`` through Pelican's Writer."""
 
-
-def register() -> None:
-    signals.all_generators_finalized.connect(write_sitemap)
+    def generate_output(self, writer: Any) -> None:
+        listings = Listings.from_context(self.context)
+        siteurl = self.settings.get("SITEURL", "")
+        entries = sitemap_entries(
+            siteurl,
+            listings.articles,
+            self.context.get("pages") or [],
+            [*listings.categories, *listings.tags],
+        )
+        write_document(writer, "sitemap.xml", sitemap_xml(entries))
+        write_document(writer, "robots.txt", robots_txt(siteurl).encode("utf-8"))

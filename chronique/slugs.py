@@ -33,3 +33,15 @@ def slugify(text: str, max_length: int = MAX_SLUG_LENGTH) -> str:
 def is_valid_slug(slug: str) -> bool:
     """A slug is lowercase ASCII words joined by single hyphens, at most 80 characters."""
     return bool(slug) and len(slug) <= MAX_SLUG_LENGTH and slugify(slug) == slug
+
+
+def slug_problem(slug: str) -> tuple[str, str] | None:
+    """Why *slug* is refused and how to fix it, or None when it is valid: one message for
+    articles, pages and topics."""
+    if is_valid_slug(slug):
+        return None
+    return (
+        f"'{slug}' is not a valid slug",
+        f"use lowercase ASCII words and hyphens, at most {MAX_SLUG_LENGTH} characters, "
+        f"e.g. '{slugify(slug)}'",
+    )

@@ -20,9 +20,10 @@ from babel.core import get_global
 from jinja2 import Environment, select_autoescape
 from markupsafe import Markup, escape
 
+from chronique.settings import TRENDING_DAYS, TRENDING_LIMIT, ChroniqueSettings
+from chronique.site_model import article_meta, last_change
+
 WORDS_PER_MINUTE = 230
-TRENDING_DAYS = 30
-TRENDING_LIMIT = 12
 
 _TAGS = re.compile(r"<[^>]*>")
 _WORDS = re.compile(r"\w+(?:[’'-]\w+)*")
@@ -125,9 +126,7 @@ def _iso(value: datetime) -> str:
 
 def credited_authors(article: Any) -> list[str]:
     """Authors the article names itself; Pelican's site-wide ``AUTHOR`` default is no byline."""
-    if "authors" not in getattr(article, "metadata", {}):
-        return []
-    return [author.name for author in article.authors]
+    return list(article_meta(article).authors)
 
 
 def news_article_jsonld(article: Any, settings: dict[str, Any]) -> dict[str, Any]:
@@ -137,6 +136,7 @@ def news_article_jsonld(article: Any, settings: dict[str, Any]) -> dict[str, Any
     ``</script>`` cannot end the script element early.
     """
     siteurl = settings.get("SITEURL", "")
+    meta = article_meta(article)
     publisher = {
         "@type": "Organization",
         "name": settings.get("SITENAME", ""),
@@ -147,28 +147,26 @@ def news_article_jsonld(article: Any, settings: dict[str, Any]) -> dict[str, Any
         "@type": "NewsArticle",
         "headline": article.title,
         "datePublished": _iso(article.date),
-        "dateModified": _iso(getattr(article, "modified", None) or article.date),
+        "dateModified": _iso(last_change(article)),
         "author": [{"@type": "Person", "name": name} for name in credited_authors(article)]
         or [publisher],
         "publisher": publisher,
         "mainEntityOfPage": absolute_url(siteurl, article.url),
         "articleSection": article.category.name,
         "keywords": [tag.name for tag in getattr(article, "tags", None) or []],
-        "inLanguage": getattr(article, "lang", None) or settings.get("DEFAULT_LANG", "fr"),
+        "inLanguage": meta.lang,
     }
-    subtitle = getattr(article, "subtitle", None)
-    if subtitle:
-        data["alternativeHeadline"] = subtitle
-    summary = getattr(article, "summary", None)
+    if meta.subtitle:
+        data["alternativeHeadline"] = meta.subtitle
+    summary = getattr(article, "summary", None)  # Pelican's: the front-matter's, else the opening
     if summary:
         data["description"] = " ".join(plain_text(summary).split())
-    image = getattr(article, "image", None)
-    if image is not None:
-        data["image"] = [absolute_url(siteurl, image.src)]
+    if meta.image is not None:
+        data["image"] = [absolute_url(siteurl, meta.image.src)]
     return data
 
 
-def install(env: Environment, settings: dict[str, Any]) -> None:
+def install(env: Environment, settings: dict[str, Any], chronique: ChroniqueSettings) -> None:
     """Autoescaping on, and the theme's filters and globals."""
     env.autoescape = select_autoescape(["html", "xml"], default_for_string=True)
     lang = str(settings.get("DEFAULT_LANG", "fr"))
@@ -177,13 +175,13 @@ def install(env: Environment, settings: dict[str, Any]) -> None:
     env.filters["typo"] = french_spacing if lang.startswith("fr") else escape
     env.globals["trending_topics"] = lambda articles: trending_topics(
         articles,
-        int(settings.get("CHRONIQUE_TRENDING_DAYS", TRENDING_DAYS)),
-        int(settings.get("CHRONIQUE_TRENDING_LIMIT", TRENDING_LIMIT)),
+        chronique.trending_days,
+        chronique.trending_limit,
     )
     env.globals["credited_authors"] = credited_authors
     env.globals["news_article_jsonld"] = lambda article: news_article_jsonld(article, settings)
     env.globals["sections_in_order"] = lambda categories: sections_in_order(
-        categories, tuple(settings.get("CHRONIQUE_SECTIONS", ()))
+        categories, chronique.sections
     )
     env.globals["og_locale"] = og_locale(lang)
     env.globals["absolute_url"] = lambda path: absolute_url(settings.get("SITEURL", ""), path)

@@ -2,10 +2,10 @@
 
 ``variants`` encodes one image, ``cache`` keeps what was encoded, ``cards`` draws an
 article's social card, ``markup`` writes the ``<picture>`` HTML and ``publish`` hooks it
-all into Pelican (``register``).
+all into Pelican (``publish_images``, connected in ``chronique.plugin``).
 """
 
-from chronique.images.publish import register
+from chronique.images.publish import publish_images
 from chronique.images.variants import (
     IMAGE_SUFFIXES,
     ImageError,
@@ -19,6 +19,6 @@ __all__ = [
     "ImageError",
     "ImageSettings",
     "image_settings",
-    "register",
+    "publish_images",
     "verify_image",
 ]

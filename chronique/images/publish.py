@@ -1,6 +1,7 @@
 """Publishing images with the site: the plugin's one hook into Pelican.
 
-When Pelican has read every article, page and static file (``static_generator_finalized``),
+When Pelican has read every article, page and static file (``static_generator_finalized``,
+connected in ``chronique.plugin``),
 each image in ``STATIC_PATHS`` or used by an article is processed (through the cache) and
 its variants written to the output; Pelican no longer copies it as is, since the original
 keeps its metadata. Articles get ``lead_picture`` (a ``markup.Picture``) and
@@ -21,8 +22,6 @@ from functools import lru_cache
 from pathlib import Path, PurePosixPath
 from typing import Any
 
-from pelican import signals
-
 from chronique.errors import ContentError, InvalidContentError
 from chronique.images.cache import CacheReport, ImageCache, cache_key
 from chronique.images.cards import CARD_SIZE, CARD_VERSION, CardText, font_path, render_card
@@ -36,15 +35,12 @@ from chronique.images.variants import (
     image_settings,
     open_image,
 )
+from chronique.model import LeadImage
 
 log = logging.getLogger(__name__)
 
 CARD_FILE = "carte-sociale.png"
 _BODY_SRC = re.compile(r'<img\b[^>]*?\bsrc="([^"]*)"')
-
-
-def register() -> None:
-    signals.static_generator_finalized.connect(publish_images)
 
 
 def cache_path(settings: dict[str, Any]) -> Path:
@@ -106,9 +102,14 @@ def _documents(context: dict[str, Any]) -> list[Any]:
     ]
 
 
+def _lead_image(doc: Any) -> LeadImage | None:
+    """The front-matter's ``image`` (the reader keeps the model as ``doc.chronique``)."""
+    return getattr(getattr(doc, "chronique", None), "image", None)
+
+
 def _images_of(doc: Any) -> Iterator[str]:
     """The content paths of a document's lead image and body images."""
-    lead = getattr(doc, "image", None)
+    lead = _lead_image(doc)
     if lead is not None:
         yield lead.src.removeprefix("{static}").lstrip("/")
     for url in _BODY_SRC.findall(doc._content or ""):
@@ -190,7 +191,7 @@ def _refuse_errors(
 
 
 def _attach(doc: Any, processed: dict[str, ProcessedImage], siteurl: str) -> None:
-    lead = getattr(doc, "image", None)
+    lead = _lead_image(doc)
     image = processed.get(lead.src.removeprefix("{static}").lstrip("/")) if lead else None
     doc.lead_picture = Picture(image, lead.alt, siteurl) if lead and image else None
     if doc._content:

@@ -1,13 +1,17 @@
-"""Step 4: publication dates in French and English, as pages print them.
+"""Step 4: publication dates as pages print them: French and English first, and the
+shapes of the other countries an archive's sources write from ('06. 01. 2026, 14:59 Uhr',
+'Publisert 05.08.2024, kl. 13.05', '2025年1月13日 21時37分', 'Sep 2, 2024, 17:07 IST').
 
 A zone or offset the page prints ('EDT', 'ET', 'GMT+1', '+02:00') is honoured. A
 time (or a day) printed without one gets an AssumedZone: the pipeline later
 reads it in the source's zone (CHRONIQUE_SOURCE_TIMEZONES) or the archive's
 TIMEZONE and records which (``date_zone``). A relative date ("il y a 2 heures",
 "hier à 10h30", "3 hours ago") depends on when the page was saved: it is
-reported as relative and resolved only against a capture time the editor gives
-(resolve_relative), never against today. Placeholders (year 1, the Unix epoch,
-years before EARLIEST_YEAR, dates after the capture) are no evidence.
+reported as relative and resolved only against a capture the editor gives
+(resolve_relative), never against today; a capture given as a day dates only what
+names its day ('hier à 10h30', 'heute um 12:19'), not a count of hours back from it.
+Placeholders (year 1, the Unix epoch, years before EARLIEST_YEAR, dates after the
+capture) are no evidence.
 
 dateparser costs 2–5 ms a call, so the unambiguous shapes that make up nearly
 all news date lines ("18 juil. 2024 à 08h01", "Nov. 19, 2019 8:03 am ET",
@@ -20,7 +24,7 @@ from __future__ import annotations
 import re
 from collections.abc import Sequence
 from dataclasses import dataclass
-from datetime import UTC, datetime, time, timedelta, timezone, tzinfo
+from datetime import UTC, date, datetime, time, timedelta, timezone, tzinfo
 from functools import cache
 from zoneinfo import ZoneInfo
 
@@ -31,9 +35,29 @@ from chronique.folding import fold
 LANGUAGES = ("fr", "en")
 #: Month and weekday names are read in these languages too: an archive also keeps pages in
 #: the languages its readers' sources write in, and their dates are printed the same ways.
-NAME_LANGUAGES = (*LANGUAGES, "de", "es", "it", "pt", "nl")
+NAME_LANGUAGES = (
+    *LANGUAGES,
+    "de",
+    "es",
+    "it",
+    "pt",
+    "nl",
+    "da",
+    "nb",
+    "sv",
+    "pl",
+    "cs",
+    "tr",
+    "id",
+    "vi",
+)
+#: The languages whose abbreviated month names are read too: the other languages'
+#: abbreviations ('sie', 'lis', 'pro') are everyday words of the first ones.
+ABBREVIATED_LANGUAGES = frozenset({*LANGUAGES, "de", "es", "it", "pt", "nl", "da", "nb", "sv"})
 #: Abbreviated names that are also common English or French words: read only when wide.
-_AMBIGUOUS_ABBREVIATIONS = frozenset({"ago", "out", "set", "mag", "gen", "so", "do", "di"})
+_AMBIGUOUS_ABBREVIATIONS = frozenset({"out", "set", "mag", "gen", "so", "do", "di", "des"})
+#: Relative dates are counted back in these languages ('gestern um 10:30', 'ayer').
+RELATIVE_LANGUAGES = (*LANGUAGES, "de", "es", "it", "pt", "nl")
 #: dateparser resolves relative dates against this; a result near it was relative.
 _SENTINEL_BASE = datetime(1000, 1, 1)
 
@@ -43,10 +67,12 @@ def _name_table(kind: str) -> dict[str, int]:
     getter = get_month_names if kind == "month" else get_day_names
     table: dict[str, int] = {}
     for lang in NAME_LANGUAGES:
-        widths = ("wide", "abbreviated") if kind == "month" or lang in LANGUAGES else ("wide",)
-        for width in widths:
+        abbreviated = lang in LANGUAGES or (kind == "month" and lang in ABBREVIATED_LANGUAGES)
+        for width in ("wide", "abbreviated") if abbreviated else ("wide",):
             for number, name in getter(width, locale=lang).items():
                 folded = fold(name).rstrip(".")
+                if any(c.isdigit() for c in folded):  # 'tháng 1': a number, not a name
+                    continue
                 if width == "wide" or lang in LANGUAGES or folded not in _AMBIGUOUS_ABBREVIATIONS:
                     table.setdefault(folded, number)
     if kind == "month":
@@ -69,6 +95,9 @@ _PRINTED_ZONES: dict[str, tzinfo] = {
             ("ct", "America/Chicago"),
             ("mt", "America/Denver"),
             ("pt", "America/Los_Angeles"),
+            # Sites print 'CET' all year round, summer time included.
+            ("cet", "Europe/Berlin"),
+            ("cest", "Europe/Berlin"),
         )
     },
     **{
@@ -79,8 +108,6 @@ _PRINTED_ZONES: dict[str, tzinfo] = {
             ("wet", 0),
             ("bst", 1),
             ("west", 1),
-            ("cet", 1),
-            ("cest", 2),
             ("eet", 2),
             ("eest", 3),
             ("est", -5),
@@ -91,16 +118,37 @@ _PRINTED_ZONES: dict[str, tzinfo] = {
             ("mdt", -6),
             ("pst", -8),
             ("pdt", -7),
+            ("ist", 5.5),  # India's: the Irish and Israeli zones print as 'IST' less often
+            ("msk", 3),
+            ("ict", 7),
+            ("wib", 7),
+            ("myt", 8),
+            ("sgt", 8),
+            ("hkt", 8),
+            ("awst", 8),
+            ("jst", 9),
+            ("kst", 9),
+            ("aest", 10),
+            ("aedt", 11),
+            ("nzst", 12),
+            ("nzdt", 13),
+            ("sast", 2),
+            ("cat", 2),
+            ("eat", 3),
         )
     },
 }
 _ZONE_ALT = "|".join(sorted(_PRINTED_ZONES, key=len, reverse=True))
-#: 'EDT', 'GMT+1', 'UTC+02:00', '+0200' after a time (folded text).
-_ZONE = rf"(?:\s*(?P<zone>{_ZONE_ALT})?(?P<offset>[+-]\d{{1,2}}(?::?\d{{2}})?)?)"
-#: '10h30', '8:03 am', '4.34pm', '7h', '5 AM': a separator or am/pm says it is a time.
+#: 'EDT', 'GMT+1', 'UTC+02:00', '+0200', '(GMT+7)' after a time (folded text).
+_ZONE = (
+    rf"(?:\s*(?P<paren>\()?(?P<zone>{_ZONE_ALT})?(?P<offset>[+-]\d{{1,2}}(?::?\d{{2}})?)?"
+    r"(?(paren)\)))"
+)
+#: '10h30', '8:03 am', '4.34pm', '7h', '5 AM', '21時37分': a separator or am/pm says it is
+#: a time. 'Uhr' may run into the next word ('09:30 UhrStuttgart').
 _CLOCK = (
-    r"(?P<H>\d{1,2})(?=\s*(?:h|:|\.|[ap]\.?m\b))(?:\s*(?:h|:|\.)\s*(?P<M>\d{2})?)?"
-    r"(?:\s*(?P<ampm>[ap])\.?m\b\.?)?(?:\s*(?:uhr|horas|hrs|h)\b)?"
+    r"(?P<H>\d{1,2})(?=\s*(?:h|:|\.|時|시|[ap]\.?m\b))(?:\s*(?:h|:|\.|時|시)\s*(?P<M>\d{2})?)?"
+    r"(?:\s*(?P<ampm>[ap])\.?m\b\.?)?(?:\s*(?:uhr|horas\b|hrs\b|h\b|分|분))?"
 )
 #: What stands between a date and its time: 'à', 'at', 'um' (German), 'kl.' (Nordic)…
 _TIME_SEPARATOR = r"(?:,|à|a|at|-|–|—|um|kl\.?|a las|alle|às|om)"
@@ -114,11 +162,22 @@ _DAY_MONTH_YEAR = (
 _MONTH_DAY_YEAR = (
     rf"{_WEEKDAY}(?P<m>{_MONTH_ALT})\.?\s+(?P<d>\d{{1,2}})(?:st|nd|rd|th)?,?\s+(?P<y>\d{{4}})"
 )
-_NUMERIC_DATE = r"(?P<d>\d{1,2})[/.](?P<m>\d{1,2})[/.](?P<y>\d{4}|\d{2})"
+#: '18/07/2024', '06. 01. 2026' (German print spaces the parts), '05.08.24'.
+_NUMERIC_DATE = (
+    rf"{_WEEKDAY}(?P<d>\d{{1,2}})\s?[/.]\s?(?P<m>\d{{1,2}})\s?[/.]\s?(?P<y>\d{{4}}|\d{{2}})(?!\d)"
+)
+#: '2025/1/21', '2025.05.15' (East Asian and Baltic pages), '2025年1月13日（火）'.
+_YEAR_FIRST_DATE = (
+    r"(?P<y>\d{4})\s?(?:[/.]\s?(?P<m>\d{1,2})\s?[/.]\s?(?P<d>\d{1,2})\.?"
+    r"|[年년]\s?(?P<m2>\d{1,2})\s?[月월]\s?(?P<d2>\d{1,2})\s?[日일])(?:\s?\(\w\))?"
+)
 _FAST_SHAPES = tuple(
     re.compile(shape)
     for shape in (
-        *(rf"{date}{_TIME_AFTER}" for date in (_DAY_MONTH_YEAR, _MONTH_DAY_YEAR, _NUMERIC_DATE)),
+        *(
+            rf"{date}{_TIME_AFTER}"
+            for date in (_DAY_MONTH_YEAR, _MONTH_DAY_YEAR, _NUMERIC_DATE, _YEAR_FIRST_DATE)
+        ),
         *(rf"{_TIME_BEFORE}{date}" for date in (_DAY_MONTH_YEAR, _MONTH_DAY_YEAR)),
     )
 )
@@ -127,7 +186,7 @@ EARLIEST_YEAR = 1900
 _EPOCH = datetime(1970, 1, 1, tzinfo=UTC)
 
 RELATIVE_WORDS = re.compile(
-    r"\b(?:il y a|ago|avant-hier|hier|aujourd['’]hui|yesterday|today|tout à l['’]heure|"
+    r"\b(?:il y a|ago(?!\.?\s*\d)|avant-hier|hier|aujourd['’]hui|yesterday|today|tout à l['’]heure|"
     r"à l['’]instant|just now|ce matin|cet après-midi|ce soir|cette nuit|this morning|"
     r"this afternoon|tonight|last night|demain|tomorrow|heute|gestern|vorgestern|hoy|ayer|"
     r"oggi|ieri|vandaag|gisteren)\b",
@@ -137,17 +196,21 @@ RELATIVE_WORDS = re.compile(
 _PUBLISHED_WORDS = (
     r"publié|publiée|published|posted|mis en ligne|mise en ligne|première publication|"
     r"first published|diffusé|paru|parution|veröffentlicht|publiziert|erschienen|erstellt|"
-    r"publicado|publicada|pubblicato|gepubliceerd"
+    r"geschrieben|datum|publicado|publicada|pubblicato|gepubliceerd|publisert|publicerad|"
+    r"publiceret|offentliggjort|publikacja|opublikowano|publikováno|giriş|yayınlanma|"
+    r"公開日|公開|配信|입력|등록"
 )
 _MODIFIED_WORDS = (
     r"dernière mise à jour|mis à jour|mise à jour|màj|maj|modifié|modifiée|actualisé|"
     r"actualisée|last updated|updated|last modified|modified|révisé|zuletzt aktualisiert|"
-    r"aktualisiert|stand(?=\s*:)|actualizado|actualizada|aggiornato|atualizado|bijgewerkt"
+    r"aktualisiert|stand(?=\s*:)|actualizado|actualizada|aggiornato|atualizado|bijgewerkt|"
+    r"sist oppdatert|oppdatert|uppdaterad|opdateret|aktualizacja|zaktualizowano|"
+    r"aktualizováno|son güncelleme|güncelleme|güncellenme|最終更新|更新日|更新|수정"
 )
 #: The keyword that opens a date statement, and the filler before the date itself.
 DATE_PREFIX = re.compile(
     rf"^(?:(?P<modified>{_MODIFIED_WORDS})|(?P<published>{_PUBLISHED_WORDS}))?"
-    r"(?:\s*(?:le|on|at|à|am|el|em|op|:|,))*\s*",
+    r"(?:\s*(?:le|on|at|à|am|el|em|op|den|:|：|,))*\s*",
     re.IGNORECASE,
 )
 #: How a date or byline segment can start (folded text): a cheap test before the real reading.
@@ -168,14 +231,15 @@ STATEMENT_START = re.compile(
 )
 
 _DATE_TOKENS = re.compile(
-    rf"\b(?:{_MONTH_ALT}|{_DAY_ALT})\b\.?|\d{{4}}-\d{{2}}-\d{{2}}(?:[T ][\d:.]+)?(?:Z|[+-]\d{{2}}:?\d{{2}})?"
+    rf"\b(?:{_MONTH_ALT}|{_DAY_ALT})\b\.?|\d{{1,4}}\s*[年月日時分년월일시분]|\d{{4}}-\d{{2}}-\d{{2}}(?:[T ][\d:.]+)?(?:Z|[+-]\d{{2}}:?\d{{2}})?"
     r"|\d{1,2}\s*[h:.]\s*\d{0,2}(?![^\W\d])|\d{1,4}(?:er|st|nd|rd|th)?\b|[ap]\.m\.|\b(?:"
     r"à|a|at|le|on|the|of|de|du|vers|h|heures?|hours?|hrs?|min(?:utes?)?|mins?|mn|secondes?|"
     r"seconds?|secs?|jours?|days?|semaines?|weeks?|mois|months?|[ap]\.?m\.?|utc|gmt|cet|cest|"
     r"et|est|edt|bst|pst|pdt|cst|cdt|heure de paris|paris time|local time|il y a|ago|"
     r"avant-hier|hier|aujourd['’]hui|yesterday|today|tout à l['’]heure|à l['’]instant|just now|"
     r"ce matin|cet après-midi|ce soir|cette nuit|this morning|this afternoon|tonight|"
-    r"last night|demain|tomorrow|environ|about|an|une?|one)\b",
+    r"last night|demain|tomorrow|heute|gestern|vorgestern|hoy|ayer|oggi|ieri|vandaag|gisteren|"
+    r"um|uhr|environ|about|an|une?|one)\b",
     re.IGNORECASE,
 )
 #: "14/03/25" (20 Minutes style): a two-digit year, read as 20xx.
@@ -183,8 +247,9 @@ _SHORT_YEAR_DATE = re.compile(r"\b\d{1,2}[/.]\d{1,2}[/.]\d{2}\b")
 _YEAR = re.compile(r"(?<!\d)\d{4}(?!\d)")
 _LEFTOVER_OK = re.compile(r"[\s,.;:/()\-–—|+'’]*")
 _FULL_DATE = re.compile(
-    rf"\b\d{{1,2}}(?:er|st|nd|rd|th)?\s+(?:{_MONTH_ALT})\b|\b(?:{_MONTH_ALT})\.?\s+\d{{1,2}}\b"
-    r"|\b\d{1,2}[/.]\d{1,2}[/.](?:\d{4}|\d{2})\b|\b\d{4}-\d{2}-\d{2}",
+    rf"\b\d{{1,2}}(?:er|st|nd|rd|th|\.)?\s+(?:{_MONTH_ALT})\b|\b(?:{_MONTH_ALT})\.?\s+\d{{1,2}}\b"
+    r"|\b\d{1,2}\.?\s?[/.]\s?\d{1,2}\s?[/.]\s?(?:\d{4}|\d{2})\b|\b\d{4}-\d{2}-\d{2}"
+    r"|\b\d{4}[/.]\d{1,2}[/.]\d{1,2}|\d{4}\s?[年년]",
     re.IGNORECASE,
 )
 
@@ -210,6 +275,12 @@ class DateStatement:
     value: datetime | None
     relative: bool = False
     placeholder: bool = False
+
+    @property
+    def labelled(self) -> bool:
+        """Whether the page says what the date is ('Published: …', 'Publisert …')."""
+        prefix = DATE_PREFIX.match(self.text)
+        return bool(prefix and (prefix["published"] or prefix["modified"]))
 
 
 class AssumedZone(tzinfo):
@@ -317,11 +388,14 @@ def _parse_fast(text: str) -> datetime | None:
 
 
 def _from_match(match: re.Match[str]) -> datetime | None:
-    month_text = match["m"].rstrip(".")
+    groups = match.groupdict()
+    month_text = (groups["m"] or groups.get("m2") or "").rstrip(".")
     month = int(month_text) if month_text.isdigit() else MONTHS.get(month_text)
-    day = int(match["d"])
+    day = int(groups["d"] or groups.get("d2"))
     if month is not None and month > 12 and day <= 12:  # 03/15/2025: an unambiguous US date
         day, month = month, day
+    elif groups.get("ampm") and "/" in match.group() and day <= 12 and (month or 13) <= 12:
+        day, month = month, day  # '3/09/15 8:00am': a 12-hour clock writes the month first
     hour = int(match["H"]) if match["H"] else 0
     minute = int(match["M"]) if match["M"] else 0
     if match["ampm"]:
@@ -373,13 +447,36 @@ def _parse_with_dateparser(text: str, tz_name: str) -> DateValue | None:
     return DateValue(localise(parsed, tz_name))
 
 
-def resolve_relative(text: str, reference: datetime, tz_name: str) -> datetime | None:
+#: Relative dates that name a calendar day ('aujourd'hui à 10h30', 'hier', 'heute um 12:19').
+_CALENDAR_DAY = re.compile(
+    r"\b(?:aujourd['’]hui|avant-hier|hier|today|yesterday|heute|gestern|vorgestern|hoy|ayer|"
+    r"oggi|ieri|vandaag|gisteren)\b",
+    re.IGNORECASE,
+)
+#: How a count back from the present is worded ('il y a 3 heures', '2 days ago', 'vor 3 Stunden').
+_COUNT_BACK = re.compile(r"\b(?:il y a|ago|vor|hace|fa|geleden|siden)\b", re.IGNORECASE)
+
+
+def names_calendar_day(text: str) -> bool:
+    """Whether a relative date names its day ('hier à 10h30') rather than counting back to it
+    ('il y a 3 heures', '2 days ago'): only the first can be read against a capture *day*,
+    which does not tell across which midnight a count of hours reaches."""
+    return bool(_CALENDAR_DAY.search(text)) and not _COUNT_BACK.search(text)
+
+
+def resolve_relative(text: str, reference: datetime | date, tz_name: str) -> datetime | None:
     """A relative date statement ('Publié il y a 3 heures', 'hier à 10h30', '2 days ago') as
     a moment, counted back from *reference* (when the page was captured) in the page's zone.
 
     A date given to the day ('il y a 2 jours') is that day at midnight: the capture's time of
-    day is no part of it. None when the text cannot be read.
+    day is no part of it. A capture given as a day (the capture's day in the page's zone)
+    dates only a statement that names its day ('hier à 10h30', 'today'). None when the text
+    cannot be read, or cannot be read against *reference*.
     """
+    if not isinstance(reference, datetime):
+        if not names_calendar_day(text):
+            return None
+        reference = datetime.combine(reference, time(12), tzinfo=zone(tz_name))
     prefix = DATE_PREFIX.match(text)
     rest = text[prefix.end() :] if prefix else text
     base = reference.astimezone(zone(tz_name)).replace(tzinfo=None)
@@ -394,7 +491,7 @@ def _relative_parser(base: datetime):  # type: ignore[no-untyped-def]
     from dateparser.date import DateDataParser
 
     return DateDataParser(
-        languages=list(LANGUAGES),
+        languages=list(RELATIVE_LANGUAGES),
         settings={
             "RELATIVE_BASE": base,
             "PREFER_DATES_FROM": "past",
@@ -413,8 +510,14 @@ def is_date_expression(text: str) -> bool:
     )
 
 
-#: A reading time beside a date ('28.04.2023, 19:09 3 Min.'); 'à 9 h 14 min' is a time.
-_READING_TIME = re.compile(r"(?<!h\s)(?<![h\d:])\d{1,3}\s*min(?:utes?|\.)?(?!\w)", re.I)
+#: A reading time beside a date ('28.04.2023, 19:09 3 Min.', '12:24Lesezeit: 5 Min.',
+#: 'Lesedauer: 4 Minuten', '2 minute read'); 'à 9 h 14 min' is a time.
+_READING_TIME = re.compile(
+    r"(?:(?:lesezeit|lesedauer|reading time|temps de lecture|tiempo de lectura|lesetid)"
+    r"\s*:?\s*(?:ca\.?\s*)?)?(?<!h\s)(?<![h\d:])\d{1,3}\s*min(?:uten?|utes?|\.)?(?!\w)"
+    r"(?:\s*(?:read|de lecture|lesezeit))?",
+    re.I,
+)
 #: A video's or a podcast's length ('05.08.2024 04:03 min'): that date is the media's.
 _MEDIA_LENGTH = re.compile(r"\b\d{1,2}:\d{2}\s*min\b", re.I)
 
@@ -460,6 +563,11 @@ _DATED_END = re.compile(
     r"[\s.)]*$",
     re.IGNORECASE,
 )
+
+
+def has_year(text: str) -> bool:
+    """A cheap test: does *text* print a four-digit number, as a date inside other words does?"""
+    return _YEAR.search(text) is not None
 
 
 def ends_with_date(text: str) -> bool:
@@ -521,3 +629,88 @@ def read_trailing_date(segment: str, tz_name: str) -> tuple[str, DateStatement] 
         if statement is not None and (statement.value or statement.placeholder):
             return segment[: start.start()].strip(" ,/"), statement
     return None
+
+
+#: Where a date may start right after a word it was copied against ('Mühlbauer24.04.2024').
+_GLUED_DIGIT = re.compile(r"(?<=[^\W\d_])(?=\d)")
+
+
+@dataclass(frozen=True)
+class EmbeddedDate:
+    """A date statement read by a common shape, with the words the page set around it."""
+
+    before: str
+    statement: DateStatement
+    after: str  # folded
+
+
+def read_embedded_date(segment: str, tz_name: str) -> EmbeddedDate | None:
+    """The first dated statement of a common shape inside *segment*, with what stands before
+    and after it ('Tobias Mühlbauer24.04.2024, 19:35 Uhr', '28.4.2023 18:41 Uhr teilen',
+    'Geschrieben am 15. April 2025 in Nachrichten'); whether those words are a byline, a
+    credit or a sentence is for the caller to judge. Only the fast shapes are tried: they
+    never guess, and a date inside other words needs a shape that says where it ends."""
+    if _YEAR.search(segment):
+        starts = sorted(
+            {0}
+            | {m.start() for m in _WORD_START.finditer(segment, 1)}
+            | {m.start() for m in _GLUED_DIGIT.finditer(segment)}
+        )
+    elif _SHORT_YEAR_DATE.match(segment):  # '3/09/15 8:00am': first ('Olympia 04.08.24' is a card)
+        starts = [0]
+    else:
+        return None
+    for start in starts:
+        rest = segment[start:]
+        if not META_START.match(fold(rest[:META_START_CHARS])):
+            continue
+        found = _leading_statement(rest, tz_name)
+        if found is not None:
+            before = segment[:start].strip(" ,/")
+            if _FULL_DATE.search(fold(before)):  # the second of two dates: a range
+                return None
+            return EmbeddedDate(before, *found)
+    return None
+
+
+def _leading_statement(text: str, tz_name: str) -> tuple[DateStatement, str] | None:
+    """(statement, the folded words after it) when *text* opens with a dated statement."""
+    prefix = DATE_PREFIX.match(text)
+    kind = "modified" if prefix and prefix["modified"] else "published"
+    folded = fold(_normalise_spaces(text[prefix.end() :] if prefix else text))
+    if "min" in folded:
+        if _MEDIA_LENGTH.search(folded):
+            return None
+        folded = _READING_TIME.sub("", folded).strip()
+    matches = [m for shape in _FAST_SHAPES if (m := shape.match(folded))]
+    if not matches:
+        return None
+    match = max(matches, key=lambda m: m.end())
+    end = match.end()
+    if end < len(folded) and _cuts_a_word(folded, end) and not match.group().endswith("uhr"):
+        return None
+    if match["zone"] and not re.search(rf"\b{match['zone']}\b", text, re.IGNORECASE):
+        return None
+    if match["zone"] and end < len(folded) and match["zone"].upper() not in text:
+        return None  # 'et', 'est', 'ist' in a sentence's words: a printed zone is in capitals
+    after = folded[end:]
+    if _HEADING_COLON.match(after):  # '28.04.2023: Bundestag beschließt', '3:48: Uhr'
+        return None
+    if _FULL_DATE.search(after) and _parse_fast(after.strip()) is None:
+        return None  # 'December 25, 2023/January 1, 2024': a range, not a date
+    if _parse_fast(after.strip()):
+        after = ""  # '22 Dec, 2016 22 Dec, 2016': copied twice
+    value = _from_match(match)
+    if value is None:
+        return None
+    return _statement(kind, text, localise(value, tz_name)), after.strip(" ,;|-–—")
+
+
+#: A colon after a date, not opening seconds: the date heads a text, or the time is cut.
+_HEADING_COLON = re.compile(r"\s*:(?!\d{2}\b)")
+
+
+def _cuts_a_word(text: str, at: int) -> bool:
+    """Whether *at* falls inside a word or a number ('2023' read out of '20233')."""
+    before, after = text[at - 1], text[at]
+    return (before.isdigit() and after.isdigit()) or (before.isalpha() and after.isalpha())

@@ -40,7 +40,7 @@ from chronique.ingest.sections import SectionChoice, SectionMap, SectionMapError
 from chronique.ingest.tagging import SiteTagger
 from chronique.ingest.text_page import TextRules, extract_text_page
 from chronique.ingest.write import article_text, unique_slug, write_new_file
-from chronique.model import ArticleMeta, Source
+from chronique.model import SUMMARY_MAX_CHARS, ArticleMeta, Source
 from chronique.slugs import slugify
 from chronique.topics.tagging import LANGUAGES as TAGGER_LANGUAGES
 
@@ -51,7 +51,6 @@ _PAGE_SUFFIXES = TEXT_SUFFIXES | HTML_SUFFIXES
 DEFAULT_MAX_TEXT_BYTES = 1_000_000
 #: Saved HTML pages carry scripts and inline images: a larger allowance.
 DEFAULT_MAX_HTML_BYTES = 10_000_000
-SUMMARY_MAX_CHARS = 300
 NO_DATE = "no publication date found — pass --date YYYY-MM-DD"
 
 
@@ -213,7 +212,7 @@ def extract_page(path: Path, raw: bytes, batch: Batch) -> ExtractedPage:
         raise IngestFailure(
             f"unsupported file type '{path.suffix}' (expected .txt, .text, .md, .html or .htm)"
         )
-    return extract_text_page(text, batch.rules)
+    return extract_text_page(text, batch.rules, batch.options.source_url)
 
 
 def _looks_like_html(text: str) -> bool:
@@ -295,8 +294,9 @@ class PageDate:
 
 
 def _publication_date(page: ExtractedPage, batch: Batch) -> PageDate:
-    """The page's own date ('page'); else its relative date counted back from a capture
-    moment (--retrieved with a time: 'capture'); else the editor's --date at local midnight
+    """The page's own date ('page'); else its relative date counted back from the capture
+    (--retrieved: 'capture'; a capture day dates only 'hier à 10h30', not 'il y a 3
+    heures', see resolve_relative); else the editor's --date at local midnight
     ('editor'); else the update date when it is the only date the page prints ('updated').
 
     A time the page printed without a zone is read in the source's zone
@@ -306,7 +306,7 @@ def _publication_date(page: ExtractedPage, batch: Batch) -> PageDate:
     tz_name, zone_kind = _page_zone(page, batch)
     if page.published is not None:
         return _printed_date(page.published, "page", (tz_name, zone_kind), options)
-    if page.relative_date and isinstance(options.retrieved, datetime):
+    if page.relative_date and options.retrieved is not None:
         value = resolve_relative(page.relative_date, options.retrieved, tz_name)
         if value is not None:
             return PageDate(in_zone(value, tz_name), "capture", zone_kind, tz_name)
@@ -333,10 +333,11 @@ def _printed_date(
 ) -> PageDate:
     """A date the page printed, in its printed zone or else *page_zone* (see _page_zone)."""
     tz_name, zone_kind = page_zone
-    _check_before_capture(value, options, tz_name)
+    local = in_zone(value, tz_name)  # compared with the capture as the page's own time
+    _check_before_capture(local, options, tz_name)
     if zone_was_printed(value):
         return PageDate(value, source, "page")
-    return PageDate(in_zone(value, tz_name), source, zone_kind, tz_name)
+    return PageDate(local, source, zone_kind, tz_name)
 
 
 def _page_zone(page: ExtractedPage, batch: Batch) -> tuple[str, str]:

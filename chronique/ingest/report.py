@@ -8,6 +8,7 @@ from enum import Enum
 from pathlib import Path
 
 from chronique.folding import fold
+from chronique.paths import shown_path
 
 
 class Status(Enum):
@@ -44,12 +45,7 @@ class IngestResult:
 def _show(path: Path | None, relative_to: Path | None) -> str:
     if path is None:
         return "-"
-    if relative_to is not None:
-        try:
-            return str(path.resolve().relative_to(relative_to.resolve()))
-        except ValueError:
-            pass
-    return str(path)
+    return str(shown_path(path, relative_to) if relative_to is not None else path)
 
 
 @dataclass(frozen=True)

@@ -9,12 +9,13 @@ read from the sequence:
 
 * the **article text** is the largest run of text lines (subheadings and
   meta lines allowed inside), cut at the first "end of article" chrome line;
-* the **header** is what comes before it. Its headline-like lines are grouped
-  into runs separated by any other line (labels, date lines…). The **title**
-  is the first proper headline (4+ words) of the run nearest the text; lines
-  after it in that run are a dek (standfirst). A headline of an earlier run that
-  shares words with the title and text is the **short headline** (subtitle);
-  a configured section name among the header lines is the **section**;
+* the **header** is what comes before it. The **title** is the headline nearest
+  the text that tells its story: each short line above the text is scored on
+  general evidence (words shared with the text and the source URL, distance,
+  a byline beside it; labels, menus, prompts, captions and deks lose: see
+  ``headlines.py``). A long line under it is a dek (standfirst). An earlier
+  headline that shares words with the title and text is the **short headline**
+  (subtitle); a configured section name among the header lines is the **section**;
 * the **standfirst** is the dek, else the first text paragraph when it is
   short (at most two sentences) and more text follows.
 """
@@ -24,7 +25,8 @@ from __future__ import annotations
 import re
 from collections import Counter
 from collections.abc import Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
+from datetime import datetime
 from enum import Enum
 from functools import cached_property
 from typing import NamedTuple
@@ -36,12 +38,22 @@ from chronique.ingest.dates import (
     META_START_CHARS,
     DateStatement,
     ends_with_date,
+    has_year,
     join_clock_segments,
     read_date_statement,
+    read_embedded_date,
     read_trailing_date,
     split_statements,
 )
 from chronique.ingest.errors import IngestFailure
+from chronique.ingest.headlines import (
+    HEADLINE_MAX_WORDS,
+    TitleEvidence,
+    overlong,
+    slug_stems,
+    stems,
+    title_score,
+)
 from chronique.ingest.markdown import escape_paragraph, heading, join_blocks
 from chronique.ingest.page import ExtractedPage, sections_by_fold, split_sentences
 from chronique.ingest.stopwords import page_language, stoplist, words_of
@@ -81,6 +93,8 @@ BODY_SAMPLE_CHARS = 3000
 #: A date/byline line is short ("Par X | Publié le … à …, mis à jour le … à …").
 META_MAX_CHARS = 250
 META_MAX_WORDS = 30
+#: How far after the article's text a date line may stand and still sign it.
+DATE_LINES_AFTER_TEXT = 4
 #: A dek (a standfirst set as a headline, without closing punctuation) is a long line.
 DEK_MIN_WORDS = 8
 STANDFIRST_MAX_CHARS = 400
@@ -174,7 +188,6 @@ _NAME_WORD = re.compile(
     r"(?:[A-ZÀ-ÖØ-Þ][\w'’.-]*|d['’][A-ZÀ-Þ][\w'’-]*|de|du|des|van|von|der|den|da|di|del|ben|bin|al|el|le|la)"
 )
 _PARENTHESES = re.compile(r"\s*\([^)]*\)")
-_WORD = re.compile(r"[^\W\d_]{4,}")
 _SHARE_NETWORKS = (
     "facebook",
     "twitter",
@@ -373,7 +386,8 @@ def _meta_line(text: str, tz_name: str) -> Line | None:
     has_separator = any(mark in text for mark in _SEPARATOR_MARKS)
     segments = join_clock_segments(_META_SEPARATOR.split(text)) if has_separator else [text]
     starts = any(META_START.match(fold(segment[:META_START_CHARS])) for segment in segments)
-    if not (starts or ends_with_date(text)):  # 'Reuters November 18, 2019 11:03 PM'
+    # 'Reuters November 18, 2019 11:03 PM', 'Tobias Mühlbauer24.04.2024, 19:35 Uhr'
+    if not (starts or ends_with_date(text) or has_year(text)):
         return None
     dates: list[DateStatement] = []
     authors: list[str] = []
@@ -387,6 +401,11 @@ def _meta_line(text: str, tz_name: str) -> Line | None:
             if signed is not None:
                 authors.extend(signed[0])
                 dates.append(signed[1])
+                continue
+            embedded = _embedded_date(statement_text, tz_name)
+            if embedded is not None:
+                authors.extend(embedded[0])
+                dates.append(embedded[1])
                 continue
             names = read_byline(statement_text)
             if names:
@@ -415,6 +434,40 @@ def _signed_date(segment: str, tz_name: str) -> tuple[tuple[str, ...], DateState
     if names or _looks_like_name(before):
         return names, statement
     return None
+
+
+#: A date set among other words of a meta segment has at most this many on either side.
+EMBEDDED_DATE_MAX_WORDS = 4
+#: A name or a paper's name in a script without spaces, signed right before its date.
+UNSPACED_SIGNATURE_CHARS = 8
+
+
+def _embedded_date(segment: str, tz_name: str) -> tuple[tuple[str, ...], DateStatement] | None:
+    """A date among a byline or credit and a label ('Tobias Mühlbauer24.04.2024, 19:35 Uhr',
+    'Von dpa 30.04.2024, 18:58', '28.4.2023 18:41 Uhr teilen', '渡辺洋介2025年1月13日 21時37分'):
+    (names, statement), or None when the words around the date make a sentence."""
+    found = read_embedded_date(segment, tz_name)
+    if found is None:
+        return None
+    if found.after and not _is_short_label(found.after):
+        return None
+    names = read_byline(found.before)
+    if names or not found.before or _is_signature(found.before):
+        return names, found.statement
+    return None
+
+
+def _is_short_label(words: str) -> bool:
+    """A credit, a place or a button's label after a date: a few words, not a sentence."""
+    return len(words.split()) <= EMBEDDED_DATE_MAX_WORDS and not _ends(_ENDS_SENTENCE, words)
+
+
+def _is_signature(words: str) -> bool:
+    """What may sign a date: names and places ('Tobias Mühlbauer', 'Von NAME, Lille'), a name
+    written without spaces ('渡辺洋介'). Not a quote's attribution ('— NAME (@handle)')."""
+    if _UNSPACED.fullmatch(words[:1]) and len(words) <= UNSPACED_SIGNATURE_CHARS:
+        return all(_UNSPACED.fullmatch(c) for c in words)
+    return all(_looks_like_name(part) for part in words.rstrip(",").split(","))
 
 
 def _is_credit(segment: str) -> bool:
@@ -481,12 +534,23 @@ SAME_STORY_MIN_WORDS = 3
 SAME_STORY_LINES = 3
 #: A run of text found after the article's end (comments, other articles) counts this much.
 AFTER_END_WEIGHT = 0.25
-#: How many lines above the article text the title is looked for, and among how many candidates.
-TITLE_WINDOW_LINES = 30
-TITLE_CANDIDATES = 6
-TITLE_MAX_WORDS = 30
-TITLE_MIN_WORDS = 5
-TITLE_NEAREST = 4
+#: How many lines above the article text a headline is looked for as the title, and how many
+#: for another short line when there is no headline (a long subscription box can stand between
+#: the title and the text).
+TITLE_WINDOW_LINES = 60
+TITLE_FALLBACK_LINES = 30
+#: A short headline (subtitle) stands among this many lines above the title.
+SHORT_HEADLINE_LINES = 30
+SHORT_HEADLINE_SHARED = 0.5
+SHORT_HEADLINE_MIN_SHARED = 3
+#: Past this many headline-shaped lines between a line and the text, distance counts no more.
+TITLE_RANK_CAP = 8
+#: Two labels glued without a space ('SeguridadLa Nacion') once may be a name ('iPhone'),
+#: twice they are a menu.
+GLUED_LABELS_MIN = 2
+NO_FUNCTION_WORDS_MIN = 5
+#: A title's byline and date line stand within this many lines under it.
+META_NEAR_TITLE_LINES = 3
 #: A section label stands among the few lines above the title.
 SECTION_LABEL_LINES = 6
 SECTION_LABEL_MAX_CHARS = 30
@@ -498,6 +562,8 @@ LISTING_MAX_TEXT_CHARS = 300
 #: A paywalled teaser: fewer words than this above a subscription notice.
 TEASER_MAX_WORDS = 250
 TEASER_NOTICE_LINES = 8
+_TWIN_WORD = re.compile(r"\w+")
+_TWIN_MARK = re.compile(r"[:|–—-]")
 _UNSPACED_STOP = re.compile(r"[。．！？!?]")
 _LETTER = re.compile(r"[^\W\d_]")
 
@@ -533,8 +599,9 @@ class PageReader:
         return STOPWORDS_HIGH if has_sentence else 0.0
 
 
-def extract_text_page(text: str, rules: TextRules) -> ExtractedPage:
-    """Find title, section, date, standfirst and body in a page copied as plain text.
+def extract_text_page(text: str, rules: TextRules, source_url: str | None = None) -> ExtractedPage:
+    """Find title, section, date, standfirst and body in a page copied as plain text
+    (*source_url*, when known, is evidence for the title: its slug names the story).
 
     A page with two articles gives the one whose text is longest, up to the next headline
     that has its own date or byline line; a live blog gives its entries (times kept).
@@ -550,8 +617,13 @@ def extract_text_page(text: str, rules: TextRules) -> ExtractedPage:
     start, stop = _article_span(lines, qualities, reader)
     article = lines[start:stop]
     subject = Subject(article)
-    title_at = _title_index(lines, start, subject, reader)
-    header = read_header(lines, title_at, start, rules.sections, subject, block_of)
+    title_at = _title_index(lines, start, subject, reader, slug_stems(source_url))
+    if title_at == start:  # a headline that ends like a question, read as the text's start
+        start += 1
+        article = lines[start:stop]
+    header = read_header(
+        lines, title_at, start, rules.sections, subject, block_of, reader.stopwords
+    )
     right_under_title = all(ln.kind == Kind.CHROME for ln in lines[title_at + 1 : start])
     standfirst, blocks, paragraphs = _body(
         article, qualities[start:stop], header.dek, right_under_title, block_of[start:stop]
@@ -560,7 +632,11 @@ def extract_text_page(text: str, rules: TextRules) -> ExtractedPage:
         raise IngestFailure("title only: no article text under the headline")
     meta_from = max(0, title_at - META_LINES_ABOVE_TITLE)
     meta_lines = lines[meta_from:stop]
-    published, modified, note = _dates(meta_lines, title_at - meta_from, start - meta_from)
+    dates = _dates(
+        lines[meta_from : stop + DATE_LINES_AFTER_TEXT],
+        title_at - meta_from,
+        (start - meta_from, stop - meta_from),
+    )
     authors = tuple(dict.fromkeys(a for ln in meta_lines for a in ln.authors))
     return ExtractedPage(
         title=header.title,
@@ -570,10 +646,10 @@ def extract_text_page(text: str, rules: TextRules) -> ExtractedPage:
         standfirst=standfirst,
         body=join_blocks(blocks),
         paragraphs=tuple(paragraphs),
-        published=published,
-        modified=modified,
-        date_note=note,
-        relative_date=next((d.text for ln in meta_lines for d in ln.dates if d.relative), None),
+        published=dates.published,
+        modified=dates.modified,
+        date_note=dates.note,
+        relative_date=dates.relative,
         authors=authors,
     )
 
@@ -824,7 +900,7 @@ def _refuse_teaser(lines: Sequence[Line], span: tuple[int, int]) -> None:
 
 def _content_words(text: str) -> set[str]:
     """Crude stems of the longer words: enough to tell whether two lines share a subject."""
-    return {w[:5] for w in _WORD.findall(text.casefold())}
+    return stems(text)
 
 
 class Subject:
@@ -844,12 +920,15 @@ class Subject:
         return " ".join(ln.text for ln in self._lines if ln.kind in TEXT_KINDS)[:BODY_SAMPLE_CHARS]
 
 
-def _is_headline_shaped(line: Line, reader: PageReader) -> bool:
-    """A line that could be a title: a few words, no full stop, not a byline or a label list."""
+def _is_headline_shaped(
+    line: Line, reader: PageReader, function_words: frozenset[str] = frozenset()
+) -> bool:
+    """A line that could be a title: a few words, no full stop, not a byline or a label list.
+    With the page's *function_words*, a line in title case is told from a list of names."""
     if line.kind not in (Kind.HEADLINE, Kind.SENTENCE):
         return False
     words = count_words(line.text)
-    if not HEADLINE_MIN_WORDS - 1 <= words <= TITLE_MAX_WORDS:
+    if not HEADLINE_MIN_WORDS - 1 <= words <= HEADLINE_MAX_WORDS:
         return False
     if not reader.unspaced and _letter_words(line.text) < HEADLINE_MIN_WORDS - 1:
         return False  # mostly figures: a date or time line ('05. Juni 2025', '17:41 JST, …')
@@ -858,7 +937,7 @@ def _is_headline_shaped(line: Line, reader: PageReader) -> bool:
     text = line.text.rstrip(" \u00a0»”\"’')")
     if text.endswith((".", ",", ";", ":")) and not text.endswith("..."):
         return False
-    return not (_is_byline_like(line.text) or _is_share_bar(line.text))
+    return not (_is_byline_like(line.text, function_words) or _is_share_bar(line.text))
 
 
 def _letter_words(text: str) -> int:
@@ -873,9 +952,10 @@ def _is_share_bar(text: str) -> bool:
     return len(named) >= SHARE_BAR_MIN_NETWORKS or _GLUED_SHARE_LABEL.search(text) is not None
 
 
-def _is_byline_like(text: str) -> bool:
+def _is_byline_like(text: str, stopwords: frozenset[str] = frozenset()) -> bool:
     """'Von Anna Muster', 'Birgit Baumann Anna Giulia Fink': names, with at most a short
-    word before them (by, par, von, di, por…)."""
+    word before them (by, par, von, di, por…). A capitalised function word says the line is
+    a headline in title case ('Babies Who Eat Peanuts Early May Avoid Allergy')."""
     words = _PARENTHESES.sub("", text).replace(",", " ").split()
     if words and words[0].islower() and len(words[0]) <= 4:
         words = words[1:]
@@ -883,6 +963,7 @@ def _is_byline_like(text: str) -> bool:
     return (
         2 <= len(names) <= 8
         and all(_NAME_WORD.fullmatch(w) for w in names)
+        and not any(w.casefold() in stopwords for w in names)
         and all(w[:1].isupper() for w in names)
         and not any(w.isupper() and len(w) > 3 for w in names[:1])
     )
@@ -902,55 +983,133 @@ def _menu_lines(lines: Sequence[Line]) -> frozenset[int]:
     return frozenset(menu)
 
 
-def _title_index(lines: Sequence[Line], start: int, subject: Subject, reader: PageReader) -> int:
-    """The headline nearest the article text: of the few headline-shaped lines nearest above
-    it that are about the same story, the topmost (a dek, a caption or a byline stands
-    between the title and the text, not above the title), unless it is a short headline."""
-    candidates: list[int] = []
-    menu = _menu_lines(lines)
-    for index in range(start - 1, max(-1, start - 1 - TITLE_WINDOW_LINES), -1):
-        if candidates and index in menu:  # the navigation: the header ends here
-            break
-        above = lines[index - 1] if index > 0 else None
-        after_credit = above is not None and above.kind == Kind.CAPTION and above.words <= 4
-        if _is_headline_shaped(lines[index], reader) and not after_credit:  # not its caption
-            candidates.append(index)
+def _title_index(
+    lines: Sequence[Line],
+    start: int,
+    subject: Subject,
+    reader: PageReader,
+    slug: frozenset[str] = frozenset(),
+) -> int:
+    """The headline nearest the article text that tells its story: of the lines above the
+    text, the best scored by :func:`headlines.title_score` (words shared with the text and
+    the URL, distance, byline beside it; labels, menus, prompts and shouted lines lose)."""
+    candidates = title_candidates(lines, start, subject, reader, slug)
+    if not candidates and _is_headline_shaped(lines[start], reader, reader.stopwords):
+        return start  # nothing above the text but menus: its first line is the headline
     if not candidates:
-        short_ones = [
-            i
-            for i in range(start - 1, max(-1, start - 1 - TITLE_WINDOW_LINES), -1)
-            if lines[i].kind in (Kind.HEADLINE, Kind.SENTENCE) and i not in menu
-        ]
-        if not short_ones:
-            raise IngestFailure("no title found: no headline line above the article text")
-        return short_ones[0]
+        raise IngestFailure("no title found: no headline line above the article text")
+    return max(candidates, key=lambda index: title_score(candidates[index]))
 
-    def about_the_story(index: int, shared_words: int = 2) -> bool:
+
+def _same_words(one: str, other: str) -> bool:
+    """Whether two lines say the same words, punctuation and case aside."""
+    return _TWIN_WORD.findall(fold(one)) == _TWIN_WORD.findall(fold(other))
+
+
+def title_candidates(
+    lines: Sequence[Line],
+    start: int,
+    subject: Subject,
+    reader: PageReader,
+    slug: frozenset[str] = frozenset(),
+) -> dict[int, TitleEvidence]:
+    """The evidence for each short line above the article text, nearest first."""
+    window = range(start - 1, max(-1, start - 1 - TITLE_WINDOW_LINES), -1)
+    menu = _menu_lines(lines)
+    shaped = {i for i in window if _is_headline_shaped(lines[i], reader, reader.stopwords)}
+    # Other short lines are the title only for want of a headline: near the text, off menus.
+    candidates = [
+        i
+        for i in window
+        if i in shaped
+        or (
+            start - i <= TITLE_FALLBACK_LINES
+            and i not in menu
+            and lines[i].kind in (Kind.HEADLINE, Kind.SENTENCE)
+        )
+    ]
+    # The headlines that count for distance: labels and menus stand anywhere.
+    proper = [i for i in shaped if lines[i].words >= HEADLINE_MIN_WORDS and i not in menu]
+    story = frozenset(subject.words) | slug
+    labels = _page_labels(lines, title_at=-1)
+
+    def evidence(index: int) -> TitleEvidence:
+        line = lines[index]
+        words = stems(line.text, reader.stopwords)
         if reader.unspaced:
-            return _shares_characters(lines[index].text, subject.text)
-        words = _content_words(lines[index].text)
-        return len(words & subject.words) >= shared_words
+            shared = 1.0 if _shares_characters(line.text, subject.text) else 0.0
+        else:
+            shared = len(words & subject.words) / (len(words) + 1)
+        letters = [ch for ch in line.text if ch.isalpha()]
+        return TitleEvidence(
+            shared_with_text=shared,
+            shared_with_slug=len(words & slug) / len(slug) if slug else 0.0,
+            lines_between=min(sum(i > index for i in proper), TITLE_RANK_CAP) / TITLE_RANK_CAP,
+            is_label=line.words < HEADLINE_MIN_WORDS,
+            in_menu=index in menu,
+            beside_meta=_beside_meta(lines, index, start, reader),
+            is_prompt=line.text.rstrip().endswith(("?", "!")) and shared == 0.0,
+            is_shouted=len(letters) > 3 and all(ch.isupper() for ch in letters),
+            overlong=overlong(line.words),
+            glued_labels=len(_GLUED_LEVEL.findall(_without_breadcrumb(line.text, labels)))
+            >= GLUED_LABELS_MIN,
+            no_function_words=_has_no_function_words(line.text, reader),
+            under_headline=_under_headline(lines, index, reader, story),
+            beside_credit=_beside_credit(lines, index),
+            is_weak_shape=index not in shaped,
+        )
 
-    related = [i for i in candidates[:TITLE_CANDIDATES] if about_the_story(i)]
-    if not related:  # past a share bar's many labels, a headline plainly about the story
-        further = (i for i in candidates[TITLE_CANDIDATES:] if about_the_story(i, 3))
-        return next(further, candidates[0])  # else the nearest headline
-    proper = [i for i in related[:TITLE_NEAREST] if count_words(lines[i].text) >= TITLE_MIN_WORDS]
-    if not proper:
-        return related[0]
-    title = proper[0]
-    for index in proper[1:]:
-        if _short_headline_above(lines, index, title):
-            break
-        title = index
-    return title
+    found = {index: evidence(index) for index in candidates}
+    # Far above the text, a headline is the article's only with its byline or named by the URL
+    # (else it heads another box: an infobox, a teaser, a subscription offer).
+    return {
+        index: e
+        for index, e in found.items()
+        if start - index <= TITLE_FALLBACK_LINES or e.beside_meta or e.shared_with_slug > 0
+    }
 
 
-def _short_headline_above(lines: Sequence[Line], upper: int, lower: int) -> bool:
-    """A shorter headline, then a date line, then the headline: the first is a short
-    headline (a subtitle), the second the title."""
-    dated = any(ln.kind == Kind.META and ln.dates for ln in lines[upper + 1 : lower])
-    return dated and lines[upper].words < lines[lower].words
+def _has_no_function_words(text: str, reader: PageReader) -> bool:
+    """Whether a line of five words or more has not one of the page's function words."""
+    words = words_of(text)
+    return (
+        bool(reader.stopwords)
+        and len(words) >= NO_FUNCTION_WORDS_MIN
+        and not any(w in reader.stopwords for w in words)
+    )
+
+
+def _under_headline(
+    lines: Sequence[Line], index: int, reader: PageReader, story: frozenset[str]
+) -> bool:
+    """Whether the nearest line above *index* (past chrome) is a shorter headline about the
+    same story (two of its words among *story*'s): then *index* is its dek."""
+    above = next((ln for ln in reversed(lines[:index]) if ln.kind != Kind.CHROME), None)
+    if above is None or not HEADLINE_MIN_WORDS <= above.words < lines[index].words:
+        return False
+    if not _is_headline_shaped(above, reader, reader.stopwords):
+        return False
+    if reader.unspaced:
+        return True
+    return len(stems(above.text, reader.stopwords) & story) >= 2
+
+
+def _beside_credit(lines: Sequence[Line], index: int) -> bool:
+    """Whether a caption or a photo credit ('© André Schmidt') stands right above or below."""
+    neighbours = lines[max(0, index - 1) : index] + lines[index + 1 : index + 2]
+    return any(ln.kind == Kind.CAPTION or ln.text.startswith("©") for ln in neighbours)
+
+
+def _beside_meta(lines: Sequence[Line], index: int, start: int, reader: PageReader) -> bool:
+    """Whether a date or byline line (or a line of names: an author) stands within a few
+    lines under *index* (before the text) or right above it."""
+    below = lines[index + 1 : min(start, index + 1 + META_NEAR_TITLE_LINES)]
+    above = lines[index - 1 : index] if index > 0 else []
+    return any(
+        ln.kind == Kind.META
+        or (ln.kind == Kind.HEADLINE and _is_byline_like(ln.text, reader.stopwords))
+        for ln in [*below, *above]
+    )
 
 
 def _shares_characters(line: str, text: str) -> bool:
@@ -971,27 +1130,50 @@ def read_header(
     sections: Sequence[str],
     subject: Subject,
     block_of: Sequence[int] = (),
+    stopwords: frozenset[str] = frozenset(),
 ) -> Header:
-    """Section, title, short headline and dek around the title line."""
+    """Section, title, short headline and dek around the title line (*stopwords*: the page's
+    function words, which say nothing of its story)."""
     title_line = lines[title_at]
+    title = title_text(lines, title_at)
+    # The labels stand above the headline, and above its twin when it is printed twice.
+    top = title_at - 1 if title_at and _same_words(lines[title_at - 1].text, title) else title_at
     menu = _menu_lines(lines)
-    above = [ln for i, ln in enumerate(lines[:title_at]) if i not in menu]
+    above = [ln for i, ln in enumerate(lines[:top]) if i not in menu]
     section = _known_section(lines[:start], above, sections)
     hint = (
         _breadcrumb_label(lines[:start])
-        or _breadcrumb_column(lines, title_at)
+        or _breadcrumb_column(lines, top)
         or section
-        or _section_label(lines, title_at, block_of)
+        or _section_label(lines, top, block_of)
     )
     if section is None and not sections:
         section = hint
     return Header(
-        title=_without_breadcrumb(title_line.text, _page_labels(lines, title_at)),
-        subtitle=_short_headline(above, title_line.text, subject),
+        title=title,
+        subtitle=_short_headline(above, title_line.text, subject, stopwords),
         section=section,
         section_hint=hint,
-        dek=_dek(lines[title_at + 1 : start]),
+        dek=_dek([ln for ln in lines[title_at + 1 : start] if not _same_words(ln.text, title)]),
     )
+
+
+def title_text(lines: Sequence[Line], title_at: int) -> str:
+    """The title as written: the line at *title_at* without a breadcrumb copied into it, or
+    the same headline where the page prints it with the punctuation that ends its kicker.
+    (A page may print 'Die Eisheiligen 2024: Wann sie sind' for screen readers or in its
+    header, and the kicker and headline the eye sees, which a copy glues as 'Die Eisheiligen
+    2024 Wann sie sind'.)"""
+    title = _without_breadcrumb(lines[title_at].text, _page_labels(lines, title_at))
+    marks = len(_TWIN_MARK.findall(title))
+    twins = (
+        ln.text
+        for ln in lines
+        if ln.kind in (Kind.HEADLINE, Kind.SENTENCE)
+        and len(_TWIN_MARK.findall(ln.text)) > marks
+        and _same_words(ln.text, title)
+    )
+    return next(twins, title)
 
 
 def _page_labels(lines: Sequence[Line], title_at: int) -> set[str]:
@@ -1095,16 +1277,23 @@ def _dek(between: Sequence[Line]) -> str | None:
     return None
 
 
-def _short_headline(above: Sequence[Line], title: str, subject: Subject) -> str | None:
-    """The nearest earlier headline about the same story (2+ shared words), if distinct."""
+def _short_headline(
+    above: Sequence[Line], title: str, subject: Subject, stopwords: frozenset[str] = frozenset()
+) -> str | None:
+    """The nearest earlier headline about the same story, if distinct: three of its content
+    words (*stopwords* aside) and at least half of them are the title's or the text's (a menu line or a related story's
+    headline shares a word or two, not most of its words)."""
     folded_title = fold(title)
-    reference = _content_words(title) | subject.words
-    for line in reversed(above[-TITLE_WINDOW_LINES:]):
+    reference = stems(title, stopwords) | subject.words
+    for line in reversed(above[-SHORT_HEADLINE_LINES:]):
         if line.kind != Kind.HEADLINE or line.words < HEADLINE_MIN_WORDS:
             continue
-        if fold(line.text) in folded_title:
-            continue
-        if len(_content_words(line.text) & reference) >= 2:
+        folded = fold(line.text)
+        if folded in folded_title or folded_title in folded or _same_words(line.text, title):
+            continue  # the title itself, with or without a breadcrumb or its kicker's colon
+        words = stems(line.text, stopwords)
+        shared = len(words & reference)
+        if shared >= SHORT_HEADLINE_MIN_SHARED and shared >= SHORT_HEADLINE_SHARED * len(words):
             return line.text
     return None
 
@@ -1198,28 +1387,92 @@ def _is_standfirst(
     return short and (right_under_title or heading_follows)
 
 
-def _dates(lines: Sequence[Line], title_at: int, text_at: int) -> tuple[object, object, str | None]:
-    """(published, modified, note): of each kind, the dated statement of the header nearest
+_DIGIT = re.compile(r"\d")
+
+
+def _labelled_dates(lines: Sequence[Line]) -> list[tuple[DateStatement, ...]]:
+    """Each line's date statements, those of a line under a bare keyword ('수정', 'Updated:'
+    on a line of its own, the date on the next) of that keyword's kind."""
+    labelled: list[tuple[DateStatement, ...]] = []
+    label: str | None = None
+    for line in lines:
+        dates = line.dates
+        if label is not None and dates and not any(d.labelled for d in dates):
+            dates = tuple(replace(d, kind=label) for d in dates)
+        bare = [d for d in line.dates if d.labelled and not _DIGIT.search(d.text)]
+        label = bare[-1].kind if bare and len(bare) == len(line.dates) else None
+        labelled.append(dates)
+    return labelled
+
+
+def _says_published(date: DateStatement) -> bool:
+    return date.kind == "published" and date.labelled and date.value is not None
+
+
+def _date_place(index: int, text: tuple[int, int]) -> int:
+    """0 in the header, 1 in the text, 2 after it."""
+    return 0 if index < text[0] else 1 if index < text[1] else 2
+
+
+#: Lines set beside a date line: another date line, chrome.
+_DATE_LINE_COMPANIONS = frozenset({Kind.META, Kind.CHROME})
+
+
+def _signs_the_text(lines: Sequence[Line], text_end: int, at: int, date: DateStatement) -> bool:
+    """Whether a date line after the text is the article's: no end-of-article marker before
+    it, and either labelled ('First Published: …') or not under a paragraph (a teaser's)."""
+    if any(ln.kind == Kind.END for ln in lines[text_end:at]):
+        return False
+    above = next((ln for ln in reversed(lines[:at]) if ln.kind not in _DATE_LINE_COMPANIONS), None)
+    return date.labelled or above is None or above.kind != Kind.PROSE
+
+
+def _dates_a_card(lines: Sequence[Line], at: int) -> bool:
+    """Whether the date line at *at* stands under a headline: another story's card."""
+    above = next((ln for ln in reversed(lines[:at]) if ln.kind != Kind.CHROME), None)
+    return above is not None and above.kind == Kind.HEADLINE and above.words >= HEADLINE_MIN_WORDS
+
+
+@dataclass(frozen=True)
+class PageDates:
+    """The dates a page's text gives, and why it gives no publication date."""
+
+    published: datetime | None
+    modified: datetime | None
+    note: str | None
+    relative: str | None  # the relative statement nearest the title ('Publié il y a 3 heures')
+
+
+def _dates(lines: Sequence[Line], title_at: int, text: tuple[int, int]) -> PageDates:
+    """Of each kind, the dated statement of the header nearest
     the title, those under it first (a byline's date is under the headline; a masthead's
-    'today' stands above it, further up the page), else the first one in the
-    text (dates further down belong to related articles more often than to this one). A
-    header that gives any date, even an update's, is not overruled by a date in the text."""
+    'today' stands above it, further up the page), else the first one in the *text*
+    (dates further down belong to related articles more often than to this one), else one
+    printed right after it (Taz, VG sign the article at its end), but never the date of a
+    card (a headline and its date line). A header that gives any date, even an update's, is
+    not overruled by a date in the text, unless it says it is the publication's ('Updated …'
+    under the headline, 'First Published: …' under the text)."""
+    text_at, text_end = text
     placed = [
-        (i >= text_at, i < title_at, abs(i - title_at) if i < text_at else i, d)
-        for i, ln in enumerate(lines)
-        for d in ln.dates
+        (_date_place(i, text), i < title_at, abs(i - title_at) if i < text_at else i, d)
+        for i, dates in enumerate(_labelled_dates(lines))
+        for d in dates
+        if i < text_at
+        or (
+            not _dates_a_card(lines, i) and (i < text_end or _signs_the_text(lines, text_end, i, d))
+        )
     ]
-    if any(d.value for in_text, _, _, d in placed if not in_text):  # the header dates the page
-        placed = [item for item in placed if not item[0]]
+    if any(d.value for place, _, _, d in placed if place == 0):  # the header dates the page
+        placed = [item for item in placed if item[0] == 0 or _says_published(item[-1])]
     placed.sort(key=lambda item: item[:3])
     statements = [d for *_, d in placed]
     published = next((d.value for d in statements if d.kind == "published" and d.value), None)
     modified = next((d.value for d in statements if d.kind == "modified" and d.value), None)
+    relative = next((d.text for d in statements if d.relative), None)
     note = None
     if published is None:
-        relative = next((d.text for d in statements if d.relative), None)
         if relative:
             note = f"the page only gives a relative date ('{relative}')"
         elif modified is not None:
             note = "the page only gives an update date"
-    return published, modified, note
+    return PageDates(published, modified, note, relative)

@@ -7,10 +7,9 @@ import math
 from collections import Counter, defaultdict
 from collections.abc import Sequence
 from dataclasses import dataclass
-from pathlib import Path
 from typing import Any
 
-from chronique.topics.vocabulary import Vocabulary, load_vocabulary
+from chronique.site_model import site_of
 
 KIND_ORDER = ("person", "place", "organisation", "event", "theme")
 MOST_COVERED = 12
@@ -113,7 +112,7 @@ def related_articles(
 
 def annotate(generator: Any) -> None:
     """Pelican signal handler (article_generator_finalized): attach topic data for templates."""
-    vocabulary = _vocabulary(generator.settings)
+    vocabulary = site_of(generator.settings).vocabulary
     tags = generator.tags
     related = related_topics(tags, generator.articles)
     for tag, articles in tags.items():
@@ -128,7 +127,3 @@ def annotate(generator: Any) -> None:
     neighbours = related_articles(generator.articles, tags)
     for article in generator.articles:
         article.related_articles = neighbours.get(id(article), [])
-
-
-def _vocabulary(settings: dict[str, Any]) -> Vocabulary:
-    return load_vocabulary(Path(settings["PATH"]) / "topics.yml")

@@ -7,11 +7,10 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from chronique.config import ChroniqueConfig
-from chronique.content import ArticleFile, article_files, read_article, replace_file
+from chronique.content import ArticleFile, read_archive, replace_file
 from chronique.errors import ContentError
 from chronique.frontmatter import with_list_field
 from chronique.topics.tagging import Tagger, TaggingSettings
-from chronique.topics.vocabulary import load_vocabulary
 
 
 @dataclass(frozen=True)
@@ -50,21 +49,23 @@ def retag_archive(config: ChroniqueConfig, write: bool = True) -> RetagReport:
     Only the ``tags:`` entry of a file changes (comments, key order and body are kept),
     and each file is replaced atomically. An InvalidContentError when topics.yml is.
     """
-    tagger = Tagger(
-        load_vocabulary(config.topics_path), TaggingSettings.from_settings(config.pelican)
-    )
+    archive = read_archive(config)
+    tagger = Tagger(archive.vocabulary, TaggingSettings.from_settings(config.pelican))
     report = RetagReport()
-    for path in article_files(config):
-        article = read_article(path, config)
-        if isinstance(article, list):
-            report.problems.append(
-                ContentError(
-                    path,
-                    "not re-tagged: the file does not pass check",
-                    hint="run chronique check on it",
-                )
+    read = {article.path for article in archive.articles} | {page.path for page in archive.pages}
+    folders = [config.content_path / folder for folder in config.article_paths]
+    for path in sorted(set(archive.files) - read):
+        if not any(path.is_relative_to(folder) for folder in folders):
+            continue  # a page: never tagged
+        report.problems.append(
+            ContentError(
+                path,
+                "not re-tagged: the file does not pass check",
+                hint="run chronique check on it",
             )
-            continue
+        )
+    for article in archive.articles:
+        path = article.path
         after = _tags(tagger, article)
         if after == article.meta.tags:
             continue

@@ -13,7 +13,7 @@ import yaml
 from chronique.errors import ContentError, InvalidContentError
 from chronique.folding import fold
 from chronique.frontmatter import compose_strict, construct_strict, yaml_error_mark, yaml_problem
-from chronique.slugs import is_valid_slug, slugify
+from chronique.slugs import slug_problem, slugify
 
 KINDS = ("person", "place", "organisation", "event", "theme")
 REQUIRED_KEYS = ("name", "slug", "kind", "description")
@@ -206,13 +206,11 @@ def _topic(entry: _Entry, errors: list[ContentError]) -> Topic | None:
         errors.append(
             entry.error("kind", f"unknown kind '{kind}'", f"use one of {', '.join(KINDS)}")
         )
-    if isinstance(slug, str) and not is_valid_slug(slug):
-        errors.append(
-            entry.error("slug", f"'{slug}' is not a valid slug", f"e.g. '{slugify(slug)}'")
-        )
+    if isinstance(slug, str) and (problem := slug_problem(slug)):
+        errors.append(entry.error("slug", *problem))
     aliases = _text_list(entry, "aliases", errors)
     see_also = _text_list(entry, "see_also", errors)
-    if len(errors) > before or not isinstance(kind, str) or not isinstance(slug, str):
+    if len(errors) > before or not isinstance(slug, str) or not isinstance(kind, str):
         return None
     return Topic(
         name=entry.data["name"].strip(),

@@ -2,10 +2,15 @@
 
 from __future__ import annotations
 
+from typing import Any
+
 from pelican.settings import DEFAULT_CONFIG
 from pelican.urlwrappers import Category, Tag
 
+from chronique import site_defaults
 from chronique.feeds import ATOM_TYPE, RSS_TYPE, FeedLink, absolute_html, clean_text, feed_links_for
+from chronique.settings import read_chronique_settings
+from chronique.site_model import UrlScheme
 from tests.conftest import SiteCopy
 from tests.feeds.helpers import feed_files
 
@@ -38,9 +43,16 @@ def test_clean_text_drops_what_xml_forbids_and_keeps_the_rest() -> None:
     assert clean_text(None) == ""
 
 
+def chronique_settings(**overrides: object) -> dict[str, Any]:
+    """Pelican's defaults, then Chronique's (chronique.site_defaults), then *overrides*."""
+    ours = {k: v for k, v in vars(site_defaults).items() if k.isupper()}
+    return {**DEFAULT_CONFIG, **ours, **overrides}
+
+
 def test_feed_links_name_the_subject_and_share_the_writers_paths() -> None:
-    settings = {**DEFAULT_CONFIG, "SITEURL": "https://example.org", "SITENAME": "Chronique"}
-    feed_links = feed_links_for(settings)
+    settings = chronique_settings(SITEURL="https://example.org", SITENAME="Chronique")
+    urls = UrlScheme.from_settings(settings, read_chronique_settings(settings))
+    feed_links = feed_links_for(settings, urls)
     monde = Category("Monde", settings)
     ukraine = Tag("Ukraine", settings)
     assert feed_links(None) == [
@@ -52,6 +64,18 @@ def test_feed_links_name_the_subject_and_share_the_writers_paths() -> None:
         "https://example.org/rubriques/monde/atom.xml",
     ]
     assert feed_links(ukraine)[0].title == "Chronique — Ukraine (RSS)"
+
+
+def test_feed_links_follow_the_url_settings() -> None:
+    settings = chronique_settings(
+        SITEURL="https://example.org", TAG_URL="themes/{slug}/", CHRONIQUE_FEEDS_URL="fils/"
+    )
+    urls = UrlScheme.from_settings(settings, read_chronique_settings(settings))
+    feed_links = feed_links_for(settings, urls)
+    assert (
+        feed_links(Tag("Ukraine", settings))[0].href == "https://example.org/themes/ukraine/rss.xml"
+    )
+    assert feed_links(None)[1].href == "https://example.org/fils/atom.xml"
 
 
 def test_pelicans_own_feed_writer_stays_off(hostile_site: SiteCopy) -> None:

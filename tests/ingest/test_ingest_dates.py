@@ -10,7 +10,12 @@ import pytest
 from chronique.config import config_from_settings
 from chronique.frontmatter import parse_front_matter
 from chronique.ingest import Status
-from chronique.ingest.dates import read_date_statement, split_statements
+from chronique.ingest.dates import (
+    read_date_statement,
+    read_embedded_date,
+    resolve_relative,
+    split_statements,
+)
 from chronique.model import parse_article_meta
 from tests.ingest.helpers import SECTIONS, ingest_one, make_config, write_input
 
@@ -178,6 +183,23 @@ def test_a_time_without_zone_is_read_in_the_sources_zone(tmp_path):
     )
 
 
+def test_an_evening_time_in_a_zone_ahead_of_the_archive_is_not_after_a_same_day_capture(
+    tmp_path,
+):
+    """21:37 in Tokyo is before the end of the capture day there, though 21:37 in Paris
+    would be after it: the capture is compared with the time in the source's zone."""
+    config = make_config(tmp_path, source_timezones={"tokyoledger.example": "Asia/Tokyo"})
+    page = _text_page(tmp_path, "Posted January 13, 2025 9:37 pm")
+    ingested = ingest_one(
+        page,
+        config,
+        category="Monde",
+        source_url="https://www.tokyoledger.example/news/1",
+        retrieved=date(2025, 1, 13),
+    )
+    assert ingested.data["date"] == "2025-01-13T21:37:00+09:00"
+
+
 def test_a_time_without_zone_and_no_source_setting_says_the_archive_zone(tmp_path, config):
     ingested = ingest_one(
         _text_page(tmp_path, "Publié le 18 juil. 2024 à 08h01", FR_BODY), config, category="France"
@@ -270,3 +292,168 @@ def test_html_offsetless_time_yields_to_the_same_time_with_its_zone(tmp_path, co
     ingested = ingest_one(_html_page(tmp_path, head), config, category="Monde")
     assert ingested.data["date"] == "2024-09-03T04:03:19+00:00"
     assert "date_zone" not in ingested.data
+
+
+@pytest.mark.parametrize(
+    ("text", "iso"),
+    [
+        ("06. 01. 2026, 14:59\u00a0Uhr Lesedauer: 4 Minuten", "2026-01-06T14:59:00+01:00"),
+        ("17.04.2024, 12:24Lesezeit: 5 Min.", "2024-04-17T12:24:00+02:00"),
+        ("28.\u20094.\u20092023, 18:41 Uhr", "2023-04-28T18:41:00+02:00"),
+        ("2025年1月13日 20時01分", "2025-01-13T20:01:00+01:00"),
+        ("2025年1月14日（火）", "2025-01-14T00:00:00+01:00"),
+        ("公開日：2025/01/31 11:30", "2025-01-31T11:30:00+01:00"),
+        ("입력 2026.07.12 22:09", "2026-07-12T22:09:00+02:00"),
+        ("17:41 JST,\u2002October 13, 2024", "2024-10-13T17:41:00+09:00"),
+        ("Friday, 22 Nov 2024 4:55 PM MYT", "2024-11-22T16:55:00+08:00"),
+        ("Sep 2, 2024, 17:07 IST", "2024-09-02T17:07:00+05:30"),
+        ("Thứ tư, 22/10/2025, 19:25 (GMT+7)", "2025-10-22T19:25:00+07:00"),
+        ("October 23, 2025 5:50 pm CET", "2025-10-23T17:50:00+02:00"),  # 'CET' in summer
+        ("Offentliggjort torsdag 06. feb 2025 17:25", "2025-02-06T17:25:00+01:00"),
+        ("Publisert: 05.08.24 kl. 14:47", "2024-08-05T14:47:00+02:00"),
+        ("Publikacja: 02.02.2025 21:52", "2025-02-02T21:52:00+01:00"),
+        ("söndag 2 augusti 2026", "2026-08-02T00:00:00+02:00"),
+        ("02 Ago 2017", "2017-08-02T00:00:00+02:00"),
+    ],
+)
+def test_printed_dates_of_more_countries(text, iso):
+    """German, Nordic, Polish, Vietnamese, East Asian and Indian prints of a date."""
+    statement = read_date_statement(text, PARIS)
+    assert statement is not None and statement.value is not None
+    assert statement.value.isoformat() == iso
+
+
+@pytest.mark.parametrize(
+    ("text", "kind"),
+    [
+        ("Sist oppdatert 09.05.2024 20:24", "modified"),
+        ("Aktualizacja: 19.04.2026 19:45", "modified"),
+        ("Son Güncelleme : 30.04.2024 - 16:49", "modified"),
+        ("更新日：2025/01/31 11:30", "modified"),
+        ("Giriş: 03.07.2024 18:24", "published"),
+    ],
+)
+def test_update_keywords_of_more_languages(text, kind):
+    statement = read_date_statement(text, PARIS)
+    assert statement is not None and statement.kind == kind and statement.value is not None
+
+
+@pytest.mark.parametrize(
+    ("segment", "before", "after", "iso"),
+    [
+        ("Anna Berger24.04.2024, 19:35 Uhr", "Anna Berger", "", "2024-04-24T19:35:00+02:00"),
+        ("28.4.2023 18:41 Uhr teilen", "", "teilen", "2023-04-28T18:41:00+02:00"),
+        ("11.07.2026, 09:30 UhrStuttgart", "", "stuttgart", "2026-07-11T09:30:00+02:00"),
+        ("Geschrieben am 15. April 2025 in Nachrichten", "", "in nachrichten", "2025-04-15"),
+        ("22 Dec, 2016 22 Dec, 2016", "", "", "2016-12-22"),  # copied twice
+    ],
+)
+def test_a_date_among_other_words(segment, before, after, iso):
+    found = read_embedded_date(segment, PARIS)
+    assert found is not None and (found.before, found.after) == (before, after)
+    assert found.statement.value.isoformat().startswith(iso)
+
+
+@pytest.mark.parametrize(
+    "segment",
+    [
+        "December 25, 2023/January 1, 2024, Issue",  # a magazine issue's range
+        "28.04.2023: Bundestag beschließt das Gesetz",  # a dated headline
+        "Frankfurt, October 23, 2024, 3:48: Uhr",  # a cut time
+        "Politik 05.08.2024 03:33 min",  # a video's length
+    ],
+)
+def test_no_date_among_words_that_make_it_no_date(segment):
+    assert read_embedded_date(segment, PARIS) is None
+
+
+@pytest.mark.parametrize(
+    ("header", "iso"),
+    [
+        ("Anna Berger24.04.2024, 19:35 Uhr", "2024-04-24T19:35:00+02:00"),
+        ("Von Lena Vogt, Lille 05.08.2024, 20:59 Uhr", "2024-08-05T20:59:00+02:00"),
+        ("山田太郎2025年1月13日 21時37分", "2025-01-13T21:37:00+01:00"),
+        ("Publisert torsdag 09. mai 2024 - 13:26", "2024-05-09T13:26:00+02:00"),
+        ("Published\nMay 15, 2025 8:00 PM EDT\nUpdated\nMay 15, 2025 8:57 PM EDT", None),
+    ],
+)
+def test_date_lines_of_more_sites(tmp_path, config, header, iso):
+    """A name run into its date, a name and a place, a label on a line of its own."""
+    ingested = ingest_one(_text_page(tmp_path, header), config, category="Monde")
+    assert ingested.data["date"] == (iso or "2025-05-15T20:00:00-04:00")
+    if iso is None:
+        assert ingested.data["modified"] == "2025-05-15T20:57:00-04:00"
+
+
+def test_a_date_printed_after_the_text_signs_it(tmp_path, config):
+    """Taz style: the section labels and the date under the last paragraph."""
+    page = write_input(
+        tmp_path,
+        "page.txt",
+        "Home\nCity Council Approves a Plan to Renovate a Dozen Schools\n"
+        f"{EN_BODY}Politik\nDeutschland\n28.\u20094.\u20092023, 18:41 Uhr\nKommentar von\nShare",
+    )
+    ingested = ingest_one(page, config, category="Monde")
+    assert ingested.data["date"] == "2023-04-28T18:41:00+02:00"
+
+
+def test_a_teasers_date_after_the_text_is_not_the_articles(tmp_path, config):
+    body = (
+        f"{EN_BODY}Recommended\nRemembering the City's Oldest Neon Sign\nMark Byrnes\n"
+        "Jul 17, 2014\n"
+    )
+    page = _text_page(tmp_path, "By Jane Porter", body)
+    ingested = ingest_one(page, config, category="Monde")
+    assert (
+        ingested.result.status is Status.FAILED and "no publication date" in ingested.result.reason
+    )
+
+
+def test_a_cards_date_inside_the_text_is_not_the_articles(tmp_path, config):
+    """Seznam style: a related story's headline and date set between two paragraphs."""
+    first, second, third = EN_BODY.splitlines()
+    body = (
+        f"{first}\n{second}\nMayor Unveils Budget Plan for Next Year\n23. 12. 2024 13:31\n{third}\n"
+    )
+    ingested = ingest_one(_text_page(tmp_path, "By Jane Porter", body), config, category="Monde")
+    assert (
+        ingested.result.status is Status.FAILED and "no publication date" in ingested.result.reason
+    )
+
+
+def test_a_quotes_attribution_is_no_date_line(tmp_path, config):
+    """An embedded post signed '— NAME (@handle) date' dates the post, not the article."""
+    first, second, third = EN_BODY.splitlines()
+    body = f"{first}\n{second}\nWe did it!\n— Jane Doe (@janedoe) September 15, 2024\n{third}\n"
+    ingested = ingest_one(_text_page(tmp_path, "By Jane Porter", body), config, category="Monde")
+    assert (
+        ingested.result.status is Status.FAILED and "no publication date" in ingested.result.reason
+    )
+
+
+@pytest.mark.parametrize(
+    ("text", "iso"),
+    [
+        ("Publiziert heute um 12:19 Uhr", "2024-07-18T12:19:00+02:00"),
+        ("Publié hier à 10h30", "2024-07-17T10:30:00+02:00"),
+        ("Today", "2024-07-18T00:00:00+02:00"),
+        ("Publié il y a 3 heures", None),  # which day? the capture's day does not say
+        ("2 days ago", None),
+    ],
+)
+def test_a_capture_day_dates_only_a_relative_date_that_names_its_day(text, iso):
+    value = resolve_relative(text, date(2024, 7, 18), PARIS)
+    assert (value.isoformat() if value else None) == iso
+
+
+def test_a_page_dated_today_by_a_capture_day(tmp_path, config):
+    page = _text_page(tmp_path, "Publié aujourd'hui à 10h30", FR_BODY)
+    ingested = ingest_one(page, config, category="France", retrieved=date(2024, 7, 18))
+    assert ingested.data["date"] == "2024-07-18T10:30:00+02:00"
+    assert ingested.data["date_source"] == "capture"
+
+
+def test_a_numeric_date_with_a_twelve_hour_clock_is_written_month_first():
+    """Lifehacker style: '3/09/15 8:00am' is March 9 (a day-first page writes 24-hour time)."""
+    statement = read_date_statement("3/09/15 8:00am", PARIS)
+    assert statement is not None and statement.value.isoformat() == "2015-03-09T08:00:00+01:00"

@@ -25,6 +25,7 @@ from chronique.ingest.evaluate.scoring import (
     date_matches,
     title_matches,
 )
+from chronique.ingest.evaluate.zones import source_zones
 from chronique.ingest.pipeline import (
     Batch,
     IngestOptions,
@@ -93,6 +94,7 @@ def evaluate_pages(
     pages: Sequence[GoldPage], cache: Path, config: ChroniqueConfig, sources: Iterable[str]
 ) -> dict[tuple[str, str], Totals]:
     """Totals by (extractor, source) for the pages (text copies must be in *cache*)."""
+    config = replace(config, source_timezones={**config.source_timezones, **source_zones(pages)})
     sections = config.sections
     # Sections are not scored (they depend on the site's map): the first section stands in,
     # so that no page is refused for want of one.

@@ -1,0 +1,83 @@
+"""How the plain-text reader chooses a page's title among its headline-shaped lines.
+
+Pages in the styles of real sites, each with a distinct way of misleading a reader that
+takes the nearest headline, are in ``sites/`` (asserted by ``test_ingest_sites.py``);
+these tests cover the evidence the reader takes from outside the page: its URL.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from chronique.ingest.chrome import load_chrome_patterns
+from chronique.ingest.headlines import slug_stems
+from chronique.ingest.text_page import TextRules, extract_text_page
+from tests.ingest.helpers import FIXTURES, ingest_one, make_config
+
+#: A page with two headlines about one story: its own and a 'Lire aussi' link.
+PAGE = FIXTURES / "two_headlines_one_story.txt"
+MARKETS = "Les Bourses européennes reculent après les chiffres de l'emploi américain"
+JOBS = "L'emploi américain ralentit en juin, le chômage remonte à 4,1 % selon les chiffres publiés vendredi"
+SITE = "https://www.quotidiendusud.fr/economie/2024/07/05/"
+
+
+def _title(source_url: str | None) -> str:
+    rules = TextRules(load_chrome_patterns(()), ("Économie",))
+    return extract_text_page(PAGE.read_text(encoding="utf-8"), rules, source_url).title
+
+
+@pytest.mark.parametrize(
+    ("slug", "title"),
+    [
+        ("les-bourses-europeennes-reculent-apres-les-chiffres-de-l-emploi-americain", MARKETS),
+        ("l-emploi-americain-ralentit-en-juin-le-chomage-remonte", JOBS),
+    ],
+)
+def test_the_url_slug_names_which_headline_is_the_page_s(slug: str, title: str):
+    assert _title(SITE + slug) == title
+
+
+def test_without_a_url_the_headline_with_its_byline_is_the_title():
+    assert _title(None) == MARKETS
+
+
+def test_a_url_without_words_is_no_evidence():
+    assert slug_stems("https://www.example.com/news/articles/c4ng0j5y0o") == frozenset()
+    assert slug_stems("https://www.example.com/2024/07/05/123456.html") == frozenset()
+    assert _title("https://www.example.com/news/articles/c4ng0j5y0o") == MARKETS
+
+
+def test_ingest_passes_the_source_url_to_the_text_reader(tmp_path: Path):
+    config = make_config(tmp_path)
+    url = SITE + "l-emploi-americain-ralentit-en-juin-le-chomage-remonte"
+    ingested = ingest_one(PAGE, config, source_url=url, category="Économie")
+    assert ingested.data["title"] == JOBS
+
+
+def test_a_related_story_s_headline_above_the_title_is_not_its_short_headline():
+    page = Path(__file__).parent / "sites" / "kinja_lifehacker.txt"
+    rules = TextRules(load_chrome_patterns(()), ())
+    extracted = extract_text_page(page.read_text(encoding="utf-8"), rules)
+    assert extracted.title == "How To Cancel The Subscriptions You Never Use"
+    assert extracted.subtitle is None
+
+
+def test_a_headline_far_above_the_text_without_a_byline_is_another_box_s():
+    """A teaser at the top of a long page (36 menu lines above the text) shares the story's
+    words, but without a byline beside it or a URL naming it, the heading nearest the text
+    is the title."""
+    teaser = "Tramway de Montpellier : vingt-cinq ans de ligne entre la gare et le nord"
+    menu = "\n".join(f"Rubrique numéro {n} du site" for n in range(36))
+    text = (
+        f"{teaser}\n\n{menu}\n\nSommaire\nHistoire de la ligne de la ville\n\n"
+        "Le conseil municipal a voté lundi soir, après plus de quatre heures de débats, le "
+        "principe d'une nouvelle ligne de tramway entre la gare et les quartiers du nord de la "
+        "ville, un projet attendu depuis une dizaine d'années par les habitants.\n\n"
+        "La ligne, longue de neuf kilomètres, doit desservir seize stations et transporter "
+        "jusqu'à quarante mille voyageurs par jour. Les premiers travaux commenceront au "
+        "printemps prochain, selon le calendrier présenté par la maire.\n"
+    )
+    extracted = extract_text_page(text, TextRules(load_chrome_patterns(()), ()))
+    assert extracted.title == "Histoire de la ligne de la ville"
