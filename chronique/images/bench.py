@@ -12,7 +12,7 @@ from PIL import Image, ImageFilter
 
 from chronique.images.cache import ImageCache
 from chronique.images.publish import process_images
-from chronique.images.variants import ImageSettings
+from chronique.images.variants import image_settings
 
 
 def synthetic_photo(path: Path, size: tuple[int, int], seed: int) -> None:
@@ -34,7 +34,7 @@ def bench_images(n_photos: int = 100, size: tuple[int, int] = (4000, 3000)) -> d
         for index in range(distinct, n_photos):
             shutil.copyfile(images / f"photo-{index % distinct}.jpg", images / f"photo-{index}.jpg")
         srcs = [f"images/photo-{index}.jpg" for index in range(n_photos)]
-        settings = ImageSettings()
+        settings = image_settings({})
 
         def run() -> float:
             started = time.perf_counter()

@@ -36,6 +36,7 @@ from chronique.images.variants import (
     open_image,
 )
 from chronique.model import LeadImage
+from chronique.settings import read_chronique_settings
 
 log = logging.getLogger(__name__)
 
@@ -45,7 +46,7 @@ _BODY_SRC = re.compile(r'<img\b[^>]*?\bsrc="([^"]*)"')
 
 def cache_path(settings: dict[str, Any]) -> Path:
     """CHRONIQUE_IMAGE_CACHE_PATH, by default ``images`` in Pelican's CACHE_PATH."""
-    configured = settings.get("CHRONIQUE_IMAGE_CACHE_PATH")
+    configured = read_chronique_settings(settings).image_cache_path
     return Path(configured) if configured else Path(settings["CACHE_PATH"]) / "images"
 
 

@@ -18,10 +18,8 @@ from typing import Any
 import PIL
 from PIL import Image, ImageCms, ImageOps, UnidentifiedImageError
 
-DEFAULT_WIDTHS = (480, 960, 1600)
-DEFAULT_MAX_BYTES = 25 * 1024 * 1024
-#: 50 megapixels: any camera photo; a 30000 × 30000 decompression bomb is refused unread.
-DEFAULT_MAX_PIXELS = 50_000_000
+from chronique.settings import SettingsError, read_chronique_settings
+
 #: Bumped when the encoding changes, so cached variants are made again.
 ENCODING_VERSION = 2
 
@@ -43,13 +41,13 @@ class ImageError(Exception):
 
 @dataclass(frozen=True)
 class ImageSettings:
-    """The settings of image processing (see ``image_settings`` for their Pelican names)."""
+    """The settings of image processing: ``CHRONIQUE_IMAGE_*`` (chronique.settings)."""
 
-    widths: tuple[int, ...] = DEFAULT_WIDTHS
-    max_bytes: int = DEFAULT_MAX_BYTES
-    max_pixels: int = DEFAULT_MAX_PIXELS
-    jpeg_quality: int = 82
-    webp_quality: int = 80
+    widths: tuple[int, ...]
+    max_bytes: int
+    max_pixels: int
+    jpeg_quality: int
+    webp_quality: int
 
     def fingerprint(self) -> str:
         """What the encoded bytes depend on besides the source: part of the cache key."""
@@ -57,16 +55,17 @@ class ImageSettings:
 
 
 def image_settings(settings: Mapping[str, Any]) -> ImageSettings:
-    """Read CHRONIQUE_IMAGE_WIDTHS, _MAX_BYTES, _MAX_PIXELS, _JPEG_QUALITY, _WEBP_QUALITY."""
-    widths = tuple(sorted({int(w) for w in settings.get("CHRONIQUE_IMAGE_WIDTHS", DEFAULT_WIDTHS)}))
+    """The ``CHRONIQUE_IMAGE_*`` settings of a Pelican settings dict (``{}``: the defaults)."""
+    chronique = read_chronique_settings(settings)
+    widths = tuple(sorted(set(chronique.image_widths)))
     if not widths or widths[0] < 1:
-        raise ValueError(f"CHRONIQUE_IMAGE_WIDTHS must list positive widths, not {widths}")
+        raise SettingsError(f"CHRONIQUE_IMAGE_WIDTHS: expected positive widths, found {widths}")
     return ImageSettings(
         widths=widths,
-        max_bytes=int(settings.get("CHRONIQUE_IMAGE_MAX_BYTES", DEFAULT_MAX_BYTES)),
-        max_pixels=int(settings.get("CHRONIQUE_IMAGE_MAX_PIXELS", DEFAULT_MAX_PIXELS)),
-        jpeg_quality=int(settings.get("CHRONIQUE_IMAGE_JPEG_QUALITY", 82)),
-        webp_quality=int(settings.get("CHRONIQUE_IMAGE_WEBP_QUALITY", 80)),
+        max_bytes=chronique.image_max_bytes,
+        max_pixels=chronique.image_max_pixels,
+        jpeg_quality=chronique.image_jpeg_quality,
+        webp_quality=chronique.image_webp_quality,
     )
 
 

@@ -20,7 +20,7 @@ from urllib.parse import unquote, urlsplit
 import lxml.html
 from lxml import etree
 
-from chronique.images import ImageError, ImageSettings, verify_image
+from chronique.images import ImageError, ImageSettings, image_settings, verify_image
 from chronique.images.variants import open_image
 from chronique.model import LeadImage
 
@@ -156,7 +156,7 @@ def copy_into_content(
     The name comes from the bytes, so an existing file of that name holds the same image
     and is kept as it is; the extension from the format Pillow reads, not the page's name.
     """
-    settings = settings or ImageSettings()
+    settings = settings or image_settings({})
     verify_image(source, settings)
     with open_image(source, settings) as image:
         extension = _EXTENSION[image.format or "PNG"]

@@ -11,7 +11,7 @@ from PIL import Image
 from chronique.images import ImageError, image_settings
 from chronique.images.cache import ImageCache
 from chronique.images.publish import process_image
-from chronique.images.variants import DEFAULT_MAX_BYTES, encode_variants
+from chronique.images.variants import encode_variants
 from tests.images.helpers import (
     metadata_left,
     phone_photo,
@@ -29,7 +29,7 @@ def sizes(files: dict[str, bytes]) -> dict[str, tuple[int, int]]:
 
 def test_default_settings() -> None:
     assert DEFAULTS.widths == (480, 960, 1600)
-    assert DEFAULTS.max_bytes == DEFAULT_MAX_BYTES == 25 * 1024 * 1024
+    assert DEFAULTS.max_bytes == 25 * 1024 * 1024
 
 
 def test_variants_at_each_width_in_webp_and_the_source_format(tmp_path: Path) -> None:
