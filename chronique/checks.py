@@ -14,7 +14,7 @@ from dataclasses import dataclass
 from html.parser import HTMLParser
 from pathlib import Path, PurePosixPath
 
-from chronique import render
+from chronique import images, render
 from chronique.config import ChroniqueConfig
 from chronique.content import (
     Archive,
@@ -28,7 +28,10 @@ from chronique.model import SUMMARY_MAX_CHARS
 from chronique.scaffold import scaffold_leftovers
 from chronique.site_model import UrlScheme
 
-_IMAGE = re.compile(r"!\[(?P<alt>[^\]]*)\]\(\s*<?(?P<src>[^)\s>]+)")
+_IMAGE = re.compile(r"!\[(?P<alt>[^\]]*)\]\(\s*<?(?P<src>[^)\s>]+)[^)]*\)(?P<attrs>\{[^}]*\})?")
+#: The class that marks a body image as decorative (an empty alt is then right):
+#: ``![](images/filet.png){.decorative}``, through Markdown's attr_list extension.
+DECORATIVE_CLASS = "decorative"
 _LINK = re.compile(r"(?<!!)\[[^\]]*\]\(\s*<?(?P<href>[^)\s>]+)")
 #: A reference-style link's definition: ``[1]: https://…``.
 _REFERENCE = re.compile(r"^ {0,3}\[[^\]]+\]:[ \t]*<?(?P<href>[^\s>]+)")
@@ -157,10 +160,32 @@ def check_lead_image(article: ArticleFile, config: ChroniqueConfig) -> list[Cont
     image = article.meta.image
     if image is None:
         return []
-    problem = served_file_problem(config, image.src)
-    return (
-        [article.error("image", problem, "put the file under content/images/")] if problem else []
-    )
+    problems = []
+    problem = image_problem(config, image.src)
+    if problem:
+        problems.append(article.error("image", problem, "put the file under content/images/"))
+    if not image.credit:
+        problems.append(
+            article.error(
+                "image", "lead image has no credit", "add 'credit: …' (the photographer, agency)"
+            )
+        )
+    return problems
+
+
+def image_problem(config: ChroniqueConfig, src: str) -> str | None:
+    """Why *src* (relative to content/) is not an image the build can publish, or None:
+    a file the site serves (content.served_file_problem) that Pillow can read."""
+    problem = served_file_problem(config, src)
+    if problem:
+        return problem
+    target = config.content_path / src.removeprefix("{static}").lstrip("/")
+    if target.suffix.lower() in images.IMAGE_SUFFIXES:
+        try:
+            images.verify_image(target, images.image_settings(config.pelican))
+        except images.ImageError as error:
+            return f"image '{src}': {error}"
+    return None
 
 
 class _RawHtmlScanner(HTMLParser):
@@ -268,10 +293,11 @@ def check_body_images(article: ArticleFile, config: ChroniqueConfig) -> list[Con
     problems = []
     for line, col, match in _matches(article, _IMAGE):
         alt, src = match.group("alt").strip(), match.group("src")
-        if not alt:
+        if not alt and not _is_decorative(match.group("attrs")):
             problems.append(
                 ContentError(article.path, f"image '{src}' has no alt text", None, line, col,
-                             "describe the picture: ![Ce que montre l’image](…)")
+                             "describe the picture: ![Ce que montre l’image](…), "
+                             "or mark it ![](…){.decorative} if it only decorates")
             )  # fmt: skip
         if re.match(r"^[a-z]+:", src):
             problems.append(
@@ -286,13 +312,18 @@ def check_body_images(article: ArticleFile, config: ChroniqueConfig) -> list[Con
                              line, col, "write {static}/images/… so it resolves on the built page")
             )  # fmt: skip
             continue
-        problem = served_file_problem(config, src.removeprefix("{static}"))
+        problem = image_problem(config, src.removeprefix("{static}"))
         if problem:
             problems.append(
                 ContentError(article.path, problem, None, line, col,
                              "put images under content/images/ and link them as {static}/images/…")
             )  # fmt: skip
     return problems
+
+
+def _is_decorative(attributes: str | None) -> bool:
+    """``{.decorative}`` or ``{: .decorative}`` (attr_list) right after the image."""
+    return attributes is not None and f".{DECORATIVE_CLASS}" in attributes.strip("{}: ").split()
 
 
 def check_body_links(

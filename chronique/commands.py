@@ -159,6 +159,7 @@ def run_evaluate(corpora: list[str], failures: int = 0) -> int:
 def run_bench(n_articles: int = 2000, n_topics: int = 1000) -> int:
     """Print every benchmark's figures, one ``name: value`` line each."""
     from chronique.bench import bench_build
+    from chronique.images.bench import bench_images
     from chronique.ingest.bench import bench_ingest
     from chronique.topics.bench import bench_tagging
 
@@ -167,6 +168,7 @@ def run_bench(n_articles: int = 2000, n_topics: int = 1000) -> int:
     figures |= bench_ingest()
     figures |= bench_tagging(repo / "content" / "topics.yml", n_articles, n_topics)
     figures |= bench_build(repo, n_articles, n_topics)
+    figures |= bench_images()
     for name, value in figures.items():
         print(f"{name}: {value:,.2f}")
     return 0

@@ -12,7 +12,7 @@ from typing import Any
 from pelican import signals
 from pelican.plugins import neighbors
 
-from chronique import feeds, i18n, search, sitemap, theme
+from chronique import feeds, i18n, images, search, sitemap, theme
 from chronique.dates import long_date, month_name
 from chronique.reader import ChroniqueReader
 from chronique.site_model import forget_site, site_of
@@ -63,5 +63,6 @@ def register() -> None:
     signals.generator_init.connect(add_theme_support)
     signals.article_generator_finalized.connect(topic_pages.annotate)
     signals.article_generator_finalized.connect(neighbors.neighbors)  # previous / next
+    signals.static_generator_finalized.connect(images.publish_images)  # variants, cards
     signals.get_generators.connect(add_generators)
     signals.finalized.connect(end_run)

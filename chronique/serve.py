@@ -49,11 +49,15 @@ def survive(rebuild: Callable[[], object]) -> Callable[[], None]:
 
 
 def watch(
-    roots: list[Path], on_change: Callable[[], object], stop: threading.Event, interval: float
+    roots: list[Path],
+    on_change: Callable[[], object],
+    stop: threading.Event,
+    interval: float,
+    last: dict[Path, float] | None = None,
 ) -> None:
-    """Poll *roots* every *interval* seconds; polling needs no extra dependency and is fast
-    enough here."""
-    last = snapshot(roots)
+    """Poll *roots* every *interval* seconds, from the state *last* (now by default);
+    polling needs no extra dependency and is fast enough here."""
+    last = snapshot(roots) if last is None else last
     while not stop.wait(interval):
         current = snapshot(roots)
         if current != last:
@@ -109,7 +113,9 @@ def start(
     server = ThreadingHTTPServer((host, port), handler)
     stop = threading.Event()
     for target, args in (
-        (watch, (watched, survive(rebuild), stop, interval)),
+        # the state the served site was built from, taken before any request is answered:
+        # a change made as soon as start() returns is a change
+        (watch, (watched, survive(rebuild), stop, interval, snapshot(watched))),
         (server.serve_forever, ()),
     ):
         threading.Thread(target=target, args=args, daemon=True).start()

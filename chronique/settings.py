@@ -95,6 +95,18 @@ class ChroniqueSettings:
         "Deepest nesting of brackets, quotes and lists an article body may hold; deeper is "
         "refused (Markdown rendering slows with the square of it).",
     )
+    image_widths: tuple[int, ...] = setting(
+        (480, 960, 1600), "Widths in pixels of each image's variants (never upscaled)."
+    )
+    image_max_bytes: int = setting(25 * 1024 * 1024, "Largest image file the build accepts.")
+    image_max_pixels: int = setting(
+        50_000_000, "Most pixels an image may have; larger ones (decompression bombs) are refused."
+    )
+    image_jpeg_quality: int = setting(82, "JPEG quality of the variants in JPEG (1-95).")
+    image_webp_quality: int = setting(80, "WebP quality of the variants in WebP (1-100).")
+    image_cache_path: str | None = setting(
+        None, "Folder of the encoded images kept between builds (None: CACHE_PATH/images)."
+    )
 
     def __post_init__(self) -> None:
         object.__setattr__(self, "source_timezones", _checked_zones(self.source_timezones))

@@ -32,6 +32,7 @@ from chronique.ingest.decode import decode_bytes
 from chronique.ingest.dedupe import ArchiveIndex, Fingerprint
 from chronique.ingest.errors import IngestFailure
 from chronique.ingest.html_page import extract_html_page
+from chronique.ingest.images import lead_image
 from chronique.ingest.language import detect_language, language_name
 from chronique.ingest.page import ExtractedPage, sections_by_fold, trim_at_sentence
 from chronique.ingest.report import IngestReport, IngestResult, Status
@@ -158,6 +159,9 @@ def ingest_file(path: Path, batch: Batch) -> IngestResult:
         page = extract_page(path, raw, batch)
         section = _category(page, batch)
         meta, body = build_article(page, sha256, batch, section)
+        if _suffix(path.name) in HTML_SUFFIXES:
+            image = lead_image(path, raw, batch.config.content_path)
+            meta = replace(meta, image=image) if image else meta
         result = _store(path, meta, body, sha256, batch)
         if result.status is Status.WRITTEN and section.unmapped_label:
             return replace(result, unmapped_label=section.unmapped_label)
