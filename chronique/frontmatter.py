@@ -65,7 +65,7 @@ _without_timestamp_resolver(_PlainDumper)
 class StructureError(yaml.MarkedYAMLError):
     """YAML that parses but that Chronique refuses: nested too deep, or a key given twice."""
 
-    def __init__(self, problem: str, mark: yaml.Mark) -> None:
+    def __init__(self, problem: str, mark: Any) -> None:  # a Mark of PyYAML or of libyaml
         super().__init__(problem=problem, problem_mark=mark)
 
 

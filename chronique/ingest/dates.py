@@ -391,10 +391,10 @@ def _from_match(match: re.Match[str]) -> datetime | None:
     groups = match.groupdict()
     month_text = (groups["m"] or groups.get("m2") or "").rstrip(".")
     month = int(month_text) if month_text.isdigit() else MONTHS.get(month_text)
-    day = int(groups["d"] or groups.get("d2"))
+    day = int(groups.get("d") or groups.get("d2") or 0)
     if month is not None and month > 12 and day <= 12:  # 03/15/2025: an unambiguous US date
         day, month = month, day
-    elif groups.get("ampm") and "/" in match.group() and day <= 12 and (month or 13) <= 12:
+    elif groups.get("ampm") and "/" in match.group() and day <= 12 and month and month <= 12:
         day, month = month, day  # '3/09/15 8:00am': a 12-hour clock writes the month first
     hour = int(match["H"]) if match["H"] else 0
     minute = int(match["M"]) if match["M"] else 0

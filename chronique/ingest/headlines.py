@@ -59,7 +59,8 @@ def slug_stems(url: str | None) -> frozenset[str]:
 
 @dataclass(frozen=True)
 class TitleEvidence:
-    """What speaks for and against one line being the page's title, each in [0, 1] or a count."""
+    """What speaks for and against one line being the page's title, each in [0, 1] or a count
+    (a yes/no as 1 or 0); the same fields hold the weights, so every value is a float."""
 
     #: Share of the line's content words found at the start of the article text, counted as
     #: if the line had one word more: one shared word of a two-word label is weak evidence.
@@ -67,31 +68,31 @@ class TitleEvidence:
     #: Share of the source URL's slug words found in the line (0 without a URL).
     shared_with_slug: float
     #: Headline-shaped lines between this one and the article text.
-    lines_between: int
+    lines_between: float
     #: Fewer than four words: a label, a kicker, a button.
-    is_label: bool
+    is_label: float
     #: Inside a run of short labels: a menu.
-    in_menu: bool
+    in_menu: float
     #: A date or byline line stands right below (or right above) the line.
-    beside_meta: bool
+    beside_meta: float
     #: The line ends like a question or an exclamation and shares nothing with the text.
-    is_prompt: bool
+    is_prompt: float
     #: The line is set in capitals ('SUBSCRIBE TO UNLOCK MORE ARTICLES').
-    is_shouted: bool
+    is_shouted: float
     #: How far the line runs past a headline's usual length, 0 to 1 (16 to 30 words):
     #: a dek or a caption more often than a title.
     overlong: float
     #: Labels glued to one another ('Más LeídasBuenos AiresSeguridad'): a menu or a caption's
     #: credits copied as one line.
-    glued_labels: bool
+    glued_labels: float
     #: Five words or more and not one function word: a list of tags or names, not a sentence.
-    no_function_words: bool
+    no_function_words: float
     #: Under a shorter headline: this line is its dek (standfirst).
-    under_headline: bool
+    under_headline: float
     #: Beside a caption or a photo credit: the line is a caption too.
-    beside_credit: bool
+    beside_credit: float
     #: The line does not shape up as a headline (a sentence, a caption), only as a fallback.
-    is_weak_shape: bool
+    is_weak_shape: float
 
 
 #: How much each feature counts. Evidence about the story (the text's words, the URL) weighs

@@ -55,18 +55,21 @@ DEFAULT_MAX_TEXT_BYTES = 1_000_000
 DEFAULT_MAX_HTML_BYTES = 10_000_000
 NO_DATE = "no publication date found — pass --date YYYY-MM-DD"
 
+#: The type of a day, under a name the field ``IngestOptions.date`` does not hide.
+Day = date
+
 
 @dataclass(frozen=True)
 class IngestOptions:
     """What the editor supplies for the pages that lack it (never overrides the page)."""
 
-    date: date | None = None
+    date: Day | None = None
     category: str | None = None
     source_url: str | None = None
     source_name: str | None = None
     #: When the pages were captured (a day, or a moment), when known: a page's date after it
     #: is a placeholder, not evidence.
-    retrieved: date | datetime | None = None
+    retrieved: Day | datetime | None = None
     quiet: bool = False
     max_text_bytes: int = DEFAULT_MAX_TEXT_BYTES
     max_html_bytes: int = DEFAULT_MAX_HTML_BYTES
@@ -238,7 +241,7 @@ def build_article(
         if section.category is None:
             raise _no_section(page, section, batch, also=failure) from None
         raise
-    if section.category is None:
+    if section.category is None or section.source is None:
         raise _no_section(page, section, batch)
     modified = (
         in_zone(page.modified, published.zone_name or config.timezone) if page.modified else None

@@ -652,7 +652,7 @@ def extract_text_page(text: str, rules: TextRules, source_url: str | None = None
         lines, title_at, start, rules.sections, subject, block_of, reader.stopwords
     )
     right_under_title = all(ln.kind == Kind.CHROME for ln in lines[title_at + 1 : start])
-    standfirst, blocks, paragraphs = _body(
+    standfirst, body_blocks, paragraphs = _body(
         article, qualities[start:stop], header.dek, right_under_title, block_of[start:stop]
     )
     if not paragraphs:
@@ -671,7 +671,7 @@ def extract_text_page(text: str, rules: TextRules, source_url: str | None = None
         section=header.section,
         section_hint=header.section_hint,
         standfirst=standfirst,
-        body=join_blocks(blocks),
+        body=join_blocks(body_blocks),
         paragraphs=tuple(paragraphs),
         published=dates.published,
         modified=dates.modified,
@@ -1201,7 +1201,7 @@ def _under_headline(
 
 def _beside_credit(lines: Sequence[Line], index: int) -> bool:
     """Whether a caption or a photo credit ('© André Schmidt') stands right above or below."""
-    neighbours = lines[max(0, index - 1) : index] + lines[index + 1 : index + 2]
+    neighbours = [*lines[max(0, index - 1) : index], *lines[index + 1 : index + 2]]
     return any(ln.kind == Kind.CAPTION or ln.text.startswith("©") for ln in neighbours)
 
 
