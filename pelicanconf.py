@@ -1,6 +1,6 @@
 """Settings of this Chronique site (development build: ``invoke build``)."""
 
-from chronique.site_defaults import *  # noqa: F403
+from chronique.site.defaults import *  # noqa: F403
 
 SITENAME = "Chronique"
 SITEDESCRIPTION = "Archive d’articles d’actualité"

@@ -1,5 +1,5 @@
 """Chronique's commands for invoke. Each task only wires the command line to a function of
-the package; ``chronique COMMAND`` (chronique/cli.py) runs the same functions and takes
+the package; ``chronique COMMAND`` (chronique/cli/main.py) runs the same functions and takes
 several files without ``--``, which invoke cannot."""
 
 from __future__ import annotations
@@ -9,8 +9,8 @@ import sys
 
 from invoke import Collection, task
 
-from chronique import commands
-from chronique.cli import COMMANDS
+from chronique.cli import commands
+from chronique.cli.main import COMMANDS
 
 
 def command(name: str, **options):

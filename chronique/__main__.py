@@ -2,6 +2,6 @@
 
 import sys
 
-from chronique.cli import main
+from chronique.cli.main import main
 
 sys.exit(main())

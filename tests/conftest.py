@@ -74,7 +74,7 @@ def site(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> SiteCopy:
 @pytest.fixture(scope="session")
 def built_site(tmp_path_factory: pytest.TempPathFactory) -> SiteCopy:
     """The repository's own content, built once for the read-only tests of a session."""
-    from chronique.build import build_site
+    from chronique.site.build import build_site
 
     copy = copy_site(tmp_path_factory.mktemp("built"))
     build_site(copy.settings, copy.output)

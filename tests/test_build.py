@@ -11,8 +11,8 @@ from pathlib import Path
 import lxml.html
 import pytest
 
-from chronique.commands import run_build
-from chronique.frontmatter import parse_front_matter
+from chronique.cli.commands import run_build
+from chronique.content.frontmatter import parse_front_matter
 from tests.conftest import REPO, SEED, SiteCopy, copy_site, tree_digest
 
 CHROME_LINES = [

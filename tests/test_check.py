@@ -9,10 +9,10 @@ from pathlib import Path
 
 import pytest
 
-from chronique.checks import check_content, format_problem
-from chronique.commands import run_build, run_new
+from chronique.cli.commands import run_build, run_new
 from chronique.config import load_config
-from chronique.render import render_markdown
+from chronique.content.checks import check_content, format_problem
+from chronique.content.render import render_markdown
 from tests.conftest import REPO, SiteCopy
 
 VALID = """\

@@ -10,7 +10,7 @@ from pathlib import Path
 
 import pytest
 
-from chronique.cli import COMMANDS, build_parser, main
+from chronique.cli.main import COMMANDS, build_parser, main
 from tests.conftest import REPO, SiteCopy
 from tests.test_check import FILE, VALID, edit, write
 
@@ -102,4 +102,4 @@ def test_every_command_has_its_help_in_both_command_lines(capsys) -> None:
 def test_the_console_script_is_the_cli_main() -> None:
     scripts = tomllib.loads((REPO / "pyproject.toml").read_text("utf-8"))["project"]["scripts"]
     module, _, function = scripts["chronique"].partition(":")
-    assert (module, function) == ("chronique.cli", "main")
+    assert (module, function) == ("chronique.cli.main", "main")

@@ -6,7 +6,7 @@ from pathlib import Path
 
 import pytest
 
-from chronique.frontmatter import FrontMatter, dump_front_matter, parse_front_matter
+from chronique.content.frontmatter import FrontMatter, dump_front_matter, parse_front_matter
 
 #: Values whose plain form YAML would read as something else, or cannot hold.
 TRICKY_VALUES = [

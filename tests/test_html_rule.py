@@ -6,10 +6,10 @@ import dataclasses
 
 import pytest
 
-from chronique import render
-from chronique.checks import check_content
-from chronique.commands import run_build
+from chronique.cli.commands import run_build
 from chronique.config import load_config
+from chronique.content import render
+from chronique.content.checks import check_content
 from tests.conftest import SiteCopy
 from tests.test_check import FILE, VALID, write
 

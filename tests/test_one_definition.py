@@ -5,11 +5,11 @@ from __future__ import annotations
 import pytest
 from pelican.settings import read_settings
 
-from chronique.checks import check_content
 from chronique.config import load_config
-from chronique.errors import InvalidContentError
-from chronique.model import SUMMARY_MAX_CHARS
-from chronique.site_model import load_site
+from chronique.content.checks import check_content
+from chronique.content.errors import InvalidContentError
+from chronique.content.model import SUMMARY_MAX_CHARS
+from chronique.site.model import load_site
 from tests.conftest import SiteCopy
 
 ARTICLE = """\

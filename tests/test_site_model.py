@@ -15,7 +15,7 @@ import pytest
 from pelican import Pelican
 from pelican.settings import read_settings
 
-from chronique.build import build_site
+from chronique.site.build import build_site
 from tests.conftest import REPO, SiteCopy
 
 

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from chronique.slugs import is_valid_slug, slugify
+from chronique.content.slugs import is_valid_slug, slugify
 
 
 @pytest.mark.parametrize(

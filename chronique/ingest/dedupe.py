@@ -16,7 +16,7 @@ from dataclasses import dataclass, field
 from functools import lru_cache
 from pathlib import Path
 
-from chronique.frontmatter import FrontMatter, parse_front_matter
+from chronique.content.frontmatter import FrontMatter, parse_front_matter
 from chronique.topics.tagging import utf8_words
 
 SHINGLE_WORDS = 5

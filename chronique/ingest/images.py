@@ -20,9 +20,9 @@ from urllib.parse import unquote, urlsplit
 import lxml.html
 from lxml import etree
 
-from chronique.images import ImageError, ImageSettings, image_settings, verify_image
-from chronique.images.variants import open_image
-from chronique.model import LeadImage
+from chronique.content.model import LeadImage
+from chronique.site.images import ImageError, ImageSettings, image_settings, verify_image
+from chronique.site.images.variants import open_image
 
 #: What introduces a credit in a caption: "© AFP", "Photo : Reuters", "Crédit photo : X"…
 _CREDIT = re.compile(

@@ -19,6 +19,8 @@ from pathlib import Path
 from urllib.parse import urlsplit
 
 from chronique.config import ChroniqueConfig, load_config
+from chronique.content.model import SUMMARY_MAX_CHARS, ArticleMeta, Source
+from chronique.content.slugs import slugify
 from chronique.folding import fold, source_key
 from chronique.ingest.chrome import load_chrome_patterns
 from chronique.ingest.dates import (
@@ -40,8 +42,6 @@ from chronique.ingest.sections import SectionChoice, SectionMap, SectionMapError
 from chronique.ingest.tagging import SiteTagger
 from chronique.ingest.text_page import TextRules, extract_text_page
 from chronique.ingest.write import article_text, unique_slug, write_new_file
-from chronique.model import SUMMARY_MAX_CHARS, ArticleMeta, Source
-from chronique.slugs import slugify
 from chronique.topics.tagging import LANGUAGES as TAGGER_LANGUAGES
 
 TEXT_SUFFIXES = frozenset({".txt", ".text", ".md"})
@@ -293,7 +293,7 @@ class PageDate:
     """The article's date and who vouches for it and for its time zone (see ArticleMeta)."""
 
     value: datetime
-    source: str  # a DATE_SOURCES value of chronique.model
+    source: str  # a DATE_SOURCES value of chronique.content.model
     zone: str  # "page" | "source" | "archive"
     zone_name: str | None = None  # the zone assumed, when it was
 

@@ -19,9 +19,9 @@ from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
 
 from chronique.config import SectionMapSetting
+from chronique.content.model import CategorySource
 from chronique.folding import fold, source_key
 from chronique.ingest.page import sections_by_fold
-from chronique.model import CategorySource
 
 #: Between the levels of a label: "Société > Santé", "International / Europe", "A › B".
 _LEVELS = re.compile(r"\s*[>›»→|/·]\s*")

@@ -12,7 +12,7 @@ from functools import cache
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from chronique.errors import InvalidContentError
+from chronique.content.errors import InvalidContentError
 from chronique.ingest.errors import IngestFailure
 
 if TYPE_CHECKING:

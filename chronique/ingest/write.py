@@ -8,11 +8,11 @@ import tempfile
 from collections.abc import Callable
 from pathlib import Path
 
-from chronique.errors import ContentError
-from chronique.frontmatter import FrontMatter, dump_front_matter
+from chronique.content.errors import ContentError
+from chronique.content.frontmatter import FrontMatter, dump_front_matter
+from chronique.content.model import ArticleMeta, parse_article_meta
+from chronique.content.slugs import MAX_SLUG_LENGTH
 from chronique.ingest.errors import IngestFailure
-from chronique.model import ArticleMeta, parse_article_meta
-from chronique.slugs import MAX_SLUG_LENGTH
 
 #: Temporary files are hidden and end in this, so no reader of ``*.md`` files ever sees one.
 TEMPORARY_SUFFIX = ".tmp"

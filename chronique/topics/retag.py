@@ -7,9 +7,9 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from chronique.config import ChroniqueConfig
-from chronique.content import ArticleFile, read_archive, replace_file
-from chronique.errors import ContentError
-from chronique.frontmatter import with_list_field
+from chronique.content.archive import ArticleFile, read_archive, replace_file
+from chronique.content.errors import ContentError
+from chronique.content.frontmatter import with_list_field
 from chronique.topics.tagging import Tagger, TaggingSettings
 
 

@@ -11,10 +11,15 @@ from typing import Any
 
 import yaml
 
-from chronique.errors import ContentError, InvalidContentError
+from chronique.content.errors import ContentError, InvalidContentError
+from chronique.content.frontmatter import (
+    compose_strict,
+    construct_strict,
+    yaml_error_mark,
+    yaml_problem,
+)
+from chronique.content.slugs import slug_problem, slugify
 from chronique.folding import fold
-from chronique.frontmatter import compose_strict, construct_strict, yaml_error_mark, yaml_problem
-from chronique.slugs import slug_problem, slugify
 
 KINDS = ("person", "place", "organisation", "event", "theme")
 REQUIRED_KEYS = ("name", "slug", "kind", "description")

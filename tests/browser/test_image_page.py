@@ -14,7 +14,7 @@ from typing import Any
 
 import pytest
 
-from chronique.build import build_site
+from chronique.site.build import build_site
 from tests.browser.conftest import QuietHandler
 from tests.browser.test_reader_site import axe_violations
 from tests.conftest import copy_site

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from chronique.build import build_site
+from chronique.site.build import build_site
 from tests.conftest import SiteCopy, copy_site
 from tests.feeds.helpers import add_hostile_articles
 

@@ -9,7 +9,7 @@ from pathlib import Path
 import feedparser
 import pytest
 
-from chronique.build import build_site
+from chronique.site.build import build_site
 from tests.conftest import SiteCopy
 from tests.feeds.helpers import (
     ATOM,

@@ -6,7 +6,7 @@ import hashlib
 
 import pytest
 
-from chronique.build import build_site
+from chronique.site.build import build_site
 from tests.conftest import SiteCopy, copy_site
 from tests.feeds.helpers import add_hostile_articles, feed_files
 

@@ -15,7 +15,7 @@ from pathlib import Path
 
 import pytest
 
-from chronique.build import build_site
+from chronique.site.build import build_site
 from tests.conftest import SiteCopy
 from tests.feeds.helpers import (
     HOSTILE_TITLE_CLEAN,

@@ -1,4 +1,4 @@
-"""The pieces of chronique.feeds that need no build: URL rewriting, text cleaning, links."""
+"""The pieces of chronique.site.feeds that need no build: URL rewriting, text cleaning, links."""
 
 from __future__ import annotations
 
@@ -7,10 +7,17 @@ from typing import Any
 from pelican.settings import DEFAULT_CONFIG
 from pelican.urlwrappers import Category, Tag
 
-from chronique import site_defaults
-from chronique.feeds import ATOM_TYPE, RSS_TYPE, FeedLink, absolute_html, clean_text, feed_links_for
 from chronique.settings import read_chronique_settings
-from chronique.site_model import UrlScheme
+from chronique.site import defaults as site_defaults
+from chronique.site.feeds import (
+    ATOM_TYPE,
+    RSS_TYPE,
+    FeedLink,
+    absolute_html,
+    clean_text,
+    feed_links_for,
+)
+from chronique.site.model import UrlScheme
 from tests.conftest import SiteCopy
 from tests.feeds.helpers import feed_files
 
@@ -44,7 +51,7 @@ def test_clean_text_drops_what_xml_forbids_and_keeps_the_rest() -> None:
 
 
 def chronique_settings(**overrides: object) -> dict[str, Any]:
-    """Pelican's defaults, then Chronique's (chronique.site_defaults), then *overrides*."""
+    """Pelican's defaults, then Chronique's (chronique.site.defaults), then *overrides*."""
     ours = {k: v for k, v in vars(site_defaults).items() if k.isupper()}
     return {**DEFAULT_CONFIG, **ours, **overrides}
 

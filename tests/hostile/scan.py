@@ -18,9 +18,9 @@ from urllib.parse import urlsplit
 
 from lxml import etree
 
-from chronique.content import svg_problem
-from chronique.render import ACTIVE_SCHEMES as HOSTILE_SCHEMES
-from chronique.render import url_scheme
+from chronique.content.archive import svg_problem
+from chronique.content.render import ACTIVE_SCHEMES as HOSTILE_SCHEMES
+from chronique.content.render import url_scheme
 
 #: Pagefind's bundle: its own generated code, not built from content.
 SEARCH_BUNDLE = "pagefind"

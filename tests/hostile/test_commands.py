@@ -10,8 +10,8 @@ from pathlib import Path
 
 import pytest
 
-from chronique.cli import main
-from chronique.frontmatter import parse_front_matter
+from chronique.cli.main import main
+from chronique.content.frontmatter import parse_front_matter
 from tests.conftest import SiteCopy
 
 

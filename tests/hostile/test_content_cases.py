@@ -16,10 +16,10 @@ from pathlib import Path
 import pytest
 from PIL import Image
 
-from chronique.build import build_site
-from chronique.checks import check_content
 from chronique.config import load_config
-from chronique.errors import InvalidContentError
+from chronique.content.checks import check_content
+from chronique.content.errors import InvalidContentError
+from chronique.site.build import build_site
 from tests.conftest import SiteCopy, copy_site
 
 ARTICLE = """\

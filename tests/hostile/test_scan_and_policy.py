@@ -7,7 +7,7 @@ from pathlib import Path
 
 import pytest
 
-from chronique.render import render_markdown, url_allowed
+from chronique.content.render import render_markdown, url_allowed
 from tests.hostile.scan import html_findings, scan_output
 
 HOSTILE_HTML = {

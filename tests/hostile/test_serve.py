@@ -11,8 +11,8 @@ from collections.abc import Callable, Iterator
 
 import pytest
 
-from chronique.commands import run_build
-from chronique.serve import DevServer, start
+from chronique.cli.commands import run_build
+from chronique.site.serve import DevServer, start
 from tests.conftest import SiteCopy
 
 ADDED = "Un paragraphe ajouté pendant que le serveur tourne."

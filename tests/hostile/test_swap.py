@@ -11,8 +11,8 @@ from pathlib import Path
 
 import pytest
 
-from chronique.commands import run_build
-from chronique.swap import KEPT_VERSIONS, PAUSE_VARIABLE, SWAP_STEPS
+from chronique.cli.commands import run_build
+from chronique.site.swap import KEPT_VERSIONS, PAUSE_VARIABLE, SWAP_STEPS
 from tests.conftest import REPO, SiteCopy, tree_digest
 
 

@@ -11,9 +11,9 @@ from pathlib import Path
 import pytest
 from PIL import Image
 
-from chronique.build import build_site
-from chronique.commands import run_build
-from chronique.images.cards import CARD_SIZE, CardText, render_card
+from chronique.cli.commands import run_build
+from chronique.site.build import build_site
+from chronique.site.images.cards import CARD_SIZE, CardText, render_card
 from tests.conftest import REPO, SiteCopy
 from tests.images.helpers import metadata_left, phone_photo
 
@@ -34,7 +34,7 @@ def add_images(site: SiteCopy) -> Path:
 
 def image_reports(caplog: pytest.LogCaptureFixture) -> list[tuple[int, int]]:
     """(encoded, from the cache) of each build, as the image step reports it."""
-    return [r.args for r in caplog.records if r.name == "chronique.images.publish"]  # type: ignore[misc]
+    return [r.args for r in caplog.records if r.name == "chronique.site.images.publish"]  # type: ignore[misc]
 
 
 def article_html(site: SiteCopy) -> str:
@@ -73,7 +73,7 @@ def test_a_rebuild_with_unchanged_images_encodes_nothing(
     site: SiteCopy, caplog: pytest.LogCaptureFixture
 ) -> None:
     add_images(site)
-    caplog.set_level(logging.INFO, logger="chronique.images.publish")
+    caplog.set_level(logging.INFO, logger="chronique.site.images.publish")
     build_site(site.settings, site.output)
     first = {p.name: p.read_bytes() for p in (site.output / "images").iterdir()}
     build_site(site.settings, site.output)

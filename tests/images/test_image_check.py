@@ -6,8 +6,8 @@ import re
 
 import pytest
 
-from chronique.checks import check_content
 from chronique.config import load_config
+from chronique.content.checks import check_content
 from tests.conftest import SiteCopy
 from tests.images.helpers import phone_photo
 from tests.test_check import FILE, VALID, edit, write

@@ -8,10 +8,10 @@ from pathlib import Path
 import pytest
 from PIL import Image
 
-from chronique.images import ImageError, image_settings
-from chronique.images.cache import ImageCache
-from chronique.images.publish import process_image
-from chronique.images.variants import encode_variants
+from chronique.site.images import ImageError, image_settings
+from chronique.site.images.cache import ImageCache
+from chronique.site.images.publish import process_image
+from chronique.site.images.variants import encode_variants
 from tests.images.helpers import (
     metadata_left,
     phone_photo,

@@ -7,7 +7,7 @@ from pathlib import Path
 from typing import Any
 
 from chronique.config import ChroniqueConfig
-from chronique.frontmatter import FrontMatter, parse_front_matter
+from chronique.content.frontmatter import FrontMatter, parse_front_matter
 from chronique.ingest import IngestOptions, IngestResult, ingest_paths
 
 FIXTURES = Path(__file__).parent / "fixtures"

@@ -8,7 +8,8 @@ from pathlib import Path
 import pytest
 
 from chronique.config import config_from_settings
-from chronique.frontmatter import parse_front_matter
+from chronique.content.frontmatter import parse_front_matter
+from chronique.content.model import parse_article_meta
 from chronique.ingest import Status
 from chronique.ingest.dates import (
     read_date_statement,
@@ -16,7 +17,6 @@ from chronique.ingest.dates import (
     resolve_relative,
     split_statements,
 )
-from chronique.model import parse_article_meta
 from tests.ingest.helpers import SECTIONS, ingest_one, make_config, write_input
 
 PARIS = "Europe/Paris"

@@ -8,10 +8,10 @@ import json
 import lxml.html
 import pytest
 
+from chronique.content.render import render_markdown
 from chronique.ingest import Status
 from chronique.ingest.decode import decode_bytes
-from chronique.render import render_markdown
-from chronique.site_defaults import MARKDOWN
+from chronique.site.defaults import MARKDOWN
 from tests.ingest.helpers import ingest_one, write_input
 
 PARAGRAPHS = (

@@ -5,11 +5,11 @@ from __future__ import annotations
 import hashlib
 from datetime import date
 
-from chronique.frontmatter import parse_front_matter
+from chronique.content.frontmatter import parse_front_matter
+from chronique.content.model import parse_article_meta
+from chronique.content.slugs import slugify
 from chronique.ingest import Status
 from chronique.ingest.pipeline import NO_DATE
-from chronique.model import parse_article_meta
-from chronique.slugs import slugify
 from tests.ingest.helpers import SECTIONS, SEED, ingest_one
 
 TITLE = (

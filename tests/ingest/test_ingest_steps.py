@@ -8,7 +8,8 @@ from pathlib import Path
 
 import pytest
 
-from chronique.frontmatter import parse_front_matter
+from chronique.content.frontmatter import parse_front_matter
+from chronique.content.model import ArticleMeta, parse_article_meta
 from chronique.ingest.bench import SECTIONS, bench_page, text_page
 from chronique.ingest.chrome import load_chrome_patterns
 from chronique.ingest.dates import parse_date_text, read_date_statement, split_statements
@@ -32,7 +33,6 @@ from chronique.ingest.text_page import (
     extract_text_page,
 )
 from chronique.ingest.write import article_text, unique_slug
-from chronique.model import ArticleMeta, parse_article_meta
 
 PARIS = "Europe/Paris"
 

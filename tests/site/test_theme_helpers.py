@@ -1,4 +1,4 @@
-"""Issue 6: the rules behind the theme (chronique.theme, i18n, sitemap) and builds that vary them."""
+"""Issue 6: the rules behind the theme (chronique.site.theme, i18n, sitemap) and builds that vary them."""
 
 from __future__ import annotations
 
@@ -11,9 +11,9 @@ from pathlib import Path
 import pytest
 from jinja2 import Environment
 
-from chronique import i18n, theme
-from chronique.build import build_site
-from chronique.sitemap import SitemapEntry, robots_txt, sitemap_xml
+from chronique.site import i18n, theme
+from chronique.site.build import build_site
+from chronique.site.sitemap import SitemapEntry, robots_txt, sitemap_xml
 from tests.conftest import REPO, SiteCopy
 from tests.site.helpers import key_pages
 
@@ -111,7 +111,7 @@ def test_french_catalogue_translates_every_template_message() -> None:
         for m in catalogue
         if m.id and not m.fuzzy and all(m.string if isinstance(m.string, tuple) else [m.string])
     }
-    assert wanted - translated == set(), "run: python -m chronique.i18n update theme"
+    assert wanted - translated == set(), "run: python -m chronique.site.i18n update theme"
 
 
 def test_missing_catalogue_falls_back_to_english_ids(tmp_path: Path) -> None:

@@ -11,9 +11,9 @@ from pathlib import Path
 
 import pytest
 
-from chronique.build import build_site
-from chronique.checks import check_content
 from chronique.config import load_config
+from chronique.content.checks import check_content
+from chronique.site.build import build_site
 from tests.conftest import SiteCopy
 from tests.site.helpers import collect, html_pages
 

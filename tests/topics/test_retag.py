@@ -11,9 +11,9 @@ import stat
 
 import pytest
 
-from chronique.commands import run_topics_retag, run_topics_suggest
+from chronique.cli.commands import run_topics_retag, run_topics_suggest
 from chronique.config import load_config
-from chronique.frontmatter import parse_front_matter, with_list_field
+from chronique.content.frontmatter import parse_front_matter, with_list_field
 from chronique.topics.retag import retag_archive
 from tests.conftest import SiteCopy
 

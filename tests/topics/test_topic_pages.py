@@ -6,8 +6,8 @@ import re
 
 import lxml.html
 
-from chronique.build import build_site
-from chronique.frontmatter import dump_front_matter, parse_front_matter
+from chronique.content.frontmatter import dump_front_matter, parse_front_matter
+from chronique.site.build import build_site
 from tests.conftest import SiteCopy
 
 

@@ -6,7 +6,7 @@ from pathlib import Path
 
 import pytest
 
-from chronique.errors import InvalidContentError
+from chronique.content.errors import InvalidContentError
 from chronique.topics import load_vocabulary
 
 GOOD = """\

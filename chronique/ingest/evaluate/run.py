@@ -13,6 +13,7 @@ import lxml.html
 import trafilatura
 
 from chronique.config import ChroniqueConfig
+from chronique.content.render import render_markdown
 from chronique.ingest.errors import IngestFailure
 from chronique.ingest.evaluate.copies import page_paths
 from chronique.ingest.evaluate.corpora import GoldPage
@@ -32,8 +33,7 @@ from chronique.ingest.pipeline import (
     extract_page,
     new_batch,
 )
-from chronique.render import render_markdown
-from chronique.site_defaults import MARKDOWN
+from chronique.site.defaults import MARKDOWN
 
 CHRONIQUE = "chronique"
 TRAFILATURA = "trafilatura"

@@ -1,8 +1,8 @@
 """The Chronique Pelican plugin: every signal it listens to, connected in :func:`register`.
 
-Load it with ``PLUGINS = ["chronique.plugin"]``; a plain ``pelican content`` run is then
+Load it with ``PLUGINS = ["chronique.site.plugin"]``; a plain ``pelican content`` run is then
 as strict as ``invoke build``: the archive is read and validated once when Pelican is
-initialised (chronique.site_model), and a broken file stops Pelican, naming file and line.
+initialised (chronique.site.model), and a broken file stops Pelican, naming file and line.
 """
 
 from __future__ import annotations
@@ -12,11 +12,10 @@ from typing import Any
 from pelican import signals
 from pelican.plugins import neighbors
 
-from chronique import feeds, i18n, images, search, sitemap, theme
-from chronique.dates import long_date, month_name
-from chronique.reader import ChroniqueReader
-from chronique.site_model import forget_site, site_of
-from chronique.topics import pages as topic_pages
+from chronique.content.dates import long_date, month_name
+from chronique.site import feeds, i18n, images, search, sitemap, theme, topic_pages
+from chronique.site.model import forget_site, site_of
+from chronique.site.reader import ChroniqueReader
 
 
 def validate_archive(pelican: Any) -> None:
@@ -37,7 +36,7 @@ def add_template_filters(generator: Any) -> None:
 
 
 def add_theme_support(generator: Any) -> None:
-    """The theme's UI catalogue, autoescaping, filters and globals (chronique.theme)."""
+    """The theme's UI catalogue, autoescaping, filters and globals (chronique.site.theme)."""
     site = site_of(generator.settings)
     theme.install(generator.env, generator.settings, site.chronique)
     i18n.install_translations(generator)

@@ -6,14 +6,14 @@ from __future__ import annotations
 import sys
 from pathlib import Path
 
-from chronique.build import BuildError, build_site
-from chronique.checks import check_content, format_problem
+from chronique.cli.scaffold import ScaffoldError, new_article
 from chronique.config import ChroniqueConfig, load_config
-from chronique.dates import parse_day_or_moment
-from chronique.errors import ContentError, InvalidContentError
+from chronique.content.checks import check_content, format_problem
+from chronique.content.dates import parse_day_or_moment
+from chronique.content.errors import ContentError, InvalidContentError
 from chronique.paths import printable, printable_path, shown_path
-from chronique.scaffold import ScaffoldError, new_article
-from chronique.swap import CopyError
+from chronique.site.build import BuildError, build_site
+from chronique.site.swap import CopyError
 
 
 def site_config(settings_file: str = "pelicanconf.py") -> ChroniqueConfig:
@@ -93,7 +93,7 @@ def run_topics_suggest(
     paths: list[str], min_count: int = 2, settings_file: str = "pelicanconf.py"
 ) -> int:
     """Print names frequent in *paths* (default: the articles) that no topic covers."""
-    from chronique.content import article_files
+    from chronique.content.archive import article_files
     from chronique.topics import load_vocabulary
     from chronique.topics.suggest import suggest_new_topics
 
@@ -141,7 +141,7 @@ def run_topics_retag(dry_run: bool = False, settings_file: str = "pelicanconf.py
 
 def run_serve(port: int = 8000) -> int:
     """Build, then serve output/ and rebuild on every change until interrupted."""
-    from chronique.serve import serve, survive
+    from chronique.site.serve import serve, survive
 
     survive(run_build)()
     watched = [Path("content"), Path("theme"), Path("pelicanconf.py")]
@@ -158,9 +158,9 @@ def run_evaluate(corpora: list[str], failures: int = 0) -> int:
 
 def run_bench(n_articles: int = 2000, n_topics: int = 1000) -> int:
     """Print every benchmark's figures, one ``name: value`` line each."""
-    from chronique.bench import bench_build
-    from chronique.images.bench import bench_images
     from chronique.ingest.bench import bench_ingest
+    from chronique.site.bench import bench_build
+    from chronique.site.images.bench import bench_images
     from chronique.topics.bench import bench_tagging
 
     repo = Path.cwd()

@@ -2,11 +2,11 @@
 
 ``variants`` encodes one image, ``cache`` keeps what was encoded, ``cards`` draws an
 article's social card, ``markup`` writes the ``<picture>`` HTML and ``publish`` hooks it
-all into Pelican (``publish_images``, connected in ``chronique.plugin``).
+all into Pelican (``publish_images``, connected in ``chronique.site.plugin``).
 """
 
-from chronique.images.publish import publish_images
-from chronique.images.variants import (
+from chronique.site.images.publish import publish_images
+from chronique.site.images.variants import (
     IMAGE_SUFFIXES,
     ImageError,
     ImageSettings,

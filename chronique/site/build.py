@@ -3,7 +3,7 @@
 Pelican alone skips an unreadable article with a warning; for an archive that
 is silent data loss. Here a build either publishes every article or changes
 nothing: the previous ``output/`` stays as it was, even when the build is killed
-(:mod:`chronique.swap`).
+(:mod:`chronique.site.swap`).
 """
 
 from __future__ import annotations
@@ -17,9 +17,9 @@ from typing import Any
 from pelican import Pelican
 from pelican.settings import read_settings
 
-from chronique.errors import ContentError, InvalidContentError
-from chronique.site_model import SITE_KEY, Site, load_site
-from chronique.swap import copy_to_folder, output_slots, publish, staging_folder, step
+from chronique.content.errors import ContentError, InvalidContentError
+from chronique.site.model import SITE_KEY, Site, load_site
+from chronique.site.swap import copy_to_folder, output_slots, publish, staging_folder, step
 
 
 class BuildError(Exception):

@@ -17,10 +17,10 @@ from pathlib import Path, PurePosixPath
 from lxml import etree
 
 from chronique.config import ChroniqueConfig
-from chronique.errors import ContentError
-from chronique.frontmatter import FrontMatter, parse_front_matter
-from chronique.model import ArticleMeta, PageMeta, parse_article_meta, parse_page_meta
-from chronique.render import url_allowed
+from chronique.content.errors import ContentError
+from chronique.content.frontmatter import FrontMatter, parse_front_matter
+from chronique.content.model import ArticleMeta, PageMeta, parse_article_meta, parse_page_meta
+from chronique.content.render import url_allowed
 from chronique.settings import YAML_MAX_DEPTH
 from chronique.topics import Vocabulary, load_vocabulary
 

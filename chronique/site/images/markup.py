@@ -10,7 +10,7 @@ from html import escape, unescape
 
 from markupsafe import Markup
 
-from chronique.images.variants import ProcessedImage, Variant
+from chronique.site.images.variants import ProcessedImage, Variant
 
 #: Lead images span the article column (46rem); body images the text measure (68ch).
 LEAD_SIZES = "(min-width: 48rem) 46rem, 100vw"

@@ -18,7 +18,7 @@ from typing import Any
 
 from pagefind_bin_extended import get_executable
 
-from chronique.site_model import site_of
+from chronique.site.model import site_of
 
 log = logging.getLogger(__name__)
 

@@ -10,9 +10,9 @@ from pathlib import Path
 
 from PIL import Image, ImageFilter
 
-from chronique.images.cache import ImageCache
-from chronique.images.publish import process_images
-from chronique.images.variants import image_settings
+from chronique.site.images.cache import ImageCache
+from chronique.site.images.publish import process_images
+from chronique.site.images.variants import image_settings
 
 
 def synthetic_photo(path: Path, size: tuple[int, int], seed: int) -> None:

@@ -1,7 +1,7 @@
 """Publishing images with the site: the plugin's one hook into Pelican.
 
 When Pelican has read every article, page and static file (``static_generator_finalized``,
-connected in ``chronique.plugin``),
+connected in ``chronique.site.plugin``),
 each image in ``STATIC_PATHS`` or used by an article is processed (through the cache) and
 its variants written to the output; Pelican no longer copies it as is, since the original
 keeps its metadata. Articles get ``lead_picture`` (a ``markup.Picture``) and
@@ -22,11 +22,13 @@ from functools import lru_cache
 from pathlib import Path, PurePosixPath
 from typing import Any
 
-from chronique.errors import ContentError, InvalidContentError
-from chronique.images.cache import CacheReport, ImageCache, cache_key
-from chronique.images.cards import CARD_SIZE, CARD_VERSION, CardText, font_path, render_card
-from chronique.images.markup import Picture, rewrite_body_images
-from chronique.images.variants import (
+from chronique.content.errors import ContentError, InvalidContentError
+from chronique.content.model import LeadImage
+from chronique.settings import read_chronique_settings
+from chronique.site.images.cache import CacheReport, ImageCache, cache_key
+from chronique.site.images.cards import CARD_SIZE, CARD_VERSION, CardText, font_path, render_card
+from chronique.site.images.markup import Picture, rewrite_body_images
+from chronique.site.images.variants import (
     IMAGE_SUFFIXES,
     ImageError,
     ImageSettings,
@@ -35,8 +37,6 @@ from chronique.images.variants import (
     image_settings,
     open_image,
 )
-from chronique.model import LeadImage
-from chronique.settings import read_chronique_settings
 
 log = logging.getLogger(__name__)
 

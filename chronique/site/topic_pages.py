@@ -9,7 +9,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from typing import Any
 
-from chronique.site_model import site_of
+from chronique.site.model import site_of
 
 KIND_ORDER = ("person", "place", "organisation", "event", "theme")
 MOST_COVERED = 12

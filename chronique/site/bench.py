@@ -17,9 +17,9 @@ from pathlib import Path
 import yaml
 
 from chronique.config import load_config
-from chronique.frontmatter import dump_front_matter
-from chronique.model import ArticleMeta
-from chronique.slugs import slugify
+from chronique.content.frontmatter import dump_front_matter
+from chronique.content.model import ArticleMeta
+from chronique.content.slugs import slugify
 
 _WORDS = (
     "les forces russes ont annoncé avoir repris deux localités dans la région théâtre de "
@@ -114,7 +114,7 @@ def timed(action: Callable[[], object]) -> float:
 def bench_build(repo: Path, n_articles: int = 1000, n_topics: int = 200) -> dict[str, float]:
     """A full build of a synthetic archive, and what its feeds cost (target: under a quarter)."""
     from chronique import timing
-    from chronique.build import build_site
+    from chronique.site.build import build_site
 
     with tempfile.TemporaryDirectory() as folder:
         site = make_synthetic_site(repo, Path(folder), n_articles, n_topics)

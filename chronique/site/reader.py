@@ -15,10 +15,10 @@ from typing import Any, ClassVar
 from pelican.readers import BaseReader
 from pelican.urlwrappers import Category, Tag
 
-from chronique.content import ArticleFile, PageFile
-from chronique.errors import ContentError, InvalidContentError
-from chronique.render import render_markdown
-from chronique.site_model import site_of
+from chronique.content.archive import ArticleFile, PageFile
+from chronique.content.errors import ContentError, InvalidContentError
+from chronique.content.render import render_markdown
+from chronique.site.model import site_of
 
 
 class ChroniqueReader(BaseReader):

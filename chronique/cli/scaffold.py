@@ -8,11 +8,11 @@ from pathlib import Path
 from zoneinfo import ZoneInfo
 
 from chronique.config import ChroniqueConfig
-from chronique.content import ArticleFile, article_files, read_front_matter
-from chronique.errors import ContentError
-from chronique.frontmatter import FrontMatter, dump_front_matter
-from chronique.model import ArticleMeta
-from chronique.slugs import slug_problem, slugify
+from chronique.content.archive import ArticleFile, article_files, read_front_matter
+from chronique.content.errors import ContentError
+from chronique.content.frontmatter import FrontMatter, dump_front_matter
+from chronique.content.model import ArticleMeta
+from chronique.content.slugs import slug_problem, slugify
 
 BODY_PLACEHOLDER = (
     "Écrivez ici le texte de l’article, en Markdown : un paragraphe par bloc, "

@@ -3,7 +3,7 @@
 One place decides what a feed holds: the site feed (in ``CHRONIQUE_FEEDS_URL``),
 one per section (beside its page, ``CATEGORY_URL``) and one per topic (beside its
 page, ``TAG_URL``), each section and topic only when it has articles. Pelican's own
-feed writer stays off (chronique.site_defaults sets every ``FEED_*`` path to None);
+feed writer stays off (chronique.site.defaults sets every ``FEED_*`` path to None);
 :class:`FeedsGenerator` writes the documents through Pelican's Writer.
 
 Identifiers are ``tag:`` URIs (RFC 4151) built from ``CHRONIQUE_TAG_AUTHORITY``
@@ -47,8 +47,9 @@ from feedgen.entry import FeedEntry
 from feedgen.feed import FeedGenerator
 from pelican.generators import Generator
 
-from chronique import __version__, i18n, timing
-from chronique.site_model import Site, UrlScheme, article_meta, last_change, site_of
+from chronique import __version__, timing
+from chronique.site import i18n
+from chronique.site.model import Site, UrlScheme, article_meta, last_change, site_of
 
 log = logging.getLogger(__name__)
 

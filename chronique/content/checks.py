@@ -1,8 +1,8 @@
 """``invoke check``: everything a reviewer would check in a contributed article.
 
-The build shares the front-matter checks (chronique.content); the checks here
+The build shares the front-matter checks (chronique.content.archive); the checks here
 look at the body too: raw HTML that the sanitiser would strip (its allow-list,
-chronique.render.ALLOW_LIST, is the rule), images, links.
+chronique.content.render.ALLOW_LIST, is the rule), images, links.
 """
 
 from __future__ import annotations
@@ -14,19 +14,20 @@ from dataclasses import dataclass
 from html.parser import HTMLParser
 from pathlib import Path, PurePosixPath
 
-from chronique import images, render
+from chronique.cli.scaffold import scaffold_leftovers
 from chronique.config import ChroniqueConfig
-from chronique.content import (
+from chronique.content import render
+from chronique.content.archive import (
     Archive,
     ArticleFile,
     local_file_problem,
     read_archive,
     served_file_problem,
 )
-from chronique.errors import ContentError, InvalidContentError
-from chronique.model import SUMMARY_MAX_CHARS
-from chronique.scaffold import scaffold_leftovers
-from chronique.site_model import UrlScheme
+from chronique.content.errors import ContentError, InvalidContentError
+from chronique.content.model import SUMMARY_MAX_CHARS
+from chronique.site import images
+from chronique.site.model import UrlScheme
 
 _IMAGE = re.compile(r"!\[(?P<alt>[^\]]*)\]\(\s*<?(?P<src>[^)\s>]+)[^)]*\)(?P<attrs>\{[^}]*\})?")
 #: The class that marks a body image as decorative (an empty alt is then right):

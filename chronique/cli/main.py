@@ -11,7 +11,7 @@ import argparse
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 
-from chronique import commands
+from chronique.cli import commands
 
 
 @dataclass(frozen=True)

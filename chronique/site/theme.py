@@ -21,7 +21,7 @@ from jinja2 import Environment, select_autoescape
 from markupsafe import Markup, escape
 
 from chronique.settings import TRENDING_DAYS, TRENDING_LIMIT, ChroniqueSettings
-from chronique.site_model import article_meta, last_change
+from chronique.site.model import article_meta, last_change
 
 WORDS_PER_MINUTE = 230
 

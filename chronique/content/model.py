@@ -9,12 +9,12 @@ from datetime import date, datetime
 from pathlib import Path, PurePosixPath
 from typing import Any, Literal, cast, get_args
 
-from chronique.dates import parse_iso_datetime
-from chronique.errors import ContentError
-from chronique.frontmatter import FrontMatter
-from chronique.render import url_allowed
+from chronique.content.dates import parse_iso_datetime
+from chronique.content.errors import ContentError
+from chronique.content.frontmatter import FrontMatter
+from chronique.content.render import url_allowed
+from chronique.content.slugs import slug_problem
 from chronique.settings import MAX_TAGS
-from chronique.slugs import slug_problem
 
 REQUIRED_FIELDS = ("title", "date", "category", "slug")
 #: Who vouches for the date: the page itself, an editor who supplied it at ingest, the

@@ -1,12 +1,12 @@
 """Pelican settings every Chronique site shares: the URL scheme, the plugin, strictness.
 
-A site's ``pelicanconf.py`` starts with ``from chronique.site_defaults import *``
+A site's ``pelicanconf.py`` starts with ``from chronique.site.defaults import *``
 and then sets only what is its own (name, sections, URL).
 """
 
 from __future__ import annotations
 
-from chronique.slugs import SLUG_SUBSTITUTIONS as _SLUG_RULES
+from chronique.content.slugs import SLUG_SUBSTITUTIONS as _SLUG_RULES
 
 
 def newest_first(article: object) -> tuple[float, str]:
@@ -19,13 +19,13 @@ OUTPUT_PATH = "output"
 ARTICLE_PATHS = ["articles"]
 PAGE_PATHS = ["pages"]
 STATIC_PATHS = ["images"]
-# What Pelican reads agrees with chronique.content.walk_content, which refuses everything
+# What Pelican reads agrees with chronique.content.archive.walk_content, which refuses everything
 # else before Pelican starts: only our Markdown reader (READERS switches off Pelican's HTML
 # and reStructuredText readers, whose output no sanitiser sees), no hidden file.
 READERS = {"html": None, "htm": None, "rst": None}
 IGNORE_FILES = [".*"]
 THEME = "theme"
-PLUGINS = ["chronique.plugin"]
+PLUGINS = ["chronique.site.plugin"]
 TIMEZONE = "Europe/Paris"
 DEFAULT_LANG = "fr"
 DEFAULT_DATE = None

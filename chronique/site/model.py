@@ -20,9 +20,9 @@ from typing import Any
 from pelican.urlwrappers import Category
 
 from chronique.config import ChroniqueConfig, config_from_settings
-from chronique.content import Archive, ArticleFile, PageFile
-from chronique.errors import InvalidContentError
-from chronique.model import ArticleMeta
+from chronique.content.archive import Archive, ArticleFile, PageFile
+from chronique.content.errors import InvalidContentError
+from chronique.content.model import ArticleMeta
 from chronique.settings import ChroniqueSettings
 from chronique.topics import Vocabulary
 
@@ -146,7 +146,7 @@ def last_change(article: Any) -> datetime:
 
 def load_site(settings: dict[str, Any], settings_file: Path | None = None) -> Site:
     """Read the settings' schema, the vocabulary and every content file; raise on any error."""
-    from chronique.checks import checked_archive  # checks reads UrlScheme from this module
+    from chronique.content.checks import checked_archive  # checks reads UrlScheme from this module
 
     config = config_from_settings(settings, settings_file)
     urls = UrlScheme.from_settings(settings, config.chronique)

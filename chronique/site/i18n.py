@@ -12,7 +12,7 @@ which are English, are shown as they are.
 
 To refresh the catalogue after editing templates::
 
-    python -m chronique.i18n update theme
+    python -m chronique.site.i18n update theme
 """
 
 from __future__ import annotations
@@ -30,7 +30,7 @@ from babel.messages.mofile import write_mo
 from babel.messages.pofile import read_po, write_po
 from babel.support import Translations
 
-from chronique.site_model import site_of
+from chronique.site.model import site_of
 
 log = logging.getLogger(__name__)
 
@@ -125,7 +125,7 @@ def update_catalogues(theme: Path) -> list[Path]:
 
 def main(argv: list[str]) -> int:
     if len(argv) != 2 or argv[0] != "update":
-        print("usage: python -m chronique.i18n update THEME_DIR", file=sys.stderr)
+        print("usage: python -m chronique.site.i18n update THEME_DIR", file=sys.stderr)
         return 2
     for path in update_catalogues(Path(argv[1])):
         print(f"updated {path}")

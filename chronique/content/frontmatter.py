@@ -16,7 +16,7 @@ from typing import Any
 import yaml
 from yaml.events import AliasEvent
 
-from chronique.errors import ContentError
+from chronique.content.errors import ContentError
 from chronique.settings import YAML_MAX_DEPTH
 
 _FENCE = re.compile(r"^---[ \t]*$")

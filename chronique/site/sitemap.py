@@ -16,9 +16,9 @@ from typing import Any
 
 from pelican.generators import Generator
 
-from chronique.feeds import Listings, write_document
-from chronique.site_model import last_change
-from chronique.theme import absolute_url
+from chronique.site.feeds import Listings, write_document
+from chronique.site.model import last_change
+from chronique.site.theme import absolute_url
 
 SITEMAP_NS = "http://www.sitemaps.org/schemas/sitemap/0.9"
 

@@ -1,0 +1,1 @@
+"""The command line: ``chronique`` and the invoke tasks call the functions of ``commands``."""
