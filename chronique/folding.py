@@ -3,8 +3,10 @@
 from __future__ import annotations
 
 import unicodedata
+from functools import lru_cache
 
 
+@lru_cache(maxsize=65_536)  # pages of one site repeat their menus and labels
 def fold(text: str) -> str:
     """Case- and accent-insensitive form of *text*: ``' Économie  Générale '`` ->
     ``'economie generale'``.
