@@ -83,10 +83,10 @@ def test_new_keeps_the_time_and_offset_of_a_moment(
 @pytest.mark.parametrize(
     ("value", "message"),
     [
-        ("2025-13-01", "--retrieved '2025-13-01' is neither a day"),
-        ("hier", "--retrieved 'hier' is neither a day"),
+        ("2025-13-01", "--retrieved '2025-13-01' is not a valid date (month must be in 1..12)"),
+        ("hier", "--retrieved 'hier' is not a valid date"),
         ("2025-03-15T10:30", "--retrieved '2025-03-15T10:30' has no UTC offset"),
-        ("2025-03-15T25:00+01:00", "is neither a day"),
+        ("2025-03-15T25:00+01:00", "is not a valid date (hour must be in 0..23)"),
     ],
 )
 def test_ingest_refuses_an_invalid_retrieved(
