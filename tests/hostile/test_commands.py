@@ -48,9 +48,11 @@ REFUSED_NEW = {
     "offset out of range": Refused(["--date", "2025-03-15T10:30+25:00"], "is not a valid date"),
     "date in year 1": Refused(["--date", "0001-01-01"], "year 1 is outside"),
 }
-#: What ``new`` accepts and ``check`` then refuses (strict xfail: a fix shows).
+#: What ``new`` accepts and ``check`` then refuses (strict xfail: a fix shows); each reason
+#: opens with its kind of failure.
 NEW_GAPS = {
-    "date in year 1": "new writes content/articles/0001/01/, which check refuses (year 1)",
+    "date in year 1": "disagreement: new writes content/articles/0001/01/, which check "
+    "refuses (year 1)",
 }
 
 
