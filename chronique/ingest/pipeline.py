@@ -12,14 +12,16 @@ import hashlib
 import os
 import stat
 import sys
-from collections.abc import Iterator, Sequence
-from dataclasses import dataclass, replace
+from collections.abc import Sequence
+from dataclasses import dataclass, field, replace
 from datetime import date, datetime, time, timedelta, timezone
 from pathlib import Path
 from urllib.parse import urlsplit
 
 from chronique.config import ChroniqueConfig, load_config
+from chronique.content.dates import parse_day_or_moment
 from chronique.content.model import SUMMARY_MAX_CHARS, ArticleMeta, Source
+from chronique.content.render import url_scheme
 from chronique.content.slugs import slugify
 from chronique.folding import fold, source_key
 from chronique.ingest.chrome import load_chrome_patterns
@@ -42,11 +44,13 @@ from chronique.ingest.sections import SectionChoice, SectionMap, SectionMapError
 from chronique.ingest.tagging import SiteTagger
 from chronique.ingest.text_page import TextRules, extract_text_page
 from chronique.ingest.write import article_text, unique_slug, write_new_file
+from chronique.paths import printable, printable_path
 from chronique.topics.tagging import LANGUAGES as TAGGER_LANGUAGES
 
 TEXT_SUFFIXES = frozenset({".txt", ".text", ".md"})
 HTML_SUFFIXES = frozenset({".html", ".htm", ".xhtml"})
 _PAGE_SUFFIXES = TEXT_SUFFIXES | HTML_SUFFIXES
+WEB_SCHEMES = frozenset({"http", "https"})
 #: A news article is at most a few tens of kilobytes of text; a megabyte is a dump, not a page.
 #: Where a calendar day ends last: a capture day given without a zone ends there.
 LAST_ZONE = timezone(timedelta(hours=-12))
@@ -74,6 +78,19 @@ class IngestOptions:
     max_text_bytes: int = DEFAULT_MAX_TEXT_BYTES
     max_html_bytes: int = DEFAULT_MAX_HTML_BYTES
 
+    def __post_init__(self) -> None:
+        if self.source_url is not None and not web_address(self.source_url):
+            raise ValueError(
+                f"--source-url '{printable(self.source_url)}' is not a web address "
+                "(http:// or https://)"
+            )
+
+
+def web_address(url: str) -> bool:
+    """True for an absolute http(s) URL, its scheme read as the URL policy reads it: the
+    only kind of address a page is captured from."""
+    return url_scheme(url) in WEB_SCHEMES
+
 
 @dataclass
 class Batch:
@@ -97,9 +114,9 @@ def ingest_paths(
     options = options or IngestOptions()
     batch = new_batch(config, options)
     inputs = collect_inputs(paths)
-    report = IngestReport()
-    with _Progress(len(inputs), options.quiet) as advance:
-        for path in inputs:
+    report = IngestReport(skipped=inputs.skipped)
+    with _Progress(len(inputs.pages), options.quiet) as advance:
+        for path in inputs.pages:
             report.results.append(ingest_file(path, batch))
             advance()
     return report
@@ -121,30 +138,95 @@ def new_batch(config: ChroniqueConfig, options: IngestOptions) -> Batch:
     )
 
 
-def collect_inputs(paths: Sequence[Path]) -> list[Path]:
-    """Files as given; folders walked recursively for .txt/.text/.md/.html/.htm files,
-    sorted, hidden files skipped. A missing path stays in the list (it fails with a reason)."""
-    inputs: list[Path] = []
-    for path in map(Path, paths):
+@dataclass(frozen=True)
+class Inputs:
+    """What a run reads, and every file or folder it leaves out, with the reason."""
+
+    pages: list[Path]
+    skipped: list[IngestResult]
+
+
+def collect_inputs(paths: Sequence[Path]) -> Inputs:
+    """Files as given; folders walked recursively, in sorted order, for .txt/.text/.md/.html/
+    .htm/.xhtml files (any case). A missing path stays in the list (it fails with a reason).
+
+    What a folder holds and the run does not read is reported as skipped: other types, hidden
+    files and folders, what is not a regular file, and symbolic links that lead out of the
+    folder given (a link inside it is followed, once)."""
+    walk = _InputWalk()
+    for path in dict.fromkeys(map(Path, paths)):
         if path.is_dir():
-            inputs.extend(_page_files(path))
+            walk.folder(path, root=Path(os.path.realpath(path)))
         else:
-            inputs.append(path)
-    return list(dict.fromkeys(inputs))
+            walk.pages.append(path)
+    return Inputs(list(dict.fromkeys(walk.pages)), walk.skipped)
 
 
-def _page_files(folder: Path) -> Iterator[Path]:
-    """The order of ``sorted(folder.rglob("*"))``, from os.scandir: its entries know their
-    type without a stat each, which matters for batches of thousands of pages."""
-    with os.scandir(folder) as scan:
-        entries = sorted(scan, key=lambda entry: entry.name)
-    for entry in entries:
+@dataclass
+class _InputWalk:
+    """One walk over the folders of a run: the folders and files already met, by real path,
+    so that a link inside the tree neither loops nor reads a page twice."""
+
+    pages: list[Path] = field(default_factory=list)
+    skipped: list[IngestResult] = field(default_factory=list)
+    folders: dict[str, Path] = field(default_factory=dict)
+    files: dict[str, Path] = field(default_factory=dict)
+
+    def folder(self, folder: Path, root: Path) -> None:
+        """The order of ``sorted(folder.rglob("*"))``, from os.scandir: its entries know
+        their type without a stat each, which matters for batches of thousands of pages."""
+        real = os.path.realpath(folder)
+        if real in self.folders:
+            self.skip(folder, f"same folder as {printable_path(self.folders[real])}")
+            return
+        self.folders[real] = folder
+        with os.scandir(folder) as scan:
+            entries = sorted(scan, key=lambda entry: entry.name)
+        for entry in entries:
+            self.entry(entry, root)
+
+    def entry(self, entry: os.DirEntry[str], root: Path) -> None:
+        path = Path(entry.path)
         if entry.name.startswith("."):
-            continue
-        if entry.is_dir(follow_symlinks=False):
-            yield from _page_files(Path(entry.path))
-        elif entry.is_file() and _suffix(entry.name) in _PAGE_SUFFIXES:
-            yield Path(entry.path)
+            self.skip(path, "hidden folder" if entry.is_dir() else "hidden file")
+        elif entry.is_symlink() and not path.exists():
+            self.skip(path, "broken symbolic link")
+        elif entry.is_symlink() and not _inside(Path(os.path.realpath(path)), root):
+            self.skip(path, "symbolic link that leads out of the folder given")
+        elif entry.is_dir():
+            self.folder(path, root)
+        elif not entry.is_file():
+            self.skip(path, "not a regular file")
+        elif _suffix(entry.name) not in _PAGE_SUFFIXES:
+            self.skip(path, _not_a_page_type(entry.name))
+        else:
+            self.page(path)
+
+    def page(self, path: Path) -> None:
+        real = os.path.realpath(path)
+        if real in self.files:
+            self.skip(path, f"same file as {printable_path(self.files[real])}")
+        else:
+            self.files[real] = path
+            self.pages.append(path)
+
+    def skip(self, path: Path, reason: str) -> None:
+        self.skipped.append(IngestResult(path, Status.SKIPPED, reason=reason))
+
+
+def _inside(path: Path, root: Path) -> bool:
+    return path == root or root in path.parents
+
+
+def _not_a_page_type(name: str) -> str:
+    """Why a file is not read, with the rename that would make it read when its name hides a
+    page type (``a.html.1``, as wget names a second copy)."""
+    suffix = _suffix(name)
+    if not suffix:
+        return "not a page type: no extension"
+    hidden = [s for s in Path(name.lower()).suffixes[:-1] if s in _PAGE_SUFFIXES]
+    hint = f" (rename it to end in {hidden[-1]} to ingest it)" if hidden else ""
+    return f"not a page type: {suffix}{hint}"
 
 
 def _suffix(name: str) -> str:
@@ -396,7 +478,8 @@ def _category(page: ExtractedPage, batch: Batch) -> SectionChoice:
 def _source_names(page: ExtractedPage, options: IngestOptions) -> list[str]:
     """What settings per source (section map, time zones) may call this page's site: the
     editor's name for it, the page's, then the hosts of its URLs."""
-    hosts = [urlsplit(url).hostname for url in (page.url, options.source_url) if url]
+    urls = (page.url, options.source_url)
+    hosts = [urlsplit(url).hostname for url in urls if url and web_address(url)]
     return [name for name in (options.source_name, page.site_name, *hosts) if name]
 
 
@@ -421,7 +504,10 @@ def _no_section(
 
 
 def _source(page: ExtractedPage, options: IngestOptions, sha256: str) -> Source:
-    url = page.url or options.source_url
+    """The page's provenance; an address the page claims that is not a web address (a
+    ``javascript:`` canonical link) is not one, and the editor's --source-url stands."""
+    page_url = page.url if page.url and web_address(page.url) else None
+    url = page_url or options.source_url
     name = options.source_name or page.site_name or (urlsplit(url).hostname if url else None)
     if name and name.startswith("www."):
         name = name[4:]
@@ -555,20 +641,7 @@ def run_ingest(
 
 def _capture(value: str | None) -> date | datetime | None:
     """--retrieved: a day (YYYY-MM-DD) or a moment with its offset (2025-03-15T10:30+01:00)."""
-    if value is None:
-        return None
-    try:
-        moment = datetime.fromisoformat(value)
-    except ValueError:
-        raise ValueError(
-            f"--retrieved '{value}' is neither a day (YYYY-MM-DD) nor a date-time with an offset "
-            "(YYYY-MM-DDTHH:MM+01:00)"
-        ) from None
-    if "T" not in value and " " not in value:
-        return moment.date()
-    if moment.utcoffset() is None:
-        raise ValueError(f"--retrieved '{value}' has no UTC offset (e.g. {value}+01:00)")
-    return moment
+    return parse_day_or_moment(value, "--retrieved") if value is not None else None
 
 
 def _day(value: str | None, option: str) -> date | None:

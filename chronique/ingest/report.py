@@ -8,7 +8,7 @@ from enum import Enum
 from pathlib import Path
 
 from chronique.folding import fold
-from chronique.paths import shown_path
+from chronique.paths import printable, shown_path
 
 
 class Status(Enum):
@@ -16,6 +16,8 @@ class Status(Enum):
     ALREADY_PRESENT = "already present"
     POSSIBLE_DUPLICATE = "possible duplicate"
     FAILED = "failed"
+    #: Met in a folder and not read (not a page type, hidden, a link out of the folder…).
+    SKIPPED = "skipped"
 
 
 @dataclass(frozen=True)
@@ -39,13 +41,16 @@ class IngestResult:
             return f"already present: {source} (same bytes as {target})"
         if self.status is Status.POSSIBLE_DUPLICATE:
             return f"possible duplicate: {source} of {target} ({self.reason}); not written"
+        if self.status is Status.SKIPPED:
+            return f"skipped: {source}: {self.reason}"
         return f"failed: {source}: {self.reason}"
 
 
 def _show(path: Path | None, relative_to: Path | None) -> str:
+    """*path* for one report line: control characters in a file name are escaped."""
     if path is None:
         return "-"
-    return str(shown_path(path, relative_to) if relative_to is not None else path)
+    return printable(str(shown_path(path, relative_to) if relative_to is not None else path))
 
 
 @dataclass(frozen=True)
@@ -60,6 +65,8 @@ class UnmappedLabel:
 @dataclass
 class IngestReport:
     results: list[IngestResult] = field(default_factory=list)
+    #: Files and folders of the folders given that were not read (status SKIPPED).
+    skipped: list[IngestResult] = field(default_factory=list)
 
     @property
     def exit_code(self) -> int:
@@ -71,11 +78,13 @@ class IngestReport:
 
     def summary(self) -> str:
         counts = Counter(r.status for r in self.results)
-        parts = ", ".join(f"{counts[s]} {s.value}" for s in Status)
-        return f"{len(self.results)} input(s): {parts}"
+        parts = ", ".join(f"{counts[s]} {s.value}" for s in Status if s is not Status.SKIPPED)
+        skipped = f"; {len(self.skipped)} file(s) or folder(s) skipped" if self.skipped else ""
+        return f"{len(self.results)} input(s): {parts}{skipped}"
 
     def lines(self, relative_to: Path | None = None) -> list[str]:
-        return [r.line(relative_to) for r in self.results]
+        """One line per input, then one per file or folder skipped."""
+        return [r.line(relative_to) for r in (*self.results, *self.skipped)]
 
     def unmapped_labels(self) -> list[UnmappedLabel]:
         """Labels the section map lacks, most pages first; spellings that differ only in

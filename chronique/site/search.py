@@ -7,10 +7,18 @@ bodies) are indexed. The whole site is indexed as one language, the site's
 ``DEFAULT_LANG``, so French stemming applies ("drones" finds "drone").
 
 Settings: ``CHRONIQUE_SEARCH`` (default True) turns the index and the page off.
+
+Pagefind stores the text it reads with its entities decoded: a title that shows
+``&lt;img onerror=…&gt;`` becomes ``<img onerror=…>`` in a fragment, live markup for any
+script that puts a fragment in a page. ``escape_fragments`` writes every fragment's text back
+as HTML text (``&lt;``), which is what Pagefind's UI puts in the page for an excerpt.
 """
 
 from __future__ import annotations
 
+import gzip
+import html
+import json
 import logging
 import subprocess
 from pathlib import Path
@@ -26,6 +34,10 @@ SEARCH_TEMPLATE = "search"
 SEARCH_URL = "recherche/"
 SEARCH_SAVE_AS = "recherche/index.html"
 BUNDLE_DIR = "pagefind"
+#: The bytes that open a decompressed Pagefind fragment, before its JSON.
+FRAGMENT_SIGNATURE = b"pagefind_dcd"
+#: Meta fields that hold an address, set as an attribute by Pagefind's UI: not text.
+ADDRESS_FIELDS = frozenset({"url", "image"})
 
 
 class SearchIndexError(RuntimeError):
@@ -69,6 +81,7 @@ def build_index(site: Path, lang: str) -> None:
     )
     if result.returncode != 0:
         raise SearchIndexError(f"pagefind failed ({result.returncode}): {result.stderr.strip()}")
+    escape_fragments(site / BUNDLE_DIR)
     log.info("search index written to %s", site / BUNDLE_DIR)
 
 
@@ -76,3 +89,41 @@ def index_site(pelican: Any) -> None:
     """``finalized`` handler: index the site Pelican has just written."""
     if search_enabled(pelican.settings):
         build_index(Path(pelican.output_path), str(pelican.settings.get("DEFAULT_LANG", "fr")))
+
+
+def escape_fragments(bundle: Path) -> None:
+    """Rewrite each fragment of *bundle* with its text escaped (see the module's docstring).
+
+    Pagefind has no option to keep the page's entities, hence this pass over its output; the
+    fragments are fetched by the hash in their name, which the pass leaves as it is."""
+    for path in sorted((bundle / "fragment").glob("*.pf_fragment")):
+        fragment = read_fragment(path)
+        path.write_bytes(
+            gzip.compress(
+                FRAGMENT_SIGNATURE + json.dumps(escaped_fragment(fragment)).encode(), mtime=0
+            )
+        )
+
+
+def read_fragment(path: Path) -> dict[str, Any]:
+    """A fragment file's JSON (gzip-compressed, after Pagefind's signature)."""
+    data = gzip.decompress(path.read_bytes())
+    return json.loads(data.removeprefix(FRAGMENT_SIGNATURE))  # type: ignore[no-any-return]
+
+
+def escaped_fragment(fragment: dict[str, Any]) -> dict[str, Any]:
+    """*fragment* with its content, text meta fields and anchor texts as HTML text. Escaping
+    adds no space, so the word positions Pagefind highlights by stay true."""
+    meta = fragment.get("meta", {})
+    return {
+        **fragment,
+        "content": html.escape(fragment.get("content", ""), quote=False),
+        "meta": {
+            name: value if name in ADDRESS_FIELDS else html.escape(value)
+            for name, value in meta.items()
+        },
+        "anchors": [
+            {**anchor, "text": html.escape(anchor.get("text", ""))}
+            for anchor in fragment.get("anchors", [])
+        ],
+    }

@@ -5,7 +5,8 @@ Run after every site the suite builds (tests/conftest.py connects it to Pelican'
 script elements (our JSON-LD and the theme's and Pagefind's own scripts aside),
 event-handler attributes, ``javascript:``/``data:``/``vbscript:`` URLs, ``<iframe>``,
 ``<object>``, ``<embed>``, ``<base>``, ``<form action>``, ``<meta http-equiv="refresh">``
-outside alias pages, in pages, feeds, JSON-LD and SVG files.
+outside alias pages, in pages, feeds, JSON-LD, SVG files and search fragments (whose text
+holds no markup: Pagefind's UI puts an excerpt in the page as HTML).
 """
 
 from __future__ import annotations
@@ -21,6 +22,7 @@ from lxml import etree
 from chronique.content.archive import svg_problem
 from chronique.content.render import ACTIVE_SCHEMES as HOSTILE_SCHEMES
 from chronique.content.render import url_scheme
+from chronique.site.search import read_fragment
 
 #: Pagefind's bundle: its own generated code, not built from content.
 SEARCH_BUNDLE = "pagefind"
@@ -146,16 +148,28 @@ def feed_findings(path: Path) -> list[str]:
     return found
 
 
+def fragment_findings(path: Path) -> list[str]:
+    """A search fragment's text holds no markup: Pagefind's UI puts its excerpt in the page as
+    HTML, and a fragment holds what the page shows as text."""
+    fragment = read_fragment(path)
+    texts = [fragment["content"], *fragment.get("meta", {}).values()]
+    texts += [anchor.get("text", "") for anchor in fragment.get("anchors", [])]
+    found = [f"markup in a search fragment: {text[:80]!r}" for text in texts if "<" in text]
+    return found + html_findings(fragment["content"])
+
+
 def scan_output(output: Path, alias_pages: frozenset[str] = frozenset()) -> list[Finding]:
     """Every piece of active content under *output*; *alias_pages* (paths relative to
     *output*) may redirect with ``<meta http-equiv="refresh">``."""
     findings = []
     for path in sorted(output.rglob("*")):
         relative = path.relative_to(output)
-        if not path.is_file() or relative.parts[0] == SEARCH_BUNDLE:
+        if not path.is_file():
             continue
         suffix = path.suffix.lower()
-        if suffix in (".html", ".htm"):
+        if relative.parts[0] == SEARCH_BUNDLE:
+            found = fragment_findings(path) if suffix == ".pf_fragment" else []
+        elif suffix in (".html", ".htm"):
             text = path.read_text(encoding="utf-8")
             found = html_findings(text, alias_page=str(relative) in alias_pages)
         elif suffix in (".xml", ".atom", ".rss", ".opml"):

@@ -40,10 +40,35 @@ REFUSED_NEW = {
     "slug absolute": Refused(["--slug", "/tmp/x"], "is not a valid slug"),
     "slug empty": Refused(["--slug", ""], "the slug is empty"),
     "slug in capitals": Refused(["--slug", "Titre"], "e.g. 'titre'"),
+    "slug of two dots": Refused(["--slug", ".."], "'..' is not a valid slug"),
+    "slug with a suffix": Refused(["--slug", "con.md"], "'con.md' is not a valid slug"),
+    "slug with a double hyphen": Refused(["--slug", "un--deux"], "e.g. 'un-deux'"),
+    "unknown section": Refused(["--category", "Inconnue"], "'Inconnue' is not a section"),
+    "section as a path": Refused(["--category", "../x"], "'../x' is not a section"),
+    "offset out of range": Refused(["--date", "2025-03-15T10:30+25:00"], "is not a valid date"),
+    "date in year 1": Refused(["--date", "0001-01-01"], "year 1 is outside"),
+}
+#: What ``new`` accepts and ``check`` then refuses (strict xfail: a fix shows); each reason
+#: opens with its kind of failure.
+NEW_GAPS = {
+    "date in year 1": "disagreement: new writes content/articles/0001/01/, which check "
+    "refuses (year 1)",
 }
 
 
-@pytest.mark.parametrize("case", REFUSED_NEW.values(), ids=REFUSED_NEW.keys())
+@pytest.mark.parametrize(
+    "case",
+    [
+        pytest.param(
+            case,
+            id=name,
+            marks=[pytest.mark.xfail(reason=NEW_GAPS[name], strict=True)]
+            if name in NEW_GAPS
+            else [],
+        )
+        for name, case in REFUSED_NEW.items()
+    ],
+)
 def test_new_refuses_bad_input_and_writes_nothing(
     site: SiteCopy, case: Refused, capsys: pytest.CaptureFixture[str]
 ) -> None:
@@ -83,10 +108,10 @@ def test_new_keeps_the_time_and_offset_of_a_moment(
 @pytest.mark.parametrize(
     ("value", "message"),
     [
-        ("2025-13-01", "--retrieved '2025-13-01' is neither a day"),
-        ("hier", "--retrieved 'hier' is neither a day"),
+        ("2025-13-01", "--retrieved '2025-13-01' is not a valid date (month must be in 1..12)"),
+        ("hier", "--retrieved 'hier' is not a valid date"),
         ("2025-03-15T10:30", "--retrieved '2025-03-15T10:30' has no UTC offset"),
-        ("2025-03-15T25:00+01:00", "is neither a day"),
+        ("2025-03-15T25:00+01:00", "is not a valid date (hour must be in 0..23)"),
     ],
 )
 def test_ingest_refuses_an_invalid_retrieved(

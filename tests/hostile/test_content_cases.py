@@ -231,6 +231,34 @@ CASES: dict[str, Case] = {
     "lead image": published("images/carte.png", image("images/carte.png"), with_article(article(extra="image: {src: images/carte.png, alt: Carte, credit: AFP}\n"))),
     "broken page": refused("missing required field", write("pages/cassee.md", "---\nslug: cassee\n---\n\nTexte.\n")),
     "page slug of an article": refused("duplicate slug", write("pages/double.md", "---\ntitle: Double\nslug: un-article-valide\n---\n\nTexte.\n"), with_article(article())),
+    # More of every kind (hard19c).
+    "raw script in the body": refused("<script>", with_article(article("Texte.\n\n<script>alert(1)</script>"))),
+    "raw iframe in the body": refused("<iframe>", with_article(article('<iframe src="https://example.org/"></iframe>'))),
+    "event handler in raw HTML": refused("onclick", with_article(article('<p onclick="alert(1)">x</p>'))),
+    "mXSS through math and style": refused("<math>", with_article(article("<math><mi><style><img src=x onerror=alert(1)></style></mi></math>"))),
+    "mXSS through svg and style": refused("<svg>", with_article(article("<svg><style><img src=x onerror=alert(1)></style></svg>"))),
+    "form in the body": refused("<form>", with_article(article('<form action="https://example.org/"><input name="q"></form>'))),
+    "meta refresh in the body": refused("<meta>", with_article(article('<meta http-equiv="refresh" content="0;url=https://example.org/">'))),
+    "base in the body": refused("<base>", with_article(article('<base href="https://example.org/">'))),
+    "object in the body": refused("<object>", with_article(article('<object data="x.swf"></object>'))),
+    "raw img with a data: src": refused("data: URL in src=", with_article(article('<img src="data:image/svg+xml,<svg onload=alert(1)>" alt="x">'))),
+    "markdown image javascript:": refused("javascript:", with_article(article("![x](javascript:alert(1))"))),
+    "autolink javascript:": refused("raw <javascript:alert(1)> is not allowed", with_article(article("<javascript:alert(1)>"))),
+    "mailto link": published(PAGE, with_article(article("[écrire](mailto:redaction@example.org)"))),
+    "text in angle brackets": refused("raw <jean> is not allowed", with_article(article("Signé <Jean Dupont>, et a < b > c, a<b et c>d."))),
+    "CRLF line endings": published(PAGE, write(FILE, article().replace("\n", "\r\n"))),
+    "byte-order mark": published(PAGE, write(FILE, "\ufeff" + article())),
+    "NUL byte in the body": published(PAGE, with_article(article("Texte\x00 caché."))),
+    "empty file": refused("no YAML front-matter found", write(FILE, "")),
+    "front matter never closed": refused("no YAML front-matter found", write(FILE, article().replace("---\n\n", "\n", 1))),
+    "lead image javascript:": refused("does not exist under content/", with_article(article(extra="image: {src: 'javascript:alert(1)', alt: x}\n"))),
+    "hot-linked lead image": refused("does not exist under content/", with_article(article(extra="image: {src: 'https://example.org/a.png', alt: x}\n"))),
+    "slug with a path": refused("'../../x' is not a valid slug", write(FILE, article().replace("slug: un-article-valide", "slug: ../../x"))),
+    "unknown category": refused("is not a configured section", with_article(article().replace("category: Monde", "category: Inconnue"))),
+    "tags not a list": refused("must be a list of names", with_article(article().replace("tags: [Ukraine]", "tags: {a: 1}"))),
+    "script in a page": refused("<script>", write("pages/evil.md", "---\ntitle: Mal\nslug: mal\n---\n\n<script>alert(1)</script>\n")),
+    "markup in a summary": published(PAGE, with_article(article().replace("summary: Un résumé court.", "summary: '<img src=x onerror=alert(1)>'"))),
+    "markup in the image credit": published(PAGE, image("images/carte.png"), with_article(article(extra="image: {src: images/carte.png, alt: '<b>x</b>', credit: '<script>x</script>'}\n"))),
     "valid article": published(PAGE, with_article(article())),
 }  # fmt: skip
 
@@ -253,7 +281,26 @@ def _build_errors(site: SiteCopy) -> list[str] | None:
     return None
 
 
-@pytest.mark.parametrize("name", list(CASES))
+#: Cases the code does not handle yet, each with what goes wrong: expected to fail (strict, so
+#: a fix shows), and counted as not handled by ``python -m tests.hostile.table``.
+#: Each reason opens with its kind of failure.
+KNOWN_GAPS = {
+    "script in a page": "disagreement: check does not read a page's body; the build drops "
+    "its <script> silently",
+    "markdown image javascript:": "disagreement: check does not read a Markdown image's "
+    "URL; the build drops its javascript: src silently",
+}
+
+
+@pytest.mark.parametrize(
+    "name",
+    [
+        pytest.param(name, marks=pytest.mark.xfail(reason=KNOWN_GAPS[name], strict=True))
+        if name in KNOWN_GAPS
+        else name
+        for name in CASES
+    ],
+)
 def test_check_and_build_agree(tmp_path: Path, monkeypatch: pytest.MonkeyPatch, name: str) -> None:
     case = CASES[name]
     site = _prepared(tmp_path, case)

@@ -50,10 +50,14 @@ def test_folders_are_walked_recursively_in_sorted_order(tmp_path):
     write_input(tmp_path / "a" / ".hidden", "h.txt", "x")
     write_input(tmp_path / "a", "photo.jpg", "x")
     found = collect_inputs([tmp_path / "b", tmp_path / "a"])
-    assert [p.relative_to(tmp_path).as_posix() for p in found] == [
+    assert [p.relative_to(tmp_path).as_posix() for p in found.pages] == [
         "b/sub/a.html",
         "b/z.txt",
         "a/m.md",
+    ]
+    assert [(r.input.relative_to(tmp_path).as_posix(), r.reason) for r in found.skipped] == [
+        ("a/.hidden", "hidden folder"),
+        ("a/photo.jpg", "not a page type: .jpg"),
     ]
 
 
