@@ -45,6 +45,7 @@ class PageFile:
     path: Path
     meta: PageMeta
     body: str
+    body_line: int
     front_matter: FrontMatter
 
 
@@ -340,7 +341,7 @@ def read_page(path: Path, config: ChroniqueConfig) -> PageFile | list[ContentErr
     errors.extend(check_nesting(path, fm.body, fm.body_line, limits.body_max_nesting))
     if meta is None or errors:
         return errors
-    return PageFile(path, meta, fm.body, fm)
+    return PageFile(path, meta, fm.body, fm.body_line, fm)
 
 
 _OPENERS, _CLOSERS = "[(", "])"

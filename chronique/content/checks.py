@@ -20,6 +20,7 @@ from chronique.content import render
 from chronique.content.archive import (
     Archive,
     ArticleFile,
+    PageFile,
     local_file_problem,
     read_archive,
     served_file_problem,
@@ -78,6 +79,8 @@ def checked_archive(config: ChroniqueConfig) -> Archive:
     )
     for article in archive.articles:
         archive.problems.extend(check_article(article, config, addresses))
+    for page in archive.pages:
+        archive.problems.extend(check_body_html(page, config))
     return archive
 
 
@@ -222,8 +225,8 @@ class _RawHtmlScanner(HTMLParser):
                 self.found.append((line, col, message, "warning"))
 
 
-def check_body_html(article: ArticleFile, config: ChroniqueConfig) -> list[ContentError]:
-    """Raw HTML, and links, that the build's sanitiser would remove."""
+def check_body_html(article: ArticleFile | PageFile, config: ChroniqueConfig) -> list[ContentError]:
+    """Raw HTML, and links, that the build's sanitiser would remove (in an article or a page)."""
     problems = []
     for fragment, line, col in _raw_html(article, config):
         scanner = _RawHtmlScanner(render.ALLOW_LIST)
@@ -255,7 +258,9 @@ def check_body_html(article: ArticleFile, config: ChroniqueConfig) -> list[Conte
     return problems
 
 
-def _raw_html(article: ArticleFile, config: ChroniqueConfig) -> Iterator[tuple[str, int, int]]:
+def _raw_html(
+    article: ArticleFile | PageFile, config: ChroniqueConfig
+) -> Iterator[tuple[str, int, int]]:
     """Each raw HTML fragment of the body with the file line and 0-based column it starts at.
 
     Markdown gives block HTML before inline HTML, so each fragment is looked for after
@@ -276,7 +281,7 @@ def _raw_html(article: ArticleFile, config: ChroniqueConfig) -> Iterator[tuple[s
 
 
 def _matches(
-    article: ArticleFile, pattern: re.Pattern[str]
+    article: ArticleFile | PageFile, pattern: re.Pattern[str]
 ) -> Iterator[tuple[int, int, re.Match[str]]]:
     """Each match of *pattern* in the body, with its line and column in the file."""
     for offset, text in enumerate(article.body.split("\n")):
@@ -284,7 +289,7 @@ def _matches(
             yield article.body_line + offset, match.start() + 1, match
 
 
-def _link_matches(article: ArticleFile) -> Iterator[tuple[int, int, re.Match[str]]]:
+def _link_matches(article: ArticleFile | PageFile) -> Iterator[tuple[int, int, re.Match[str]]]:
     """Each link of the body, inline or as a reference definition, with its line and column."""
     yield from _matches(article, _LINK)
     yield from _matches(article, _REFERENCE)
@@ -294,6 +299,12 @@ def check_body_images(article: ArticleFile, config: ChroniqueConfig) -> list[Con
     problems = []
     for line, col, match in _matches(article, _IMAGE):
         alt, src = match.group("alt").strip(), match.group("src")
+        if (scheme := render.url_scheme(html.unescape(src))) in render.ACTIVE_SCHEMES:
+            problems.append(
+                ContentError(article.path, f"{scheme}: image is not allowed", None, line, col,
+                             "put the picture under content/images/ and link it as {static}/images/…")
+            )  # fmt: skip
+            continue
         if not alt and not _is_decorative(match.group("attrs")):
             problems.append(
                 ContentError(article.path, f"image '{src}' has no alt text", None, line, col,

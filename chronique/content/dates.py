@@ -29,6 +29,11 @@ def parse_iso_datetime(value: object) -> datetime:
     return parsed
 
 
+#: Dates an archive accepts: four-digit years, as the URL scheme's ``{date:%Y}`` writes them,
+#: in every time zone (9999-12-31T23:00-05:00 would be year 10000 in UTC).
+MIN_YEAR, MAX_YEAR = 1000, 9998
+
+
 def parse_day_or_moment(value: str, option: str) -> date | datetime:
     """A command-line date: a day (YYYY-MM-DD), or a moment with its UTC offset
     (2025-03-15T10:30+01:00), kept as given. ValueError naming *option* otherwise."""
@@ -39,6 +44,8 @@ def parse_day_or_moment(value: str, option: str) -> date | datetime:
     except ValueError as exc:
         reason = "" if str(exc).startswith("Invalid isoformat") else f" ({exc})"
         raise ValueError(f"{option} '{value}' is not a valid date{reason}: {expected}") from None
+    if not MIN_YEAR <= moment.year <= MAX_YEAR:
+        raise ValueError(f"{option} '{value}': year {moment.year} is outside {MIN_YEAR}-{MAX_YEAR}")
     if "T" not in text and " " not in text:
         return moment.date()
     if moment.utcoffset() is None:

@@ -9,7 +9,7 @@ from datetime import date, datetime
 from pathlib import Path, PurePosixPath
 from typing import Any, Literal, cast, get_args
 
-from chronique.content.dates import parse_iso_datetime
+from chronique.content.dates import MAX_YEAR, MIN_YEAR, parse_iso_datetime
 from chronique.content.errors import ContentError
 from chronique.content.frontmatter import FrontMatter
 from chronique.content.render import url_allowed
@@ -52,9 +52,6 @@ DATE_EXAMPLE = "2025-03-15T00:00:00+01:00"
 #: The longest standfirst, in characters: ingest cuts a page's opening paragraph at the
 #: last sentence end before it, and ``check`` warns about a longer ``summary``.
 SUMMARY_MAX_CHARS = 300
-#: Dates an archive accepts: four-digit years, as the URL scheme's ``{date:%Y}`` writes them,
-#: in every time zone (9999-12-31T23:00-05:00 would be year 10000 in UTC).
-MIN_YEAR, MAX_YEAR = 1000, 9998
 _LANG_TAG = re.compile(r"[a-z]{2,3}(-[A-Za-z0-9]{2,8})*")
 
 

@@ -50,10 +50,7 @@ REFUSED_NEW = {
 }
 #: What ``new`` accepts and ``check`` then refuses (strict xfail: a fix shows); each reason
 #: opens with its kind of failure.
-NEW_GAPS = {
-    "date in year 1": "disagreement: new writes content/articles/0001/01/, which check "
-    "refuses (year 1)",
-}
+NEW_GAPS: dict[str, str] = {}
 
 
 @pytest.mark.parametrize(

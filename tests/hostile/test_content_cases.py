@@ -284,12 +284,7 @@ def _build_errors(site: SiteCopy) -> list[str] | None:
 #: Cases the code does not handle yet, each with what goes wrong: expected to fail (strict, so
 #: a fix shows), and counted as not handled by ``python -m tests.hostile.table``.
 #: Each reason opens with its kind of failure.
-KNOWN_GAPS = {
-    "script in a page": "disagreement: check does not read a page's body; the build drops "
-    "its <script> silently",
-    "markdown image javascript:": "disagreement: check does not read a Markdown image's "
-    "URL; the build drops its javascript: src silently",
-}
+KNOWN_GAPS = {}
 
 
 @pytest.mark.parametrize(
