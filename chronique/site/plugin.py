@@ -12,7 +12,7 @@ from typing import Any
 from pelican import signals
 from pelican.plugins import neighbors
 
-from chronique.content.dates import long_date, month_name
+from chronique.content.dates import long_date, month_alone, month_name
 from chronique.site import feeds, i18n, images, periods, search, sitemap, theme, topic_pages
 from chronique.site.model import forget_site, site_of
 from chronique.site.reader import ChroniqueReader
@@ -33,6 +33,7 @@ def add_template_filters(generator: Any) -> None:
     lang = generator.settings.get("DEFAULT_LANG", "fr")
     generator.env.filters["long_date"] = lambda value, lang=lang: long_date(value, lang)
     generator.env.filters["month_name"] = lambda value, lang=lang: month_name(value, lang)
+    generator.env.filters["month_alone"] = lambda value, lang=lang: month_alone(value, lang)
 
 
 def add_theme_support(generator: Any) -> None:
