@@ -5,6 +5,7 @@ from __future__ import annotations
 import os
 import re
 import shutil
+import xml.etree.ElementTree as ET
 from dataclasses import dataclass
 from html.parser import HTMLParser
 from pathlib import Path
@@ -132,3 +133,19 @@ def key_pages(output: Path) -> KeyPages:
         about="/a-propos/",
         not_found="/404.html",
     )
+
+
+SITEMAP_NS = {"s": "http://www.sitemaps.org/schemas/sitemap/0.9"}
+
+
+def sitemap_lastmods(output: Path) -> dict[str, str | None]:
+    """Every URL of every sitemap the index ``sitemap.xml`` names, with its lastmod."""
+    index = ET.parse(output / "sitemap.xml").getroot()
+    lastmods: dict[str, str | None] = {}
+    for loc in index.findall("s:sitemap/s:loc", SITEMAP_NS):
+        name = (loc.text or "").rsplit("/", 1)[-1]
+        for url in ET.parse(output / name).getroot().findall("s:url", SITEMAP_NS):
+            lastmods[url.findtext("s:loc", namespaces=SITEMAP_NS) or ""] = url.findtext(
+                "s:lastmod", namespaces=SITEMAP_NS
+            )
+    return lastmods

@@ -87,10 +87,13 @@ def test_day_pages_exist_and_list_their_articles(dated_site: SiteCopy) -> None:
 
 def test_a_busy_day_is_paginated_by_twenty_with_numbered_pages(dated_site: SiteCopy) -> None:
     first, second, third = (
-        page(dated_site, path) for path in ("/2019/05/03/", "/2019/05/03/page/2/", "/2019/05/03/page/3/")
+        page(dated_site, path)
+        for path in ("/2019/05/03/", "/2019/05/03/page/2/", "/2019/05/03/page/3/")
     )
     assert not (dated_site.output / "2019/05/03/page/4").exists()
-    listed = [re.findall(r'href="[^"]*/(jour-charge-\d+)/"', html) for html in (first, second, third)]
+    listed = [
+        re.findall(r'href="[^"]*/(jour-charge-\d+)/"', html) for html in (first, second, third)
+    ]
     assert [len(items) for items in listed] == [20, 20, 5]
     assert len({slug for items in listed for slug in items}) == 45
     assert listed[0][0] == "jour-charge-44"  # newest first
@@ -131,7 +134,11 @@ def test_the_year_page_has_a_grid_of_its_twelve_months(dated_site: SiteCopy) -> 
     cells = re.findall(r"<li>(.*?)</li>", grid.group(0), re.S)
     assert len(cells) == 12
     linked = re.findall(r'href="([^"]+)"', grid.group(0))
-    assert [href.removeprefix(SITEURL) for href in linked] == ["/2019/01/", "/2019/05/", "/2019/09/"]
+    assert [href.removeprefix(SITEURL) for href in linked] == [
+        "/2019/01/",
+        "/2019/05/",
+        "/2019/09/",
+    ]
     assert "février" in cells[1] and "0 article" in cells[1]
 
 
@@ -156,7 +163,9 @@ def test_page_numbers_keep_first_last_and_a_window() -> None:
 def sitemap_locations(site: SiteCopy) -> dict[str, list[str]]:
     """Each sitemap the index names (file name) and the URLs it lists."""
     index = etree.parse(str(site.output / "sitemap.xml"))
-    files = [loc.removeprefix(f"{SITEURL}/") for loc in index.xpath("//s:loc/text()", namespaces=NS)]
+    files = [
+        loc.removeprefix(f"{SITEURL}/") for loc in index.xpath("//s:loc/text()", namespaces=NS)
+    ]
     return {
         name: etree.parse(str(site.output / name)).xpath("//s:loc/text()", namespaces=NS)
         for name in files
@@ -183,7 +192,16 @@ def test_the_sitemap_index_names_one_sitemap_per_year_split_at_the_limit(
 
 def test_every_page_and_no_later_listing_page_is_in_a_sitemap(dated_site: SiteCopy) -> None:
     listed = {url for urls in sitemap_locations(dated_site).values() for url in urls}
-    for path in ("/", "/2019/", "/2019/05/", "/2019/05/03/", "/archives/", "/sujets/", "/rubriques/monde/", "/a-propos/"):
+    for path in (
+        "/",
+        "/2019/",
+        "/2019/05/",
+        "/2019/05/03/",
+        "/archives/",
+        "/sujets/",
+        "/rubriques/monde/",
+        "/a-propos/",
+    ):
         assert f"{SITEURL}{path}" in listed, path
     assert f"{SITEURL}/2019/09/seul-2019-09/" in listed
     assert not [url for url in listed if "/page/" in url]
@@ -197,7 +215,9 @@ def test_every_sitemap_is_valid_against_the_protocols_schemas(dated_site: SiteCo
     siteindex.assertValid(index)
     for name in sitemap_locations(dated_site):
         urlset.assertValid(etree.parse(str(dated_site.output / name)))
-    lastmods = index.xpath("//s:sitemap[s:loc='" + SITEURL + "/sitemap-2021.xml']/s:lastmod/text()", namespaces=NS)
+    lastmods = index.xpath(
+        "//s:sitemap[s:loc='" + SITEURL + "/sitemap-2021.xml']/s:lastmod/text()", namespaces=NS
+    )
     assert lastmods == ["2021-02-01T09:00:00+01:00"]
 
 

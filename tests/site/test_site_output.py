@@ -5,7 +5,6 @@ from __future__ import annotations
 import json
 import re
 import subprocess
-import xml.etree.ElementTree as ET
 from pathlib import Path
 from urllib.parse import unquote, urlsplit
 
@@ -20,10 +19,10 @@ from tests.site.helpers import (
     java,
     key_pages,
     require,
+    sitemap_lastmods,
 )
 
 KB = 1024
-SITEMAP_NS = {"s": "http://www.sitemaps.org/schemas/sitemap/0.9"}
 
 
 def page_file(output: Path, path: str) -> Path:
@@ -147,18 +146,12 @@ def test_article_metadata(built_site: SiteCopy) -> None:
 
 def test_sitemap_lists_every_article_with_its_lastmod(built_site: SiteCopy) -> None:
     output = built_site.output
-    root = ET.parse(output / "sitemap.xml").getroot()
-    lastmods = {
-        url.findtext("s:loc", namespaces=SITEMAP_NS): url.findtext(
-            "s:lastmod", namespaces=SITEMAP_NS
-        )
-        for url in root.findall("s:url", SITEMAP_NS)
-    }
+    lastmods = sitemap_lastmods(output)
     articles = output.glob("[0-9][0-9][0-9][0-9]/[0-9][0-9]/*/index.html")
     paths = ["/" + str(p.parent.relative_to(output)) + "/" for p in articles]
     assert paths
     for path in paths:
-        assert lastmods.get(path), f"{path} missing from sitemap.xml, or without lastmod"
+        assert lastmods.get(path), f"{path} missing from the sitemaps, or without lastmod"
     assert key_pages(output).article in lastmods
     robots = (output / "robots.txt").read_text(encoding="utf-8")
     assert robots.startswith("User-agent: *\n")
