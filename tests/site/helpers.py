@@ -95,6 +95,7 @@ class KeyPages:
     archives: str
     year: str
     month: str
+    day: str
     search: str
     about: str
     not_found: str
@@ -120,6 +121,10 @@ def key_pages(output: Path) -> KeyPages:
     article = seed_article_path(output)
     article_file = output / article.strip("/") / "index.html"
     year, month = article.strip("/").split("/")[:2]
+    published = re.search(
+        r'<time datetime="(\d{4})-(\d{2})-(\d{2})', article_file.read_text("utf-8")
+    )
+    assert published, f"no publication date on {article_file}"
     return KeyPages(
         home="/",
         article=article,
@@ -129,6 +134,7 @@ def key_pages(output: Path) -> KeyPages:
         archives="/archives/",
         year=f"/{year}/",
         month=f"/{year}/{month}/",
+        day="/{}/{}/{}/".format(*published.groups()),
         search="/recherche/",
         about="/a-propos/",
         not_found="/404.html",
