@@ -104,6 +104,12 @@ class KeyPages:
         return list(vars(self).items())
 
 
+def article_pages(output: Path, month: str = "[0-9][0-9][0-9][0-9]/[0-9][0-9]") -> list[Path]:
+    """The article pages (``YYYY/MM/<slug>/index.html``) of a built site, or of one *month*
+    (``"2025/03"``); day pages (``YYYY/MM/DD/``) share the pattern and are left out."""
+    return sorted(p for p in output.glob(f"{month}/*/index.html") if not p.parent.name.isdigit())
+
+
 def seed_article_path(output: Path) -> str:
     (page,) = output.glob("[0-9][0-9][0-9][0-9]/[0-9][0-9]/*koursk*/index.html")
     return "/" + str(page.parent.relative_to(output)) + "/"

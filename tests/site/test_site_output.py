@@ -14,6 +14,7 @@ from tests.conftest import SiteCopy
 from tests.site.helpers import (
     SEARCH_BUNDLE,
     VNU_JAR,
+    article_pages,
     collect,
     html_pages,
     java,
@@ -147,7 +148,7 @@ def test_article_metadata(built_site: SiteCopy) -> None:
 def test_sitemap_lists_every_article_with_its_lastmod(built_site: SiteCopy) -> None:
     output = built_site.output
     lastmods = sitemap_lastmods(output)
-    articles = output.glob("[0-9][0-9][0-9][0-9]/[0-9][0-9]/*/index.html")
+    articles = article_pages(output)
     paths = ["/" + str(p.parent.relative_to(output)) + "/" for p in articles]
     assert paths
     for path in paths:
