@@ -26,6 +26,9 @@ TRENDING_LIMIT = 12
 YAML_MAX_DEPTH = 32
 MAX_TAGS = 100
 BODY_MAX_NESTING = 100
+#: The sitemaps.org protocol's limits of one sitemap (or sitemap index) file.
+SITEMAP_MAX_URLS = 50_000
+SITEMAP_MAX_BYTES = 50 * 1024 * 1024
 
 
 class SettingsError(ValueError):
@@ -70,6 +73,15 @@ class ChroniqueSettings:
         "chronique.example.org,2025",
         "Authority of the tag: URIs of feed entries (RFC 4151): a domain and a year; never "
         "change it, or feed readers see every entry again.",
+    )
+    sitemap_max_urls: int = setting(
+        SITEMAP_MAX_URLS,
+        "Most URLs in one sitemap file (the protocol's limit); a year or the listings with "
+        "more are split into several files.",
+    )
+    sitemap_max_bytes: int = setting(
+        SITEMAP_MAX_BYTES,
+        "Largest size in bytes of one sitemap file, uncompressed (the protocol's limit).",
     )
     feed_icon: str = setting("theme/favicon.svg", "Icon and logo of every feed, a site path.")
     search: bool = setting(True, "Build the Pagefind search index and the search page.")

@@ -14,6 +14,7 @@ import pytest
 from chronique.cli.commands import run_build
 from chronique.content.frontmatter import parse_front_matter
 from tests.conftest import REPO, SEED, SiteCopy, copy_site, tree_digest
+from tests.site.helpers import article_pages
 
 CHROME_LINES = [
     "Nous rejoindre sur les réseaux",
@@ -178,7 +179,7 @@ def test_every_article_file_yields_one_page(site: SiteCopy) -> None:
             ),
         )
     assert run_build(str(site.settings)) == 0
-    pages = list(site.output.glob("[0-9]*/[0-9]*/*/index.html"))
+    pages = article_pages(site.output)
     assert len(pages) == len(list((site.content / "articles").rglob("*.md"))) == 4
 
 

@@ -121,6 +121,12 @@ CASES: dict[str, tuple[str, str | bytes, int, str]] = {
         8,
         "is not a valid slug",
     ),
+    "slug of digits only": (
+        FILE,
+        edit("slug: un-article-valide", "slug: '15'"),
+        8,
+        "would be a year or day archive page",
+    ),
     "missing slug": (
         FILE,
         edit("slug: un-article-valide\n", ""),

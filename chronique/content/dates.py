@@ -63,6 +63,11 @@ def month_name(value: datetime | date, lang: str = "fr") -> str:
     return format_date(value, format="LLLL y", locale=lang)
 
 
+def month_alone(value: datetime | date, lang: str = "fr") -> str:
+    """'mars': the month's standalone name, for a year's month grid."""
+    return format_date(value, format="LLLL", locale=lang)
+
+
 def long_datetime(value: datetime, lang: str = "fr") -> str:
     """'15 mars 2025 à 10:30'."""
     return format_datetime(

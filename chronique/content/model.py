@@ -13,7 +13,7 @@ from chronique.content.dates import MAX_YEAR, MIN_YEAR, parse_iso_datetime
 from chronique.content.errors import ContentError
 from chronique.content.frontmatter import FrontMatter
 from chronique.content.render import url_allowed
-from chronique.content.slugs import slug_problem
+from chronique.content.slugs import address_slug_problem
 from chronique.settings import MAX_TAGS
 
 REQUIRED_FIELDS = ("title", "date", "category", "slug")
@@ -233,7 +233,7 @@ def parse_article_meta(
         close = difflib.get_close_matches(category, sections, n=1)
         hint = f"did you mean '{close[0]}'?" if close else f"use one of: {', '.join(sections)}"
         check.fail("category", f"'{category}' is not a configured section", hint)
-    if slug and (problem := slug_problem(slug)):
+    if slug and (problem := address_slug_problem(slug)):
         check.fail("slug", *problem)
     if published and modified and modified < published:
         check.fail("modified", "is earlier than date")
@@ -361,7 +361,7 @@ def parse_page_meta(
             )
     title = check.text("title", required=True)
     slug = check.text("slug", required=True)
-    if slug and (problem := slug_problem(slug)):
+    if slug and (problem := address_slug_problem(slug)):
         check.fail("slug", *problem)
     summary = check.text("summary")
     lang = check.lang(default_lang)

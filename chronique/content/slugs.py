@@ -45,3 +45,17 @@ def slug_problem(slug: str) -> tuple[str, str] | None:
         f"use lowercase ASCII words and hyphens, at most {MAX_SLUG_LENGTH} characters, "
         f"e.g. '{slugify(slug)}'",
     )
+
+
+def address_slug_problem(slug: str) -> tuple[str, str] | None:
+    """:func:`slug_problem`, and for articles and pages (whose URL the slug ends): a slug of
+    digits only is refused, as it would take the address of a year or day page
+    (``/2019/``, ``/2019/05/03/``)."""
+    if problem := slug_problem(slug):
+        return problem
+    if slug.isdigit():
+        return (
+            f"'{slug}' is only digits: its address would be a year or day archive page's",
+            f"add a word, e.g. 'bilan-{slug}'",
+        )
+    return None

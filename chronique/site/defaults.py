@@ -72,10 +72,11 @@ YEAR_ARCHIVE_URL = "{date:%Y}/"
 YEAR_ARCHIVE_SAVE_AS = "{date:%Y}/index.html"
 MONTH_ARCHIVE_URL = "{date:%Y}/{date:%m}/"
 MONTH_ARCHIVE_SAVE_AS = "{date:%Y}/{date:%m}/index.html"
-DAY_ARCHIVE_SAVE_AS = ""
+DAY_ARCHIVE_URL = "{date:%Y}/{date:%m}/{date:%d}/"
+DAY_ARCHIVE_SAVE_AS = "{date:%Y}/{date:%m}/{date:%d}/index.html"
 INDEX_SAVE_AS = "index.html"
 DIRECT_TEMPLATES = ["index", "tags", "categories", "archives", "404"]
-PAGINATED_TEMPLATES = {"index": None, "tag": None, "category": None}
+PAGINATED_TEMPLATES = {"index": None, "tag": None, "category": None, "period_archives": None}
 PAGINATION_PATTERNS = (
     (1, "{url}", "{save_as}"),
     (2, "{base_name}/page/{number}/", "{base_name}/page/{number}/index.html"),

@@ -12,8 +12,8 @@ from typing import Any
 from pelican import signals
 from pelican.plugins import neighbors
 
-from chronique.content.dates import long_date, month_name
-from chronique.site import feeds, i18n, images, search, sitemap, theme, topic_pages
+from chronique.content.dates import long_date, month_alone, month_name
+from chronique.site import feeds, i18n, images, periods, search, sitemap, theme, topic_pages
 from chronique.site.model import forget_site, site_of
 from chronique.site.reader import ChroniqueReader
 
@@ -33,6 +33,7 @@ def add_template_filters(generator: Any) -> None:
     lang = generator.settings.get("DEFAULT_LANG", "fr")
     generator.env.filters["long_date"] = lambda value, lang=lang: long_date(value, lang)
     generator.env.filters["month_name"] = lambda value, lang=lang: month_name(value, lang)
+    generator.env.filters["month_alone"] = lambda value, lang=lang: month_alone(value, lang)
 
 
 def add_theme_support(generator: Any) -> None:
@@ -62,6 +63,7 @@ def register() -> None:
     signals.generator_init.connect(add_theme_support)
     signals.article_generator_finalized.connect(topic_pages.annotate)
     signals.article_generator_finalized.connect(neighbors.neighbors)  # previous / next
+    signals.article_generator_finalized.connect(periods.index_periods)
     signals.static_generator_finalized.connect(images.publish_images)  # variants, cards
     signals.get_generators.connect(add_generators)
     signals.finalized.connect(end_run)

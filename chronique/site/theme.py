@@ -90,6 +90,23 @@ def trending_topics(
     return [TopicCount(tag, count) for tag, count in ranked[:limit]]
 
 
+def page_numbers(current: int, total: int, radius: int = 2) -> list[int | None]:
+    """The page numbers a pagination shows: the first, the last, and *radius* pages either
+    side of *current*; ``None`` where two or more numbers are left out (one left-out number
+    takes no more room than its ellipsis, so it is shown)."""
+    shown = sorted({1, total, *range(max(1, current - radius), min(total, current + radius) + 1)})
+    numbers: list[int | None] = []
+    previous = 0
+    for number in shown:
+        if number - previous == 2:
+            numbers.append(previous + 1)
+        elif number - previous > 2 and previous:
+            numbers.append(None)
+        numbers.append(number)
+        previous = number
+    return numbers
+
+
 def absolute_url(siteurl: str, path: str) -> str:
     """``SITEURL/path``; root-relative when the site has no SITEURL (development builds).
 
@@ -179,6 +196,7 @@ def install(env: Environment, settings: dict[str, Any], chronique: ChroniqueSett
         chronique.trending_limit,
     )
     env.globals["credited_authors"] = credited_authors
+    env.globals["page_numbers"] = page_numbers
     env.globals["news_article_jsonld"] = lambda article: news_article_jsonld(article, settings)
     env.globals["sections_in_order"] = lambda categories: sections_in_order(
         categories, chronique.sections

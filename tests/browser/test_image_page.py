@@ -19,7 +19,7 @@ from tests.browser.conftest import QuietHandler
 from tests.browser.test_reader_site import axe_violations
 from tests.conftest import copy_site
 from tests.images.test_image_build import add_images
-from tests.site.helpers import AXE_JS, VNU_JAR, java, require
+from tests.site.helpers import AXE_JS, VNU_JAR, article_pages, java, require
 
 pytestmark = pytest.mark.browser
 
@@ -33,7 +33,7 @@ def image_site(tmp_path_factory: pytest.TempPathFactory) -> Iterator[tuple[str, 
     site = copy_site(tmp_path_factory.mktemp("images"))
     add_images(site)
     build_site(site.settings, site.output)
-    (page,) = site.output.glob("2025/03/*/index.html")
+    (page,) = article_pages(site.output, "2025/03")
     handler = functools.partial(QuietHandler, directory=str(site.output))
     server = ThreadingHTTPServer(("127.0.0.1", 0), handler)
     threading.Thread(target=server.serve_forever, daemon=True).start()

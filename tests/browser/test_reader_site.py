@@ -14,7 +14,19 @@ from tests.site.helpers import AXE_JS, require
 pytestmark = pytest.mark.browser
 
 ARTIFACTS = REPO / "tests" / "artifacts"
-AXE_PAGES = ["home", "article", "topic", "topics", "section", "archives", "search", "not_found"]
+AXE_PAGES = [
+    "home",
+    "article",
+    "topic",
+    "topics",
+    "section",
+    "archives",
+    "year",
+    "month",
+    "day",
+    "search",
+    "not_found",
+]
 BLOCKING = {"serious", "critical"}
 SEARCH_INPUT = ".pagefind-ui__search-input"
 SEARCH_RESULT = ".pagefind-ui__result-link"

@@ -88,5 +88,6 @@ def test_feed_links_follow_the_url_settings() -> None:
 def test_pelicans_own_feed_writer_stays_off(hostile_site: SiteCopy) -> None:
     ours = set(feed_files(hostile_site.output))
     others = [p for p in hostile_site.output.rglob("*.xml") if p not in ours]
-    assert [p.name for p in others] == ["sitemap.xml"]
+    assert "sitemap.xml" in {p.name for p in others}
+    assert all(p.name.startswith("sitemap") for p in others)
     assert not (hostile_site.output / "feeds").exists()

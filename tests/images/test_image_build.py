@@ -16,6 +16,7 @@ from chronique.site.build import build_site
 from chronique.site.images.cards import CARD_SIZE, CardText, render_card
 from tests.conftest import REPO, SiteCopy
 from tests.images.helpers import metadata_left, phone_photo
+from tests.site.helpers import article_pages
 
 ARTIFACT = REPO / "tests" / "artifacts" / "social-card.png"
 LEAD = 'image: {src: images/photo.jpg, alt: "Des chars dans la neige", credit: "AFP"}\n'
@@ -38,7 +39,7 @@ def image_reports(caplog: pytest.LogCaptureFixture) -> list[tuple[int, int]]:
 
 
 def article_html(site: SiteCopy) -> str:
-    (page,) = site.output.glob("2025/03/*/index.html")
+    (page,) = article_pages(site.output, "2025/03")
     return page.read_text(encoding="utf-8")
 
 

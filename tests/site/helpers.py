@@ -5,6 +5,7 @@ from __future__ import annotations
 import os
 import re
 import shutil
+import xml.etree.ElementTree as ET
 from dataclasses import dataclass
 from html.parser import HTMLParser
 from pathlib import Path
@@ -94,12 +95,19 @@ class KeyPages:
     archives: str
     year: str
     month: str
+    day: str
     search: str
     about: str
     not_found: str
 
     def items(self) -> list[tuple[str, str]]:
         return list(vars(self).items())
+
+
+def article_pages(output: Path, month: str = "[0-9][0-9][0-9][0-9]/[0-9][0-9]") -> list[Path]:
+    """The article pages (``YYYY/MM/<slug>/index.html``) of a built site, or of one *month*
+    (``"2025/03"``); day pages (``YYYY/MM/DD/``) share the pattern and are left out."""
+    return sorted(p for p in output.glob(f"{month}/*/index.html") if not p.parent.name.isdigit())
 
 
 def seed_article_path(output: Path) -> str:
@@ -119,6 +127,10 @@ def key_pages(output: Path) -> KeyPages:
     article = seed_article_path(output)
     article_file = output / article.strip("/") / "index.html"
     year, month = article.strip("/").split("/")[:2]
+    published = re.search(
+        r'<time datetime="(\d{4})-(\d{2})-(\d{2})', article_file.read_text("utf-8")
+    )
+    assert published, f"no publication date on {article_file}"
     return KeyPages(
         home="/",
         article=article,
@@ -128,7 +140,24 @@ def key_pages(output: Path) -> KeyPages:
         archives="/archives/",
         year=f"/{year}/",
         month=f"/{year}/{month}/",
+        day="/{}/{}/{}/".format(*published.groups()),
         search="/recherche/",
         about="/a-propos/",
         not_found="/404.html",
     )
+
+
+SITEMAP_NS = {"s": "http://www.sitemaps.org/schemas/sitemap/0.9"}
+
+
+def sitemap_lastmods(output: Path) -> dict[str, str | None]:
+    """Every URL of every sitemap the index ``sitemap.xml`` names, with its lastmod."""
+    index = ET.parse(output / "sitemap.xml").getroot()
+    lastmods: dict[str, str | None] = {}
+    for loc in index.findall("s:sitemap/s:loc", SITEMAP_NS):
+        name = (loc.text or "").rsplit("/", 1)[-1]
+        for url in ET.parse(output / name).getroot().findall("s:url", SITEMAP_NS):
+            lastmods[url.findtext("s:loc", namespaces=SITEMAP_NS) or ""] = url.findtext(
+                "s:lastmod", namespaces=SITEMAP_NS
+            )
+    return lastmods

@@ -5,7 +5,6 @@ from __future__ import annotations
 import json
 import re
 import subprocess
-import xml.etree.ElementTree as ET
 from pathlib import Path
 from urllib.parse import unquote, urlsplit
 
@@ -15,15 +14,16 @@ from tests.conftest import SiteCopy
 from tests.site.helpers import (
     SEARCH_BUNDLE,
     VNU_JAR,
+    article_pages,
     collect,
     html_pages,
     java,
     key_pages,
     require,
+    sitemap_lastmods,
 )
 
 KB = 1024
-SITEMAP_NS = {"s": "http://www.sitemaps.org/schemas/sitemap/0.9"}
 
 
 def page_file(output: Path, path: str) -> Path:
@@ -147,18 +147,12 @@ def test_article_metadata(built_site: SiteCopy) -> None:
 
 def test_sitemap_lists_every_article_with_its_lastmod(built_site: SiteCopy) -> None:
     output = built_site.output
-    root = ET.parse(output / "sitemap.xml").getroot()
-    lastmods = {
-        url.findtext("s:loc", namespaces=SITEMAP_NS): url.findtext(
-            "s:lastmod", namespaces=SITEMAP_NS
-        )
-        for url in root.findall("s:url", SITEMAP_NS)
-    }
-    articles = output.glob("[0-9][0-9][0-9][0-9]/[0-9][0-9]/*/index.html")
+    lastmods = sitemap_lastmods(output)
+    articles = article_pages(output)
     paths = ["/" + str(p.parent.relative_to(output)) + "/" for p in articles]
     assert paths
     for path in paths:
-        assert lastmods.get(path), f"{path} missing from sitemap.xml, or without lastmod"
+        assert lastmods.get(path), f"{path} missing from the sitemaps, or without lastmod"
     assert key_pages(output).article in lastmods
     robots = (output / "robots.txt").read_text(encoding="utf-8")
     assert robots.startswith("User-agent: *\n")

@@ -73,7 +73,7 @@ def test_no_page_feed_or_sitemap_entry_points_at_an_old_path(moved: Path) -> Non
         str(path.relative_to(moved)) for path, text in texts.items() if OLD_ADDRESS.search(text)
     }
     assert not stale
-    sitemap = texts[moved / "sitemap.xml"]
+    sitemap = texts[moved / "sitemap-pages.xml"]
     assert "/themes/koursk/</loc>" in sitemap and "/sections/monde/</loc>" in sitemap
 
 

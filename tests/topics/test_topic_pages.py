@@ -9,6 +9,7 @@ import lxml.html
 from chronique.content.frontmatter import dump_front_matter, parse_front_matter
 from chronique.site.build import build_site
 from tests.conftest import SiteCopy
+from tests.site.helpers import article_pages
 
 
 def add_articles(site: SiteCopy, count: int) -> None:
@@ -42,7 +43,7 @@ def test_every_used_topic_has_a_page_and_the_index_lists_it(built_site: SiteCopy
 
 
 def test_article_topic_links_resolve(built_site: SiteCopy) -> None:
-    for page in built_site.output.glob("[0-9][0-9][0-9][0-9]/[0-9][0-9]/*/index.html"):
+    for page in article_pages(built_site.output):
         topic_links = [
             h for h in links(page.read_text(encoding="utf-8")) if h.startswith("/sujets/")
         ]
