@@ -544,6 +544,16 @@ MAX_STORY_GAP_LINES = 20
 SAME_STORY_MIN_WORDS = 3
 SAME_STORY_SHARE = 0.2
 SAME_STORY_LINES = 3
+#: Across a block of lines set inside the text (code, a table, a chart), which has none of
+#: the chrome that ends an article, the same story goes on across this many lines.
+MAX_BLOCK_GAP_LINES = 150
+#: Such a block: this share of its lines are code, table rows or figures (see _is_data_line).
+BLOCK_DATA_SHARE = 0.5
+DATA_DIGIT_SHARE = 0.5
+#: A count in parentheses ('October 2020 (227)', an archive's menu) is no code.
+_COUNT = re.compile(r"\(\d[\d,.]*\)")
+_DIGIT = re.compile(r"\d")
+_CODE_MARK = re.compile(r"[(){}\[\]<>=;│─┼|_#$`\\]")
 #: A run of text found after the article's end (comments, other articles) counts this much.
 AFTER_END_WEIGHT = 0.25
 #: A run of text right under a byline or date line (an article's header) counts this much more.
@@ -896,7 +906,8 @@ def _same_story_across_gap(
     buttons, or dated), teasers of other articles (a summary and its date) and the next
     article (one headline with its date line) are not the same story."""
     gap = lines[stop + 1 : anchors[position]]
-    if len(gap) > MAX_STORY_GAP_LINES or not _dates_only_links(gap):
+    limit = MAX_BLOCK_GAP_LINES if _is_inline_block(gap) else MAX_STORY_GAP_LINES
+    if len(gap) > limit or not _dates_only_links(gap):
         return False
     following = anchors[position : position + SAME_STORY_LINES]
     if not _runs_on(lines, following):
@@ -907,6 +918,25 @@ def _same_story_across_gap(
     if _is_link_card(gap):
         return shared >= SAME_STORY_MIN_WORDS
     return shared >= max(SAME_STORY_MIN_WORDS, SAME_STORY_SHARE * len(after_words))
+
+
+def _is_inline_block(gap: Sequence[Line]) -> bool:
+    """Whether *gap* is a block set inside the text (code, a table, a chart's labels, a
+    list): lines and short sentences only, with none of what stands between an article and
+    what follows it (chrome, an end marker, a date or byline line, a caption)."""
+    if not all(ln.kind in CONTENT_KINDS or ln.kind == Kind.BREADCRUMB for ln in gap):
+        return False
+    return sum(_is_data_line(ln.text) for ln in gap) >= BLOCK_DATA_SHARE * len(gap)
+
+
+def _is_data_line(text: str) -> bool:
+    """A line of code, a table row or a chart's figures rather than a label or a headline
+    (which start with a capital, or a letter of a script without case, and hold words): it
+    starts in lowercase or with a figure, holds code or table marks, or is mostly figures."""
+    first = text[:1]
+    if first.islower() or first.isdigit() or _CODE_MARK.search(_COUNT.sub("", text)):
+        return True
+    return len(_DIGIT.findall(text)) >= DATA_DIGIT_SHARE * len(text)
 
 
 def _runs_on(lines: Sequence[Line], following: Sequence[int]) -> bool:
@@ -1490,9 +1520,6 @@ def _is_standfirst(
     short = len(first.text) <= STANDFIRST_MAX_CHARS and len(split_sentences(first.text)) <= 2
     heading_follows = len(good) > 1 and not good[1]
     return short and (right_under_title or heading_follows)
-
-
-_DIGIT = re.compile(r"\d")
 
 
 def _labelled_dates(lines: Sequence[Line]) -> list[tuple[DateStatement, ...]]:
