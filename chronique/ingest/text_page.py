@@ -124,6 +124,9 @@ _HOME_WORD = re.compile(r"Accueil|Startseite|Inicio|Portada|Home", re.IGNORECASE
 _GLUED_LEVEL = re.compile(r"(?<=[a-zß-öø-ÿ])(?=[A-ZÀ-ÖØ-Þ])")
 _LEVEL_START = re.compile(r"(?<=\w)\s*(?=[A-ZÀ-ÖØ-Þ])")
 BREADCRUMB_MAX_LEVELS = 6
+#: Labels copied before a headline on its line: at most this many words.
+LABEL_PREFIX_MAX_WORDS = 3
+_LABEL_SEPARATOR = re.compile(r"[:»>|/–—-]")
 BREADCRUMB_COLUMN_LINES = 4
 GLUED_LEVEL_MAX_WORDS = 2
 #: "Accueil > International > Europe > Ukraine": a few labels of at most 4 words.
@@ -184,6 +187,10 @@ _BYLINE = re.compile(
 )
 #: Where a byline starts after other words of a meta segment: 'par' or 'by', then a name.
 _BYLINE_AFTER = re.compile(r"\s+(?=(?i:par|by)\s+[A-ZÀ-Þ])")
+#: A byline line under a headline, a name after the word with or without a space ('by Ahiza
+#: Garcia @ahiza_garcia February 1, 2016', 'bySauli Giliard'): no continuation of the headline.
+_BYLINE_START = re.compile(r"(?:by|par|von|por)\s*[A-ZÀ-Þ]")
+BYLINE_LINE_MAX_CHARS = 100
 _NAME_SPLIT = re.compile(r"\s*(?:,|;|&|\bet\b|\band\b)\s*")
 _NAME_WORD = re.compile(
     r"(?:[A-ZÀ-ÖØ-Þ][\w'’.-]*|d['’][A-ZÀ-Þ][\w'’-]*|de|du|des|van|von|der|den|da|di|del|ben|bin|al|el|le|la)"
@@ -277,6 +284,7 @@ def _continues(previous: str, line: str) -> bool:
         len(previous) >= 40
         and not _ends(_ENDS_PARAGRAPH, previous)
         and line[0].islower()
+        and not (len(line) <= BYLINE_LINE_MAX_CHARS and _BYLINE_START.match(line))
         and _meta_line(line, "UTC") is None
     )
 
@@ -1299,7 +1307,8 @@ def title_text(lines: Sequence[Line], title_at: int) -> str:
     (A page may print 'Die Eisheiligen 2024: Wann sie sind' for screen readers or in its
     header, and the kicker and headline the eye sees, which a copy glues as 'Die Eisheiligen
     2024 Wann sie sind'.)"""
-    title = _without_breadcrumb(lines[title_at].text, _page_labels(lines, title_at))
+    labels = _page_labels(lines, title_at)
+    title = _without_label_prefix(_without_breadcrumb(lines[title_at].text, labels), lines, labels)
     marks = len(_TWIN_MARK.findall(title))
     twins = (
         ln.text
@@ -1309,6 +1318,22 @@ def title_text(lines: Sequence[Line], title_at: int) -> str:
         and _same_words(ln.text, title)
     )
     return next(twins, title)
+
+
+def _without_label_prefix(title: str, lines: Sequence[Line], labels: set[str]) -> str:
+    """The headline without the labels copied before it on its line ('Home Solar-powered
+    streetlights boost…', 'Kultur : Ehrengast der Frankfurter Buchmesse…'): a home word or a
+    few of the page's own labels, when the rest is printed as a headline of its own ('Home
+    Office Minister Resigns' stays whole unless 'Office Minister Resigns' is a line too)."""
+    words = title.split()
+    for count in range(1, min(LABEL_PREFIX_MAX_WORDS, len(words) - 1) + 1):
+        prefix = [w for w in words[:count] if _LABEL_SEPARATOR.fullmatch(w) is None]
+        if not prefix or not all(_HOME_WORD.fullmatch(w) or fold(w) in labels for w in prefix):
+            break
+        rest = " ".join(words[count:]).lstrip(":»>|-–— ")
+        if any(ln.text == rest and ln.kind in (Kind.HEADLINE, Kind.SENTENCE) for ln in lines):
+            return rest
+    return title
 
 
 def _page_labels(lines: Sequence[Line], title_at: int) -> set[str]:
