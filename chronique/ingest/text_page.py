@@ -1200,6 +1200,7 @@ def title_candidates(
             under_headline=_under_headline(lines, index, reader, story),
             beside_credit=_beside_credit(lines, index),
             is_weak_shape=index not in shaped,
+            shares_nothing=shared == 0.0 and not words & slug,
         )
 
     found = {index: evidence(index) for index in candidates}
