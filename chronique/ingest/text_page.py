@@ -94,6 +94,8 @@ BODY_SAMPLE_CHARS = 3000
 #: A date/byline line is short ("Par X | Publié le … à …, mis à jour le … à …").
 META_MAX_CHARS = 250
 META_MAX_WORDS = 30
+#: An unlabelled date line inside the article's text dates it only among its first lines.
+TEXT_DATE_LINES = 5
 #: How far after the article's text a date line may stand and still sign it.
 DATE_LINES_AFTER_TEXT = 4
 #: A dek (a standfirst set as a headline, without closing punctuation) is a long line.
@@ -1585,6 +1587,13 @@ def _signs_the_text(lines: Sequence[Line], text_end: int, at: int, date: DateSta
     return date.labelled or above is None or above.kind != Kind.PROSE
 
 
+def _opens_the_text(at: int, text_at: int, date: DateStatement) -> bool:
+    """Whether a date line inside the text may date the article: labelled ('Published …'), or
+    among its first lines (a byline set under the lead). A date line further down is a table's
+    row, a chart's label or a quoted document's date, not the article's."""
+    return date.labelled or at - text_at < TEXT_DATE_LINES
+
+
 def _dates_a_card(lines: Sequence[Line], at: int) -> bool:
     """Whether the date line at *at* stands under a headline: another story's card."""
     above = next((ln for ln in reversed(lines[:at]) if ln.kind != Kind.CHROME), None)
@@ -1617,7 +1626,12 @@ def _dates(lines: Sequence[Line], title_at: int, text: tuple[int, int]) -> PageD
         for d in dates
         if i < text_at
         or (
-            not _dates_a_card(lines, i) and (i < text_end or _signs_the_text(lines, text_end, i, d))
+            not _dates_a_card(lines, i)
+            and (
+                _opens_the_text(i, text_at, d)
+                if i < text_end
+                else _signs_the_text(lines, text_end, i, d)
+            )
         )
     ]
     if any(d.value for place, _, _, d in placed if place == 0):  # the header dates the page
