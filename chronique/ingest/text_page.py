@@ -126,6 +126,11 @@ _HOME_WORD = re.compile(r"Accueil|Startseite|Inicio|Portada|Home", re.IGNORECASE
 _GLUED_LEVEL = re.compile(r"(?<=[a-zß-öø-ÿ])(?=[A-ZÀ-ÖØ-Þ])")
 _LEVEL_START = re.compile(r"(?<=\w)\s*(?=[A-ZÀ-ÖØ-Þ])")
 BREADCRUMB_MAX_LEVELS = 6
+#: A breadcrumb's first level after its prompt ('Du befindest dich hier: Home', 'Vous êtes
+#: ici : Accueil'): the home word counts, not the prompt.
+_HOME_AFTER_PROMPT = re.compile(
+    r"^[^:]{1,40}:\s*(Accueil|Startseite|Inicio|Portada|Home)$", re.IGNORECASE
+)
 #: Labels copied before a headline on its line: at most this many words.
 LABEL_PREFIX_MAX_WORDS = 3
 _LABEL_SEPARATOR = re.compile(r"[:»>|/–—-]")
@@ -1353,7 +1358,8 @@ def _without_breadcrumb(title: str, labels: set[str]) -> str:
     EU und Indien …', 'HomeSportLeichtathletikBerlin-Marathon: …' (levels glued to one another:
     a home word or the page's own labels, then the headline)."""
     parts = _BREADCRUMB_SEPARATOR.split(title)
-    if len(parts) >= 3 and all(len(part.split()) <= 3 for part in parts[:-1]):
+    levels = [_HOME_AFTER_PROMPT.sub(r"\1", parts[0]), *parts[1:-1]]  # 'You are here: Home'
+    if len(parts) >= 3 and all(len(level.split()) <= 3 for level in levels):
         return parts[-1]
     levels = _GLUED_LEVEL.split(title)
     if len(levels) < 2:
