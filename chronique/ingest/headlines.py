@@ -93,6 +93,9 @@ class TitleEvidence:
     beside_credit: float
     #: The line does not shape up as a headline (a sentence, a caption), only as a fallback.
     is_weak_shape: float
+    #: Not one of the line's content words is the text's or the URL's: it tells another
+    #: story, or none ('Jump to navigation Jump to search', a site's slogan).
+    shares_nothing: float
 
 
 #: How much each feature counts. Evidence about the story (the text's words, the URL) weighs
@@ -113,6 +116,7 @@ WEIGHTS = TitleEvidence(
     under_headline=-1.5,
     beside_credit=-1.0,
     is_weak_shape=-1.5,
+    shares_nothing=-1.5,
 )
 
 

@@ -94,6 +94,8 @@ BODY_SAMPLE_CHARS = 3000
 #: A date/byline line is short ("Par X | Publié le … à …, mis à jour le … à …").
 META_MAX_CHARS = 250
 META_MAX_WORDS = 30
+#: An unlabelled date line inside the article's text dates it only among its first lines.
+TEXT_DATE_LINES = 5
 #: How far after the article's text a date line may stand and still sign it.
 DATE_LINES_AFTER_TEXT = 4
 #: A dek (a standfirst set as a headline, without closing punctuation) is a long line.
@@ -124,6 +126,14 @@ _HOME_WORD = re.compile(r"Accueil|Startseite|Inicio|Portada|Home", re.IGNORECASE
 _GLUED_LEVEL = re.compile(r"(?<=[a-zß-öø-ÿ])(?=[A-ZÀ-ÖØ-Þ])")
 _LEVEL_START = re.compile(r"(?<=\w)\s*(?=[A-ZÀ-ÖØ-Þ])")
 BREADCRUMB_MAX_LEVELS = 6
+#: A breadcrumb's first level after its prompt ('Du befindest dich hier: Home', 'Vous êtes
+#: ici : Accueil'): the home word counts, not the prompt.
+_HOME_AFTER_PROMPT = re.compile(
+    r"^[^:]{1,40}:\s*(Accueil|Startseite|Inicio|Portada|Home)$", re.IGNORECASE
+)
+#: Labels copied before a headline on its line: at most this many words.
+LABEL_PREFIX_MAX_WORDS = 3
+_LABEL_SEPARATOR = re.compile(r"[:»>|/–—-]")
 BREADCRUMB_COLUMN_LINES = 4
 GLUED_LEVEL_MAX_WORDS = 2
 #: "Accueil > International > Europe > Ukraine": a few labels of at most 4 words.
@@ -184,6 +194,10 @@ _BYLINE = re.compile(
 )
 #: Where a byline starts after other words of a meta segment: 'par' or 'by', then a name.
 _BYLINE_AFTER = re.compile(r"\s+(?=(?i:par|by)\s+[A-ZÀ-Þ])")
+#: A byline line under a headline, a name after the word with or without a space ('by Ahiza
+#: Garcia @ahiza_garcia February 1, 2016', 'bySauli Giliard'): no continuation of the headline.
+_BYLINE_START = re.compile(r"(?:by|par|von|por)\s*[A-ZÀ-Þ]")
+BYLINE_LINE_MAX_CHARS = 100
 _NAME_SPLIT = re.compile(r"\s*(?:,|;|&|\bet\b|\band\b)\s*")
 _NAME_WORD = re.compile(
     r"(?:[A-ZÀ-ÖØ-Þ][\w'’.-]*|d['’][A-ZÀ-Þ][\w'’-]*|de|du|des|van|von|der|den|da|di|del|ben|bin|al|el|le|la)"
@@ -277,6 +291,7 @@ def _continues(previous: str, line: str) -> bool:
         len(previous) >= 40
         and not _ends(_ENDS_PARAGRAPH, previous)
         and line[0].islower()
+        and not (len(line) <= BYLINE_LINE_MAX_CHARS and _BYLINE_START.match(line))
         and _meta_line(line, "UTC") is None
     )
 
@@ -544,6 +559,16 @@ MAX_STORY_GAP_LINES = 20
 SAME_STORY_MIN_WORDS = 3
 SAME_STORY_SHARE = 0.2
 SAME_STORY_LINES = 3
+#: Across a block of lines set inside the text (code, a table, a chart), which has none of
+#: the chrome that ends an article, the same story goes on across this many lines.
+MAX_BLOCK_GAP_LINES = 150
+#: Such a block: this share of its lines are code, table rows or figures (see _is_data_line).
+BLOCK_DATA_SHARE = 0.5
+DATA_DIGIT_SHARE = 0.5
+#: A count in parentheses ('October 2020 (227)', an archive's menu) is no code.
+_COUNT = re.compile(r"\(\d[\d,.]*\)")
+_DIGIT = re.compile(r"\d")
+_CODE_MARK = re.compile(r"[(){}\[\]<>=;│─┼|_#$`\\]")
 #: A run of text found after the article's end (comments, other articles) counts this much.
 AFTER_END_WEIGHT = 0.25
 #: A run of text right under a byline or date line (an article's header) counts this much more.
@@ -896,7 +921,8 @@ def _same_story_across_gap(
     buttons, or dated), teasers of other articles (a summary and its date) and the next
     article (one headline with its date line) are not the same story."""
     gap = lines[stop + 1 : anchors[position]]
-    if len(gap) > MAX_STORY_GAP_LINES or not _dates_only_links(gap):
+    limit = MAX_BLOCK_GAP_LINES if _is_inline_block(gap) else MAX_STORY_GAP_LINES
+    if len(gap) > limit or not _dates_only_links(gap):
         return False
     following = anchors[position : position + SAME_STORY_LINES]
     if not _runs_on(lines, following):
@@ -907,6 +933,25 @@ def _same_story_across_gap(
     if _is_link_card(gap):
         return shared >= SAME_STORY_MIN_WORDS
     return shared >= max(SAME_STORY_MIN_WORDS, SAME_STORY_SHARE * len(after_words))
+
+
+def _is_inline_block(gap: Sequence[Line]) -> bool:
+    """Whether *gap* is a block set inside the text (code, a table, a chart's labels, a
+    list): lines and short sentences only, with none of what stands between an article and
+    what follows it (chrome, an end marker, a date or byline line, a caption)."""
+    if not all(ln.kind in CONTENT_KINDS or ln.kind == Kind.BREADCRUMB for ln in gap):
+        return False
+    return sum(_is_data_line(ln.text) for ln in gap) >= BLOCK_DATA_SHARE * len(gap)
+
+
+def _is_data_line(text: str) -> bool:
+    """A line of code, a table row or a chart's figures rather than a label or a headline
+    (which start with a capital, or a letter of a script without case, and hold words): it
+    starts in lowercase or with a figure, holds code or table marks, or is mostly figures."""
+    first = text[:1]
+    if first.islower() or first.isdigit() or _CODE_MARK.search(_COUNT.sub("", text)):
+        return True
+    return len(_DIGIT.findall(text)) >= DATA_DIGIT_SHARE * len(text)
 
 
 def _runs_on(lines: Sequence[Line], following: Sequence[int]) -> bool:
@@ -1162,6 +1207,7 @@ def title_candidates(
             under_headline=_under_headline(lines, index, reader, story),
             beside_credit=_beside_credit(lines, index),
             is_weak_shape=index not in shaped,
+            shares_nothing=shared == 0.0 and not words & slug,
         )
 
     found = {index: evidence(index) for index in candidates}
@@ -1269,7 +1315,8 @@ def title_text(lines: Sequence[Line], title_at: int) -> str:
     (A page may print 'Die Eisheiligen 2024: Wann sie sind' for screen readers or in its
     header, and the kicker and headline the eye sees, which a copy glues as 'Die Eisheiligen
     2024 Wann sie sind'.)"""
-    title = _without_breadcrumb(lines[title_at].text, _page_labels(lines, title_at))
+    labels = _page_labels(lines, title_at)
+    title = _without_label_prefix(_without_breadcrumb(lines[title_at].text, labels), lines, labels)
     marks = len(_TWIN_MARK.findall(title))
     twins = (
         ln.text
@@ -1279,6 +1326,22 @@ def title_text(lines: Sequence[Line], title_at: int) -> str:
         and _same_words(ln.text, title)
     )
     return next(twins, title)
+
+
+def _without_label_prefix(title: str, lines: Sequence[Line], labels: set[str]) -> str:
+    """The headline without the labels copied before it on its line ('Home Solar-powered
+    streetlights boost…', 'Kultur : Ehrengast der Frankfurter Buchmesse…'): a home word or a
+    few of the page's own labels, when the rest is printed as a headline of its own ('Home
+    Office Minister Resigns' stays whole unless 'Office Minister Resigns' is a line too)."""
+    words = title.split()
+    for count in range(1, min(LABEL_PREFIX_MAX_WORDS, len(words) - 1) + 1):
+        prefix = [w for w in words[:count] if _LABEL_SEPARATOR.fullmatch(w) is None]
+        if not prefix or not all(_HOME_WORD.fullmatch(w) or fold(w) in labels for w in prefix):
+            break
+        rest = " ".join(words[count:]).lstrip(":»>|-–— ")
+        if any(ln.text == rest and ln.kind in (Kind.HEADLINE, Kind.SENTENCE) for ln in lines):
+            return rest
+    return title
 
 
 def _page_labels(lines: Sequence[Line], title_at: int) -> set[str]:
@@ -1295,7 +1358,8 @@ def _without_breadcrumb(title: str, labels: set[str]) -> str:
     EU und Indien …', 'HomeSportLeichtathletikBerlin-Marathon: …' (levels glued to one another:
     a home word or the page's own labels, then the headline)."""
     parts = _BREADCRUMB_SEPARATOR.split(title)
-    if len(parts) >= 3 and all(len(part.split()) <= 3 for part in parts[:-1]):
+    levels = [_HOME_AFTER_PROMPT.sub(r"\1", parts[0]), *parts[1:-1]]  # 'You are here: Home'
+    if len(parts) >= 3 and all(len(level.split()) <= 3 for level in levels):
         return parts[-1]
     levels = _GLUED_LEVEL.split(title)
     if len(levels) < 2:
@@ -1492,9 +1556,6 @@ def _is_standfirst(
     return short and (right_under_title or heading_follows)
 
 
-_DIGIT = re.compile(r"\d")
-
-
 def _labelled_dates(lines: Sequence[Line]) -> list[tuple[DateStatement, ...]]:
     """Each line's date statements, those of a line under a bare keyword ('수정', 'Updated:'
     on a line of its own, the date on the next) of that keyword's kind."""
@@ -1532,6 +1593,13 @@ def _signs_the_text(lines: Sequence[Line], text_end: int, at: int, date: DateSta
     return date.labelled or above is None or above.kind != Kind.PROSE
 
 
+def _opens_the_text(at: int, text_at: int, date: DateStatement) -> bool:
+    """Whether a date line inside the text may date the article: labelled ('Published …'), or
+    among its first lines (a byline set under the lead). A date line further down is a table's
+    row, a chart's label or a quoted document's date, not the article's."""
+    return date.labelled or at - text_at < TEXT_DATE_LINES
+
+
 def _dates_a_card(lines: Sequence[Line], at: int) -> bool:
     """Whether the date line at *at* stands under a headline: another story's card."""
     above = next((ln for ln in reversed(lines[:at]) if ln.kind != Kind.CHROME), None)
@@ -1564,7 +1632,12 @@ def _dates(lines: Sequence[Line], title_at: int, text: tuple[int, int]) -> PageD
         for d in dates
         if i < text_at
         or (
-            not _dates_a_card(lines, i) and (i < text_end or _signs_the_text(lines, text_end, i, d))
+            not _dates_a_card(lines, i)
+            and (
+                _opens_the_text(i, text_at, d)
+                if i < text_end
+                else _signs_the_text(lines, text_end, i, d)
+            )
         )
     ]
     if any(d.value for place, _, _, d in placed if place == 0):  # the header dates the page

@@ -22,6 +22,7 @@ NOTHING = TitleEvidence(
     under_headline=False,
     beside_credit=False,
     is_weak_shape=False,
+    shares_nothing=False,
 )
 #: The nearest line is a menu label; the title, further up, has its byline beside it.
 LABEL = replace(NOTHING, in_menu=True, is_label=True)
