@@ -85,8 +85,8 @@ def retag(c, dry_run=False):
 
 
 @command("bench")
-def bench(c, articles=2000, topics=1000):
-    sys.exit(commands.run_bench(int(articles), int(topics)))
+def bench(c, articles=1000, topics=1000, json=None):
+    sys.exit(commands.run_bench(int(articles), int(topics), json))
 
 
 @command("evaluate", positional=["corpus"])

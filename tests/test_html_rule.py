@@ -98,3 +98,20 @@ def test_each_problem_is_on_its_own_line(site: SiteCopy) -> None:
         [str(BODY_LINE + 4), "1"],
         [str(BODY_LINE + 6), "4"],
     ]
+
+
+MARKDOWN = {"extensions": ["markdown.extensions.extra"], "output_format": "html"}
+
+
+def test_one_body_leaves_nothing_in_the_next():
+    """Footnotes, abbreviations and raw HTML belong to their own article only."""
+    first = "Un texte[^1] sur le HTML.\n\n[^1]: La note.\n\n*[HTML]: HyperText Markup Language"
+    render.render_markdown(first, MARKDOWN)
+    assert render.raw_html("<b>gras</b> et <i>penché</i>", MARKDOWN) == [
+        "<b>",
+        "</b>",
+        "<i>",
+        "</i>",
+    ]
+    second = render.render_markdown("Un autre texte sur le HTML.", MARKDOWN)
+    assert second == "<p>Un autre texte sur le HTML.</p>"

@@ -156,18 +156,21 @@ def run_evaluate(corpora: list[str], failures: int = 0) -> int:
     return main([*corpora, "--failures", str(failures)])
 
 
-def run_bench(n_articles: int = 2000, n_topics: int = 1000) -> int:
-    """Print every benchmark's figures, one ``name: value`` line each."""
+def run_bench(n_articles: int = 1000, n_topics: int = 1000, json_path: str | None = None) -> int:
+    """Print the build bench's table, then the other benchmarks' figures, ``name: value``."""
     from chronique.ingest.bench import bench_ingest
-    from chronique.site.bench import bench_build
+    from chronique.site.bench import bench_builds, format_table, write_json
     from chronique.site.images.bench import bench_images
     from chronique.topics.bench import bench_tagging
 
     repo = Path.cwd()
+    builds = bench_builds(repo, n_articles, n_topics)
+    print(format_table(builds), end="\n\n")
+    if json_path:
+        write_json(builds, Path(json_path))
     figures: dict[str, float] = {}
     figures |= bench_ingest()
     figures |= bench_tagging(repo / "content" / "topics.yml", n_articles, n_topics)
-    figures |= bench_build(repo, n_articles, n_topics)
     figures |= bench_images()
     for name, value in figures.items():
         print(f"{name}: {value:,.2f}")

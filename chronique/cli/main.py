@@ -81,8 +81,13 @@ COMMANDS: dict[str, Command] = {
         {"port": "port on 127.0.0.1 (default 8000)"},
     ),
     "bench": Command(
-        "Benchmarks: ingest, tagging, feeds and full build on a synthetic archive.",
-        {"articles": "size of the synthetic archive", "topics": "size of its vocabulary"},
+        "Benchmarks: full and incremental builds of a synthetic archive beside vanilla "
+        "Pelican, then ingest, tagging and images.",
+        {
+            "articles": "size of the synthetic archive",
+            "topics": "size of its vocabulary",
+            "json": "also write the build table's figures to this JSON file",
+        },
     ),
     "topics.suggest": Command(
         "List frequent names that no topic of content/topics.yml covers yet.",
@@ -192,9 +197,10 @@ def _serve(parser: argparse.ArgumentParser, texts: dict[str, str]) -> None:
 
 
 def _bench(parser: argparse.ArgumentParser, texts: dict[str, str]) -> None:
-    parser.add_argument("--articles", type=int, default=2000, help=texts["articles"])
+    parser.add_argument("--articles", type=int, default=1000, help=texts["articles"])
     parser.add_argument("--topics", type=int, default=1000, help=texts["topics"])
-    parser.set_defaults(run=lambda a: commands.run_bench(a.articles, a.topics))
+    parser.add_argument("--json", metavar="PATH", help=texts["json"])
+    parser.set_defaults(run=lambda a: commands.run_bench(a.articles, a.topics, a.json))
 
 
 def _suggest(parser: argparse.ArgumentParser, texts: dict[str, str]) -> None:

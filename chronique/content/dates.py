@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from datetime import date, datetime
+from functools import lru_cache
 
 from babel.dates import format_date, format_datetime
 
@@ -55,12 +56,23 @@ def parse_day_or_moment(value: str, option: str) -> date | datetime:
 
 def long_date(value: datetime | date, lang: str = "fr") -> str:
     """'15 mars 2025' in French, 'March 15, 2025' in English."""
-    return format_date(value, format="long", locale=lang)
+    return _formatted_day(_day(value), "long", lang)
 
 
 def month_name(value: datetime | date, lang: str = "fr") -> str:
     """'mars 2025'."""
-    return format_date(value, format="LLLL y", locale=lang)
+    return _formatted_day(_day(value), "LLLL y", lang)
+
+
+def _day(value: datetime | date) -> date:
+    """The calendar day Babel formats: a date-time's own, in its own offset."""
+    return value.date() if isinstance(value, datetime) else value
+
+
+@lru_cache(maxsize=65536)
+def _formatted_day(day: date, pattern: str, lang: str) -> str:
+    """Babel formats each day once: a listing repeats the same dates on many pages."""
+    return format_date(day, format=pattern, locale=lang)
 
 
 def month_alone(value: datetime | date, lang: str = "fr") -> str:

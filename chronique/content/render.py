@@ -7,6 +7,7 @@ it and removes the rest, and ``check`` reports what the sanitiser would remove.
 from __future__ import annotations
 
 import re
+import threading
 from collections.abc import Mapping
 from dataclasses import dataclass
 from typing import Any
@@ -105,14 +106,26 @@ def _url_filter(tag: str, attribute: str, value: str) -> str | None:
     return value
 
 
+#: Python-Markdown converters, per thread (an instance is not thread-safe) and per settings.
+_converters = threading.local()
+
+
 def _markdown(markdown_settings: dict[str, Any] | None) -> markdown.Markdown:
     """Python-Markdown set up as Pelican's MARKDOWN setting says, less the meta extension
-    (the front-matter is read apart)."""
+    (the front-matter is read apart).
+
+    One instance per settings, reset before each body: building one (loading its extensions,
+    compiling their patterns) costs nearly as much as converting an article.
+    """
     settings = dict(markdown_settings or {"extensions": ["markdown.extensions.extra"]})
     settings["extensions"] = [
         ext for ext in settings.get("extensions", []) if ext != "markdown.extensions.meta"
     ]
-    return markdown.Markdown(**settings)
+    key = repr(sorted(settings.items()))
+    converters: dict[str, markdown.Markdown] = _converters.__dict__.setdefault("by_key", {})
+    if key not in converters:
+        converters[key] = markdown.Markdown(**settings)
+    return converters[key].reset()
 
 
 def render_markdown(text: str, markdown_settings: dict[str, Any] | None = None) -> str:

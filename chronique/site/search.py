@@ -26,6 +26,7 @@ from typing import Any
 
 from pagefind_bin_extended import get_executable
 
+from chronique import timing
 from chronique.site.model import site_of
 
 log = logging.getLogger(__name__)
@@ -76,9 +77,10 @@ def pagefind_command(site: Path, lang: str) -> list[str]:
 
 def build_index(site: Path, lang: str) -> None:
     """Index the HTML under *site* into ``site/pagefind/``."""
-    result = subprocess.run(
-        pagefind_command(site, lang), capture_output=True, text=True, check=False
-    )
+    with timing.stage("search"):
+        result = subprocess.run(
+            pagefind_command(site, lang), capture_output=True, text=True, check=False
+        )
     if result.returncode != 0:
         raise SearchIndexError(f"pagefind failed ({result.returncode}): {result.stderr.strip()}")
     escape_fragments(site / BUNDLE_DIR)
