@@ -210,31 +210,34 @@ def feed_specs(
         listings.articles,
         feed_id_path(),
     )
-    sections = [
-        FeedSpec(
-            feed_title(site_name, category),
-            ui.gettext("Articles in the section %(name)s.") % {"name": category.name},
-            category.url,
-            feed_folder(urls, category),
-            articles,
-            feed_id_path(category),
-        )
-        for category, articles in sorted(listings.categories, key=lambda item: item[0].slug)
-        if articles
-    ]
-    topics = [
-        FeedSpec(
-            feed_title(site_name, tag),
+
+    def subject_feeds(
+        subjects: Sequence[tuple[Any, Sequence[Any]]], describe: Callable[[Any], str]
+    ) -> list[FeedSpec]:
+        return [
+            FeedSpec(
+                feed_title(site_name, subject),
+                describe(subject),
+                subject.url,
+                feed_folder(urls, subject),
+                articles,
+                feed_id_path(subject),
+            )
+            for subject, articles in sorted(subjects, key=lambda item: item[0].slug)
+            if articles
+        ]
+
+    sections = subject_feeds(
+        listings.categories,
+        lambda category: ui.gettext("Articles in the section %(name)s.") % {"name": category.name},
+    )
+    topics = subject_feeds(
+        listings.tags,
+        lambda tag: (
             getattr(tag, "description", "")
-            or ui.gettext("Articles about %(name)s.") % {"name": tag.name},
-            tag.url,
-            feed_folder(urls, tag),
-            articles,
-            feed_id_path(tag),
-        )
-        for tag, articles in sorted(listings.tags, key=lambda item: item[0].slug)
-        if articles
-    ]
+            or ui.gettext("Articles about %(name)s.") % {"name": tag.name}
+        ),
+    )
     return [site, *sections, *topics]
 
 
