@@ -58,9 +58,17 @@ def test_image_boxes_have_their_final_size_before_the_images_load(
 ) -> None:
     url, _ = image_site
     blocked = open_page(width=width)
-    blocked.route("**/images/**", lambda route: route.abort())
+    # The images are held, not refused: a refused image is a broken one, drawn as its alt
+    # text whatever its size; a held one is an image still loading, which is the case here.
+    held: list[Any] = []
+    blocked.route("**/images/**", lambda route: held.append(route))
     blocked.goto(url, wait_until="domcontentloaded")
+    blocked.wait_for_function(
+        "() => [...document.querySelectorAll('link[rel=stylesheet]')].every(l => l.sheet)"
+    )
     before = blocked.evaluate(BOXES)
+    for route in held:
+        route.abort()
     loaded = open_page(width=width)
     loaded.goto(url, wait_until="load")
     loaded.locator(".figure img").scroll_into_view_if_needed()  # lazy: loads when in view
