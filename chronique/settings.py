@@ -116,6 +116,12 @@ class ChroniqueSettings:
     )
     image_jpeg_quality: int = setting(82, "JPEG quality of the variants in JPEG (1-95).")
     image_webp_quality: int = setting(80, "WebP quality of the variants in WebP (1-100).")
+    content_cache: bool = setting(
+        True,
+        "Keep each article's rendered body between builds (Pelican's content cache, in "
+        "CACHE_PATH, in a folder named by a digest of the settings, theme, topics.yml and "
+        "Chronique's code, so that a change to any of them renders every body again).",
+    )
     image_cache_path: str | None = setting(
         None, "Folder of the encoded images kept between builds (None: CACHE_PATH/images)."
     )

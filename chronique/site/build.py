@@ -3,12 +3,16 @@
 Pelican alone skips an unreadable article with a warning; for an archive that
 is silent data loss. Here a build either publishes every article or changes
 nothing: the previous ``output/`` stays as it was, even when the build is killed
-(:mod:`chronique.site.swap`).
+(:mod:`chronique.site.swap`). A rebuild reuses what it safely can
+(:mod:`chronique.site.incremental`): unchanged files are hard links to the previous
+version's, and bodies come from Pelican's content cache when nothing they depend on changed.
 """
 
 from __future__ import annotations
 
+import copy
 import logging
+from collections.abc import Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass
 from pathlib import Path
@@ -18,6 +22,13 @@ from pelican import Pelican
 from pelican.settings import read_settings
 
 from chronique.content.errors import ContentError, InvalidContentError
+from chronique.site.incremental import (
+    ContentCache,
+    cache_digest,
+    content_cache,
+    content_cache_settings,
+    link_unchanged,
+)
 from chronique.site.model import SITE_KEY, Site, load_site
 from chronique.site.swap import copy_to_folder, output_slots, publish, staging_folder, step
 
@@ -68,19 +79,50 @@ def build_site(
     *output* becomes a link to the new version; *copy_to*, when given, also receives a real
     folder holding it, for a static host that cannot follow links.
     """
-    settings = read_settings(str(settings_file))
+    # A copy: Pelican changes some values in place (its Markdown reader adds the ``meta``
+    # extension to MARKDOWN), and the values of ``pelicanconf.py``'s ``import *`` are shared by
+    # every build of a process (``invoke serve``): the next build would see them changed.
+    settings = copy.deepcopy(read_settings(str(settings_file)))
     site = load_site(settings, Path(settings_file))
     settings[SITE_KEY] = site
     slots = output_slots(output or settings["OUTPUT_PATH"])
-    with staging_folder(slots) as staging:
+    with (
+        staging_folder(slots) as staging,
+        _content_cache(site, settings, Path(settings_file)) as cache,
+    ):
         settings["OUTPUT_PATH"] = str(staging)
         _render(settings)
         _verify_output(site, staging)
         step("rendered")
+        link_unchanged(staging, slots.current())
+        step("compared")
         version = publish(staging, slots)
+        if cache is not None:
+            cache.keep()
         if copy_to is not None:
             copy_to_folder(version, Path(copy_to))
     return BuildResult(slots.final, len(site.articles), len(site.pages))
+
+
+@contextmanager
+def _content_cache(
+    site: Site, settings: dict[str, Any], settings_file: Path
+) -> Iterator[ContentCache | None]:
+    """Pelican's content cache for this build, when CHRONIQUE_CONTENT_CACHE is on.
+
+    Its folder in CACHE_PATH is named by the digest of what the cached bodies depend on.
+    CACHE_PATH then names the cache's working copy, so the images' cache is named first.
+    """
+    if not site.chronique.content_cache:
+        yield None
+        return
+    digest = cache_digest(settings, settings_file)
+    root = Path(settings["CACHE_PATH"])
+    if settings.get("CHRONIQUE_IMAGE_CACHE_PATH") is None:
+        settings["CHRONIQUE_IMAGE_CACHE_PATH"] = str(root / "images")
+    with content_cache(root, digest) as cache:
+        settings.update(content_cache_settings(cache))
+        yield cache
 
 
 def _render(settings: dict[str, Any]) -> None:

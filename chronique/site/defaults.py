@@ -37,9 +37,13 @@ CATEGORY_REGEX_SUBSTITUTIONS = _SLUG_RULES
 TAG_REGEX_SUBSTITUTIONS = _SLUG_RULES
 AUTHOR_REGEX_SUBSTITUTIONS = _SLUG_RULES
 
-# Reproducible builds: no caches carried between builds, nothing dated by the clock.
+# Reproducible builds: nothing dated by the clock. Pelican's content cache stays off for a plain
+# ``pelican`` run, which would key it on file hashes alone; ``invoke build`` turns it on in a
+# folder named by the digest of settings, theme and vocabulary (chronique.site.incremental).
 LOAD_CONTENT_CACHE = False
 CACHE_CONTENT = False
+#: Every cache kept between builds (content, images): project-local and hidden.
+CACHE_PATH = ".chronique-cache"
 DELETE_OUTPUT_DIRECTORY = False
 OUTPUT_SOURCES = False
 RELATIVE_URLS = False

@@ -15,7 +15,7 @@ from pelican.plugins import neighbors
 from chronique.content.dates import long_date, month_alone, month_name
 from chronique.site import feeds, i18n, images, periods, search, sitemap, theme, topic_pages
 from chronique.site.model import forget_site, site_of
-from chronique.site.reader import ChroniqueReader
+from chronique.site.reader import ChroniqueReader, complete_metadata
 
 
 def validate_archive(pelican: Any) -> None:
@@ -59,6 +59,8 @@ def register() -> None:
     signals.initialized.connect(validate_archive)
     signals.initialized.connect(search.add_search_page)
     signals.readers_init.connect(add_reader)
+    signals.article_generator_context.connect(complete_metadata)
+    signals.page_generator_context.connect(complete_metadata)
     signals.generator_init.connect(add_template_filters)
     signals.generator_init.connect(add_theme_support)
     signals.article_generator_finalized.connect(topic_pages.annotate)

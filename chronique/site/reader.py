@@ -1,9 +1,13 @@
 """Pelican reader for Chronique's Markdown files with YAML front-matter.
 
 Every file was parsed and validated once, when the plugin built the Site at
-``initialized``; the reader only renders the body and maps the model to Pelican's
-metadata. A file the Site does not know raises: Pelican logs the exception, and
-the Chronique build turns any such log record into a refusal.
+``initialized``; the reader only renders the body. Its metadata is one key, the file's
+path: Pelican's content cache (:mod:`chronique.site.incremental`) keeps what ``read``
+returns, and a cached Tag or Category would carry a previous build's settings. The
+mapping of the model to Pelican's metadata is done for every file, cached or not, by
+:func:`complete_metadata` at ``article_generator_context`` / ``page_generator_context``,
+from the Site of this build. A file the Site does not know raises: Pelican logs the
+exception, and the Chronique build turns any such log record into a refusal.
 """
 
 from __future__ import annotations
@@ -20,6 +24,9 @@ from chronique.content.errors import ContentError, InvalidContentError
 from chronique.content.render import render_markdown
 from chronique.site.model import site_of
 
+#: The one metadata key the reader returns (and Pelican's content cache keeps).
+SOURCE_KEY = "chronique_source"
+
 
 class ChroniqueReader(BaseReader):
     """Hands Pelican the files the Site has already parsed and validated."""
@@ -32,6 +39,16 @@ class ChroniqueReader(BaseReader):
         self.site = site_of(settings)
 
     def read(self, source_path: str) -> tuple[str, dict[str, Any]]:
+        return self._render(self._item(source_path).body), {SOURCE_KEY: source_path}
+
+    def metadata_of(self, source_path: str) -> dict[str, Any]:
+        """Pelican's metadata for the file at *source_path*, from this build's Site."""
+        item = self._item(source_path)
+        if isinstance(item, PageFile):
+            return self._page_metadata(item)
+        return self._article_metadata(item)
+
+    def _item(self, source_path: str) -> ArticleFile | PageFile:
         item = self.site.content_file(source_path)
         if item is None:
             raise InvalidContentError(
@@ -41,9 +58,7 @@ class ChroniqueReader(BaseReader):
                     )
                 ]
             )
-        if isinstance(item, PageFile):
-            return self._render(item.body), self._page_metadata(item)
-        return self._render(item.body), self._article_metadata(item)
+        return item
 
     def _render(self, body: str) -> str:
         return render_markdown(body, self.settings.get("MARKDOWN"))
@@ -81,3 +96,13 @@ class ChroniqueReader(BaseReader):
         if page.meta.summary:
             metadata["summary"] = escape(page.meta.summary, quote=False)
         return metadata
+
+
+def complete_metadata(generator: Any, metadata: dict[str, Any]) -> None:
+    """``article_generator_context`` / ``page_generator_context``: the file's metadata, whether
+    its body was rendered now or taken from the content cache."""
+    source_path = metadata.pop(SOURCE_KEY, None)
+    if source_path is None:
+        return
+    reader = generator.readers.readers["md"]
+    metadata.update(reader.metadata_of(source_path))

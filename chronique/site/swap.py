@@ -32,7 +32,7 @@ KEPT_VERSIONS = 2
 PAUSE_VARIABLE = "CHRONIQUE_PAUSE_AT_STEP"
 """For the kill tests only: the build prints ``paused at STEP`` and waits there forever."""
 
-SWAP_STEPS = ("staged", "rendered", "versioned", "linked", "swapped", "pruned")
+SWAP_STEPS = ("staged", "rendered", "compared", "versioned", "linked", "swapped", "pruned")
 
 
 class SwapError(OSError):

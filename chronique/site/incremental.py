@@ -1,0 +1,225 @@
+"""Incremental builds: what a rebuild reuses from the previous one, and what it proves it may.
+
+Two things carry over between builds, each keyed so that reusing it is never wrong:
+
+* **The published files.** A build still renders every page into a fresh staging folder
+  (:mod:`chronique.site.swap`); before the swap, :func:`link_unchanged` replaces each staged
+  file whose bytes equal the previous version's file at the same path by a hard link to it.
+  An unchanged page keeps its inode and its modification time, so a static host's sync
+  (``rsync``, ``If-Modified-Since``) sees only what changed, and the previous version costs no
+  disk. Files of removed articles are simply absent from the staging folder. Both versions
+  being immutable once published, sharing inodes between them is safe.
+* **Pelican's content cache** (the reader layer: each body's rendered HTML), in a folder
+  named by :func:`cache_digest`, a digest of everything a cached result depends on besides
+  the file itself (Pelican checks that by its MD5): the settings, the theme, the vocabulary,
+  Chronique's own code and the versions of the libraries that render. Pelican itself checks
+  none of these, so without the digest a changed ``MARKDOWN`` setting would keep serving old
+  HTML. Pelican writes its cache file in place (a killed build would leave half of it, which
+  Pelican cannot load), so each build works on a copy (:func:`content_cache`) that replaces
+  the folder only once the site is published.
+
+What a change affects (the rules a finer-grained rebuild must follow; today every page is
+rendered again and the byte comparison above keeps the rest untouched):
+
+============================  ============================================================
+change                        files whose bytes change
+============================  ============================================================
+article body                  the article; its neighbours' pages only if its title or
+                              teaser changed; feeds (site, section, topics) listing it;
+                              the search index; listings showing its teaser (home, its
+                              section, topics, archives, period pages) — its social card
+                              only if the title or section changed
+article tags                  the article; pages and feeds of every topic added or
+                              removed; related-article blocks of articles sharing them;
+                              the topics index; sitemap-pages (topic list); search
+article date                  the article (and its URL: a move, as a rename); both
+                              neighbour sets; period pages of the old and new date; year
+                              sitemaps of both years; every listing it is in (order)
+article added or deleted      the article; neighbours; its section, topics, periods,
+                              home, archives, feeds, sitemaps, search index; topics
+                              index and section index counts
+slug renamed (file moved)     as a deletion plus an addition, and the old address's
+                              redirect
+``topics.yml``                every page naming a topic (names, slugs, descriptions):
+                              in practice the whole site, and the content cache is new
+template or theme file        every page using it: the whole site; the cache is new
+setting                       anything: the whole site; the cache is new
+============================  ============================================================
+"""
+
+from __future__ import annotations
+
+import hashlib
+import os
+import shutil
+import tempfile
+from collections.abc import Iterator, Mapping
+from contextlib import contextmanager
+from dataclasses import dataclass
+from importlib import metadata
+from pathlib import Path
+from typing import Any
+
+import chronique
+
+CONTENT_PREFIX = "content-"
+_STAGING_PREFIX = ".staging-"
+#: Content caches kept: one per settings file in use (build, publish) and a spare.
+KEPT_CONTENT_CACHES = 3
+#: Libraries whose version changes what a cached body renders to.
+_RENDERING_LIBRARIES = ("pelican", "markdown", "nh3")
+#: Settings that say where things go, not what they hold.
+_PLACE_SETTINGS = frozenset({"OUTPUT_PATH", "CACHE_PATH", "PATH", "THEME"})
+_CHUNK = 1 << 16
+
+
+@dataclass(frozen=True)
+class LinkReport:
+    """What :func:`link_unchanged` found: files equal to the previous version's, and others."""
+
+    linked: int
+    written: int
+
+
+def link_unchanged(staging: Path, previous: Path | None) -> LinkReport:
+    """Hard-link every file of *staging* that is byte-equal to *previous*'s at the same path.
+
+    Sizes are compared first, so a changed page is usually told apart without reading it.
+    """
+    linked = written = 0
+    for path in _files(staging):
+        old = previous / path.relative_to(staging) if previous is not None else None
+        if old is not None and _same_bytes(path, old):
+            _replace_by_link(old, path)
+            linked += 1
+        else:
+            written += 1
+    return LinkReport(linked, written)
+
+
+def _files(root: Path) -> Iterator[Path]:
+    for folder, _, names in os.walk(root):
+        for name in names:
+            yield Path(folder, name)
+
+
+def _same_bytes(new: Path, old: Path) -> bool:
+    try:
+        old_status = old.lstat()
+    except OSError:
+        return False
+    if not old.is_file() or old.is_symlink() or old_status.st_size != new.stat().st_size:
+        return False
+    with new.open("rb") as first, old.open("rb") as second:
+        while chunk := first.read(_CHUNK):
+            if chunk != second.read(_CHUNK):
+                return False
+    return True
+
+
+def _replace_by_link(old: Path, path: Path) -> None:
+    """Put a link to *old* at *path* by one rename: *path* is never missing meanwhile."""
+    link = path.with_name(f".link-{path.name}")
+    link.unlink(missing_ok=True)
+    link.hardlink_to(old)
+    link.replace(path)
+
+
+def cache_digest(settings: Mapping[str, Any], settings_file: Path) -> str:
+    """A digest of all a cached body depends on besides its file: change any, and it is new."""
+    digest = hashlib.sha256()
+    for part in _cache_inputs(settings, settings_file):
+        digest.update(len(part).to_bytes(8, "big") + part)
+    return digest.hexdigest()[:32]
+
+
+def _cache_inputs(settings: Mapping[str, Any], settings_file: Path) -> Iterator[bytes]:
+    yield b"settings"
+    for name in sorted(k for k in settings if k.isupper() and k not in _PLACE_SETTINGS):
+        yield f"{name}={_stable_repr(settings[name])}".encode()
+    yield settings_file.read_bytes()
+    yield b"theme"
+    yield from _tree_inputs(Path(settings["THEME"]))
+    yield b"vocabulary"
+    topics = Path(settings["PATH"]) / "topics.yml"
+    yield topics.read_bytes() if topics.is_file() else b""
+    yield b"code"
+    yield from _tree_inputs(Path(chronique.__file__).parent, suffix=".py")
+    for library in _RENDERING_LIBRARIES:
+        yield f"{library}={metadata.version(library)}".encode()
+
+
+def _tree_inputs(root: Path, suffix: str = "") -> Iterator[bytes]:
+    for path in sorted(p for p in root.rglob(f"*{suffix}") if p.is_file()):
+        yield path.relative_to(root).as_posix().encode()
+        yield path.read_bytes()
+
+
+def _stable_repr(value: Any) -> str:
+    """A repr that is the same in every process: functions by name, mappings sorted."""
+    if callable(value):
+        return f"{getattr(value, '__module__', '')}.{getattr(value, '__qualname__', value)}"
+    if isinstance(value, Mapping):
+        items = sorted((repr(k), _stable_repr(v)) for k, v in value.items())
+        return "{" + ", ".join(f"{k}: {v}" for k, v in items) + "}"
+    if isinstance(value, list | tuple | set | frozenset):
+        parts = [_stable_repr(v) for v in value]
+        return f"{type(value).__name__}[{', '.join(sorted(parts) if isinstance(value, set | frozenset) else parts)}]"
+    return repr(value)
+
+
+@dataclass(frozen=True)
+class ContentCache:
+    """Where Pelican reads and writes its content cache during one build, and where it goes."""
+
+    working: Path
+    final: Path
+
+    def keep(self) -> None:
+        """The build was published: its cache replaces the one it started from."""
+        if self.final.exists():
+            retired = self.final.with_name(f"{_STAGING_PREFIX}old-{self.final.name}")
+            shutil.rmtree(retired, ignore_errors=True)
+            self.final.rename(retired)
+            shutil.rmtree(retired, ignore_errors=True)
+        self.working.rename(self.final)
+        os.utime(self.final)
+        _prune(self.final.parent)
+
+
+@contextmanager
+def content_cache(root: Path, digest: str) -> Iterator[ContentCache]:
+    """A working copy of the content cache named *digest*, removed unless :meth:`keep` ran.
+
+    The caller holds the build lock, so leftovers of killed builds are removed here.
+    """
+    root.mkdir(parents=True, exist_ok=True)
+    for leftover in root.glob(f"{_STAGING_PREFIX}*"):
+        shutil.rmtree(leftover, ignore_errors=True)
+    final = root / f"{CONTENT_PREFIX}{digest}"
+    working = Path(tempfile.mkdtemp(prefix=_STAGING_PREFIX, dir=root))
+    if final.is_dir():
+        shutil.copytree(final, working, dirs_exist_ok=True)
+    try:
+        yield ContentCache(working, final)
+    finally:
+        shutil.rmtree(working, ignore_errors=True)
+
+
+def content_cache_settings(cache: ContentCache) -> dict[str, Any]:
+    """Pelican's settings for its reader-layer cache in *cache*, checked by each file's MD5."""
+    return {
+        "CACHE_CONTENT": True,
+        "LOAD_CONTENT_CACHE": True,
+        "CONTENT_CACHING_LAYER": "reader",
+        "CHECK_MODIFIED_METHOD": "md5",
+        "GZIP_CACHE": False,
+        "CACHE_PATH": str(cache.working),
+    }
+
+
+def _prune(root: Path) -> None:
+    """Keep the most recently used content caches; the others' settings are gone."""
+    caches = sorted(root.glob(f"{CONTENT_PREFIX}*"), key=lambda p: p.stat().st_mtime)
+    for old in caches[:-KEPT_CONTENT_CACHES]:
+        shutil.rmtree(old, ignore_errors=True)
