@@ -64,6 +64,10 @@ class ImageCache:
         self.report.count(encoded=False)
         return description
 
+    def has(self, key: str) -> bool:
+        """Whether an entry is stored under *key*."""
+        return (self.root / key / ENTRY_FILE).is_file()
+
     def publish(self, key: str, path: str, output: Path) -> None:
         """Copy the cached file of *key* published at *path* into *output*."""
         target = output / path

@@ -16,9 +16,9 @@ import logging
 import os
 import re
 from collections.abc import Iterable, Iterator
-from concurrent.futures import ThreadPoolExecutor
-from dataclasses import asdict
-from functools import lru_cache
+from concurrent.futures import ProcessPoolExecutor, ThreadPoolExecutor
+from dataclasses import asdict, dataclass
+from functools import lru_cache, partial
 from pathlib import Path, PurePosixPath
 from typing import Any
 
@@ -72,8 +72,7 @@ def publish_images(generator: Any) -> CacheReport:
     _refuse_errors(documents, used, statics, errors, content)
     for doc in documents:
         _attach(doc, processed, settings.get("SITEURL", ""))
-    for article in generator.context.get("articles", []):
-        article.social_card = _publish_card(article, settings, cache, output)
+    _publish_cards(generator.context.get("articles", []), settings, cache, output)
     generator.staticfiles[:] = [
         s for s in generator.staticfiles if _static_path(s) not in processed
     ]
@@ -199,14 +198,53 @@ def _attach(doc: Any, processed: dict[str, ProcessedImage], siteurl: str) -> Non
         doc._content = rewrite_body_images(doc._content, processed, source_of, siteurl)
 
 
-def _publish_card(article: Any, settings: dict[str, Any], cache: ImageCache, output: Path) -> str:
-    """Write the article's social card; return its path in the site."""
-    text = CardText(article.category.name, article.title, settings.get("SITENAME", ""))
+@dataclass(frozen=True)
+class _Card:
+    text: CardText
+    path: str
+    key: str
+
+
+def _publish_cards(
+    articles: list[Any], settings: dict[str, Any], cache: ImageCache, output: Path
+) -> None:
+    """Write each article's social card and set its ``social_card`` (a site path); the cards
+    the cache lacks are drawn first, on every core."""
+    site_name = settings.get("SITENAME", "")
+    cards = [_card(article, site_name) for article in articles]
+    missing = list({card.key: card for card in cards if not cache.has(card.key)}.values())
+    drawn = dict(zip((c.key for c in missing), draw_cards([c.text for c in missing]), strict=True))
+    for card in cards:
+        cache.entry(card.key, partial(_made, card, drawn.get(card.key)))
+        cache.publish(card.key, card.path, output)
+    for article, card in zip(articles, cards, strict=True):
+        article.social_card = card.path
+
+
+def _card(article: Any, site_name: str) -> _Card:
+    text = CardText(article.category.name, article.title, site_name)
     path = f"{article.url}{CARD_FILE}"
-    key = cache_key("card", str(asdict(text)), path, _card_fingerprint())
-    cache.entry(key, lambda: ({"path": path}, {path: render_card(text)}))
-    cache.publish(key, path, output)
-    return path
+    return _Card(text, path, cache_key("card", str(asdict(text)), path, _card_fingerprint()))
+
+
+def _made(card: _Card, png: bytes | None) -> tuple[dict[str, Any], dict[str, bytes]]:
+    """A card's cache entry (drawn here if it was not, when the cache lost it meanwhile)."""
+    return {"path": card.path}, {card.path: png if png is not None else render_card(card.text)}
+
+
+#: Fewer cards than this are drawn in this process: starting workers would cost more.
+_POOL_THRESHOLD = 8
+
+
+def draw_cards(texts: list[CardText]) -> list[bytes]:
+    """The cards of *texts*, in order, drawn by a pool of processes: drawing text holds the GIL,
+    so threads would share one core. Each card's bytes depend on its text alone."""
+    workers = min(os.cpu_count() or 1, len(texts))
+    if len(texts) < _POOL_THRESHOLD or workers < 2:
+        return [render_card(text) for text in texts]
+    chunk = max(1, len(texts) // (4 * workers))
+    with ProcessPoolExecutor(max_workers=workers) as pool:
+        return list(pool.map(render_card, texts, chunksize=chunk))
 
 
 @lru_cache(maxsize=1)

@@ -1,0 +1,308 @@
+"""Incremental builds (issue 16): a rebuild after any kind of change publishes what a full build
+of the same inputs publishes, byte for byte; files the change did not touch keep their inode and
+modification time; a rebuild killed at any point leaves the previous site whole."""
+
+from __future__ import annotations
+
+import hashlib
+import os
+import shutil
+import signal
+import subprocess
+import sys
+from collections.abc import Callable
+from dataclasses import dataclass, replace
+from datetime import timedelta
+from pathlib import Path
+
+import pytest
+import yaml
+
+from chronique.content.slugs import slugify
+from chronique.site.bench import (
+    SyntheticSite,
+    add_article,
+    delete_article,
+    edit_body,
+    edit_tags,
+    make_synthetic_site,
+)
+from chronique.site.build import build_site
+from chronique.site.images.cards import CardText, render_card
+from chronique.site.images.publish import draw_cards
+from chronique.site.incremental import CONTENT_PREFIX, link_unchanged
+from chronique.site.swap import PAUSE_VARIABLE, STAGING_PREFIX
+from tests.conftest import REPO
+
+ARTICLES = 12
+TOPICS = 8
+INPUTS = ("pelicanconf.py", "publishconf.py", "theme", "content")
+
+
+@dataclass(frozen=True)
+class FileState:
+    inode: int
+    mtime_ns: int
+    sha256: str
+
+
+def published(site: SyntheticSite) -> dict[str, FileState]:
+    """Every file of the version ``output`` links to, with its inode, mtime and digest."""
+    root = (site.root / "output").resolve()
+    states = {}
+    for path in sorted(p for p in root.rglob("*") if p.is_file()):
+        status = path.stat()
+        digest = hashlib.sha256(path.read_bytes()).hexdigest()
+        states[str(path.relative_to(root))] = FileState(status.st_ino, status.st_mtime_ns, digest)
+    return states
+
+
+def build(site: SyntheticSite) -> None:
+    build_site(site.settings, site.root / "output")
+
+
+def content_caches(site: SyntheticSite) -> set[str]:
+    return {p.name for p in (site.root / ".chronique-cache").glob(f"{CONTENT_PREFIX}*")}
+
+
+@pytest.fixture(scope="module")
+def built(tmp_path_factory: pytest.TempPathFactory) -> SyntheticSite:
+    """A small synthetic archive, built once; each test works on a copy of the built project."""
+    site = make_synthetic_site(REPO, tmp_path_factory.mktemp("built"), ARTICLES, TOPICS)
+    build(site)
+    return site
+
+
+@pytest.fixture
+def project(built: SyntheticSite, tmp_path: Path) -> SyntheticSite:
+    """A copy of the built project: inputs, output link, versions and caches."""
+    root = tmp_path / "projet"
+    shutil.copytree(built.root, root, symlinks=True)
+    return replace(built, root=root, articles=list(built.articles))
+
+
+def fresh_build(site: SyntheticSite, folder: Path) -> dict[str, FileState]:
+    """The same inputs built in a new project with no previous output and no cache."""
+    folder.mkdir()
+    for name in INPUTS:
+        source = site.root / name
+        if source.is_dir():
+            shutil.copytree(source, folder / name)
+        else:
+            shutil.copy2(source, folder / name)
+    fresh = replace(site, root=folder)
+    build(fresh)
+    return published(fresh)
+
+
+# The kinds of change; each one edits the inputs of the project as a contributor would.
+
+
+def nothing(site: SyntheticSite) -> None:
+    """No change at all."""
+
+
+def change_date(site: SyntheticSite) -> None:
+    """Forty days later: another month, so the article moves to another folder and URL."""
+    index = len(site.articles) // 2
+    article = site.articles[index]
+    site.article_file(article).unlink()
+    later = replace(article.meta, date=article.meta.date + timedelta(days=40))
+    site.articles[index] = replace(article, meta=later)
+    site.write(site.articles[index])
+
+
+def rename_slug(site: SyntheticSite) -> None:
+    """A new slug, and the file moved to the name it gives."""
+    index = len(site.articles) // 3
+    article = site.articles[index]
+    site.article_file(article).unlink()
+    renamed = replace(article.meta, slug=slugify(f"{article.meta.title} renomme"))
+    site.articles[index] = replace(article, meta=renamed)
+    site.write(site.articles[index])
+
+
+def edit_topics(site: SyntheticSite) -> None:
+    """A topic's slug and description change in ``topics.yml``."""
+    path = site.root / "content" / "topics.yml"
+    topics = yaml.safe_load(path.read_text(encoding="utf-8"))
+    used = {tag for article in site.articles for tag in article.meta.tags}
+    topic = next(t for t in topics if t["name"] in used)
+    topic["slug"] = f"{topic['slug']}-nouveau"
+    topic["description"] = "Une description revue."
+    path.write_text(yaml.safe_dump(topics, allow_unicode=True, sort_keys=False), "utf-8")
+
+
+def edit_template(site: SyntheticSite) -> None:
+    path = site.root / "theme" / "templates" / "article.html"
+    text = path.read_text(encoding="utf-8")
+    path.write_text(text.replace("</article>", "<p>Note de la rédaction.</p></article>", 1))
+
+
+def edit_setting(site: SyntheticSite) -> None:
+    """The site's name, and a Markdown extension that changes how a body is rendered: a
+    content cache keyed on file hashes alone would serve the old HTML."""
+    index = 1
+    article = site.articles[index]
+    site.articles[index] = replace(article, body=article.body + '\n\nIl a dit "oui" -- enfin.')
+    site.write(site.articles[index])
+    build(site)
+    settings = site.settings.read_text(encoding="utf-8")
+    settings += '\nSITENAME = "Chronique des archives"\n'
+    settings += 'MARKDOWN = {**MARKDOWN, "extensions": [*MARKDOWN["extensions"], "smarty"]}\n'
+    site.settings.write_text(settings, encoding="utf-8")
+
+
+CHANGES: dict[str, Callable[[SyntheticSite], None]] = {
+    "nothing": nothing,
+    "edit body": edit_body,
+    "edit tags": edit_tags,
+    "change date": change_date,
+    "add": add_article,
+    "delete": delete_article,
+    "rename slug": rename_slug,
+    "edit topics.yml": edit_topics,
+    "edit a template": edit_template,
+    "edit a setting": edit_setting,
+}
+#: Changes after which most of the site is the same, so most files must keep their inode.
+LOCAL_CHANGES = {"edit body", "edit tags", "change date", "add", "delete", "rename slug"}
+
+
+@pytest.mark.parametrize("kind", list(CHANGES))
+def test_an_incremental_build_equals_a_full_build_and_keeps_untouched_files(
+    project: SyntheticSite, tmp_path: Path, kind: str
+) -> None:
+    CHANGES[kind](project)
+    before = published(project)
+    caches_before = content_caches(project)
+    build(project)
+    after = published(project)
+
+    expected = fresh_build(project, tmp_path / "neuf")
+    assert {path: state.sha256 for path, state in after.items()} == {
+        path: state.sha256 for path, state in expected.items()
+    }
+    unchanged = [p for p in after if p in before and before[p].sha256 == after[p].sha256]
+    for path in unchanged:
+        assert (after[path].inode, after[path].mtime_ns) == (
+            before[path].inode,
+            before[path].mtime_ns,
+        ), f"{path} did not change, yet it was written again"
+    rewritten = [p for p in after if p not in unchanged]
+    if kind == "nothing":
+        assert not rewritten
+    else:
+        assert rewritten, "the change shows nowhere in the site"
+    if kind in LOCAL_CHANGES:
+        assert len(unchanged) > len(rewritten), f"{kind}: {len(rewritten)} files rewritten"
+    if kind in {"edit topics.yml", "edit a template", "edit a setting"}:
+        assert content_caches(project) - caches_before, "the content cache was not renewed"
+    else:
+        assert content_caches(project) == caches_before
+
+
+def test_removed_articles_leave_no_file(project: SyntheticSite) -> None:
+    gone = project.articles[len(project.articles) // 2].meta
+    delete_article(project)
+    build(project)
+    output = (project.root / "output").resolve()
+    assert not (output / f"{gone.date:%Y/%m}" / gone.slug).exists()
+
+
+def test_files_are_compared_by_their_bytes(tmp_path: Path) -> None:
+    previous, staging = tmp_path / "1", tmp_path / "staging"
+    for folder, texts in (
+        (previous, ("même", "avant", "court")),
+        (staging, ("même", "après", "plus long")),
+    ):
+        (folder / "a").mkdir(parents=True)
+        for name, text in zip(("a/same.html", "a/edited.html", "grown.html"), texts, strict=True):
+            (folder / name).write_text(text, encoding="utf-8")
+    (staging / "new.html").write_text("nouveau", encoding="utf-8")
+    report = link_unchanged(staging, previous)
+    assert (report.linked, report.written) == (1, 3)
+    assert (staging / "a/same.html").stat().st_ino == (previous / "a/same.html").stat().st_ino
+    assert (staging / "a/edited.html").read_text(encoding="utf-8") == "après"
+    assert (previous / "a/edited.html").read_text(encoding="utf-8") == "avant"
+
+
+def test_cards_drawn_by_the_pool_are_the_cards_drawn_one_by_one() -> None:
+    texts = [
+        CardText("Monde", f"Titre numéro {n} d’un article assez long", "Chronique")
+        for n in range(10)
+    ]
+    assert draw_cards(texts) == [render_card(text) for text in texts]
+
+
+# Killed builds.
+
+
+def start_build(site: SyntheticSite, pause_at: str | None = None) -> subprocess.Popen[str]:
+    env = {**os.environ, "PYTHONPATH": str(REPO)}
+    if pause_at is not None:
+        env[PAUSE_VARIABLE] = pause_at
+    return subprocess.Popen(
+        [sys.executable, "-m", "chronique", "build"],
+        cwd=site.root,
+        env=env,
+        stdout=subprocess.PIPE,
+        stderr=subprocess.DEVNULL,
+        text=True,
+    )
+
+
+def kill(build: subprocess.Popen[str]) -> None:
+    build.send_signal(signal.SIGKILL)
+    build.wait(timeout=60)
+    assert build.returncode == -signal.SIGKILL
+
+
+def kill_at_step(site: SyntheticSite, step: str) -> None:
+    build = start_build(site, step)
+    assert build.stdout is not None
+    for line in build.stdout:
+        if line.strip() == f"paused at {step}":
+            kill(build)
+            return
+    pytest.fail(f"the build ended without reaching step {step}")
+
+
+def kill_while_rendering(site: SyntheticSite, files: int) -> None:
+    """Kill the build once its staging folder holds *files* files (it polls; no clock)."""
+    build = start_build(site)
+    versions = site.root / ".output-versions"
+    while build.poll() is None:
+        staged = [p for s in versions.glob(f"{STAGING_PREFIX}*") for p in s.rglob("*")]
+        if sum(p.is_file() for p in staged) >= files:
+            kill(build)
+            return
+    pytest.fail(f"the build ended before it had written {files} files")
+
+
+def test_a_killed_incremental_build_leaves_the_previous_site_whole(
+    project: SyntheticSite, tmp_path: Path
+) -> None:
+    link = project.root / "output"
+    served, before = link.readlink(), published(project)
+    edit_body(project)
+    add_article(project)
+    kills: list[Callable[[], None]] = [
+        lambda: kill_while_rendering(project, 5),
+        lambda: kill_while_rendering(project, 60),
+        *(
+            (lambda step=step: kill_at_step(project, step))
+            for step in ("staged", "rendered", "compared", "versioned", "linked")
+        ),
+    ]
+    for kill_build in kills:
+        kill_build()
+        assert link.readlink() == served
+        assert published(project) == before
+    build(project)
+    assert link.readlink() != served
+    after = {path: state.sha256 for path, state in published(project).items()}
+    fresh = fresh_build(project, tmp_path / "neuf")
+    assert after == {path: state.sha256 for path, state in fresh.items()}
+    leftovers = [p for p in (project.root / ".chronique-cache").iterdir() if p.name.startswith(".")]
+    assert not leftovers
