@@ -241,6 +241,7 @@ class RunCost:
     """What one build cost, counted by the kernel for its process and the children it waited for."""
 
     cpu_seconds: float
+    wall_seconds: float
     peak_rss_mb: float
     files_written: int
     mb_written: float
@@ -268,6 +269,9 @@ class BuildBench:
         return self.cost(FULL).cpu_seconds / self.cost(PELICAN_FULL).cpu_seconds
 
 
+#: The stages the table shows, timed by chronique.timing in the build.
+TABLE_STAGES = ("render", "cards", "feeds", "search", "compare")
+
 FULL = "full build"
 NO_CHANGE = "rebuild, nothing changed"
 PELICAN_FULL = "vanilla Pelican, full build"
@@ -287,11 +291,12 @@ def run_measured(command: list[str], cwd: Path, output: Path) -> RunCost:
         "CHRONIQUE_BENCH_STAGES": str(stages_file),
     }
     log = cwd / ".bench-build.log"
-    started = time.time()
+    started, clock = time.time(), time.perf_counter()
     with log.open("wb") as sink:
         child = subprocess.Popen(command, cwd=cwd, env=environment, stdout=sink, stderr=sink)
         _, status, usage = os.wait4(child.pid, 0)
         child.returncode = os.waitstatus_to_exitcode(status)
+    wall = time.perf_counter() - clock
     if child.returncode != 0:
         tail = log.read_text(encoding="utf-8", errors="replace")[-3000:]
         raise RuntimeError(f"{' '.join(command)} failed ({child.returncode}):\n{tail}")
@@ -299,6 +304,7 @@ def run_measured(command: list[str], cwd: Path, output: Path) -> RunCost:
     stages = json.loads(stages_file.read_text()) if stages_file.is_file() else {}
     return RunCost(
         cpu_seconds=usage.ru_utime + usage.ru_stime,
+        wall_seconds=wall,
         peak_rss_mb=usage.ru_maxrss / 1024,
         files_written=len(written),
         mb_written=sum(size for size in written) / 1e6,
@@ -355,19 +361,26 @@ def bench_builds(
 
 def format_table(bench: BuildBench) -> str:
     """The bench as one Markdown table, then the ratio to vanilla Pelican."""
-    header = "| run | CPU s | feeds s | search s | peak RSS MB | files written | MB written |"
+    stage_columns = " | ".join(f"{name} s" for name in TABLE_STAGES)
+    header = (
+        f"| run | CPU s | wall s | {stage_columns} | peak RSS MB | files written | MB written |"
+    )
     lines = [
         f"Build bench: {bench.articles:,} articles, {bench.topics:,} topics. CPU s: user +"
-        " system of the build and its children; feeds s, search s: wall time of that stage.",
+        " system of the build and its children; render s (Pelican's run), cards s, feeds s,"
+        " search s, compare s (with the previous build): wall time of that stage;"
+        " files written: files new or changed in the output (an unchanged one is a hard link"
+        " to the previous build's).",
         "",
         header,
-        "|---|---:|---:|---:|---:|---:|---:|",
+        "|---|" + "---:|" * (5 + len(TABLE_STAGES)),
     ]
     for row in bench.rows:
         cost = row.cost
-        stages = [_stage(cost, "feeds"), _stage(cost, "search")]
+        stages = [_stage(cost, name) for name in TABLE_STAGES]
         lines.append(
-            f"| {row.run} | {cost.cpu_seconds:,.1f} | {' | '.join(stages)} "
+            f"| {row.run} | {cost.cpu_seconds:,.1f} | {cost.wall_seconds:,.1f} "
+            f"| {' | '.join(stages)} "
             f"| {cost.peak_rss_mb:,.0f} | {cost.files_written:,} | {cost.mb_written:,.1f} |"
         )
     lines += ["", f"Chronique / vanilla Pelican, full build CPU: {bench.ratio_to_pelican:.2f}"]

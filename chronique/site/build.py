@@ -21,6 +21,7 @@ from typing import Any
 from pelican import Pelican
 from pelican.settings import read_settings
 
+from chronique import timing
 from chronique.content.errors import ContentError, InvalidContentError
 from chronique.site.incremental import (
     ContentCache,
@@ -91,10 +92,12 @@ def build_site(
         _content_cache(site, settings, Path(settings_file)) as cache,
     ):
         settings["OUTPUT_PATH"] = str(staging)
-        _render(settings)
+        with timing.stage("render"):
+            _render(settings)
         _verify_output(site, staging)
         step("rendered")
-        link_unchanged(staging, slots.current())
+        with timing.stage("compare"):
+            link_unchanged(staging, slots.current())
         step("compared")
         version = publish(staging, slots)
         if cache is not None:

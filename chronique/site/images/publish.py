@@ -22,6 +22,7 @@ from functools import lru_cache, partial
 from pathlib import Path, PurePosixPath
 from typing import Any
 
+from chronique import timing
 from chronique.content.errors import ContentError, InvalidContentError
 from chronique.content.model import LeadImage
 from chronique.settings import read_chronique_settings
@@ -72,7 +73,8 @@ def publish_images(generator: Any) -> CacheReport:
     _refuse_errors(documents, used, statics, errors, content)
     for doc in documents:
         _attach(doc, processed, settings.get("SITEURL", ""))
-    _publish_cards(generator.context.get("articles", []), settings, cache, output)
+    with timing.stage("cards"):
+        _publish_cards(generator.context.get("articles", []), settings, cache, output)
     generator.staticfiles[:] = [
         s for s in generator.staticfiles if _static_path(s) not in processed
     ]
