@@ -28,10 +28,15 @@ from chronique.site.incremental import (
     cache_digest,
     content_cache,
     content_cache_settings,
+    inputs_digest,
     link_unchanged,
+    record_build,
+    unchanged_build,
 )
 from chronique.site.model import SITE_KEY, Site, load_site
 from chronique.site.swap import copy_to_folder, output_slots, publish, staging_folder, step
+
+log = logging.getLogger(__name__)
 
 
 class BuildError(Exception):
@@ -84,9 +89,16 @@ def build_site(
     # extension to MARKDOWN), and the values of ``pelicanconf.py``'s ``import *`` are shared by
     # every build of a process (``invoke serve``): the next build would see them changed.
     settings = copy.deepcopy(read_settings(str(settings_file)))
+    slots = output_slots(output or settings["OUTPUT_PATH"])
+    inputs = inputs_digest(settings, Path(settings_file))
+    unchanged = unchanged_build(slots.versions, slots.current(), inputs)
+    if unchanged is not None:
+        log.info("Nothing changed since version %s: it stays published", unchanged.version)
+        if copy_to is not None:
+            copy_to_folder(slots.versions / unchanged.version, Path(copy_to))
+        return BuildResult(slots.final, unchanged.articles, unchanged.pages)
     site = load_site(settings, Path(settings_file))
     settings[SITE_KEY] = site
-    slots = output_slots(output or settings["OUTPUT_PATH"])
     with (
         staging_folder(slots) as staging,
         _content_cache(site, settings, Path(settings_file)) as cache,
@@ -100,6 +112,7 @@ def build_site(
             link_unchanged(staging, slots.current())
         step("compared")
         version = publish(staging, slots)
+        record_build(slots.versions, version, inputs, len(site.articles), len(site.pages))
         if cache is not None:
             cache.keep()
         if copy_to is not None:
@@ -119,7 +132,7 @@ def _content_cache(
     if not site.chronique.content_cache:
         yield None
         return
-    digest = cache_digest(settings, settings_file)
+    digest = cache_digest(settings, settings_file, site.vocabulary)
     root = Path(settings["CACHE_PATH"])
     if settings.get("CHRONIQUE_IMAGE_CACHE_PATH") is None:
         settings["CHRONIQUE_IMAGE_CACHE_PATH"] = str(root / "images")

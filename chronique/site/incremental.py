@@ -50,17 +50,19 @@ setting                       anything: the whole site; the cache is new
 from __future__ import annotations
 
 import hashlib
+import json
 import os
 import shutil
 import tempfile
-from collections.abc import Iterator, Mapping
+from collections.abc import Iterable, Iterator, Mapping
 from contextlib import contextmanager
-from dataclasses import dataclass
+from dataclasses import asdict, dataclass
 from importlib import metadata
 from pathlib import Path
 from typing import Any
 
 import chronique
+from chronique.topics import Vocabulary
 
 CONTENT_PREFIX = "content-"
 _STAGING_PREFIX = ".staging-"
@@ -125,24 +127,54 @@ def _replace_by_link(old: Path, path: Path) -> None:
     link.replace(path)
 
 
-def cache_digest(settings: Mapping[str, Any], settings_file: Path) -> str:
-    """A digest of all a cached body depends on besides its file: change any, and it is new."""
+def cache_digest(settings: Mapping[str, Any], settings_file: Path, vocabulary: Vocabulary) -> str:
+    """A digest of all a cached body depends on besides its file: change any, and it is new.
+
+    The vocabulary is the one the Site read (``topics.yml`` is read once per build)."""
+    vocabulary_part = repr(vocabulary.topics).encode()
+    return _digest([*_code_and_settings(settings, settings_file), b"vocabulary", vocabulary_part])
+
+
+def inputs_digest(settings: Mapping[str, Any], settings_file: Path) -> str:
+    """A digest of every input of a build: what :func:`cache_digest` covers, every entry under
+    content/ (hidden ones and links too: the build refuses them) and every installed library's
+    version. Builds are reproducible, so equal inputs give an equal site.
+
+    Content is stamped, not read (the Site reads each file once): by path, inode, size,
+    modification and change times. ``ctime`` cannot be set back by any tool, so a file
+    written since shows even if its size and ``mtime`` were kept.
+    """
+    parts = [*_code_and_settings(settings, settings_file), b"content"]
+    parts += _stamps(Path(settings["PATH"]))
+    parts += [b"libraries", *_installed_versions()]
+    return _digest(parts)
+
+
+def _stamps(root: Path) -> list[bytes]:
+    stamps = []
+    for folder, names, files in os.walk(root):
+        for name in [*names, *files]:
+            path = Path(folder, name)
+            status = path.lstat()
+            stamp = (status.st_mode, status.st_ino, status.st_size, status.st_mtime_ns)
+            stamps.append(f"{path.relative_to(root)}|{stamp}|{status.st_ctime_ns}".encode())
+    return sorted(stamps)
+
+
+def _digest(parts: Iterable[bytes]) -> str:
     digest = hashlib.sha256()
-    for part in _cache_inputs(settings, settings_file):
+    for part in parts:
         digest.update(len(part).to_bytes(8, "big") + part)
     return digest.hexdigest()[:32]
 
 
-def _cache_inputs(settings: Mapping[str, Any], settings_file: Path) -> Iterator[bytes]:
+def _code_and_settings(settings: Mapping[str, Any], settings_file: Path) -> Iterator[bytes]:
     yield b"settings"
     for name in sorted(k for k in settings if k.isupper() and k not in _PLACE_SETTINGS):
         yield f"{name}={_stable_repr(settings[name])}".encode()
     yield settings_file.read_bytes()
     yield b"theme"
     yield from _tree_inputs(Path(settings["THEME"]))
-    yield b"vocabulary"
-    topics = Path(settings["PATH"]) / "topics.yml"
-    yield topics.read_bytes() if topics.is_file() else b""
     yield b"code"
     yield from _tree_inputs(Path(chronique.__file__).parent, suffix=".py")
     for library in _RENDERING_LIBRARIES:
@@ -153,6 +185,11 @@ def _tree_inputs(root: Path, suffix: str = "") -> Iterator[bytes]:
     for path in sorted(p for p in root.rglob(f"*{suffix}") if p.is_file()):
         yield path.relative_to(root).as_posix().encode()
         yield path.read_bytes()
+
+
+def _installed_versions() -> list[bytes]:
+    found = {(d.metadata["Name"] or "").lower(): d.version for d in metadata.distributions()}
+    return [f"{name}={version}".encode() for name, version in sorted(found.items())]
 
 
 def _stable_repr(value: Any) -> str:
@@ -223,3 +260,51 @@ def _prune(root: Path) -> None:
     caches = sorted(root.glob(f"{CONTENT_PREFIX}*"), key=lambda p: p.stat().st_mtime)
     for old in caches[:-KEPT_CONTENT_CACHES]:
         shutil.rmtree(old, ignore_errors=True)
+
+
+#: Beside the versions of an output: the inputs of the version it serves.
+BUILD_RECORD = ".inputs.json"
+
+
+@dataclass(frozen=True)
+class BuildRecord:
+    """What the version *version* was built from, and the state its files were left in."""
+
+    version: str
+    inputs: str
+    files: str
+    articles: int
+    pages: int
+
+
+def record_build(versions: Path, version: Path, inputs: str, articles: int, pages: int) -> None:
+    """Note the inputs of the version just published (written aside, then renamed)."""
+    record = BuildRecord(version.name, inputs, files_stamp(version), articles, pages)
+    temporary = versions / f"{BUILD_RECORD}.new"
+    temporary.write_text(json.dumps(asdict(record)), encoding="utf-8")
+    temporary.replace(versions / BUILD_RECORD)
+
+
+def unchanged_build(versions: Path, current: Path | None, inputs: str) -> BuildRecord | None:
+    """The record of *current* when it was built from *inputs* and its files are as they were
+    left (none edited, added or removed by hand): building again would give the same bytes."""
+    if current is None:
+        return None
+    try:
+        record = BuildRecord(**json.loads((versions / BUILD_RECORD).read_text(encoding="utf-8")))
+    except (OSError, ValueError, TypeError):
+        return None
+    if record.version != current.name or record.inputs != inputs:
+        return None
+    return record if record.files == files_stamp(current) else None
+
+
+def files_stamp(root: Path) -> str:
+    """A digest of each file's path, inode, size and times: any edit shows."""
+    entries = []
+    for path in _files(root):
+        status = path.lstat()
+        entries.append(
+            f"{path.relative_to(root)}|{status.st_ino}|{status.st_size}|{status.st_mtime_ns}"
+        )
+    return _digest(entry.encode() for entry in sorted(entries))

@@ -270,11 +270,12 @@ def kill_at_step(site: SyntheticSite, step: str) -> None:
 
 def kill_while_rendering(site: SyntheticSite, files: int) -> None:
     """Kill the build once its staging folder holds *files* files (it polls; no clock)."""
-    build = start_build(site)
     versions = site.root / ".output-versions"
+    leftovers = set(versions.glob(f"{STAGING_PREFIX}*"))  # the build removes them
+    build = start_build(site)
     while build.poll() is None:
-        staged = [p for s in versions.glob(f"{STAGING_PREFIX}*") for p in s.rglob("*")]
-        if sum(p.is_file() for p in staged) >= files:
+        staging = set(versions.glob(f"{STAGING_PREFIX}*")) - leftovers
+        if sum(len(names) for folder in staging for _, _, names in os.walk(folder)) >= files:
             kill(build)
             return
     pytest.fail(f"the build ended before it had written {files} files")
@@ -306,3 +307,43 @@ def test_a_killed_incremental_build_leaves_the_previous_site_whole(
     assert after == {path: state.sha256 for path, state in fresh.items()}
     leftovers = [p for p in (project.root / ".chronique-cache").iterdir() if p.name.startswith(".")]
     assert not leftovers
+
+
+# A rebuild with nothing changed.
+
+
+def test_a_rebuild_with_nothing_changed_keeps_the_published_version(
+    project: SyntheticSite,
+) -> None:
+    build(project)  # the copy has new inodes: a full build, which records its inputs
+    link = project.root / "output"
+    served, before = link.readlink(), published(project)
+    build(project)
+    assert link.readlink() == served and published(project) == before
+
+
+def test_a_same_size_edit_is_seen_by_a_rebuild(project: SyntheticSite) -> None:
+    build(project)
+    link = project.root / "output"
+    served = link.readlink()
+    article = project.articles[0]
+    path = project.article_file(article)
+    status = path.stat()
+    text = path.read_text(encoding="utf-8")
+    end = text.rindex(".")
+    path.write_text(f"{text[:end]}!{text[end + 1 :]}", encoding="utf-8")
+    os.utime(path, ns=(status.st_atime_ns, status.st_mtime_ns))  # as if the clock were kept
+    build(project)
+    assert link.readlink() != served
+    page = (link / f"{article.meta.date:%Y/%m}" / article.meta.slug / "index.html").resolve()
+    assert "!</p>" in page.read_text(encoding="utf-8")
+
+
+def test_a_hand_edited_output_is_rebuilt(project: SyntheticSite) -> None:
+    build(project)
+    link = project.root / "output"
+    home = link / "index.html"
+    original = home.read_bytes()
+    home.resolve().write_bytes(b"<p>modifie a la main</p>")
+    build(project)
+    assert home.read_bytes() == original
