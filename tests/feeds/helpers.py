@@ -145,7 +145,13 @@ def expected_feeds(articles: list[SourceArticle]) -> dict[str, list[SourceArticl
 
 
 def feed_files(output: Path) -> list[Path]:
+    """The live documents (what a reader subscribes to), RSS and Atom."""
     return sorted([*output.rglob("rss.xml"), *output.rglob("atom.xml")])
+
+
+def archive_files(output: Path) -> list[Path]:
+    """The monthly archive documents (RFC 5005) of every feed."""
+    return sorted(p for p in output.rglob("*.xml") if p.parent.name == "archives")
 
 
 def local_file(output: Path, url: str) -> Path:
