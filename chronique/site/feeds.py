@@ -41,7 +41,7 @@ import html
 import logging
 import mimetypes
 import re
-from collections.abc import Callable, Iterable, Sequence
+from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass, field
 from datetime import UTC, datetime
 from pathlib import Path, PurePosixPath
@@ -595,19 +595,18 @@ class FeedsGenerator(Generator):  # type: ignore[misc]
             ui = i18n.load_translations(Path(self.theme), i18n.ui_lang(self.settings))
             specs = feed_specs(Listings.from_context(self.context), self.settings, site.urls, ui)
             context = FeedContext.from_site(site)
-            for path, document in render_all(specs, context).items():
+            for path, document in render_all(specs, context):
                 write_document(writer, path, document)
             write_document(writer, context.opml_path, opml_for(specs, context, ui))
 
 
-def render_all(specs: Sequence[FeedSpec], context: FeedContext) -> dict[str, bytes]:
-    """The live RSS and Atom documents of *specs* and their archives, by output path."""
+def render_all(specs: Sequence[FeedSpec], context: FeedContext) -> Iterator[tuple[str, bytes]]:
+    """The live RSS and Atom documents of *specs* and their archives, with their output
+    paths, one feed at a time (the whole set is hundreds of megabytes in a large archive)."""
     entries = EntryMaker(context)
-    documents: dict[str, bytes] = {}
     for spec in specs:
-        documents |= render_feed(build_feed(spec, context, entries), spec, context)
-        documents |= render_archives(spec, context, entries)
-    return documents
+        yield from render_feed(build_feed(spec, context, entries), spec, context).items()
+        yield from render_archives(spec, context, entries).items()
 
 
 #: Writer.write_file renders a template; this one hands over a finished document as it is.
