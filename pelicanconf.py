@@ -124,7 +124,7 @@ FEED_DOMAIN = "http://127.0.0.1:8000"
 #: Entries of each live feed, newest first; the newest CHRONIQUE_FEED_FULL_TEXT of them
 #: carry the full text, the others (and the monthly archive documents) the standfirst.
 CHRONIQUE_FEED_LIMIT = 50
-CHRONIQUE_FEED_FULL_TEXT = 20
+CHRONIQUE_FEED_FULL_TEXT = 10
 #: Authority of the tag: URIs that identify feed entries (RFC 4151): a domain the
 #: archive owns and a year; never change it, or every reader sees every entry again.
 CHRONIQUE_TAG_AUTHORITY = "chronique.example.org,2025"
