@@ -121,13 +121,15 @@ CHRONIQUE_DEFAULT_SECTION = None
 
 #: Absolute base of the URLs inside feeds (Pelican's name); the local server in development.
 FEED_DOMAIN = "http://127.0.0.1:8000"
-#: Entries per feed, newest first.
+#: Entries of each live feed, newest first; the newest CHRONIQUE_FEED_FULL_TEXT of them
+#: carry the full text, the others (and the monthly archive documents) the standfirst.
 CHRONIQUE_FEED_LIMIT = 50
+CHRONIQUE_FEED_FULL_TEXT = 10
 #: Authority of the tag: URIs that identify feed entries (RFC 4151): a domain the
 #: archive owns and a year; never change it, or every reader sees every entry again.
 CHRONIQUE_TAG_AUTHORITY = "chronique.example.org,2025"
-#: Icon and logo of every feed, a path in the built site.
-CHRONIQUE_FEED_ICON = "theme/favicon.svg"
+#: Icon and logo of every feed, a path in the built site (PNG, JPEG or GIF: RSS 2.0).
+CHRONIQUE_FEED_ICON = "theme/feed-icon.png"
 
 #: The time zone of each source whose pages print times without one: source name or host
 #: -> IANA zone (e.g. {"nytimes.com": "America/New_York"}). Other sources: TIMEZONE.

@@ -22,6 +22,13 @@ Feeds carry no build time: a channel's ``updated`` / ``lastBuildDate`` is its
 newest entry's date, entries are ordered newest first with the slug as
 tie-break, so two builds of the same content give the same bytes.
 
+Each Atom feed also keeps its whole history, one archive document a month
+(:mod:`chronique.site.feed_archives`, RFC 5005), and :func:`opml_for` lists every feed
+in one OPML file. The size of the set is bounded by two settings:
+``CHRONIQUE_FEED_LIMIT`` entries in a live document, of which the newest
+``CHRONIQUE_FEED_FULL_TEXT`` carry the full text and the others, like every archived
+entry, the standfirst and the link.
+
 Text goes through :func:`clean_text`: XML 1.0 forbids most C0 control
 characters, and one of them in a title would make the whole feed unreadable.
 """
@@ -34,7 +41,7 @@ import html
 import logging
 import mimetypes
 import re
-from collections.abc import Callable, Iterable, Sequence
+from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass, field
 from datetime import UTC, datetime
 from pathlib import Path, PurePosixPath
@@ -46,10 +53,14 @@ import lxml.html
 from feedgen.entry import FeedEntry
 from feedgen.feed import FeedGenerator
 from pelican.generators import Generator
+from PIL import Image, UnidentifiedImageError
 
 from chronique import __version__, timing
+from chronique.settings import SettingsError
 from chronique.site import i18n
+from chronique.site.feed_archives import ArchiveMarker, HistoryLink, archive_links, archive_months
 from chronique.site.model import Site, UrlScheme, article_meta, last_change, site_of
+from chronique.site.opml import OPML_TYPE, FeedOutline, OutlineGroup, opml_document
 
 log = logging.getLogger(__name__)
 
@@ -63,6 +74,9 @@ CONTENT_NS = "http://purl.org/rss/1.0/modules/content/"
 EMPTY_FEED_DATE = datetime(1970, 1, 1, tzinfo=UTC)
 _XML_FORBIDDEN = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ud800-\udfff\ufffe\uffff]")
 _WRAPPER = re.compile(r"\A<div>(.*)</div>\Z", re.DOTALL)
+#: What RSS 2.0 allows as a channel <image> (and its largest width and height).
+RSS_IMAGE_TYPES = {"image/png", "image/jpeg", "image/gif"}
+RSS_IMAGE_MAX = (144, 400)
 
 
 @dataclass(frozen=True)
@@ -93,6 +107,11 @@ class FeedSpec:
     def atom_path(self) -> str:
         return f"{self.folder}/atom.xml"
 
+    @property
+    def kind(self) -> str:
+        """``flux``, ``rubriques`` or ``sujets``: which group of the OPML list it is in."""
+        return self.id_path.split("/", 1)[0]
+
 
 @dataclass(frozen=True)
 class FeedContext:
@@ -103,8 +122,11 @@ class FeedContext:
     lang: str
     site_name: str
     limit: int
+    full_text: int
     content_path: Path
     icon: str
+    icon_size: tuple[int, int]
+    opml_name: str
     urls: UrlScheme
 
     @classmethod
@@ -117,10 +139,19 @@ class FeedContext:
             lang=settings.get("DEFAULT_LANG", "fr"),
             site_name=settings.get("SITENAME", "Chronique"),
             limit=site.chronique.feed_limit,
+            full_text=site.chronique.feed_full_text,
             content_path=site.config.content_path,
             icon=site.chronique.feed_icon,
+            icon_size=icon_size(
+                icon_file(settings, site.config.content_path, site.chronique.feed_icon)
+            ),
+            opml_name=site.chronique.feed_opml,
             urls=site.urls,
         )
+
+    @property
+    def opml_path(self) -> str:
+        return f"{_folder(self.urls.feeds_url)}/{self.opml_name}"
 
     def url(self, path: str) -> str:
         """The absolute URL of a site path such as ``sujets/ukraine/``."""
@@ -128,6 +159,40 @@ class FeedContext:
 
     def tag_uri(self, specific: str) -> str:
         return f"tag:{self.authority}:{specific}"
+
+
+def icon_file(settings: dict[str, Any], content_path: Path, icon: str) -> Path:
+    """The file the site path *icon* is copied from: a theme static file when it is under
+    ``THEME_STATIC_DIR`` (``theme/feed-icon.png``), else a file of ``content/``."""
+    static_dir = settings.get("THEME_STATIC_DIR", "theme").strip("/")
+    relative = PurePosixPath(icon.lstrip("/"))
+    if relative.parts[:1] == (static_dir,):
+        rest = relative.relative_to(static_dir)
+        for folder in settings.get("THEME_STATIC_PATHS", ["static"]):
+            candidate = Path(settings.get("THEME", "theme")) / folder / rest
+            if candidate.is_file():
+                return candidate
+    return content_path / relative
+
+
+def icon_size(path: Path) -> tuple[int, int]:
+    """Width and height of the feed icon; an error unless it is a PNG, JPEG or GIF file
+    RSS 2.0 can show (at most 144 x 400 px)."""
+    problem = f"CHRONIQUE_FEED_ICON: {path}"
+    try:
+        with Image.open(path) as image:
+            mime, size = Image.MIME.get(image.format or ""), image.size
+    except FileNotFoundError:
+        raise SettingsError(
+            f"{problem}: no such file (a theme static file or one of content/)"
+        ) from None
+    except UnidentifiedImageError:
+        raise SettingsError(f"{problem}: not an image (use a PNG, JPEG or GIF file)") from None
+    if mime not in RSS_IMAGE_TYPES:
+        raise SettingsError(f"{problem}: {mime}, but RSS 2.0 allows only PNG, JPEG and GIF")
+    if size[0] > RSS_IMAGE_MAX[0] or size[1] > RSS_IMAGE_MAX[1]:
+        raise SettingsError(f"{problem}: {size[0]}x{size[1]} px, RSS allows at most 144x400")
+    return size
 
 
 # --- What pages announce ------------------------------------------------------------------
@@ -173,6 +238,14 @@ def feed_links_for(settings: dict[str, Any], urls: UrlScheme) -> Callable[[Any],
         ]
 
     return feed_links
+
+
+def opml_link_for(settings: dict[str, Any], urls: UrlScheme, opml_name: str) -> FeedLink:
+    """The Jinja global ``opml_link``: the OPML list of every feed, as pages link to it."""
+    title = f"{settings.get('SITENAME', '')} (OPML)"
+    return FeedLink(
+        title, OPML_TYPE, f"{settings.get('SITEURL', '')}/{_folder(urls.feeds_url)}/{opml_name}"
+    )
 
 
 # --- Which feeds exist ---------------------------------------------------------------------
@@ -324,21 +397,27 @@ class Entry(FeedEntry):
 
 @dataclass
 class EntryMaker:
-    """Builds each article's feed entry once: an article sits in the site feed, its
-    section's and every topic's, and feedgen lets feeds share one FeedEntry."""
+    """Builds each article's feed entry once per form (full text or standfirst): an
+    article sits in the site feed, its section's and every topic's, and in their archives,
+    and feedgen lets feeds share one FeedEntry."""
 
     context: FeedContext
-    _made: dict[int, FeedEntry] = field(default_factory=dict)
+    _made: dict[tuple[int, bool], FeedEntry] = field(default_factory=dict)
 
-    def __call__(self, article: Any) -> FeedEntry:
-        key = id(article)
+    def __call__(self, article: Any, full_text: bool = True) -> FeedEntry:
+        key = (id(article), full_text)
         if key not in self._made:
-            self._made[key] = make_entry(article, self.context)
+            self._made[key] = make_entry(article, self.context, full_text)
         return self._made[key]
 
 
-def make_entry(article: Any, context: FeedContext) -> FeedEntry:
-    """One article as a feedgen entry, every text cleaned and every URL absolute."""
+def make_entry(article: Any, context: FeedContext, full_text: bool = True) -> FeedEntry:
+    """One article as a feedgen entry, every text cleaned and every URL absolute.
+
+    Without *full_text* the entry carries the standfirst and the link to the page; an
+    article with no standfirst keeps its full text (an excerpt of our making would be a
+    summary nobody wrote).
+    """
     page_url = context.url(article.url)
     entry = Entry()
     entry.id(entry_id(context, article))
@@ -361,7 +440,8 @@ def make_entry(article: Any, context: FeedContext) -> FeedEntry:
     summary = clean_text(html.escape(meta.summary or "", quote=False))
     if summary:
         entry.summary(summary, type="html")
-    entry.content(clean_text(absolute_html(article.content, page_url)), type="html")
+    if full_text or not summary:
+        entry.content(clean_text(absolute_html(article.content, page_url)), type="html")
     entry.category(_categories(article, context))
     if meta.image is not None:
         _add_enclosure(entry, meta.image, context)
@@ -391,44 +471,119 @@ def _add_enclosure(entry: FeedEntry, image: Any, context: FeedContext) -> None:
 # --- Feeds --------------------------------------------------------------------------------
 
 
+EntryFactory = Callable[[Any, bool], FeedEntry]
+
+
 def build_feed(
-    spec: FeedSpec, context: FeedContext, entries: Callable[[Any], FeedEntry] | None = None
+    spec: FeedSpec, context: FeedContext, entries: EntryFactory | None = None
 ) -> FeedGenerator:
-    """The feedgen object for one subject; entries newest first, at most ``limit``."""
-    entries = entries or (lambda article: make_entry(article, context))
+    """The live feed of one subject: entries newest first, at most ``limit``, the newest
+    ``full_text`` of them with the full text."""
+    entries = entries or (lambda article, full: make_entry(article, context, full))
     articles = newest_first(spec.articles)[: context.limit]
+    feed = _channel(spec, context, articles)
+    for index, article in enumerate(articles):
+        feed.add_entry(entries(article, index < context.full_text), order="append")
+    return feed
+
+
+def _channel(
+    spec: FeedSpec, context: FeedContext, articles: Sequence[Any], title: str | None = None
+) -> FeedGenerator:
+    """A feed of *spec* with no entry yet, dated by the newest change of *articles*."""
     feed = FeedGenerator()
     feed.load_extension("dc", atom=False, rss=True)  # declares dc: for entries' dc:creator
     feed.id(context.tag_uri(spec.id_path))
-    feed.title(clean_text(spec.title))
+    feed.title(clean_text(title or spec.title))
     feed.description(clean_text(spec.description) or clean_text(spec.title))
     feed.language(context.lang)
     feed.author({"name": context.site_name})
     feed.generator("Chronique", version=__version__)
     feed.icon(context.url(context.icon))
-    feed.logo(context.url(context.icon))
+    width, height = context.icon_size
+    feed.image(
+        context.url(context.icon),
+        clean_text(title or spec.title),
+        width=str(width),
+        height=str(height),
+    )
     # feedgen stamps lastBuildDate and updated with the current time unless told otherwise.
     newest = max((last_change(a) for a in articles), default=EMPTY_FEED_DATE)
     feed.updated(newest)
     feed.lastBuildDate(newest)
-    for article in articles:
-        feed.add_entry(entries(article), order="append")
     return feed
 
 
 def render_feed(feed: FeedGenerator, spec: FeedSpec, context: FeedContext) -> dict[str, bytes]:
-    """The RSS and Atom documents of one feed, by output path, each with its own self link."""
+    """The RSS and Atom documents of one feed, by output path, each with its own self link;
+    the Atom one links ``prev-archive`` to its newest archive document."""
     page = {"href": context.url(spec.page_path), "rel": "alternate", "type": "text/html"}
+    months = archive_months(spec.articles)
+    history = (
+        [HistoryLink("prev-archive", context.url(months[-1].path(spec.folder)))] if months else []
+    )
     documents = {}
-    for path, kind, render in (
-        (spec.rss_path, RSS_TYPE, feed.rss_str),
-        (spec.atom_path, ATOM_TYPE, feed.atom_str),
+    for path, kind, render, links in (
+        (spec.rss_path, RSS_TYPE, feed.rss_str, []),
+        (spec.atom_path, ATOM_TYPE, feed.atom_str, history),
     ):
         # feedgen takes the last alternate link as RSS <link>: the page goes last.
         self_link = {"href": context.url(path), "rel": "self", "type": kind}
-        feed.link([self_link, page], replace=True)
+        feed.link([self_link, *(link.as_feedgen() for link in links), page], replace=True)
         documents[path] = render(pretty=True)
     return documents
+
+
+def render_archives(
+    spec: FeedSpec, context: FeedContext, entries: EntryFactory | None = None
+) -> dict[str, bytes]:
+    """The Atom archive documents of one feed, one per month that has entries, by path.
+
+    Their entries carry the standfirst, whatever their rank: a month's document must not
+    change when newer articles push its entries out of the live feed's full-text ones.
+    """
+    entries = entries or (lambda article, full: make_entry(article, context, full))
+    months = archive_months(newest_first(spec.articles))
+    page = {"href": context.url(spec.page_path), "rel": "alternate", "type": "text/html"}
+    current = context.url(spec.atom_path)
+    documents = {}
+    for index, month in enumerate(months):
+        path = month.path(spec.folder)
+        title = f"{spec.title} — {month.label(context.lang)}"
+        feed = _channel(spec, context, month.articles, title)
+        # Before any entry: feedgen would give entries the extension too, and it has none.
+        feed.register_extension("fh", ArchiveMarker, atom=True, rss=False)
+        links = archive_links(months, index, spec.folder, context.url, current)
+        self_link = {"href": context.url(path), "rel": "self", "type": ATOM_TYPE}
+        feed.link([self_link, *(link.as_feedgen() for link in links), page], replace=True)
+        for article in month.articles:
+            feed.add_entry(entries(article, False), order="append")
+        documents[path] = feed.atom_str(pretty=True)
+    return documents
+
+
+def opml_for(
+    specs: Sequence[FeedSpec], context: FeedContext, ui: gettext.NullTranslations
+) -> bytes:
+    """The OPML list of every feed (their Atom documents, which carry the history):
+    the site's, then a group of sections and a group of topics."""
+    headings = {"flux": None, "rubriques": ui.gettext("Sections"), "sujets": ui.gettext("Topics")}
+    groups = [
+        OutlineGroup(
+            heading,
+            [
+                FeedOutline(
+                    clean_text(spec.title), context.url(spec.atom_path), context.url(spec.page_path)
+                )
+                for spec in specs
+                if spec.kind == kind
+            ],
+        )
+        for kind, heading in headings.items()
+    ]
+    newest = max((last_change(a) for spec in specs for a in spec.articles), default=EMPTY_FEED_DATE)
+    title = f"{context.site_name} — {ui.gettext('All feeds')}"
+    return opml_document(title, [group for group in groups if group.feeds], newest)
 
 
 class FeedsGenerator(Generator):  # type: ignore[misc]
@@ -439,17 +594,19 @@ class FeedsGenerator(Generator):  # type: ignore[misc]
             site = site_of(self.settings)
             ui = i18n.load_translations(Path(self.theme), i18n.ui_lang(self.settings))
             specs = feed_specs(Listings.from_context(self.context), self.settings, site.urls, ui)
-            for path, document in render_all(specs, FeedContext.from_site(site)).items():
+            context = FeedContext.from_site(site)
+            for path, document in render_all(specs, context):
                 write_document(writer, path, document)
+            write_document(writer, context.opml_path, opml_for(specs, context, ui))
 
 
-def render_all(specs: Sequence[FeedSpec], context: FeedContext) -> dict[str, bytes]:
-    """The RSS and Atom documents of *specs*, by output path, in order."""
+def render_all(specs: Sequence[FeedSpec], context: FeedContext) -> Iterator[tuple[str, bytes]]:
+    """The live RSS and Atom documents of *specs* and their archives, with their output
+    paths, one feed at a time (the whole set is hundreds of megabytes in a large archive)."""
     entries = EntryMaker(context)
-    documents: dict[str, bytes] = {}
     for spec in specs:
-        documents |= render_feed(build_feed(spec, context, entries), spec, context)
-    return documents
+        yield from render_feed(build_feed(spec, context, entries), spec, context).items()
+        yield from render_archives(spec, context, entries).items()
 
 
 #: Writer.write_file renders a template; this one hands over a finished document as it is.

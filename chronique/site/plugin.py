@@ -42,6 +42,9 @@ def add_theme_support(generator: Any) -> None:
     theme.install(generator.env, generator.settings, site.chronique)
     i18n.install_translations(generator)
     generator.env.globals["feed_links"] = feeds.feed_links_for(generator.settings, site.urls)
+    generator.env.globals["opml_link"] = feeds.opml_link_for(
+        generator.settings, site.urls, site.chronique.feed_opml
+    )
 
 
 def add_generators(pelican: Any) -> list[type]:

@@ -2,12 +2,15 @@
 
 from __future__ import annotations
 
+import os
 import re
+import shutil
 from dataclasses import dataclass
 from datetime import datetime
 from pathlib import Path
 from urllib.parse import urlsplit
 
+import pytest
 import yaml
 from lxml import etree
 from pelican.settings import read_settings
@@ -145,7 +148,13 @@ def expected_feeds(articles: list[SourceArticle]) -> dict[str, list[SourceArticl
 
 
 def feed_files(output: Path) -> list[Path]:
+    """The live documents (what a reader subscribes to), RSS and Atom."""
     return sorted([*output.rglob("rss.xml"), *output.rglob("atom.xml")])
+
+
+def archive_files(output: Path) -> list[Path]:
+    """The monthly archive documents (RFC 5005) of every feed."""
+    return sorted(p for p in output.rglob("*.xml") if p.parent.name == "archives")
 
 
 def local_file(output: Path, url: str) -> Path:
@@ -163,3 +172,13 @@ _OFFSET = re.compile(r"(?:[+-]\d\d:\d\d|Z)$")
 
 def has_offset(rfc3339: str) -> bool:
     return bool(_OFFSET.search(rfc3339))
+
+
+def newsboat() -> str:
+    """Debian's newsboat; skipped where it is missing, except on CI where it must be."""
+    found = shutil.which("newsboat")
+    if found is None:
+        if os.environ.get("CI") == "true":
+            pytest.fail("newsboat is not installed: .ci/run installs it with apt-get")
+        pytest.skip("newsboat is not installed (apt-get install newsboat); CI runs this test")
+    return found

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import os
-import shutil
 import socket
 import sqlite3
 import subprocess
@@ -21,21 +20,13 @@ from tests.feeds.helpers import (
     HOSTILE_TITLE_CLEAN,
     add_hostile_articles,
     expected_feeds,
+    newsboat,
     set_settings,
     source_articles,
 )
 
 pytestmark = pytest.mark.feedreader
 SEED_TITLE = "Conflit en Ukraine : la Russie reprend des villages dans la région de Koursk"
-
-
-def newsboat() -> str:
-    found = shutil.which("newsboat")
-    if found is None:
-        if os.environ.get("CI") == "true":
-            pytest.fail("newsboat is not installed: .ci/run installs it with apt-get")
-        pytest.skip("newsboat is not installed (apt-get install newsboat); CI runs this test")
-    return found
 
 
 class QuietHandler(SimpleHTTPRequestHandler):

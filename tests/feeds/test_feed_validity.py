@@ -7,7 +7,7 @@ import re
 import pytest
 
 from tests.conftest import SiteCopy
-from tests.feeds.helpers import feed_files
+from tests.feeds.helpers import archive_files, feed_files
 from tests.feeds.validator import validate
 
 BASE = "http://127.0.0.1:8000"
@@ -20,6 +20,14 @@ def self_url(site: SiteCopy, relative: str) -> str:
 def test_every_feed_passes_the_strict_validator(hostile_site: SiteCopy) -> None:
     paths = feed_files(hostile_site.output)
     assert len(paths) >= 2 * (1 + 3 + 5)  # the site, three sections, several topics
+    for path in paths:
+        relative = str(path.relative_to(hostile_site.output))
+        assert validate(path.read_bytes(), self_url(hostile_site, relative)) == [], relative
+
+
+def test_every_archive_document_passes_the_strict_validator(hostile_site: SiteCopy) -> None:
+    paths = archive_files(hostile_site.output)
+    assert len(paths) >= 1 + 3 + 5  # a month at least for the site, each section, each topic
     for path in paths:
         relative = str(path.relative_to(hostile_site.output))
         assert validate(path.read_bytes(), self_url(hostile_site, relative)) == [], relative

@@ -18,6 +18,8 @@ from lxml import etree
 ATOM_NS = "http://www.w3.org/2005/Atom"
 ATOM = f"{{{ATOM_NS}}}"
 CONTENT = "{http://purl.org/rss/1.0/modules/content/}"
+HISTORY = "{http://purl.org/syndication/history/1.0}"
+HISTORY_RELS = ("current", "prev-archive", "next-archive")
 #: RFC 822 date-time as RSS 2.0 uses it, four-digit year, numeric offset.
 RFC822 = re.compile(
     r"^(Mon|Tue|Wed|Thu|Fri|Sat|Sun), \d\d (Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec) "
@@ -86,6 +88,9 @@ def validate_rss(root: etree._Element, self_url: str) -> list[str]:
     for tag in ("link", "image/url", "image/link"):
         if channel.find(tag) is not None and not is_absolute(channel.findtext(tag)):
             problems.append(f"channel {tag} not absolute: {channel.findtext(tag)}")
+    image = channel.findtext("image/url")
+    if image is not None and not image.lower().endswith((".png", ".gif", ".jpg", ".jpeg")):
+        problems.append(f"channel image is not GIF, JPEG or PNG (RSS 2.0): {image}")
     items = channel.findall("item")
     for index, item in enumerate(items):
         problems += _rss_item(item, f"item {index}")
@@ -138,6 +143,7 @@ def validate_atom(root: etree._Element, self_url: str) -> list[str]:
     for tag in ("icon", "logo"):
         if root.find(f"{ATOM}{tag}") is not None and not is_absolute(root.findtext(f"{ATOM}{tag}")):
             problems.append(f"feed {tag} not absolute")
+    problems += _history_links(root, links)
     entries = root.findall(f"{ATOM}entry")
     for index, entry in enumerate(entries):
         problems += _atom_entry(entry, f"entry {index}", feed_author)
@@ -173,8 +179,8 @@ def _atom_entry(entry: etree._Element, where: str, feed_author: bool) -> list[st
             problems.append(f"{where} {kind} has type {element.get('type')}")
         if element is not None and element.get("type") == "html":
             problems += _html_urls(element.text, where)
-    if entry.find(f"{ATOM}content") is None:
-        problems.append(f"{where} has no content")
+    if entry.find(f"{ATOM}content") is None and entry.find(f"{ATOM}summary") is None:
+        problems.append(f"{where} has no content nor summary")
     return problems
 
 
@@ -189,6 +195,17 @@ def _atom_links(links: list[etree._Element], where: str) -> list[str]:
             alternates.append((link.get("type"), link.get("hreflang")))
     if len(alternates) != len(set(alternates)):
         problems.append(f"{where} has several alternate links of the same type")
+    return problems
+
+
+def _history_links(root: etree._Element, links: list[etree._Element]) -> list[str]:
+    """RFC 5005: an archive document says <fh:archive/> and links to the live document."""
+    rels = [link.get("rel") for link in links]
+    problems = [f"feed has several {rel} links" for rel in HISTORY_RELS if rels.count(rel) > 1]
+    if root.find(f"{HISTORY}archive") is not None and rels.count("current") != 1:
+        problems.append("archive document has no current link")
+    if root.find(f"{HISTORY}archive") is None and "next-archive" in rels:
+        problems.append("a live document has a next-archive link")
     return problems
 
 
