@@ -27,7 +27,7 @@ from chronique.content.archive import (
 )
 from chronique.content.errors import ContentError, InvalidContentError
 from chronique.content.model import SUMMARY_MAX_CHARS
-from chronique.site import images
+from chronique.site import images, redirects
 from chronique.site.model import UrlScheme
 
 _IMAGE = re.compile(r"!\[(?P<alt>[^\]]*)\]\(\s*<?(?P<src>[^)\s>]+)[^)]*\)(?P<attrs>\{[^}]*\})?")
@@ -81,6 +81,7 @@ def checked_archive(config: ChroniqueConfig) -> Archive:
         archive.problems.extend(check_article(article, config, addresses))
     for page in archive.pages:
         archive.problems.extend(check_body_html(page, config))
+    archive.problems.extend(redirects.alias_problems(archive, config, urls))
     return archive
 
 
