@@ -28,6 +28,7 @@ from chronique.config import ChroniqueConfig
 from chronique.content.archive import Archive, ArticleFile
 from chronique.content.errors import ContentError
 from chronique.site.model import UrlScheme, site_of
+from chronique.site.search import SEARCH_URL
 from chronique.site.theme import absolute_url
 
 TEMPLATE = "redirect"
@@ -89,7 +90,11 @@ class LiveAddresses:
 
 
 def live_addresses(
-    archive: Archive, settings: dict[str, Any], urls: UrlScheme, content_path: Path
+    archive: Archive,
+    settings: dict[str, Any],
+    urls: UrlScheme,
+    content_path: Path,
+    search_url: str | None = None,
 ) -> LiveAddresses:
     """Every page, file and tool folder a build of *archive* writes, from the URL settings."""
     pages: dict[str, str] = {}
@@ -117,8 +122,8 @@ def live_addresses(
         if settings.get(f"{name}_SAVE_AS"):
             url = settings.get(f"{name}_URL", f"{template}.html")
             page(url.removesuffix("index.html"), f"the '{template}' page")
-    if settings.get("SEARCH_URL"):
-        page(settings["SEARCH_URL"], "the search page")
+    if search_url:
+        page(search_url, "the search page")
     for static in archive.static:
         served = static.resolve().relative_to(content_path.resolve()).as_posix()
         files[served] = f"the file {static}"
@@ -147,23 +152,23 @@ def alias_problems(
     archive: Archive, config: ChroniqueConfig, urls: UrlScheme
 ) -> list[ContentError]:
     """An error for each alias that takes a live address or that another alias holds."""
-    live = live_addresses(archive, config.pelican, urls, config.content_path)
+    search_url = config.pelican.get("SEARCH_URL", SEARCH_URL) if config.chronique.search else None
+    live = live_addresses(archive, config.pelican, urls, config.content_path, search_url)
     holders: dict[str, ArticleFile] = {}
     problems = []
     for article in archive.articles:
         for alias in article.meta.aliases:
             taken = live.collision(alias)
-            if taken is None and alias in holders:
-                taken = f"an alias of {holders[alias].path}"
-            holders.setdefault(alias, article)
             if taken:
-                problems.append(
-                    article.error(
-                        "aliases",
-                        f"alias '{alias}' is the address of {taken}",
-                        "remove it: a redirect there would hide what the site publishes",
-                    )
-                )
+                problem = f"alias '{alias}' is the address of {taken}"
+                hint = "remove it: a redirect there would hide what the site publishes"
+            elif alias in holders:
+                problem = f"alias '{alias}' is already an alias of {holders[alias].path}"
+                hint = "an old address can redirect to one article only: keep one of them"
+            else:
+                holders[alias] = article
+                continue
+            problems.append(article.error("aliases", problem, hint))
     return problems
 
 
