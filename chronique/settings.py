@@ -85,6 +85,11 @@ class ChroniqueSettings:
     )
     feed_icon: str = setting("theme/favicon.svg", "Icon and logo of every feed, a site path.")
     search: bool = setting(True, "Build the Pagefind search index and the search page.")
+    contact: str | None = setting(
+        None,
+        "Where readers report a broken link, from the 404 page: a mailto: address or an "
+        "http(s) URL; None leaves the request out.",
+    )
     ui_lang: str | None = setting(
         None, "Language of the theme's UI strings (DEFAULT_LANG if None)."
     )
