@@ -53,7 +53,10 @@ def rename_article(config: ChroniqueConfig, old_slug: str, new_slug: str) -> Ren
     article = _article_with_slug(archive.articles, old_slug)
     if problem := address_slug_problem(new_slug):
         raise RenameError(f"{problem[0]}: {problem[1]}")
-    if any(item.meta.slug == new_slug for item in [*archive.articles, *archive.pages]):
+    taken = {item.meta.slug for item in archive.articles} | {
+        item.meta.slug for item in archive.pages
+    }
+    if new_slug in taken:
         raise RenameError(f"the slug '{new_slug}' is taken: choose another one")
     meta = article.meta
     old_url = normalised_alias(urls.article(meta))
