@@ -48,6 +48,11 @@ def new(c, title, category, date=None, slug=None):
     sys.exit(commands.run_new(title, category, date, slug))
 
 
+@command("rename")
+def rename(c, old, new):
+    sys.exit(commands.run_rename(old, new))
+
+
 @command("ingest", positional=["path"])
 def ingest(
     c,
@@ -134,5 +139,7 @@ def test(c, args=""):
     c.run(f"{sys.executable} -m pytest {args}", pty=False)
 
 
-ns = Collection(build, publish, check, new, ingest, evaluate, serve, bench, lint, typecheck, test)
+ns = Collection(
+    build, publish, check, new, rename, ingest, evaluate, serve, bench, lint, typecheck, test
+)
 ns.add_collection(Collection("topics", suggest, retag))

@@ -102,6 +102,11 @@ class ChroniqueSettings:
         "PNG, JPEG or GIF file of the theme's static files or of content/, at most 144 px wide.",
     )
     search: bool = setting(True, "Build the Pagefind search index and the search page.")
+    contact: str | None = setting(
+        None,
+        "Where readers report a broken link, from the 404 page: a mailto: address or an "
+        "http(s) URL; None leaves the request out.",
+    )
     ui_lang: str | None = setting(
         None, "Language of the theme's UI strings (DEFAULT_LANG if None)."
     )

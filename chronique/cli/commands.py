@@ -89,6 +89,24 @@ def run_new(
     return 0
 
 
+def run_rename(old_slug: str, new_slug: str, settings_file: str = "pelicanconf.py") -> int:
+    """Rename an article's slug; print where it moved and which address now redirects."""
+    from chronique.cli.rename import RenameError, rename_article
+
+    try:
+        done = rename_article(site_config(settings_file), old_slug, new_slug)
+    except InvalidContentError as exc:  # topics.yml is broken
+        print_errors(exc)
+        return 1
+    except RenameError as exc:
+        print_errors(InvalidContentError(exc.problems))
+        print(f"Cannot rename: {printable(str(exc))}", file=sys.stderr)
+        return 1
+    print(f"{printable_path(done.old_path)} -> {printable_path(done.new_path)}")
+    print(f"{done.old_url} now redirects to {done.new_url}")
+    return 0
+
+
 def run_topics_suggest(
     paths: list[str], min_count: int = 2, settings_file: str = "pelicanconf.py"
 ) -> int:

@@ -54,6 +54,11 @@ COMMANDS: dict[str, Command] = {
             "slug": "its permanent slug (default: from the title)",
         },
     ),
+    "rename": Command(
+        "Change an article's slug: move its file, keep the old URL as a redirect and the "
+        "feed entry id.",
+        {"old": "the article's current slug", "new": "its new slug"},
+    ),
     "ingest": Command(
         "Turn raw pages into content/articles/YYYY/MM/<slug>.md and report on each input.",
         {
@@ -163,6 +168,12 @@ def _new(parser: argparse.ArgumentParser, texts: dict[str, str]) -> None:
     parser.set_defaults(run=lambda a: commands.run_new(a.title, a.category, a.date, a.slug))
 
 
+def _rename(parser: argparse.ArgumentParser, texts: dict[str, str]) -> None:
+    parser.add_argument("old", metavar="OLD_SLUG", help=texts["old"])
+    parser.add_argument("new", metavar="NEW_SLUG", help=texts["new"])
+    parser.set_defaults(run=lambda a: commands.run_rename(a.old, a.new))
+
+
 def _ingest(parser: argparse.ArgumentParser, texts: dict[str, str]) -> None:
     parser.add_argument("path", nargs="+", metavar="PATH", help=texts["path"])
     for name in ("date", "category", "source_url", "source_name", "retrieved"):
@@ -219,6 +230,7 @@ _DEFINITIONS: dict[str, Callable[[argparse.ArgumentParser, dict[str, str]], None
     "publish": _publish,
     "check": _check,
     "new": _new,
+    "rename": _rename,
     "ingest": _ingest,
     "evaluate": _evaluate,
     "serve": _serve,

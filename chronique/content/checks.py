@@ -27,7 +27,7 @@ from chronique.content.archive import (
 )
 from chronique.content.errors import ContentError, InvalidContentError
 from chronique.content.model import SUMMARY_MAX_CHARS
-from chronique.site import images
+from chronique.site import images, redirects
 from chronique.site.model import UrlScheme
 
 _IMAGE = re.compile(r"!\[(?P<alt>[^\]]*)\]\(\s*<?(?P<src>[^)\s>]+)[^)]*\)(?P<attrs>\{[^}]*\})?")
@@ -74,13 +74,14 @@ def checked_archive(config: ChroniqueConfig) -> Archive:
     reports them, the build refuses on any error: one rule book for both."""
     archive = read_archive(config)
     urls = UrlScheme.from_settings(config.pelican, config.chronique)
-    addresses = ArticleAddresses(
-        urls.article_pattern(), {"/" + urls.article(a.meta).strip("/") for a in archive.articles}
-    )
+    live = {"/" + urls.article(a.meta).strip("/") for a in archive.articles}
+    moved = {alias.rstrip("/") for a in archive.articles for alias in a.meta.aliases}
+    addresses = ArticleAddresses(urls.article_pattern(), live | moved)
     for article in archive.articles:
         archive.problems.extend(check_article(article, config, addresses))
     for page in archive.pages:
         archive.problems.extend(check_body_html(page, config))
+    archive.problems.extend(redirects.alias_problems(archive, config, urls))
     return archive
 
 
@@ -101,7 +102,7 @@ class ArticleAddresses:
     """What an article's address looks like (from ARTICLE_URL), and those that exist."""
 
     pattern: re.Pattern[str]
-    existing: set[str]  # e.g. "/2025/03/slug", without the trailing slash
+    existing: set[str]  # e.g. "/2025/03/slug", without the trailing slash; aliases too
 
     def is_missing(self, href: str) -> bool:
         """True when *href* has an article's shape but no article has that address."""

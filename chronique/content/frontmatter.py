@@ -272,7 +272,14 @@ def dump_front_matter(data: dict[str, Any], body: str) -> str:
 
 
 def with_list_field(text: str, key: str, items: Sequence[str]) -> str:
-    """*text*, a whole content file, with the front-matter list *key* set to *items*.
+    """*text*, a whole content file, with the front-matter list *key* set to *items*
+    (see :func:`with_field`)."""
+    return with_field(text, key, list(items))
+
+
+def with_field(text: str, key: str, value: str | list[str]) -> str:
+    """*text*, a whole content file, with the front-matter field *key* set to *value*, a
+    text or a list of texts.
 
     Only that field's value changes: every comment, key, quote and blank line around it,
     the body, a byte-order mark and CRLF line ends stay as they were (a comment between
@@ -290,7 +297,7 @@ def with_list_field(text: str, key: str, items: Sequence[str]) -> str:
     yaml_text, body, _ = parts
     start = plain.index("\n") + 1
     try:
-        edited = _with_list_value(yaml_text, key, items)
+        edited = _with_value(yaml_text, key, value)
         result = (
             plain[:start] + edited + ("" if yaml_text else "\n") + plain[start + len(yaml_text) :]
         )
@@ -298,7 +305,7 @@ def with_list_field(text: str, key: str, items: Sequence[str]) -> str:
         same = (
             after is not None
             and after[1] == body
-            and _mapping(after[0]) == {**_mapping(yaml_text), key: list(items)}
+            and _mapping(after[0]) == {**_mapping(yaml_text), key: value}
         )
     except yaml.YAMLError as exc:
         raise ValueError(f"invalid YAML: {exc}") from None
@@ -315,27 +322,33 @@ def _mapping(yaml_text: str) -> dict[str, Any]:
     return data
 
 
-def _with_list_value(yaml_text: str, key: str, items: Sequence[str]) -> str:
+def _with_value(yaml_text: str, key: str, new: str | list[str]) -> str:
     """The front-matter's YAML with *key*'s value replaced (or the field appended)."""
     node = compose_strict(yaml_text)
     pairs = node.value if isinstance(node, yaml.MappingNode) else []
     pair = next(((k, v) for k, v in pairs if k.value == key), None)
+    inline = _flow_list(new) if isinstance(new, list) else _scalar(new)
     if pair is None:
         separator = "\n" if yaml_text and not yaml_text.endswith("\n") else ""
-        return f"{yaml_text}{separator}{key}: {_flow_list(items)}"
+        return f"{yaml_text}{separator}{key}: {inline}"
     key_node, value = pair
     start, end = value.start_mark.index, value.end_mark.index
     block = isinstance(value, yaml.SequenceNode) and not value.flow_style
-    if block:
+    if block and value.value:
         # A block list's end mark is where the next field starts: stop at its last item.
         end = value.value[-1].end_mark.index
-    if block and items:
-        replacement = _block_list(items, value.start_mark.column)
+    if block and new and isinstance(new, list):
+        replacement = _block_list(new, value.start_mark.column)
     else:
-        # An empty list, or a value that was not a block list, goes beside the key.
+        # A text, an empty list, or a value that was not a block list, goes beside the key.
         start = yaml_text.index(":", key_node.end_mark.index) + 1
-        replacement = f" {_flow_list(items)}"
+        replacement = f" {inline}"
     return yaml_text[:start] + replacement + yaml_text[end:]
+
+
+def _scalar(text: str) -> str:
+    """*text* as one YAML value on the key's line, quoted where YAML needs it."""
+    return _dump([text], flow=True).removeprefix("[").removesuffix("]")
 
 
 def _flow_list(items: Sequence[str]) -> str:

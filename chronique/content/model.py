@@ -8,6 +8,7 @@ from dataclasses import dataclass, field
 from datetime import date, datetime
 from pathlib import Path, PurePosixPath
 from typing import Any, Literal, cast, get_args
+from urllib.parse import unquote
 
 from chronique.content.dates import MAX_YEAR, MIN_YEAR, parse_iso_datetime
 from chronique.content.errors import ContentError
@@ -45,6 +46,8 @@ KNOWN_FIELDS = (
     "authors",
     "lang",
     "slug",
+    "feed_id",
+    "aliases",
     "source",
     "image",
 )
@@ -91,6 +94,17 @@ class ArticleMeta:
     lang: str = "fr"
     source: Source | None = None
     image: LeadImage | None = None
+    #: The article's old site paths ('/2024/03/ancien-slug/'), normalised: each redirects
+    #: to its current address (chronique.site.redirects).
+    aliases: tuple[str, ...] = ()
+    #: The slug its feed entry id was minted with, when the slug changed since: ``chronique
+    #: rename`` writes it once, so a feed reader never sees a renamed article as a new one.
+    feed_id: str | None = None
+
+    @property
+    def feed_slug(self) -> str:
+        """The slug of the feed entry id (``tag:…:{YYYY-MM-DD}:{feed_slug}``): permanent."""
+        return self.feed_id or self.slug
 
     @property
     def relative_file(self) -> PurePosixPath:
@@ -119,6 +133,10 @@ class ArticleMeta:
             data["authors"] = list(self.authors)
         data["lang"] = self.lang
         data["slug"] = self.slug
+        if self.feed_id:
+            data["feed_id"] = self.feed_id
+        if self.aliases:
+            data["aliases"] = list(self.aliases)
         if self.source:
             data["source"] = {k: v for k, v in vars(self.source).items() if v is not None}
         if self.image:
@@ -235,6 +253,10 @@ def parse_article_meta(
         check.fail("category", f"'{category}' is not a configured section", hint)
     if slug and (problem := address_slug_problem(slug)):
         check.fail("slug", *problem)
+    feed_id = check.text("feed_id")
+    if feed_id and (problem := address_slug_problem(feed_id)):
+        check.fail("feed_id", *problem)
+    aliases = _aliases(check)
     if published and modified and modified < published:
         check.fail("modified", "is earlier than date")
     source = _source(check)
@@ -266,6 +288,8 @@ def parse_article_meta(
         summary=summary,
         authors=authors,
         lang=lang,
+        aliases=aliases,
+        feed_id=feed_id,
     )
     return meta, []
 
@@ -280,6 +304,55 @@ def _check_unknown_fields(check: _Check) -> None:
                 else f"known fields: {', '.join(KNOWN_FIELDS)}"
             )
             check.fail(str(key), "unknown field", hint)
+
+
+def alias_path_problem(alias: str) -> str | None:
+    """Why *alias* is not an old site path an article can keep as a redirect, or None.
+
+    A site-relative path only: the redirect page is written at it, under the output folder.
+    """
+    if not alias.startswith("/") or alias.startswith("//"):
+        return "is not a site path: give the path alone, starting with '/', without scheme or host"
+    if any(char in alias for char in "?#\\") or any(
+        char.isspace() or not char.isprintable() for char in alias
+    ):
+        return "holds a space, '?', '#', '\\' or a control character: give the bare path"
+    segments = alias.strip("/").split("/")
+    if segments == [""]:
+        return "is the home page"
+    if any(segment in ("", ".", "..") for segment in segments):
+        return "has an empty, '.' or '..' segment"
+    if any(segment.startswith(".") for segment in segments):
+        return "has a hidden segment (starting with '.')"
+    return None
+
+
+def normalised_alias(alias: str) -> str:
+    """*alias* as the site serves it: percent-escapes decoded, one slash at each end."""
+    return "/" + unquote(alias.strip()).strip("/") + "/"
+
+
+def _aliases(check: _Check) -> tuple[str, ...]:
+    value = check.fm.data.get("aliases")
+    if value is None:
+        return ()
+    if isinstance(value, str):
+        value = [value]
+    if not isinstance(value, list) or not all(isinstance(v, str) for v in value):
+        check.fail(
+            "aliases", "must be a list of old site paths", "write aliases: [/2024/03/ancien/]"
+        )
+        return ()
+    found = []
+    for alias in value:
+        problem = alias_path_problem(unquote(alias.strip()))
+        if problem:
+            check.fail(
+                "aliases", f"alias '{alias}' {problem}", "write an old path, e.g. /2024/03/ancien/"
+            )
+        else:
+            found.append(normalised_alias(alias))
+    return tuple(dict.fromkeys(found))
 
 
 def _source(check: _Check) -> Source | None:

@@ -323,7 +323,8 @@ def newest_first(articles: Iterable[Any]) -> list[Any]:
 
 
 def entry_id(context: FeedContext, article: Any) -> str:
-    return context.tag_uri(f"{article.date:%Y-%m-%d}:{article.slug}")
+    """The article's first slug makes its id: a renamed article keeps it (``feed_id``)."""
+    return context.tag_uri(f"{article.date:%Y-%m-%d}:{article_meta(article).feed_slug}")
 
 
 def absolute_html(html: str, page_url: str) -> str:

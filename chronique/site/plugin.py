@@ -13,7 +13,17 @@ from pelican import signals
 from pelican.plugins import neighbors
 
 from chronique.content.dates import long_date, month_alone, month_name
-from chronique.site import feeds, i18n, images, periods, search, sitemap, theme, topic_pages
+from chronique.site import (
+    feeds,
+    i18n,
+    images,
+    periods,
+    redirects,
+    search,
+    sitemap,
+    theme,
+    topic_pages,
+)
 from chronique.site.model import forget_site, site_of
 from chronique.site.reader import ChroniqueReader, complete_metadata
 
@@ -48,8 +58,9 @@ def add_theme_support(generator: Any) -> None:
 
 
 def add_generators(pelican: Any) -> list[type]:
-    """``get_generators``: feeds and the sitemap, written through Pelican's Writer."""
-    return [feeds.FeedsGenerator, sitemap.SitemapGenerator]
+    """``get_generators``: feeds, the sitemap and the aliases' redirect pages, written
+    through Pelican's Writer."""
+    return [feeds.FeedsGenerator, sitemap.SitemapGenerator, redirects.RedirectsGenerator]
 
 
 def end_run(pelican: Any) -> None:

@@ -17,10 +17,11 @@ from typing import Any
 
 from babel import Locale, UnknownLocaleError
 from babel.core import get_global
+from babel.numbers import format_decimal
 from jinja2 import Environment, select_autoescape
 from markupsafe import Markup, escape
 
-from chronique.settings import TRENDING_DAYS, TRENDING_LIMIT, ChroniqueSettings
+from chronique.settings import TRENDING_DAYS, TRENDING_LIMIT, ChroniqueSettings, SettingsError
 from chronique.site.model import article_meta, last_change
 
 WORDS_PER_MINUTE = 230
@@ -146,11 +147,13 @@ def credited_authors(article: Any) -> list[str]:
     return list(article_meta(article).authors)
 
 
-def news_article_jsonld(article: Any, settings: dict[str, Any]) -> dict[str, Any]:
+def news_article_jsonld(article: Any, settings: dict[str, Any], logo: str) -> dict[str, Any]:
     """The schema.org ``NewsArticle`` of an article page, ready for ``|tojson``.
 
     Jinja's ``tojson`` escapes ``<``, ``>``, ``&`` and ``'``, so a title holding
-    ``</script>`` cannot end the script element early.
+    ``</script>`` cannot end the script element early. *logo* is the site path of the
+    publisher's logo (CHRONIQUE_FEED_ICON: the site's one logo); the image is the article's
+    lead image, else its social card.
     """
     siteurl = settings.get("SITEURL", "")
     meta = article_meta(article)
@@ -158,6 +161,7 @@ def news_article_jsonld(article: Any, settings: dict[str, Any]) -> dict[str, Any
         "@type": "Organization",
         "name": settings.get("SITENAME", ""),
         "url": absolute_url(siteurl, ""),
+        "logo": {"@type": "ImageObject", "url": absolute_url(siteurl, logo)},
     }
     data: dict[str, Any] = {
         "@context": "https://schema.org",
@@ -180,7 +184,18 @@ def news_article_jsonld(article: Any, settings: dict[str, Any]) -> dict[str, Any
         data["description"] = " ".join(plain_text(summary).split())
     if meta.image is not None:
         data["image"] = [absolute_url(siteurl, meta.image.src)]
+    elif getattr(article, "social_card", None):
+        data["image"] = [absolute_url(siteurl, article.social_card)]
     return data
+
+
+def contact_url(contact: str | None) -> str | None:
+    """CHRONIQUE_CONTACT as a link: an http(s) page or a ``mailto:`` address."""
+    if contact is not None and not contact.startswith(("mailto:", "http://", "https://")):
+        raise SettingsError(
+            f"CHRONIQUE_CONTACT = {contact!r}: give a mailto: address or an http(s) URL"
+        )
+    return contact
 
 
 def install(env: Environment, settings: dict[str, Any], chronique: ChroniqueSettings) -> None:
@@ -188,6 +203,7 @@ def install(env: Environment, settings: dict[str, Any], chronique: ChroniqueSett
     env.autoescape = select_autoescape(["html", "xml"], default_for_string=True)
     lang = str(settings.get("DEFAULT_LANG", "fr"))
     env.filters["reading_minutes"] = reading_minutes
+    env.filters["number"] = lambda value: format_decimal(value, locale=lang)
     env.filters["as_date"] = as_date
     env.filters["typo"] = french_spacing if lang.startswith("fr") else escape
     env.globals["trending_topics"] = lambda articles: trending_topics(
@@ -197,9 +213,12 @@ def install(env: Environment, settings: dict[str, Any], chronique: ChroniqueSett
     )
     env.globals["credited_authors"] = credited_authors
     env.globals["page_numbers"] = page_numbers
-    env.globals["news_article_jsonld"] = lambda article: news_article_jsonld(article, settings)
+    env.globals["news_article_jsonld"] = lambda article: news_article_jsonld(
+        article, settings, chronique.feed_icon
+    )
     env.globals["sections_in_order"] = lambda categories: sections_in_order(
         categories, chronique.sections
     )
     env.globals["og_locale"] = og_locale(lang)
+    env.globals["contact_url"] = contact_url(chronique.contact)
     env.globals["absolute_url"] = lambda path: absolute_url(settings.get("SITEURL", ""), path)

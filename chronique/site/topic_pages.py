@@ -6,9 +6,10 @@ from __future__ import annotations
 import math
 from collections import Counter, defaultdict
 from collections.abc import Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from typing import Any
 
+from chronique.folding import fold
 from chronique.site.model import site_of
 
 KIND_ORDER = ("person", "place", "organisation", "event", "theme")
@@ -38,11 +39,47 @@ class KindGroup:
 
 
 @dataclass(frozen=True)
+class LetterGroup:
+    """The topics whose name starts with one letter, accents folded (É is E); '#' for others."""
+
+    letter: str
+    entries: list[TopicEntry]
+
+
+@dataclass(frozen=True)
 class TopicIndex:
     """What /sujets/ shows: the most covered topics, then every topic by kind, A to Z."""
 
     most_covered: list[TopicEntry]
     by_kind: list[KindGroup]
+    by_letter: list[LetterGroup] = field(default_factory=list)
+
+    @property
+    def alphabet(self) -> list[tuple[str, bool]]:
+        """Each letter A-Z (and '#' when a name starts otherwise), with whether it has topics."""
+        present = {group.letter for group in self.by_letter}
+        letters = [chr(code) for code in range(ord("A"), ord("Z") + 1)]
+        return [
+            (letter, letter in present) for letter in [*letters, *sorted(present - set(letters))]
+        ]
+
+
+def initial(name: str) -> str:
+    """The letter *name* is filed under: its first letter, folded (``Élysée`` -> ``E``)."""
+    first = fold(name)[:1].upper()
+    return first if "A" <= first <= "Z" else "#"
+
+
+def by_letter(entries: Sequence[TopicEntry]) -> list[LetterGroup]:
+    """*entries* A to Z by folded name, in one group per initial."""
+    groups: dict[str, list[TopicEntry]] = {}
+    for entry in sorted(entries, key=lambda e: (fold(e.tag.name), e.tag.slug)):
+        groups.setdefault(initial(entry.tag.name), []).append(entry)
+    return [LetterGroup(letter, groups[letter]) for letter in sorted(groups, key=_letter_order)]
+
+
+def _letter_order(letter: str) -> tuple[bool, str]:
+    return (letter == "#", letter)
 
 
 def topic_index(tags: dict[Any, Sequence[Any]], kinds: dict[str, str]) -> TopicIndex:
@@ -56,7 +93,7 @@ def topic_index(tags: dict[Any, Sequence[Any]], kinds: dict[str, str]) -> TopicI
         )
         if members:
             groups.append(KindGroup(kind, members))
-    return TopicIndex(most, groups)
+    return TopicIndex(most, groups, by_letter(entries))
 
 
 def related_topics(

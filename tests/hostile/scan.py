@@ -182,6 +182,6 @@ def scan_output(output: Path, alias_pages: frozenset[str] = frozenset()) -> list
     return findings
 
 
-def assert_no_active_content(output: Path) -> None:
-    findings = scan_output(output)
+def assert_no_active_content(output: Path, alias_pages: frozenset[str] = frozenset()) -> None:
+    findings = scan_output(output, alias_pages)
     assert not findings, "active content in the built site:\n" + "\n".join(map(str, findings))

@@ -119,7 +119,7 @@ def test_missing_catalogue_falls_back_to_english_ids(tmp_path: Path) -> None:
     assert translations.gettext("Skip to content") == "Skip to content"
     french = i18n.load_translations(REPO / "theme", "fr")
     assert french.gettext("Skip to content") == "Aller au contenu"
-    assert french.ngettext("%(count)s article", "%(count)s articles", 2) == "%(count)s articles"
+    assert french.ngettext("%(shown)s article", "%(shown)s articles", 2) == "%(shown)s articles"
 
 
 # ---- Sitemap and robots.txt -------------------------------------------------------------
