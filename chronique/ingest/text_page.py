@@ -286,13 +286,15 @@ def split_blocks(text: str) -> list[list[str]]:
 
 def _continues(previous: str, line: str) -> bool:
     """A hard-wrapped paragraph: a long line that stops mid-sentence, then a lowercase start
-    that is not a byline or date line of its own ('par X', 'publié le …', 'by NAME Apr. 28…')."""
+    that is not a byline or date line of its own ('par X', 'publié le …', 'by NAME Apr. 28…'),
+    and not under one (a date line, then a share bar's labels: 'cancel email link share')."""
     return (
         len(previous) >= 40
         and not _ends(_ENDS_PARAGRAPH, previous)
         and line[0].islower()
         and not (len(line) <= BYLINE_LINE_MAX_CHARS and _BYLINE_START.match(line))
         and _meta_line(line, "UTC") is None
+        and _meta_line(previous, "UTC") is None
     )
 
 
