@@ -946,8 +946,12 @@ def _same_story_across_gap(
 def _is_inline_block(gap: Sequence[Line]) -> bool:
     """Whether *gap* is a block set inside the text (code, a table, a chart's labels, a
     list): lines and short sentences only, with none of what stands between an article and
-    what follows it (chrome, an end marker, a date or byline line, a caption)."""
-    if not all(ln.kind in CONTENT_KINDS or ln.kind == Kind.BREADCRUMB for ln in gap):
+    what follows it (chrome, an end marker, a date or byline line, a caption). A chart's
+    credit ('By The New York Times | Source: Congressional Budget Office') gives no date."""
+    if not all(
+        ln.kind in CONTENT_KINDS or ln.kind == Kind.BREADCRUMB or _is_undated_credit(ln)
+        for ln in gap
+    ):
         return False
     return sum(_is_data_line(ln.text) for ln in gap) >= BLOCK_DATA_SHARE * len(gap)
 
@@ -960,6 +964,10 @@ def _is_controls(gap: Sequence[Line]) -> bool:
         return False
     labels = sum(ln.kind == Kind.CHROME or ln.words < HEADLINE_MIN_WORDS for ln in gap)
     return labels >= CONTROLS_LABEL_SHARE * len(gap)
+
+
+def _is_undated_credit(line: Line) -> bool:
+    return line.kind == Kind.META and not line.dates
 
 
 def _is_data_line(text: str) -> bool:
