@@ -645,6 +645,8 @@ def read_trailing_date(segment: str, tz_name: str) -> tuple[str, DateStatement] 
 
 #: Where a date may start right after a word it was copied against ('Mühlbauer24.04.2024').
 _GLUED_DIGIT = re.compile(r"(?<=[^\W\d_])(?=\d)")
+#: Where a month in capitals starts right after a label in capitals ('GEARAPR 28, 2024').
+_GLUED_MONTH = re.compile(rf"(?<=[A-Z]{{2}})(?=(?i:{_MONTH_ALT})\.?\s+\d)")
 
 
 @dataclass(frozen=True)
@@ -667,6 +669,7 @@ def read_embedded_date(segment: str, tz_name: str) -> EmbeddedDate | None:
             {0}
             | {m.start() for m in _WORD_START.finditer(segment, 1)}
             | {m.start() for m in _GLUED_DIGIT.finditer(segment)}
+            | {m.start() for m in _GLUED_MONTH.finditer(segment)}
         )
     elif _SHORT_YEAR_DATE.match(segment):  # '3/09/15 8:00am': first ('Olympia 04.08.24' is a card)
         starts = [0]

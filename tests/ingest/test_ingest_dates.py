@@ -398,6 +398,8 @@ def test_no_date_among_words_that_make_it_no_date(segment):
             "cancel email    link share Share bookmark Save\nshare cancel email    link bookmark",
             "2025-01-28T11:30:00+00:00",
         ),
+        # the Wired style: the section label in capitals run into the month
+        ("SCOTT GILBERTSON GEAR TEAM\nGEARAPR 28, 2024 10:00 AM EDT", "2024-04-28T10:00:00-04:00"),
         # the ABC style: an update given as a time only, beside the day
         ("Córdoba\n25/04/2026 Actualizado a las 15:10h.", "2026-04-25T00:00:00+02:00"),
     ],
