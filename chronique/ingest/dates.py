@@ -150,8 +150,9 @@ _CLOCK = (
     r"(?P<H>\d{1,2})(?=\s*(?:h|:|\.|時|시|[ap]\.?m\b))(?:\s*(?:h|:|\.|時|시)\s*(?P<M>\d{2})?)?"
     r"(?:\s*(?P<ampm>[ap])\.?m\b\.?)?(?:\s*(?:uhr|horas\b|hrs\b|h\b|分|분))?"
 )
-#: What stands between a date and its time: 'à', 'at', 'um' (German), 'kl.' (Nordic)…
-_TIME_SEPARATOR = r"(?:,|à|a|at|-|–|—|um|kl\.?|a las|alle|às|om)"
+#: What stands between a date and its time: 'à', 'at', 'um' (German), 'kl.' (Nordic), a
+#: colon ('February 1, 2016: 12:41 PM ET')…
+_TIME_SEPARATOR = r"(?:,|:|à|a|at|-|–|—|um|kl\.?|a las|alle|às|om)"
 _TIME_AFTER = rf"(?:\s*,?\s*{_TIME_SEPARATOR}?\s*{_CLOCK})?{_ZONE}"
 _TIME_BEFORE = rf"{_CLOCK}{_ZONE}\s*[,•·–-]?\s*"
 _WEEKDAY = rf"(?:(?:{_DAY_ALT})\.?,?\s+)?"
@@ -538,6 +539,8 @@ def read_date_statement(segment: str, tz_name: str) -> DateStatement | None:
     if not rest:
         has_keyword = bool(prefix and prefix.group().strip())
         return DateStatement(kind, segment, None) if has_keyword else None
+    if _is_time_only(prefix, rest):
+        return DateStatement(kind, segment, None)
     common = _parse_fast(_normalise_spaces(rest))
     if common is not None:  # read whole by a common shape: nothing but a date
         return _statement(kind, segment, localise(common, tz_name))
@@ -549,6 +552,13 @@ def read_date_statement(segment: str, tz_name: str) -> DateStatement | None:
     if parsed.relative:
         return DateStatement(kind, segment, None, relative=True)
     return _statement(kind, segment, parsed.value)
+
+
+def _is_time_only(prefix: re.Match[str] | None, rest: str) -> bool:
+    """'Actualizado a las 15:10h.', 'Updated 11:54 am': a keyword, then a time without its
+    date (the day's update): a date statement with nothing to read."""
+    keyword = prefix is not None and bool(prefix["modified"] or prefix["published"])
+    return keyword and _KEYWORD_CLOCK.fullmatch(fold(_normalise_spaces(rest))) is not None
 
 
 def _statement(kind: str, text: str, value: datetime | None) -> DateStatement:
@@ -576,6 +586,8 @@ def ends_with_date(text: str) -> bool:
 
 
 _BARE_CLOCK = re.compile(rf"{_CLOCK}{_ZONE}")
+#: A time after a date keyword, without a date: 'a las 15:10h', 'at 11:54 am' (folded text).
+_KEYWORD_CLOCK = re.compile(rf"(?:{_TIME_SEPARATOR}\s*)?{_CLOCK}{_ZONE}")
 
 
 def join_clock_segments(segments: Sequence[str]) -> list[str]:
@@ -633,6 +645,8 @@ def read_trailing_date(segment: str, tz_name: str) -> tuple[str, DateStatement] 
 
 #: Where a date may start right after a word it was copied against ('Mühlbauer24.04.2024').
 _GLUED_DIGIT = re.compile(r"(?<=[^\W\d_])(?=\d)")
+#: Where a month in capitals starts right after a label in capitals ('GEARAPR 28, 2024').
+_GLUED_MONTH = re.compile(rf"(?<=[A-Z]{{2}})(?=(?i:{_MONTH_ALT})\.?\s+\d)")
 
 
 @dataclass(frozen=True)
@@ -655,6 +669,7 @@ def read_embedded_date(segment: str, tz_name: str) -> EmbeddedDate | None:
             {0}
             | {m.start() for m in _WORD_START.finditer(segment, 1)}
             | {m.start() for m in _GLUED_DIGIT.finditer(segment)}
+            | {m.start() for m in _GLUED_MONTH.finditer(segment)}
         )
     elif _SHORT_YEAR_DATE.match(segment):  # '3/09/15 8:00am': first ('Olympia 04.08.24' is a card)
         starts = [0]

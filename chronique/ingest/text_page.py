@@ -286,13 +286,15 @@ def split_blocks(text: str) -> list[list[str]]:
 
 def _continues(previous: str, line: str) -> bool:
     """A hard-wrapped paragraph: a long line that stops mid-sentence, then a lowercase start
-    that is not a byline or date line of its own ('par X', 'publié le …', 'by NAME Apr. 28…')."""
+    that is not a byline or date line of its own ('par X', 'publié le …', 'by NAME Apr. 28…'),
+    and not under one (a date line, then a share bar's labels: 'cancel email link share')."""
     return (
         len(previous) >= 40
         and not _ends(_ENDS_PARAGRAPH, previous)
         and line[0].islower()
         and not (len(line) <= BYLINE_LINE_MAX_CHARS and _BYLINE_START.match(line))
         and _meta_line(line, "UTC") is None
+        and _meta_line(previous, "UTC") is None
     )
 
 
@@ -564,6 +566,8 @@ SAME_STORY_LINES = 3
 MAX_BLOCK_GAP_LINES = 150
 #: Such a block: this share of its lines are code, table rows or figures (see _is_data_line).
 BLOCK_DATA_SHARE = 0.5
+#: A widget set inside the text (a video player's menus): this share of its lines are labels.
+CONTROLS_LABEL_SHARE = 0.9
 DATA_DIGIT_SHARE = 0.5
 #: A count in parentheses ('October 2020 (227)', an archive's menu) is no code.
 _COUNT = re.compile(r"\(\d[\d,.]*\)")
@@ -921,11 +925,15 @@ def _same_story_across_gap(
     buttons, or dated), teasers of other articles (a summary and its date) and the next
     article (one headline with its date line) are not the same story."""
     gap = lines[stop + 1 : anchors[position]]
-    limit = MAX_BLOCK_GAP_LINES if _is_inline_block(gap) else MAX_STORY_GAP_LINES
+    inline = _is_inline_block(gap)
+    # Across a long run of labels, a story goes on for paragraphs (a footer's menu is
+    # followed by a line or two of legal text, not by the rest of the article).
+    controls = not inline and len(gap) > MAX_STORY_GAP_LINES and _is_controls(gap)
+    limit = MAX_BLOCK_GAP_LINES if inline or controls else MAX_STORY_GAP_LINES
     if len(gap) > limit or not _dates_only_links(gap):
         return False
     following = anchors[position : position + SAME_STORY_LINES]
-    if not _runs_on(lines, following):
+    if not _runs_on(lines, following) or (controls and len(following) < SAME_STORY_LINES):
         return False
     before = " ".join(lines[i].text for i in anchors[:position] if i >= start)
     after_words = _content_words(" ".join(lines[i].text for i in following))
@@ -938,10 +946,28 @@ def _same_story_across_gap(
 def _is_inline_block(gap: Sequence[Line]) -> bool:
     """Whether *gap* is a block set inside the text (code, a table, a chart's labels, a
     list): lines and short sentences only, with none of what stands between an article and
-    what follows it (chrome, an end marker, a date or byline line, a caption)."""
-    if not all(ln.kind in CONTENT_KINDS or ln.kind == Kind.BREADCRUMB for ln in gap):
+    what follows it (chrome, an end marker, a date or byline line, a caption). A chart's
+    credit ('By The New York Times | Source: Congressional Budget Office') gives no date."""
+    if not all(
+        ln.kind in CONTENT_KINDS or ln.kind == Kind.BREADCRUMB or _is_undated_credit(ln)
+        for ln in gap
+    ):
         return False
     return sum(_is_data_line(ln.text) for ln in gap) >= BLOCK_DATA_SHARE * len(gap)
+
+
+def _is_controls(gap: Sequence[Line]) -> bool:
+    """Whether *gap* is a widget's labels set inside the text: a video player's menus ('Play',
+    'Captions', 'Font Size', '75%'…), a gallery's buttons. Short labels almost only, with no
+    paragraph, date line, end marker or byline among them."""
+    if any(ln.kind in (Kind.PROSE, Kind.META, Kind.END, Kind.PAYWALL) for ln in gap):
+        return False
+    labels = sum(ln.kind == Kind.CHROME or ln.words < HEADLINE_MIN_WORDS for ln in gap)
+    return labels >= CONTROLS_LABEL_SHARE * len(gap)
+
+
+def _is_undated_credit(line: Line) -> bool:
+    return line.kind == Kind.META and not line.dates
 
 
 def _is_data_line(text: str) -> bool:

@@ -61,6 +61,7 @@ EN_BODY = (
         ("4 febbraio 2025 alle 14:41", "2025-02-04T14:41:00+01:00"),
         ("05.08.2024, kl. 13.05", "2024-08-05T13:05:00+02:00"),
         ("28.04.2023, 19:09 3 Min.", "2023-04-28T19:09:00+02:00"),  # a reading time
+        ("February 1, 2016: 12:41 PM ET", "2016-02-01T12:41:00-05:00"),  # a colon before the time
     ],
 )
 def test_printed_dates(text, iso):
@@ -391,6 +392,16 @@ def test_no_date_among_words_that_make_it_no_date(segment):
         ("山田太郎2025年1月13日 21時37分", "2025-01-13T21:37:00+01:00"),
         ("Publisert torsdag 09. mai 2024 - 13:26", "2024-05-09T13:26:00+02:00"),
         ("Published\nMay 15, 2025 8:00 PM EDT\nUpdated\nMay 15, 2025 8:57 PM EDT", None),
+        # the i-news style: a share bar's labels copied under the date line, in lowercase
+        (
+            "Jane Porter\nJanuary 28, 2025 11:30 am GMT (Updated 11:54 am)\n"
+            "cancel email    link share Share bookmark Save\nshare cancel email    link bookmark",
+            "2025-01-28T11:30:00+00:00",
+        ),
+        # the Wired style: the section label in capitals run into the month
+        ("SCOTT GILBERTSON GEAR TEAM\nGEARAPR 28, 2024 10:00 AM EDT", "2024-04-28T10:00:00-04:00"),
+        # the ABC style: an update given as a time only, beside the day
+        ("Córdoba\n25/04/2026 Actualizado a las 15:10h.", "2026-04-25T00:00:00+02:00"),
     ],
 )
 def test_date_lines_of_more_sites(tmp_path, config, header, iso):
