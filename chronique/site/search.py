@@ -8,6 +8,12 @@ bodies) are indexed. The whole site is indexed as one language, the site's
 
 Settings: ``CHRONIQUE_SEARCH`` (default True) turns the index and the page off.
 
+Filters (section, year), a sort (date) and meta fields (date, section) come from attributes on
+the article template. Pagefind 1.5 writes the values of each filter, and the list of filters, in
+the order of a hash map that changes on every run, and names each file by a hash of its bytes:
+``settle_index`` sorts them and renames the files, so two builds of the same site write the same
+index byte for byte.
+
 Pagefind stores the text it reads with its entities decoded: a title that shows
 ``&lt;img onerror=…&gt;`` becomes ``<img onerror=…>`` in a fragment, live markup for any
 script that puts a fragment in a page. ``escape_fragments`` writes every fragment's text back
@@ -17,6 +23,7 @@ as HTML text (``&lt;``), which is what Pagefind's UI puts in the page for an exc
 from __future__ import annotations
 
 import gzip
+import hashlib
 import html
 import json
 import logging
@@ -24,6 +31,7 @@ import subprocess
 from pathlib import Path
 from typing import Any
 
+import cbor2
 from pagefind_bin_extended import get_executable
 
 from chronique import timing
@@ -60,6 +68,7 @@ def add_search_page(pelican: Any) -> None:
         settings["DIRECT_TEMPLATES"] = [*templates, SEARCH_TEMPLATE]
     settings.setdefault("SEARCH_URL", SEARCH_URL)
     settings.setdefault("SEARCH_SAVE_AS", SEARCH_SAVE_AS)
+    settings.setdefault("SEARCH_BUNDLE", BUNDLE_DIR)
 
 
 def pagefind_command(site: Path, lang: str) -> list[str]:
@@ -84,6 +93,7 @@ def build_index(site: Path, lang: str) -> None:
     if result.returncode != 0:
         raise SearchIndexError(f"pagefind failed ({result.returncode}): {result.stderr.strip()}")
     escape_fragments(site / BUNDLE_DIR)
+    settle_index(site / BUNDLE_DIR)
     log.info("search index written to %s", site / BUNDLE_DIR)
 
 
@@ -111,6 +121,54 @@ def read_fragment(path: Path) -> dict[str, Any]:
     """A fragment file's JSON (gzip-compressed, after Pagefind's signature)."""
     data = gzip.decompress(path.read_bytes())
     return json.loads(data.removeprefix(FRAGMENT_SIGNATURE))  # type: ignore[no-any-return]
+
+
+def read_index_file(path: Path) -> Any:
+    """A meta or filter file's CBOR (gzip-compressed, after Pagefind's signature)."""
+    return cbor2.loads(gzip.decompress(path.read_bytes()).removeprefix(FRAGMENT_SIGNATURE))
+
+
+def index_file_bytes(value: Any) -> bytes:
+    return gzip.compress(FRAGMENT_SIGNATURE + cbor2.dumps(value), mtime=0)
+
+
+def content_hash(data: bytes, length: int) -> str:
+    return hashlib.sha256(data).hexdigest()[:length]
+
+
+def settle_index(bundle: Path) -> None:
+    """Write each language's filters and meta file in a sorted order, named by their bytes.
+
+    A meta file is ``[version, pages, word chunks, filters, sorts, meta fields]``, where
+    *filters* lists ``[name, file hash]`` and each filter file is
+    ``[name, [[value, [page numbers]], ...]]``; only the order of those lists varies between runs
+    (see the module's docstring)."""
+    entry_path = bundle / "pagefind-entry.json"
+    entry = json.loads(entry_path.read_text(encoding="utf-8"))
+    for language in entry["languages"].values():
+        meta_path = bundle / f"pagefind.{language['hash']}.pf_meta"
+        meta = read_index_file(meta_path)
+        prefix = language["hash"].split("_")[0]
+        meta[3] = sorted(
+            [name, settle_filter(bundle / "filter", prefix, file_hash)]
+            for name, file_hash in meta[3]
+        )
+        data = index_file_bytes(meta)
+        meta_path.unlink()
+        language["hash"] = f"{prefix}_{content_hash(data, 10)}"
+        (bundle / f"pagefind.{language['hash']}.pf_meta").write_bytes(data)
+    entry_path.write_text(json.dumps(entry, ensure_ascii=False, separators=(",", ":")), "utf-8")
+
+
+def settle_filter(folder: Path, prefix: str, file_hash: str) -> str:
+    """Sort one filter file's values and pages, rename it by its bytes; its new hash."""
+    path = folder / f"{file_hash}.pf_filter"
+    name, values = read_index_file(path)
+    data = index_file_bytes([name, sorted([value, sorted(pages)] for value, pages in values)])
+    path.unlink()
+    settled = f"{prefix}_{content_hash(data, 7)}"
+    (folder / f"{settled}.pf_filter").write_bytes(data)
+    return settled
 
 
 def escaped_fragment(fragment: dict[str, Any]) -> dict[str, Any]:

@@ -7,6 +7,7 @@ import os
 import shutil
 import threading
 from collections.abc import Iterator
+from contextlib import contextmanager
 from dataclasses import dataclass
 from http.server import SimpleHTTPRequestHandler, ThreadingHTTPServer
 from pathlib import Path
@@ -52,18 +53,25 @@ class ServedSite:
         return self.base + path
 
 
-@pytest.fixture(scope="session")
-def served_site(built_site: SiteCopy) -> Iterator[ServedSite]:
-    handler = functools.partial(QuietHandler, directory=str(built_site.output))
+@contextmanager
+def serving(folder: Path) -> Iterator[str]:
+    """*folder* served at http://127.0.0.1:<port> (the address yielded) while the block runs."""
+    handler = functools.partial(QuietHandler, directory=str(folder))
     server = ThreadingHTTPServer(("127.0.0.1", 0), handler)
     thread = threading.Thread(target=server.serve_forever, daemon=True)
     thread.start()
     host, port = server.server_address[:2]
     try:
-        yield ServedSite(f"http://{host}:{port}", built_site.output, key_pages(built_site.output))
+        yield f"http://{host}:{port}"
     finally:
         server.shutdown()
         server.server_close()
+
+
+@pytest.fixture(scope="session")
+def served_site(built_site: SiteCopy) -> Iterator[ServedSite]:
+    with serving(built_site.output) as base:
+        yield ServedSite(base, built_site.output, key_pages(built_site.output))
 
 
 @pytest.fixture(scope="session")

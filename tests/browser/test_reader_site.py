@@ -28,12 +28,13 @@ AXE_PAGES = [
     "not_found",
 ]
 BLOCKING = {"serious", "critical"}
-SEARCH_INPUT = ".pagefind-ui__search-input"
-SEARCH_RESULT = ".pagefind-ui__result-link"
+SEARCH_INPUT = "#recherche-champ"
+SEARCH_RESULT = ".search-result-title a"
 
 
 def wait_for_search_ui(page: Any) -> None:
-    page.wait_for_selector(SEARCH_INPUT, state="visible")
+    """The search page has loaded its index: the filters are drawn."""
+    page.wait_for_selector(".search-options", state="visible")
 
 
 def axe_violations(page: Any) -> list[str]:

@@ -4,7 +4,8 @@ Run after every site the suite builds (tests/conftest.py connects it to Pelican'
 ``finalized`` signal), so each build is also a test that nothing hostile got through:
 script elements (our JSON-LD and the theme's and Pagefind's own scripts aside),
 event-handler attributes, ``javascript:``/``data:``/``vbscript:`` URLs, ``<iframe>``,
-``<object>``, ``<embed>``, ``<base>``, ``<form action>``, ``<meta http-equiv="refresh">``
+``<object>``, ``<embed>``, ``<base>``, ``<form action>`` (but the theme's search forms, sent to
+the site's own search page), ``<meta http-equiv="refresh">``
 outside alias pages, in pages, feeds, JSON-LD, SVG files and search fragments (whose text
 holds no markup: Pagefind's UI puts an excerpt in the page as HTML).
 """
@@ -22,7 +23,7 @@ from lxml import etree
 from chronique.content.archive import svg_problem
 from chronique.content.render import ACTIVE_SCHEMES as HOSTILE_SCHEMES
 from chronique.content.render import url_scheme
-from chronique.site.search import read_fragment
+from chronique.site.search import SEARCH_URL, read_fragment
 
 #: Pagefind's bundle: its own generated code, not built from content.
 SEARCH_BUNDLE = "pagefind"
@@ -46,6 +47,14 @@ class Finding:
         return f"{self.path}: {self.what}"
 
 
+def is_search_form(values: dict[str, str]) -> bool:
+    """The theme's search form: a GET to the site's own search page, which runs no code of the
+    page's content."""
+    return values.get("method", "get").lower() == "get" and urlsplit(
+        values["action"]
+    ).path.endswith("/" + SEARCH_URL)
+
+
 class _PageScanner(HTMLParser):
     def __init__(self, alias_page: bool) -> None:
         super().__init__(convert_charrefs=True)
@@ -59,7 +68,7 @@ class _PageScanner(HTMLParser):
             self.found.append(f"<{tag}> element")
         if tag == "script":
             self._script(values)
-        if tag == "form" and values.get("action"):
+        if tag == "form" and values.get("action") and not is_search_form(values):
             self.found.append(f"<form action={values['action']!r}>")
         if tag == "meta" and values.get("http-equiv", "").lower() == "refresh":
             if not self.alias_page:

@@ -182,6 +182,6 @@ def test_search_index_is_built_in_french(built_site: SiteCopy) -> None:
     entry = json.loads((bundle / "pagefind-entry.json").read_text(encoding="utf-8"))
     assert list(entry["languages"]) == ["fr"]
     assert entry["languages"]["fr"]["page_count"] >= 1
-    assert (bundle / "pagefind-ui.js").is_file()
+    assert (bundle / "pagefind.js").is_file()
     search = page_file(built_site.output, "/recherche/").read_text(encoding="utf-8")
-    assert "/pagefind/pagefind-ui.js" in search
+    assert 'data-bundle="/pagefind/"' in search
