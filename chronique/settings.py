@@ -31,6 +31,8 @@ SITEMAP_MAX_URLS = 50_000
 SITEMAP_MAX_BYTES = 50 * 1024 * 1024
 #: Chosen from measurements of 2,000 and 10,000 synthetic articles (README, "Feed history").
 FEED_FULL_TEXT = 10
+#: About 90 bytes and three elements a topic: /sujets/ stays far below 100 kB up to this many.
+TOPIC_INDEX_LIMIT = 300
 
 
 class SettingsError(ValueError):
@@ -68,6 +70,11 @@ class ChroniqueSettings:
     )
     tagging: Mapping[str, float] = setting(
         {}, "Overrides of the automatic tagger's weights and thresholds (TaggingSettings)."
+    )
+    topic_index_limit: int = setting(
+        TOPIC_INDEX_LIMIT,
+        "Above this many topics, /sujets/ links one page per initial letter "
+        "(sujets/lettre/{letter}/) instead of listing every topic, so it stays light.",
     )
     feeds_url: str = setting("flux/", "Folder of the site-wide feeds and the OPML list.")
     feed_limit: int = setting(

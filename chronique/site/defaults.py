@@ -80,7 +80,14 @@ DAY_ARCHIVE_URL = "{date:%Y}/{date:%m}/{date:%d}/"
 DAY_ARCHIVE_SAVE_AS = "{date:%Y}/{date:%m}/{date:%d}/index.html"
 INDEX_SAVE_AS = "index.html"
 DIRECT_TEMPLATES = ["index", "tags", "categories", "archives", "404"]
-PAGINATED_TEMPLATES = {"index": None, "tag": None, "category": None, "period_archives": None}
+#: A topic index letter page (chronique.site.topic_pages) lists up to 300 topics a page.
+PAGINATED_TEMPLATES = {
+    "index": None,
+    "tag": None,
+    "category": None,
+    "period_archives": None,
+    "topic_letter": 300,
+}
 PAGINATION_PATTERNS = (
     (1, "{url}", "{save_as}"),
     (2, "{base_name}/page/{number}/", "{base_name}/page/{number}/index.html"),

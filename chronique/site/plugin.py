@@ -58,9 +58,15 @@ def add_theme_support(generator: Any) -> None:
 
 
 def add_generators(pelican: Any) -> list[type]:
-    """``get_generators``: feeds, the sitemap and the aliases' redirect pages, written
+    """``get_generators``: feeds, the sitemap, the aliases' redirect pages and the topic
+    index's letter pages, written
     through Pelican's Writer."""
-    return [feeds.FeedsGenerator, sitemap.SitemapGenerator, redirects.RedirectsGenerator]
+    return [
+        feeds.FeedsGenerator,
+        sitemap.SitemapGenerator,
+        redirects.RedirectsGenerator,
+        topic_pages.TopicLettersGenerator,
+    ]
 
 
 def end_run(pelican: Any) -> None:

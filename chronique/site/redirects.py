@@ -30,6 +30,7 @@ from chronique.content.errors import ContentError
 from chronique.site.model import UrlScheme, site_of
 from chronique.site.search import SEARCH_URL
 from chronique.site.theme import absolute_url
+from chronique.site.topic_pages import LETTERS_FOLDER
 
 TEMPLATE = "redirect"
 #: Files every build writes at the site's root, whatever the content.
@@ -130,6 +131,9 @@ def live_addresses(
     for root_file in ROOT_FILES:
         files[root_file] = f"the site's {root_file}"
     folders[urls.feeds_url.strip("/")] = "the site's feeds folder"
+    if settings.get("TAGS_SAVE_AS"):
+        letters = f"{settings['TAGS_URL']}{LETTERS_FOLDER}".strip("/")
+        folders[letters] = "the topic index's letter pages"
     for setting in TOOL_FOLDERS:
         folders[str(settings.get(setting, setting)).strip("/")] = f"the site's {setting} folder"
     return LiveAddresses(pages, files, {k: v for k, v in folders.items() if k})

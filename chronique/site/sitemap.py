@@ -86,7 +86,8 @@ def listing_entries(
 def site_listings(
     context: Mapping[str, Any], settings: Mapping[str, Any]
 ) -> list[tuple[str, Sequence[Any]]]:
-    """The URL and articles of each section, topic, direct template and period page."""
+    """The URL and articles of each section, topic, direct template, period page and topic
+    index letter page."""
     found = Listings.from_context(dict(context))
     listings: list[tuple[str, Sequence[Any]]] = [
         (item.url, items) for item, items in [*found.categories, *found.tags]
@@ -97,6 +98,9 @@ def site_listings(
             listings.append((settings.get(f"{name}_URL", f"{template}.html"), found.articles))
     for periods in (context.get("period_archives") or {}).values():
         listings += [(period["url"], period["dates"]) for period in periods]
+    index = context.get("topic_index")
+    if index is not None and index.split and settings.get("TAGS_SAVE_AS"):
+        listings += [(group.url, group.articles) for group in index.by_letter]
     return listings
 
 

@@ -1,5 +1,13 @@
 """What topic pages and article pages show about topics: descriptions, related topics,
-related articles. Computed once after Pelican has read every article."""
+related articles, and the topic index (/sujets/). Computed once after Pelican has read every
+article.
+
+A large vocabulary (more than ``CHRONIQUE_TOPIC_INDEX_LIMIT`` topics) splits the index: /sujets/
+keeps the most covered topics and the letters, and each letter's topics are on a page of their
+own, ``{TAGS_URL}lettre/{letter}/`` (``autres`` for names that start with no letter), written by
+:class:`TopicLettersGenerator` and paginated like any listing (``PAGINATED_TEMPLATES``). A topic whose slug is ``lettre`` still has its own page: the
+letter pages are in folders below it.
+"""
 
 from __future__ import annotations
 
@@ -8,6 +16,8 @@ from collections import Counter, defaultdict
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 from typing import Any
+
+from pelican.generators import Generator
 
 from chronique.folding import fold
 from chronique.site.model import site_of
@@ -18,6 +28,9 @@ RELATED_TOPICS = 8
 RELATED_ARTICLES = 5
 #: Candidates per shared topic, nearest in time: bounds the work on very large topics.
 NEIGHBOURS_PER_TOPIC = 40
+LETTER_TEMPLATE = "topic_letter"
+LETTERS_FOLDER = "lettre"
+OTHER_LETTER_SLUG = "autres"
 
 
 @dataclass(frozen=True)
@@ -30,6 +43,7 @@ class RelatedTopic:
 class TopicEntry:
     tag: Any
     count: int
+    articles: Sequence[Any] = field(default=(), compare=False, repr=False)
 
 
 @dataclass(frozen=True)
@@ -44,15 +58,39 @@ class LetterGroup:
 
     letter: str
     entries: list[TopicEntry]
+    #: The letter's own page when the index is split, e.g. ``sujets/lettre/e/``; else None.
+    url: str | None = None
+
+    @property
+    def anchor(self) -> str:
+        """The id of the letter's heading on /sujets/, e.g. ``lettre-E``."""
+        return f"lettre-{self.letter if self.letter != '#' else OTHER_LETTER_SLUG}"
+
+    @property
+    def save_as(self) -> str:
+        return f"{self.url}index.html"
+
+    @property
+    def articles(self) -> list[Any]:
+        """Every article of the letter's topics (an article may appear more than once)."""
+        return [article for entry in self.entries for article in entry.articles]
 
 
 @dataclass(frozen=True)
 class TopicIndex:
-    """What /sujets/ shows: the most covered topics, then every topic by kind, A to Z."""
+    """What /sujets/ shows: the most covered topics, then every topic by kind, A to Z, or,
+    when the index is split, a link to each letter's page."""
 
     most_covered: list[TopicEntry]
     by_kind: list[KindGroup]
     by_letter: list[LetterGroup] = field(default_factory=list)
+
+    @property
+    def split(self) -> bool:
+        return any(group.url for group in self.by_letter)
+
+    def letter(self, letter: str) -> LetterGroup | None:
+        return next((group for group in self.by_letter if group.letter == letter), None)
 
     @property
     def alphabet(self) -> list[tuple[str, bool]]:
@@ -70,21 +108,37 @@ def initial(name: str) -> str:
     return first if "A" <= first <= "Z" else "#"
 
 
-def by_letter(entries: Sequence[TopicEntry]) -> list[LetterGroup]:
-    """*entries* A to Z by folded name, in one group per initial."""
+def letter_url(tags_url: str, letter: str) -> str:
+    """The page of *letter*'s topics, e.g. ``sujets/lettre/e/``."""
+    slug = letter.lower() if letter != "#" else OTHER_LETTER_SLUG
+    return f"{tags_url}{LETTERS_FOLDER}/{slug}/"
+
+
+def by_letter(entries: Sequence[TopicEntry], tags_url: str | None = None) -> list[LetterGroup]:
+    """*entries* A to Z by folded name, in one group per initial; each group with its own
+    page's address under *tags_url* when one is given."""
     groups: dict[str, list[TopicEntry]] = {}
     for entry in sorted(entries, key=lambda e: (fold(e.tag.name), e.tag.slug)):
         groups.setdefault(initial(entry.tag.name), []).append(entry)
-    return [LetterGroup(letter, groups[letter]) for letter in sorted(groups, key=_letter_order)]
+    return [
+        LetterGroup(letter, groups[letter], letter_url(tags_url, letter) if tags_url else None)
+        for letter in sorted(groups, key=_letter_order)
+    ]
 
 
 def _letter_order(letter: str) -> tuple[bool, str]:
     return (letter == "#", letter)
 
 
-def topic_index(tags: dict[Any, Sequence[Any]], kinds: dict[str, str]) -> TopicIndex:
-    """*kinds* maps a tag slug to its topic's kind."""
-    entries = [TopicEntry(tag, len(articles)) for tag, articles in tags.items()]
+def topic_index(
+    tags: dict[Any, Sequence[Any]],
+    kinds: dict[str, str],
+    limit: int | None = None,
+    tags_url: str = "sujets/",
+) -> TopicIndex:
+    """*kinds* maps a tag slug to its topic's kind; above *limit* topics the index is split
+    into letter pages under *tags_url*."""
+    entries = [TopicEntry(tag, len(articles), articles) for tag, articles in tags.items()]
     most = sorted(entries, key=lambda e: (-e.count, e.tag.slug))[:MOST_COVERED]
     groups = []
     for kind in KIND_ORDER:
@@ -93,7 +147,8 @@ def topic_index(tags: dict[Any, Sequence[Any]], kinds: dict[str, str]) -> TopicI
         )
         if members:
             groups.append(KindGroup(kind, members))
-    return TopicIndex(most, groups, by_letter(entries))
+    split = limit is not None and len(entries) > limit
+    return TopicIndex(most, groups, by_letter(entries, tags_url if split else None))
 
 
 def related_topics(
@@ -160,7 +215,32 @@ def annotate(generator: Any) -> None:
         tag.related = related.get(tag.slug, [])
         dates = [a.date for a in articles]
         tag.first_date, tag.last_date = (min(dates), max(dates)) if dates else (None, None)
-    generator.context["topic_index"] = topic_index(tags, {t.slug: t.kind for t in tags})
+    generator.context["topic_index"] = topic_index(
+        tags,
+        {t.slug: t.kind for t in tags},
+        site_of(generator.settings).chronique.topic_index_limit,
+        generator.settings["TAGS_URL"],
+    )
     neighbours = related_articles(generator.articles, tags)
     for article in generator.articles:
         article.related_articles = neighbours.get(id(article), [])
+
+
+class TopicLettersGenerator(Generator):  # type: ignore[misc]
+    """Writes each letter's page of a split topic index, through Pelican's Writer."""
+
+    def generate_output(self, writer: Any) -> None:
+        index: TopicIndex | None = self.context.get("topic_index")
+        if index is None or not index.split or not self.settings.get("TAGS_SAVE_AS"):
+            return
+        template = self.get_template(LETTER_TEMPLATE)
+        for group in index.by_letter:
+            writer.write_file(
+                group.save_as,
+                template,
+                self.context,
+                paginated={"topics": group.entries},
+                template_name=LETTER_TEMPLATE,
+                url=group.url,
+                letter_group=group,
+            )
