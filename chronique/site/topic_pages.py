@@ -5,8 +5,8 @@ article.
 A large vocabulary (more than ``CHRONIQUE_TOPIC_INDEX_LIMIT`` topics) splits the index: /sujets/
 keeps the most covered topics and the letters, and each letter's topics are on a page of their
 own, ``{TAGS_URL}lettre/{letter}/`` (``autres`` for names that start with no letter), written by
-:class:`TopicLettersGenerator` and paginated like any listing (``PAGINATED_TEMPLATES``). A topic whose slug is ``lettre`` still has its own page: the
-letter pages are in folders below it.
+:class:`TopicLettersGenerator` and paginated like any listing (``PAGINATED_TEMPLATES``). A
+topic whose slug is ``lettre`` still has its own page: the letter pages are in folders below it.
 """
 
 from __future__ import annotations
