@@ -18,6 +18,8 @@ from chronique.ingest.evaluate.scoring import (
     body_score,
     body_totals,
     date_matches,
+    shows_day,
+    shows_title,
     title_matches,
 )
 from tests.conftest import REPO
@@ -72,6 +74,16 @@ def test_date_matches_the_same_instant_or_the_same_day_at_midnight():
     assert date_matches(gold, datetime.fromisoformat("2024-07-18T00:00:00+02:00"))
     assert not date_matches(gold, datetime.fromisoformat("2024-07-18T08:01:00-04:00"))
     assert not date_matches(gold, datetime.fromisoformat("2024-07-19T00:00:00+02:00"))
+
+
+def test_a_copy_shows_the_gold_title_and_day_as_pages_print_them():
+    copy = f"Accueil\nMonde\n« {TITLE} »\nPublié le 8 juil. 2024 à 08h01\n{BODY}"
+    assert shows_title(TITLE, copy)
+    assert not shows_title("Incendie : le Médoc brûle", copy)  # an og:title the page hides
+    day = datetime(2024, 7, 8).date()
+    for printed in ("8 juil. 2024", "July 8, 2024", "08.07.2024", "2024-07-08", "8. Juli 2024"):
+        assert shows_day(day, f"Mis à jour {printed}"), printed
+    assert not shows_day(day, "18 juil. 2024 · 28.07.2024 · 2024-07-18")
 
 
 def _fundus_corpus(root: Path) -> Path:

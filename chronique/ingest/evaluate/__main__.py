@@ -56,6 +56,7 @@ def _header() -> str:
     return (
         f"{'corpus':<12} {'extractor':<11} {'input':<5} {'pages':>5} {'P':>6} {'R':>6} {'F1':>6}"
         f" {'titles':>9} {'dates right/wrong/miss':>24} {'refused':>7}"
+        f" {'titles shown':>13} {'dates shown':>12}"
     )
 
 
@@ -74,18 +75,27 @@ def _row(corpus: str, extractor: str, source: str, totals: Totals) -> str:
     return (
         f"{corpus:<12} {extractor:<11} {source:<5} {len(totals.outcomes):>5} "
         f"{body.precision:>6.3f} {body.recall:>6.3f} {body.f1:>6.3f} {titles:>9} {dates:>24} "
-        f"{refused:>7}"
+        f"{refused:>7} {_where_shown(totals, 'title_right', 'title_shown', True):>13} "
+        f"{_where_shown(totals, 'date_state', 'day_shown', 'right'):>12}"
     )
+
+
+def _where_shown(totals: Totals, predicate: str, shown: str, value: object) -> str:
+    """'175/204': right among the pages whose input prints the gold ('-' when not known)."""
+    right, pages = totals.right_where_shown(predicate, shown, value)
+    return f"{right}/{pages}" if pages else "-"
 
 
 def _print_failures(totals: Totals, limit: int) -> None:
     outcomes = totals.outcomes
     bad_titles = [o for o in outcomes if o.title_right is False][:limit]
     for o in bad_titles:
-        print(f"    title {o.source} {o.page.id}: {o.title!r} (gold {o.page.title!r})")
+        shown = " (not shown)" if o.title_shown is False else ""
+        print(f"    title {o.source} {o.page.id}: {o.title!r} (gold {o.page.title!r}){shown}")
     bad_dates = [o for o in outcomes if o.date_state in ("wrong", "missing")][:limit]
     for o in bad_dates:
-        print(f"    date {o.source} {o.page.id}: {o.published} (gold {o.page.published})")
+        shown = " (day not shown)" if o.day_shown is False else ""
+        print(f"    date {o.source} {o.page.id}: {o.published} (gold {o.page.published}){shown}")
     worst = sorted(outcomes, key=lambda o: o.body.tp)[:limit]
     for o in worst:
         print(
@@ -110,6 +120,8 @@ def _as_json(outcome: Outcome) -> dict[str, object]:
         "gold_published": outcome.page.published.isoformat() if outcome.page.published else None,
         "date_state": outcome.date_state,
         "refused": outcome.refused,
+        "title_shown": outcome.title_shown,
+        "day_shown": outcome.day_shown,
     }
 
 

@@ -23,6 +23,8 @@ from chronique.ingest.evaluate.scoring import (
     body_score,
     body_totals,
     date_matches,
+    shows_day,
+    shows_title,
     title_matches,
 )
 from chronique.ingest.evaluate.zones import source_zones
@@ -50,6 +52,9 @@ class Outcome:
     title: str | None = None
     published: datetime | None = None
     refused: str | None = None  # why ingest would not write the article
+    #: Whether the input prints the gold title, the gold day (text copies; None unknown).
+    title_shown: bool | None = None
+    day_shown: bool | None = None
 
     @property
     def title_right(self) -> bool | None:
@@ -86,6 +91,12 @@ class Totals:
     def with_date(self) -> int:
         return sum(o.page.published is not None for o in self.outcomes)
 
+    def right_where_shown(self, predicate: str, shown: str, value: object) -> tuple[int, int]:
+        """(pages whose *predicate* is *value*, pages) among those whose input shows the gold
+        (*shown*: 'title_shown' or 'day_shown')."""
+        outcomes = [o for o in self.outcomes if getattr(o, shown)]
+        return sum(getattr(o, predicate) == value for o in outcomes), len(outcomes)
+
     @property
     def refusals(self) -> Counter[str]:
         return Counter(_reason_class(o.refused) for o in self.outcomes if o.refused)
@@ -121,10 +132,12 @@ def run_chronique(page: GoldPage, path: Path, source: str, batch: Batch) -> Outc
     options = replace(batch.options, source_url=page.url, retrieved=captured)
     batch = replace(batch, options=options)
     raw = path.read_bytes()
+    shown = _shown(page, raw.decode("utf-8", "replace")) if source == "text" else {}
     try:
         extracted = extract_page(path, raw, batch)
     except IngestFailure as failure:
-        return Outcome(page, CHRONIQUE, source, body_score(page.body, ""), refused=failure.reason)
+        empty = body_score(page.body, "")
+        return Outcome(page, CHRONIQUE, source, empty, refused=failure.reason, **shown)
     refused, published = None, extracted.published
     try:
         meta, _ = build_article(extracted, hashlib.sha256(raw).hexdigest(), batch)
@@ -146,7 +159,16 @@ def run_chronique(page: GoldPage, path: Path, source: str, batch: Batch) -> Outc
         title=extracted.title,
         published=published,
         refused=refused,
+        **shown,
     )
+
+
+def _shown(page: GoldPage, text: str) -> dict[str, bool | None]:
+    """Whether a text copy prints the page's gold title and gold day."""
+    return {
+        "title_shown": shows_title(page.title, text) if page.title else None,
+        "day_shown": shows_day(page.published.date(), text) if page.published else None,
+    }
 
 
 def run_trafilatura(page: GoldPage) -> Outcome:

@@ -15,7 +15,10 @@ import unicodedata
 from collections import Counter
 from collections.abc import Sequence
 from dataclasses import dataclass
-from datetime import datetime, time, timedelta
+from datetime import date, datetime, time, timedelta
+
+from chronique.folding import fold
+from chronique.ingest.dates import MONTHS
 
 _TOKEN = re.compile(r"\w+")
 SHINGLE_TOKENS = 4
@@ -99,6 +102,33 @@ def title_matches(gold: str, predicted: str | None) -> bool:
         return True
     shorter, longer = sorted((gold, predicted), key=len)
     return longer.startswith(shorter) and len(shorter) >= TITLE_PREFIX_SHARE * len(longer)
+
+
+def shows_title(gold: str, text: str) -> bool:
+    """Whether a page's text copy prints the gold title (fundus's gold is sometimes an
+    og:title that the page never shows: no reader of the text can be right on it)."""
+    return normalise_title(gold) in normalise_title(text)
+
+
+def shows_day(day: date, text: str) -> bool:
+    """Whether a page's text copy prints *day* in one of the ways pages print a day
+    ('18 juil. 2024', 'July 18, 2024', '18.07.2024', '2024-07-18', '2024年7月18日')."""
+    return _day_pattern(day).search(fold(text)) is not None
+
+
+def _day_pattern(day: date) -> re.Pattern[str]:
+    d, m, y = rf"0?{day.day}", rf"0?{day.month}", str(day.year)
+    month_names = sorted((n for n, number in MONTHS.items() if number == day.month), key=len)
+    names = "|".join(re.escape(n) for n in reversed(month_names))
+    named = rf"(?:{names})\.?"
+    shapes = (
+        rf"(?<!\d){d}(?:er|st|nd|rd|th)?\.?\s*(?:de\s+)?{named},?\s*(?:de\s+)?{y}",
+        rf"\b{named}\s+{d}(?:st|nd|rd|th)?,?\s+{y}",
+        rf"(?<!\d){d}\s?[/.-]\s?{m}\s?[/.-]\s?(?:{y}|{y[2:]})(?!\d)",
+        rf"(?<!\d){y}\s?[/.-]\s?{m}\s?[/.-]\s?{d}(?!\d)",
+        rf"{y}\s?[年년]\s?{m}\s?[月월]\s?{d}\s?[日일]",
+    )
+    return re.compile("|".join(shapes))
 
 
 def date_matches(gold: datetime, predicted: datetime) -> bool:
