@@ -132,12 +132,22 @@ def run_chronique(page: GoldPage, path: Path, source: str, batch: Batch) -> Outc
     options = replace(batch.options, source_url=page.url, retrieved=captured)
     batch = replace(batch, options=options)
     raw = path.read_bytes()
-    shown = _shown(page, raw.decode("utf-8", "replace")) if source == "text" else {}
+    title_shown, day_shown = _shown(
+        page, raw.decode("utf-8", "replace") if source == "text" else None
+    )
     try:
         extracted = extract_page(path, raw, batch)
     except IngestFailure as failure:
         empty = body_score(page.body, "")
-        return Outcome(page, CHRONIQUE, source, empty, refused=failure.reason, **shown)
+        return Outcome(
+            page,
+            CHRONIQUE,
+            source,
+            empty,
+            refused=failure.reason,
+            title_shown=title_shown,
+            day_shown=day_shown,
+        )
     refused, published = None, extracted.published
     try:
         meta, _ = build_article(extracted, hashlib.sha256(raw).hexdigest(), batch)
@@ -159,16 +169,18 @@ def run_chronique(page: GoldPage, path: Path, source: str, batch: Batch) -> Outc
         title=extracted.title,
         published=published,
         refused=refused,
-        **shown,
+        title_shown=title_shown,
+        day_shown=day_shown,
     )
 
 
-def _shown(page: GoldPage, text: str) -> dict[str, bool | None]:
-    """Whether a text copy prints the page's gold title and gold day."""
-    return {
-        "title_shown": shows_title(page.title, text) if page.title else None,
-        "day_shown": shows_day(page.published.date(), text) if page.published else None,
-    }
+def _shown(page: GoldPage, text: str | None) -> tuple[bool | None, bool | None]:
+    """Whether a text copy prints the page's gold title and gold day (None: not known)."""
+    if text is None:
+        return None, None
+    title = shows_title(page.title, text) if page.title else None
+    day = shows_day(page.published.date(), text) if page.published else None
+    return title, day
 
 
 def run_trafilatura(page: GoldPage) -> Outcome:
