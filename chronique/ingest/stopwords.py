@@ -62,8 +62,9 @@ def page_language(words: Iterable[str]) -> str | None:
     """The language whose most frequent words occur most often in *words*, or None."""
     index = _detection_index()
     hits: Counter[str] = Counter()
-    for word in words:
-        hits.update(index.get(word, ()))
+    for word, count in Counter(words).items():
+        for language in index.get(word, ()):
+            hits[language] += count
     if not hits:
         return None
     language, count = hits.most_common(1)[0]

@@ -626,8 +626,10 @@ class PageReader:
         sample = " ".join(ln.text for ln in lines if ln.kind == Kind.PROSE)[:20_000]
         if not sample:
             sample = " ".join(ln.text for ln in lines)[:20_000]
-        letters = len(_LETTER.findall(sample[:5000])) or 1
-        unspaced = len(_UNSPACED.findall(sample[:5000])) / letters >= UNSPACED_SHARE
+        head = sample[:5000]
+        unspaced = _UNSPACED.search(head) is not None and (
+            len(_UNSPACED.findall(head)) / (len(_LETTER.findall(head)) or 1) >= UNSPACED_SHARE
+        )
         return cls(frozenset() if unspaced else _function_words(words_of(sample)), unspaced)
 
     def length(self, text: str) -> int:
