@@ -197,6 +197,8 @@ _BYLINE_AFTER = re.compile(r"\s+(?=(?i:par|by)\s+[A-ZÀ-Þ])")
 #: A byline line under a headline, a name after the word with or without a space ('by Ahiza
 #: Garcia @ahiza_garcia February 1, 2016', 'bySauli Giliard'): no continuation of the headline.
 _BYLINE_START = re.compile(r"(?:by|par|von|por)\s*[A-ZÀ-Þ]")
+#: A byline's opening word, then an agency's or a paper's name ('Von dpa', 'von Landesspiegel').
+_SIGNED_CREDIT = re.compile(r"(?i:by|par|von|por|di|door|av|af)\s+\S+(?:\s+\S+){0,2}")
 BYLINE_LINE_MAX_CHARS = 100
 _NAME_SPLIT = re.compile(r"\s*(?:,|;|&|\bet\b|\band\b)\s*")
 _NAME_WORD = re.compile(
@@ -449,7 +451,7 @@ def _signed_date(segment: str, tz_name: str) -> tuple[tuple[str, ...], DateState
         return None
     before, statement = found
     names = read_byline(before)
-    if names or _looks_like_name(before):
+    if names or _looks_like_name(before) or _is_signed_credit(before):
         return names, statement
     return None
 
@@ -485,7 +487,15 @@ def _is_signature(words: str) -> bool:
     written without spaces ('渡辺洋介'). Not a quote's attribution ('— NAME (@handle)')."""
     if _UNSPACED.fullmatch(words[:1]) and len(words) <= UNSPACED_SIGNATURE_CHARS:
         return all(_UNSPACED.fullmatch(c) for c in words)
+    if _is_signed_credit(words):
+        return True
     return all(_looks_like_name(part) for part in words.rstrip(",").split(","))
+
+
+def _is_signed_credit(words: str) -> bool:
+    """'Von dpa', 'von Landesspiegel', 'By AFP': a byline's opening word, then a name or a
+    credit too short for a sentence (an agency or a paper is often not a person's name)."""
+    return _SIGNED_CREDIT.fullmatch(words) is not None and not _ends(_ENDS_SENTENCE, words)
 
 
 def _is_credit(segment: str) -> bool:
@@ -695,6 +705,9 @@ def extract_text_page(text: str, rules: TextRules, source_url: str | None = None
         title_at - meta_from,
         (start - meta_from, stop - meta_from),
     )
+    if dates.published is None:
+        listed = _own_card_date(lines, title_at, stop)
+        dates = replace(dates, published=listed, note=None) if listed else dates
     authors = tuple(dict.fromkeys(a for ln in meta_lines for a in ln.authors))
     return ExtractedPage(
         title=header.title,
@@ -1632,6 +1645,22 @@ def _dates_a_card(lines: Sequence[Line], at: int) -> bool:
     """Whether the date line at *at* stands under a headline: another story's card."""
     above = next((ln for ln in reversed(lines[:at]) if ln.kind != Kind.CHROME), None)
     return above is not None and above.kind == Kind.HEADLINE and above.words >= HEADLINE_MIN_WORDS
+
+
+def _own_card_date(lines: Sequence[Line], title_at: int, text_end: int) -> datetime | None:
+    """The date of this article's own card in one of the page's lists ('Latest News': the
+    title again, then a date line), for a page that prints none under its headline."""
+    title = lines[title_at]
+    if title.words < HEADLINE_MIN_WORDS:
+        return None
+    for at, line in enumerate(lines[:-1]):
+        if title_at <= at < text_end or not _same_words(line.text, title.text):
+            continue
+        dates = lines[at + 1].dates
+        published = next((d.value for d in dates if d.kind == "published" and d.value), None)
+        if published is not None:
+            return published
+    return None
 
 
 @dataclass(frozen=True)

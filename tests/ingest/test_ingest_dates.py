@@ -400,6 +400,9 @@ def test_no_date_among_words_that_make_it_no_date(segment):
         ),
         # the Wired style: the section label in capitals run into the month
         ("SCOTT GILBERTSON GEAR TEAM\nGEARAPR 28, 2024 10:00 AM EDT", "2024-04-28T10:00:00-04:00"),
+        # the dpa and local-paper style: 'Von' and an agency or the paper's name
+        ("Von dpa 30.04.2024, 18:58", "2024-04-30T18:58:00+02:00"),
+        ("von Stadtspiegel 30. Juni 2025", "2025-06-30T00:00:00+02:00"),
         # the ABC style: an update given as a time only, beside the day
         ("Córdoba\n25/04/2026 Actualizado a las 15:10h.", "2026-04-25T00:00:00+02:00"),
     ],
@@ -422,6 +425,22 @@ def test_a_date_printed_after_the_text_signs_it(tmp_path, config):
     )
     ingested = ingest_one(page, config, category="Monde")
     assert ingested.data["date"] == "2023-04-28T18:41:00+02:00"
+
+
+def test_the_articles_own_card_in_a_list_dates_a_page_that_gives_only_a_relative_date(
+    tmp_path, config
+):
+    """Namibian style: 'Published: 5 hours ago' under the headline; the 'Latest News' list
+    after the text names the article again, with its day."""
+    title = "City Council Approves a Plan to Renovate a Dozen Schools"
+    header = "Local News, Top Story | Published: 5 hours ago | Written by Jane Porter"
+    cards = (
+        f"Latest News\n{title}\n20 February, 2024\n"
+        "Harbour Ferry Returns After Winter Repairs\n19 February, 2024\n"
+    )
+    page = _text_page(tmp_path, header, f"{EN_BODY}{cards}")
+    ingested = ingest_one(page, config, category="Monde")
+    assert ingested.data["date"] == "2024-02-20T00:00:00+01:00"
 
 
 def test_a_teasers_date_after_the_text_is_not_the_articles(tmp_path, config):
