@@ -197,21 +197,22 @@ RELATIVE_WORDS = re.compile(
 _PUBLISHED_WORDS = (
     r"publié|publiée|published|posted|mis en ligne|mise en ligne|première publication|"
     r"first published|diffusé|paru|parution|veröffentlicht|publiziert|erschienen|erstellt|"
-    r"geschrieben|datum|publicado|publicada|pubblicato|gepubliceerd|publisert|publicerad|"
+    r"geschrieben|datum|publicado|publicada|pubblicato|pubblicata|gepubliceerd|publisert|publicerad|"
     r"publiceret|offentliggjort|publikacja|opublikowano|publikováno|giriş|yayınlanma|"
     r"公開日|公開|配信|입력|등록"
 )
 _MODIFIED_WORDS = (
     r"dernière mise à jour|mis à jour|mise à jour|màj|maj|modifié|modifiée|actualisé|"
     r"actualisée|last updated|updated|last modified|modified|révisé|zuletzt aktualisiert|"
-    r"aktualisiert|stand(?=\s*:)|actualizado|actualizada|aggiornato|atualizado|bijgewerkt|"
+    r"aktualisiert|stand(?=\s*:)|actualizado|actualizada|aggiornato|aggiornata|modificato|"
+    r"modificata|modifica|atualizado|bijgewerkt|"
     r"sist oppdatert|oppdatert|uppdaterad|opdateret|aktualizacja|zaktualizowano|"
     r"aktualizováno|son güncelleme|güncelleme|güncellenme|最終更新|更新日|更新|수정"
 )
 #: The keyword that opens a date statement, and the filler before the date itself.
 DATE_PREFIX = re.compile(
     rf"^(?:(?P<modified>{_MODIFIED_WORDS})|(?P<published>{_PUBLISHED_WORDS}))?"
-    r"(?:\s*(?:le|on|at|à|am|el|em|op|den|:|：|,))*\s*",
+    r"(?:\s*(?:le|on|at|à|am|el|em|op|den|il(?!\s+y\b)|:|：|,))*\s*",
     re.IGNORECASE,
 )
 #: How a date or byline segment can start (folded text): a cheap test before the real reading.
@@ -709,7 +710,10 @@ def _leading_statement(text: str, tz_name: str) -> tuple[DateStatement, str] | N
     if match["zone"] and end < len(folded) and match["zone"].upper() not in text:
         return None  # 'et', 'est', 'ist' in a sentence's words: a printed zone is in capitals
     after = folded[end:]
-    if _HEADING_COLON.match(after):  # '28.04.2023: Bundestag beschließt', '3:48: Uhr'
+    cut_clock = match["H"] is not None and _CUT_CLOCK.fullmatch(after) is not None
+    if cut_clock:
+        after = ""
+    elif _HEADING_COLON.match(after):  # '28.04.2023: Bundestag beschließt'
         return None
     if _FULL_DATE.search(after) and _parse_fast(after.strip()) is None:
         return None  # 'December 25, 2023/January 1, 2024': a range, not a date
@@ -718,11 +722,15 @@ def _leading_statement(text: str, tz_name: str) -> tuple[DateStatement, str] | N
     value = _from_match(match)
     if value is None:
         return None
+    if cut_clock:  # the day stands; a time that lost its seconds or its am/pm does not
+        value = value.replace(hour=0, minute=0)
     return _statement(kind, text, localise(value, tz_name)), after.strip(" ,;|-–—")
 
 
 #: A colon after a date, not opening seconds: the date heads a text, or the time is cut.
 _HEADING_COLON = re.compile(r"\s*:(?!\d{2}\b)")
+#: A time cut after its minutes, then at most its unit: 'October 23, 2024, 3:48: Uhr'.
+_CUT_CLOCK = re.compile(r"\s*:\s*(?:uhr)?\s*")
 
 
 def _cuts_a_word(text: str, at: int) -> bool:

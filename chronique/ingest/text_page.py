@@ -704,10 +704,8 @@ def extract_text_page(text: str, rules: TextRules, source_url: str | None = None
         lines[meta_from : stop + DATE_LINES_AFTER_TEXT],
         title_at - meta_from,
         (start - meta_from, stop - meta_from),
+        _own_card_date(lines, title_at, stop, rules.timezone),
     )
-    if dates.published is None:
-        listed = _own_card_date(lines, title_at, stop)
-        dates = replace(dates, published=listed, note=None) if listed else dates
     authors = tuple(dict.fromkeys(a for ln in meta_lines for a in ln.authors))
     return ExtractedPage(
         title=header.title,
@@ -1627,11 +1625,14 @@ _DATE_LINE_COMPANIONS = frozenset({Kind.META, Kind.CHROME})
 
 def _signs_the_text(lines: Sequence[Line], text_end: int, at: int, date: DateStatement) -> bool:
     """Whether a date line after the text is the article's: no end-of-article marker before
-    it, and either labelled ('First Published: …') or not under a paragraph (a teaser's)."""
+    it, and either labelled ('First Published: …', or beside a labelled update: '5 gennaio
+    2025 (modifica il 6 gennaio 2025)') or not under a paragraph (a teaser's)."""
     if any(ln.kind == Kind.END for ln in lines[text_end:at]):
         return False
+    if date.labelled or any(d.labelled for d in lines[at].dates):
+        return True
     above = next((ln for ln in reversed(lines[:at]) if ln.kind not in _DATE_LINE_COMPANIONS), None)
-    return date.labelled or above is None or above.kind != Kind.PROSE
+    return above is None or above.kind != Kind.PROSE
 
 
 def _opens_the_text(at: int, text_at: int, date: DateStatement) -> bool:
@@ -1647,19 +1648,34 @@ def _dates_a_card(lines: Sequence[Line], at: int) -> bool:
     return above is not None and above.kind == Kind.HEADLINE and above.words >= HEADLINE_MIN_WORDS
 
 
-def _own_card_date(lines: Sequence[Line], title_at: int, text_end: int) -> datetime | None:
+#: Where a card's first words are compared with the title's, before the words themselves.
+CARD_PREFIX_CHARS = 12
+
+
+def _own_card_date(
+    lines: Sequence[Line], title_at: int, text_end: int, tz_name: str
+) -> DateStatement | None:
     """The date of this article's own card in one of the page's lists ('Latest News': the
-    title again, then a date line), for a page that prints none under its headline."""
-    title = lines[title_at]
-    if title.words < HEADLINE_MIN_WORDS:
+    title again, then a date line, or the date on the title's line)."""
+    title = lines[title_at].text
+    if lines[title_at].words < HEADLINE_MIN_WORDS:
         return None
-    for at, line in enumerate(lines[:-1]):
-        if title_at <= at < text_end or not _same_words(line.text, title.text):
+    prefix = fold(title)[:CARD_PREFIX_CHARS]
+    for at, line in enumerate(lines):
+        if title_at <= at < text_end or line.kind != Kind.HEADLINE:
             continue
-        dates = lines[at + 1].dates
-        published = next((d.value for d in dates if d.kind == "published" and d.value), None)
-        if published is not None:
-            return published
+        if not fold(line.text).startswith(prefix):
+            continue
+        if line.text.startswith(title) and len(line.text) > len(title):
+            statement = read_date_statement(line.text[len(title) :].strip(" ,|–—-"), tz_name)
+            dates: Sequence[DateStatement] = (statement,) if statement else ()
+        elif _same_words(line.text, title) and at + 1 < len(lines):
+            dates = lines[at + 1].dates
+        else:
+            continue
+        found = next((d for d in dates if d.kind == "published" and d.value), None)
+        if found is not None:
+            return found
     return None
 
 
@@ -1673,7 +1689,12 @@ class PageDates:
     relative: str | None  # the relative statement nearest the title ('Publié il y a 3 heures')
 
 
-def _dates(lines: Sequence[Line], title_at: int, text: tuple[int, int]) -> PageDates:
+def _dates(
+    lines: Sequence[Line],
+    title_at: int,
+    text: tuple[int, int],
+    own_card: DateStatement | None = None,
+) -> PageDates:
     """Of each kind, the dated statement of the header nearest
     the title, those under it first (a byline's date is under the headline; a masthead's
     'today' stands above it, further up the page), else the first one in the *text*
@@ -1681,7 +1702,9 @@ def _dates(lines: Sequence[Line], title_at: int, text: tuple[int, int]) -> PageD
     printed right after it (Taz, VG sign the article at its end), but never the date of a
     card (a headline and its date line). A header that gives any date, even an update's, is
     not overruled by a date in the text, unless it says it is the publication's ('Updated …'
-    under the headline, 'First Published: …' under the text)."""
+    under the headline, 'First Published: …' under the text). The date of the article's own
+    card in a list (*own_card*) comes after those under the title and before those above it
+    (a masthead's 'today')."""
     text_at, text_end = text
     placed = [
         (_date_place(i, text), i < title_at, abs(i - title_at) if i < text_at else i, d)
@@ -1697,6 +1720,8 @@ def _dates(lines: Sequence[Line], title_at: int, text: tuple[int, int]) -> PageD
             )
         )
     ]
+    if own_card is not None:
+        placed.append((0, True, -1, own_card))
     if any(d.value for place, _, _, d in placed if place == 0):  # the header dates the page
         placed = [item for item in placed if item[0] == 0 or _says_published(item[-1])]
     placed.sort(key=lambda item: item[:3])

@@ -376,12 +376,34 @@ def test_a_date_among_other_words(segment, before, after, iso):
     [
         "December 25, 2023/January 1, 2024, Issue",  # a magazine issue's range
         "28.04.2023: Bundestag beschließt das Gesetz",  # a dated headline
-        "Frankfurt, October 23, 2024, 3:48: Uhr",  # a cut time
         "Politik 05.08.2024 03:33 min",  # a video's length
     ],
 )
 def test_no_date_among_words_that_make_it_no_date(segment):
     assert read_embedded_date(segment, PARIS) is None
+
+
+def test_a_time_cut_after_its_minutes_leaves_the_day_only():
+    """Börsen-Zeitung style: the time lost its seconds and its half of the day ('3:48:' for
+    15:48): the day is printed, the time is no evidence."""
+    found = read_embedded_date("Frankfurt, October 23, 2024, 3:48: Uhr", PARIS)
+    assert found is not None and found.before == "Frankfurt"
+    assert found.statement.value == datetime(2024, 10, 23, tzinfo=found.statement.value.tzinfo)
+
+
+@pytest.mark.parametrize(
+    ("text", "kind"),
+    [
+        ("Pubblicato il 4 febbraio 2025", "published"),
+        ("Aggiornato il 4 febbraio 2025 alle 14:41", "modified"),
+        ("modifica il 6 gennaio 2025", "modified"),
+        ("Publié il y a 3 heures", "published"),  # 'il' opens a relative date here
+    ],
+)
+def test_italian_date_keywords_and_their_article(text, kind):
+    statement = read_date_statement(text, PARIS)
+    assert statement is not None and statement.kind == kind
+    assert (statement.value is None) == statement.relative == text.startswith("Publié")
 
 
 @pytest.mark.parametrize(
@@ -441,6 +463,28 @@ def test_the_articles_own_card_in_a_list_dates_a_page_that_gives_only_a_relative
     page = _text_page(tmp_path, header, f"{EN_BODY}{cards}")
     ingested = ingest_one(page, config, category="Monde")
     assert ingested.data["date"] == "2024-02-20T00:00:00+01:00"
+
+
+def test_a_date_line_after_the_text_with_its_update_signs_it(tmp_path, config):
+    """Corriere style: the day and its update in parentheses under the last paragraph."""
+    body = f"{EN_BODY}5 gennaio 2025 ( modifica il 6 gennaio 2025 | 15:24)\n"
+    ingested = ingest_one(_text_page(tmp_path, "By Jane Porter", body), config, category="Monde")
+    assert ingested.data["date"] == "2025-01-05T00:00:00+01:00"
+
+
+def test_the_articles_own_card_outranks_the_mastheads_day_above_the_headline(tmp_path, config):
+    """Lesotho Times style: today's date in the masthead; the article's day printed on its own
+    line in the list of latest stories, run into its headline."""
+    title = "City Council Approves a Plan to Renovate a Dozen Schools"
+    page = write_input(
+        tmp_path,
+        "page.txt",
+        f"November 24, 2025\nHome\nLocal News\nSport\n{title}\nBy Jane Porter\n{EN_BODY}"
+        f"Latest Stories\n{title} November 21, 2025\n"
+        "Harbour Ferry Returns After Winter Repairs November 20, 2025\n",
+    )
+    ingested = ingest_one(page, config, category="Monde")
+    assert ingested.data["date"] == "2025-11-21T00:00:00+01:00"
 
 
 def test_a_teasers_date_after_the_text_is_not_the_articles(tmp_path, config):
