@@ -1272,10 +1272,14 @@ def _has_no_function_words(text: str, reader: PageReader) -> bool:
 def _under_headline(
     lines: Sequence[Line], index: int, reader: PageReader, story: frozenset[str]
 ) -> bool:
-    """Whether the nearest line above *index* (past chrome) is a shorter headline about the
-    same story (two of its words among *story*'s): then *index* is its dek."""
+    """Whether the nearest line above *index* (past chrome) is a headline no longer than it
+    about the same story (two of its words among *story*'s): then *index* is its dek. (Not
+    when the line above is this one with labels run into it: 'NewsHomeHeadline…'.)"""
+    line = lines[index]
     above = next((ln for ln in reversed(lines[:index]) if ln.kind != Kind.CHROME), None)
-    if above is None or not HEADLINE_MIN_WORDS <= above.words < lines[index].words:
+    if above is None or not HEADLINE_MIN_WORDS <= above.words <= line.words:
+        return False
+    if above.text.endswith(line.text):
         return False
     if not _is_headline_shaped(above, reader, reader.stopwords):
         return False

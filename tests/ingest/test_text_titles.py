@@ -81,3 +81,25 @@ def test_a_headline_far_above_the_text_without_a_byline_is_another_box_s():
     )
     extracted = extract_text_page(text, TextRules(load_chrome_patterns(()), ()))
     assert extracted.title == "Histoire de la ligne de la ville"
+
+
+def test_a_dek_as_long_as_the_headline_above_it_is_not_the_title():
+    """Telegraph style: the headline, then a dek of as many words that says more of the
+    text's words, then the byline: the upper line is the title."""
+    title = "The best electric blankets to keep you cosy this winter, from £30"
+    text = (
+        "Home\nRecommended\nHome & Garden\nBroadband deals\n\n"
+        f"{title}\nElectric blankets are a cheaper way to stay warm than heating rooms\n"
+        "By Jane Porter 12 October 2023 • 9:15am\n\n"
+        "An electric blanket warms the bed in minutes, and heating one bed at night costs a "
+        "fraction of what it costs to heat every room of the house through a cold night, our "
+        "tests found.\n\n"
+        "We tested twelve electric blankets over three weeks, measuring how warm each one kept "
+        "the bed, how cheaply it ran, and how easily it could be washed after a season of use.\n"
+    )
+    extracted = extract_text_page(text, TextRules(load_chrome_patterns(()), ()))
+    assert extracted.title == title
+    assert (
+        extracted.standfirst
+        == "Electric blankets are a cheaper way to stay warm than heating rooms"
+    )
