@@ -601,6 +601,9 @@ SHORT_HEADLINE_SHARED = 0.5
 SHORT_HEADLINE_MIN_SHARED = 3
 #: Past this many headline-shaped lines between a line and the text, distance counts no more.
 TITLE_RANK_CAP = 8
+#: A kicker (the story's topic set above its headline: 'Eskalation im Nahen Osten') has at
+#: most this many words: the headline under it is not its dek.
+KICKER_MAX_WORDS = 5
 #: Two labels glued without a space ('SeguridadLa Nacion') once may be a name ('iPhone'),
 #: twice they are a menu.
 GLUED_LABELS_MIN = 2
@@ -1274,12 +1277,13 @@ def _under_headline(
 ) -> bool:
     """Whether the nearest line above *index* (past chrome) is a headline no longer than it
     about the same story (two of its words among *story*'s): then *index* is its dek. (Not
-    when the line above is this one with labels run into it: 'NewsHomeHeadline…'.)"""
+    when the line above is this one with labels run into it, 'NewsHomeHeadline…', nor a
+    kicker.)"""
     line = lines[index]
     above = next((ln for ln in reversed(lines[:index]) if ln.kind != Kind.CHROME), None)
     if above is None or not HEADLINE_MIN_WORDS <= above.words <= line.words:
         return False
-    if above.text.endswith(line.text):
+    if above.text.endswith(line.text) or above.words <= KICKER_MAX_WORDS:
         return False
     if not _is_headline_shaped(above, reader, reader.stopwords):
         return False

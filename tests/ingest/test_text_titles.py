@@ -103,3 +103,22 @@ def test_a_dek_as_long_as_the_headline_above_it_is_not_the_title():
         extracted.standfirst
         == "Electric blankets are a cheaper way to stay warm than heating rooms"
     )
+
+
+def test_a_headline_under_its_kicker_is_the_title_not_a_dek():
+    """Tages-Anzeiger style: a few words of topic above the headline; the headline under it
+    is no dek of it."""
+    title = "Bund und Kantone einigen sich auf einen neuen Zeitplan für den Tunnel"
+    text = (
+        "Startseite\nSchweiz\nInternational\nWirtschaft\n\n"
+        f"Streit um die Gotthard-Sanierung\n{title}\n\n"
+        "Von Anna Muster, Bern\n18.05.2026, 12:19 Uhr\n\n"
+        "Nach monatelangem Streit um die Sanierung des Gotthard-Tunnels haben sich Bund und "
+        "Kantone am Montag auf einen neuen Zeitplan geeinigt, wie das Bundesamt für Strassen "
+        "mitteilte.\n\n"
+        "Die Arbeiten sollen nun im Herbst beginnen und drei Jahre dauern. Während der "
+        "Sanierung bleibt der Tunnel nachts gesperrt, der Verkehr wird über den Pass umgeleitet.\n"
+    )
+    extracted = extract_text_page(text, TextRules(load_chrome_patterns(()), ()))
+    assert extracted.title == title
+    assert extracted.subtitle == "Streit um die Gotthard-Sanierung"
