@@ -688,12 +688,13 @@ def extract_text_page(text: str, rules: TextRules, source_url: str | None = None
     start, stop = _article_span(lines, qualities, reader)
     article = lines[start:stop]
     subject = Subject(article)
-    title_at = _title_index(lines, start, subject, reader, slug_stems(source_url))
+    outline = Outline.of(lines)
+    title_at = _title_index(lines, start, subject, reader, slug_stems(source_url), outline)
     if title_at == start:  # a headline that ends like a question, read as the text's start
         start += 1
         article = lines[start:stop]
     header = read_header(
-        lines, title_at, start, rules.sections, subject, block_of, reader.stopwords
+        lines, title_at, start, rules.sections, subject, block_of, reader.stopwords, outline
     )
     right_under_title = all(ln.kind == Kind.CHROME for ln in lines[title_at + 1 : start])
     standfirst, body_blocks, paragraphs = _body(
@@ -1181,11 +1182,12 @@ def _title_index(
     subject: Subject,
     reader: PageReader,
     slug: frozenset[str] = frozenset(),
+    outline: Outline | None = None,
 ) -> int:
     """The headline nearest the article text that tells its story: of the lines above the
     text, the best scored by :func:`headlines.title_score` (words shared with the text and
     the URL, distance, byline beside it; labels, menus, prompts and shouted lines lose)."""
-    candidates = title_candidates(lines, start, subject, reader, slug)
+    candidates = title_candidates(lines, start, subject, reader, slug, outline)
     if not candidates and _is_headline_shaped(lines[start], reader, reader.stopwords):
         return start  # nothing above the text but menus: its first line is the headline
     if not candidates:
@@ -1204,10 +1206,12 @@ def title_candidates(
     subject: Subject,
     reader: PageReader,
     slug: frozenset[str] = frozenset(),
+    outline: Outline | None = None,
 ) -> dict[int, TitleEvidence]:
     """The evidence for each short line above the article text, nearest first."""
     window = range(start - 1, max(-1, start - 1 - TITLE_WINDOW_LINES), -1)
-    menu = _menu_lines(lines)
+    outline = outline or Outline.of(lines)
+    menu, labels = outline.menu, outline.labels
     shaped = {i for i in window if _is_headline_shaped(lines[i], reader, reader.stopwords)}
     # Other short lines are the title only for want of a headline: near the text, off menus.
     candidates = [
@@ -1223,7 +1227,6 @@ def title_candidates(
     # The headlines that count for distance: labels and menus stand anywhere.
     proper = [i for i in shaped if lines[i].words >= HEADLINE_MIN_WORDS and i not in menu]
     story = frozenset(subject.words) | slug
-    labels = _page_labels(lines, title_at=-1)
 
     def evidence(index: int) -> TitleEvidence:
         line = lines[index]
@@ -1329,15 +1332,16 @@ def read_header(
     subject: Subject,
     block_of: Sequence[int] = (),
     stopwords: frozenset[str] = frozenset(),
+    outline: Outline | None = None,
 ) -> Header:
     """Section, title, short headline and dek around the title line (*stopwords*: the page's
     function words, which say nothing of its story)."""
+    outline = outline or Outline.of(lines)
     title_line = lines[title_at]
-    title = title_text(lines, title_at)
+    title = title_text(lines, title_at, outline.labels)
     # The labels stand above the headline, and above its twin when it is printed twice.
     top = title_at - 1 if title_at and _same_words(lines[title_at - 1].text, title) else title_at
-    menu = _menu_lines(lines)
-    above = [ln for i, ln in enumerate(lines[:top]) if i not in menu]
+    above = [ln for i, ln in enumerate(lines[:top]) if i not in outline.menu]
     section = _known_section(lines[:start], above, sections)
     hint = (
         _breadcrumb_label(lines[:start])
@@ -1356,13 +1360,13 @@ def read_header(
     )
 
 
-def title_text(lines: Sequence[Line], title_at: int) -> str:
+def title_text(lines: Sequence[Line], title_at: int, labels: frozenset[str] | None = None) -> str:
     """The title as written: the line at *title_at* without a breadcrumb copied into it, or
     the same headline where the page prints it with the punctuation that ends its kicker.
     (A page may print 'Die Eisheiligen 2024: Wann sie sind' for screen readers or in its
     header, and the kicker and headline the eye sees, which a copy glues as 'Die Eisheiligen
     2024 Wann sie sind'.)"""
-    labels = _page_labels(lines, title_at)
+    labels = _page_labels(lines) if labels is None else labels
     title = _without_label_prefix(_without_breadcrumb(lines[title_at].text, labels), lines, labels)
     marks = len(_TWIN_MARK.findall(title))
     twins = (
@@ -1375,7 +1379,7 @@ def title_text(lines: Sequence[Line], title_at: int) -> str:
     return next(twins, title)
 
 
-def _without_label_prefix(title: str, lines: Sequence[Line], labels: set[str]) -> str:
+def _without_label_prefix(title: str, lines: Sequence[Line], labels: frozenset[str]) -> str:
     """The headline without the labels copied before it on its line ('Home Solar-powered
     streetlights boost…', 'Kultur : Ehrengast der Frankfurter Buchmesse…'): a home word or a
     few of the page's own labels, when the rest is printed as a headline of its own ('Home
@@ -1391,16 +1395,29 @@ def _without_label_prefix(title: str, lines: Sequence[Line], labels: set[str]) -
     return title
 
 
-def _page_labels(lines: Sequence[Line], title_at: int) -> set[str]:
-    """The page's short lines other than the title (menu items, section names), folded."""
-    return {
+def _page_labels(lines: Sequence[Line]) -> frozenset[str]:
+    """The page's short lines (menu items, section names), folded. (The title is among them
+    only when it is that short, and it is only ever compared with parts of itself.)"""
+    return frozenset(
         fold(ln.text)
-        for i, ln in enumerate(lines)
-        if i != title_at and ln.kind in (Kind.HEADLINE, Kind.CHROME) and ln.words < 4
-    }
+        for ln in lines
+        if ln.kind in (Kind.HEADLINE, Kind.CHROME) and ln.words < HEADLINE_MIN_WORDS
+    )
 
 
-def _without_breadcrumb(title: str, labels: set[str]) -> str:
+@dataclass(frozen=True)
+class Outline:
+    """What the title and header readers both look up: the menu lines and the labels."""
+
+    menu: frozenset[int]
+    labels: frozenset[str]
+
+    @classmethod
+    def of(cls, lines: Sequence[Line]) -> Outline:
+        return cls(_menu_lines(lines), _page_labels(lines))
+
+
+def _without_breadcrumb(title: str, labels: frozenset[str]) -> str:
     """The headline without the breadcrumb a browser copied into its line: 'Start / Ausland /
     EU und Indien …', 'HomeSportLeichtathletikBerlin-Marathon: …' (levels glued to one another:
     a home word or the page's own labels, then the headline)."""
