@@ -187,6 +187,11 @@ _CREDIT_TAIL = re.compile(
     r"[.!?]\s+(?:(?i:courtesy|photo|image|credit|foto|bild|source)\b(?:\.{2,}|…|:)?[^.!?]*"
     r"|[A-Z][\w'’-]*(?:[ /][A-Z][\w'’.-]*){0,3}(?:/[\w.-]+)?)(?<!\.)$"
 )
+#: Titles abbreviated before a name ('Rep. Zooey Zephyr', 'Dr. Anna Berg'): their full stop
+#: ends no sentence, so the name after it is no caption's credit.
+_TITLE_ABBREVIATION = re.compile(
+    r"\b(?:Rep|Sen|Gov|Pres|Dr|Mr|Mrs|Ms|Prof|Pr|St|Gen|Lt|Col|Sgt|Capt|Mme|Mgr|M)$"
+)
 #: A long caption folded behind a toggle: '… the Southeast Asian nation. less', '… relations ... more'.
 _TOGGLE_TAIL = re.compile(r"(?:[.!?…]|\.\.\.)\s+(?:less|more)$")
 _BYLINE = re.compile(
@@ -354,11 +359,19 @@ def _is_caption(text: str) -> bool:
         _CAPTION_START.match(lowered)
         or any(mark in lowered for mark in _CAPTION_MARKS)  # str.find: faster than a regex
         or _CAPTION_END.search(lowered[-80:])
-        or _CREDIT_TAIL.search(text[-60:])
+        or _has_credit_tail(text)
         or (text[-1:] in ")）" and _CREDIT_PARENTHESIS.search(text[-80:]) is not None)
         or ("＝" in text and _JAPANESE_CREDIT.search(text) is not None)
         or _TOGGLE_TAIL.search(text[-12:])
     )
+
+
+def _has_credit_tail(text: str) -> bool:
+    """'… on Thursday. Courtesy John Lamb': a credit after the caption's sentence (not after a
+    title abbreviated before a name: '… Attacks on Trans Rep. Zooey Zephyr')."""
+    tail = text[-60:]
+    match = _CREDIT_TAIL.search(tail)
+    return match is not None and _TITLE_ABBREVIATION.search(tail, 0, match.start()) is None
 
 
 def count_words(text: str) -> int:

@@ -122,3 +122,20 @@ def test_a_headline_under_its_kicker_is_the_title_not_a_dek():
     extracted = extract_text_page(text, TextRules(load_chrome_patterns(()), ()))
     assert extracted.title == title
     assert extracted.subtitle == "Streit um die Gotthard-Sanierung"
+
+
+def test_a_title_ending_with_an_abbreviated_title_and_a_name_is_no_caption():
+    """The Intercept style: 'Sen. Maria Lopez' ends the headline; the full stop of 'Sen.'
+    ends no sentence, so the name after it is no photo credit."""
+    title = "What the Ethics Hearing Revealed About the Case Against Sen. Maria Lopez"
+    text = (
+        "The\nDaily Ledger_\nDonate\nBecome a member\n\n"
+        f"{title}\n\nJane Porter\nApril 28 2023, 3:54 p.m.\n\n"
+        "The ethics committee heard four hours of testimony on Thursday about the complaint "
+        "against Sen. Maria Lopez, who is accused of using campaign funds to pay for a family "
+        "trip.\n\n"
+        "Lopez, who has denied any wrongdoing, told reporters after the hearing that the "
+        "complaint was an attempt by her opponents to end her career before the next election.\n"
+    )
+    extracted = extract_text_page(text, TextRules(load_chrome_patterns(()), ()))
+    assert extracted.title == title
