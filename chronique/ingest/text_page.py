@@ -1717,6 +1717,16 @@ def _own_card_date(
     return None
 
 
+def _dates_a_card_after_text(lines: Sequence[Line], at: int, title_at: int) -> bool:
+    """Whether a date line between the title and the text stands under another story's
+    headline, below paragraphs of this one (the text was read from past a card set in it;
+    a dek and a byline, or one lead paragraph, are no paragraphs of text)."""
+    if at <= title_at or not _dates_a_card(lines, at):
+        return False
+    paragraphs = sum(ln.kind == Kind.PROSE for ln in lines[title_at + 1 : at])
+    return paragraphs >= PROSE_RUN_MIN_LINES
+
+
 @dataclass(frozen=True)
 class PageDates:
     """The dates a page's text gives, and why it gives no publication date."""
@@ -1748,7 +1758,7 @@ def _dates(
         (_date_place(i, text), i < title_at, abs(i - title_at) if i < text_at else i, d)
         for i, dates in enumerate(_labelled_dates(lines))
         for d in dates
-        if i < text_at
+        if (i < text_at and not _dates_a_card_after_text(lines, i, title_at))
         or (
             not _dates_a_card(lines, i)
             and (

@@ -511,6 +511,35 @@ def test_a_cards_date_inside_the_text_is_not_the_articles(tmp_path, config):
     )
 
 
+def test_a_cards_date_read_as_the_header_of_the_longer_text_after_it_is_not_the_articles(
+    tmp_path, config
+):
+    """Seznam style, a card set early in the text: three paragraphs, a related story's
+    headline and date, then the longer part of the text. Read from after the card, the text
+    leaves the card's date in its header; it is still the card's."""
+    first = (
+        "The council's housing committee met on Tuesday evening to review the plan, which has "
+        "been debated for more than a year by residents of the northern districts of the city."
+    )
+    later = "\n\n".join(
+        f"Point {n}: the renovation of the schools will begin next summer at the two oldest "
+        "buildings, whose roofs have leaked for several winters, the mayor said in a statement "
+        "after the vote, adding that the work would take three years."
+        for n in range(6)
+    )
+    page = write_input(
+        tmp_path,
+        "page.txt",
+        "Home\nNews\nLocal\n\nCity Council Approves a Plan to Renovate a Dozen Schools\n"
+        f"Jane Porter\nPhoto: Daily Ledger\n\n{first}\n\n{first}\n\n{first}\n\n"
+        f"Mayor Unveils Budget Plan for Next Year\n23. 12. 2024 13:31\n\n{later}\n",
+    )
+    ingested = ingest_one(page, config, category="Monde")
+    assert (
+        ingested.result.status is Status.FAILED and "no publication date" in ingested.result.reason
+    )
+
+
 def test_a_quotes_attribution_is_no_date_line(tmp_path, config):
     """An embedded post signed '— NAME (@handle) date' dates the post, not the article."""
     first, second, third = EN_BODY.splitlines()
