@@ -573,6 +573,12 @@ DATA_DIGIT_SHARE = 0.5
 _COUNT = re.compile(r"\(\d[\d,.]*\)")
 _DIGIT = re.compile(r"\d")
 _CODE_MARK = re.compile(r"[(){}\[\]<>=;│─┼|_#$`\\]")
+#: A run of text at the article's end across a box, this share of the text or less, is the
+#: article's only when it shares words with the text above it (see _without_stray_tail).
+STRAY_TAIL_SHARE = 0.2
+#: A sentence printed twice on a page is chrome when it is this short (a paragraph repeated
+#: whole is rather a quoted passage, or the page printed twice).
+REPEATED_MAX_CHARS = 200
 #: A run of text found after the article's end (comments, other articles) counts this much.
 AFTER_END_WEIGHT = 0.25
 #: A run of text right under a byline or date line (an article's header) counts this much more.
@@ -633,6 +639,17 @@ class PageReader:
     def length(self, text: str) -> int:
         return len(text) * UNSPACED_WEIGHT if self.unspaced else len(text)
 
+    def story_words(self, text: str) -> set[str]:
+        """What tells two passages of a story apart from others: crude stems of the content
+        words, or in a script without spaces its pairs of ideographs."""
+        if not self.unspaced:
+            return _content_words(text)
+        return {
+            text[i : i + 2]
+            for i in range(len(text) - 1)
+            if _IDEOGRAPH.match(text[i]) and _IDEOGRAPH.match(text[i + 1])
+        }
+
     def density(self, text: str) -> float:
         """Share of function words; without a word list, whether the line has sentences."""
         if self.stopwords:
@@ -665,6 +682,9 @@ def extract_text_page(text: str, rules: TextRules, source_url: str | None = None
     blocks = split_blocks(text)
     lines = [classify_line(t, rules) for block in blocks for t in block]
     block_of = [number for number, block in enumerate(blocks) for _ in block]
+    kept = _without_repeated_sentences(lines)
+    if len(kept) < len(lines):
+        lines, block_of = [lines[i] for i in kept], [block_of[i] for i in kept]
     reader = PageReader.of(lines)
     initial = initial_qualities(lines, reader)
     qualities = revise(initial, lines)
@@ -711,6 +731,23 @@ def extract_text_page(text: str, rules: TextRules, source_url: str | None = None
 
 
 # ---------------------------------------------------------------- jusText classes
+
+
+def _without_repeated_sentences(lines: Sequence[Line]) -> list[int]:
+    """Indices of the lines but the short sentences printed more than once on the page: a
+    placeholder under each ad slot ('This advertisement has not loaded yet, but your article
+    continues below.'), a button's tooltip, a subscription box shown twice. An article does not
+    repeat its sentences (a pull quote that repeats one goes with it: a small loss)."""
+    counts = Counter(
+        ln.text
+        for ln in lines
+        if ln.kind in TEXT_KINDS
+        and len(ln.text) <= REPEATED_MAX_CHARS
+        and _ends(_ENDS_STATEMENT, ln.text)
+    )
+    repeated = {text for text, count in counts.items() if count > 1}
+    return [i for i, ln in enumerate(lines) if ln.text not in repeated]
+
 
 _ALWAYS_BAD = frozenset(
     {Kind.CHROME, Kind.END, Kind.PAYWALL, Kind.CAPTION, Kind.META, Kind.BREADCRUMB}
@@ -851,10 +888,42 @@ def _article_span(
         )
 
     best = max(runs, key=weight)
+    best = _without_stray_tail(lines, [a for a in anchors if best[0] <= a < best[1]], reader)
     text_chars = sum(reader.length(lines[i].text) for i in anchors if best[0] <= i < best[1])
     _refuse_teaser(lines, best)
     _refuse_listing(lines, reader, text_chars, outside=best)
     return best
+
+
+def _without_stray_tail(
+    lines: Sequence[Line], anchors: Sequence[int], reader: PageReader
+) -> tuple[int, int]:
+    """The span of *anchors* (the article's paragraphs) without the short runs of text that
+    end it across a box and tell another story: the author's bio, a newsletter's pitch, the
+    site's blurb, a comment form's notice, a teaser under 'Related'. A run at the end that
+    holds little of the text and shares few content words with the text above it is cut,
+    then the run before it is weighed the same way; not a live blog's entry under its time. (Without a measure of content words —
+    a language without a word list or spaces — the span stays whole.)"""
+    runs = [[anchors[0]]]
+    for previous, index in pairwise(anchors):
+        if index == previous + 1:
+            runs[-1].append(index)
+        else:
+            runs.append([index])
+    if not (reader.stopwords or reader.unspaced):
+        return anchors[0], anchors[-1] + 1
+    chars = [sum(reader.length(lines[i].text) for i in run) for run in runs]
+    total = sum(chars)
+    while len(runs) > 1 and chars[-1] <= STRAY_TAIL_SHARE * total:
+        if any(ln.kind == Kind.TIMESTAMP for ln in lines[runs[-2][-1] : runs[-1][0]]):
+            break  # a live blog's entry under its time: each tells its own news
+        before = reader.story_words(" ".join(lines[i].text for run in runs[:-1] for i in run))
+        after = reader.story_words(" ".join(lines[i].text for i in runs[-1]))
+        if len(before & after) >= max(SAME_STORY_MIN_WORDS, SAME_STORY_SHARE * len(after)):
+            break
+        runs.pop()
+        total -= chars.pop()
+    return anchors[0], runs[-1][-1] + 1
 
 
 def _has_header(lines: Sequence[Line], anchors: Sequence[int], start: int) -> bool:
