@@ -576,6 +576,15 @@ _CODE_MARK = re.compile(r"[(){}\[\]<>=;│─┼|_#$`\\]")
 #: A run of text at the article's end across a box, this share of the text or less, is the
 #: article's only when it shares words with the text above it (see _without_stray_tail).
 STRAY_TAIL_SHARE = 0.2
+#: The headers of comments ('Philipp sagt:'): at least this many on a page, each this short.
+COMMENT_HEADERS_MIN = 2
+COMMENT_HEADER_MAX_CHARS = 120
+COMMENT_VERB_CHARS = 16
+_COMMENT_VERB = re.compile(
+    r"\b(?:says|said|wrote|writes|a dit|a écrit|écrit|sagt|schreibt|schrieb|dice|escribió|"
+    r"disse|scrive|zegt|skriver)\s?:$",
+    re.IGNORECASE,
+)
 #: A sentence printed twice on a page is chrome when it is this short (a paragraph repeated
 #: whole is rather a quoted passage, or the page printed twice).
 REPEATED_MAX_CHARS = 200
@@ -685,6 +694,7 @@ def extract_text_page(text: str, rules: TextRules, source_url: str | None = None
     kept = _without_repeated_sentences(lines)
     if len(kept) < len(lines):
         lines, block_of = [lines[i] for i in kept], [block_of[i] for i in kept]
+    lines = _comment_headers_closing(lines)
     reader = PageReader.of(lines)
     initial = initial_qualities(lines, reader)
     qualities = revise(initial, lines)
@@ -731,6 +741,27 @@ def extract_text_page(text: str, rules: TextRules, source_url: str | None = None
 
 
 # ---------------------------------------------------------------- jusText classes
+
+
+def _comment_headers_closing(lines: list[Line]) -> list[Line]:
+    """The lines with the headers of comments closing the article: 'Philipp sagt:', 'Ed Rybicki
+    says:', 'Catherine on September 13, 2018 at 5:23 pm said:' — a name (and a date), then
+    the verb. One such line may introduce a quote; several make a comment section."""
+    headers = [i for i, ln in enumerate(lines) if _is_comment_header(ln.text)]
+    if len(headers) < COMMENT_HEADERS_MIN:
+        return lines
+    closing = list(lines)
+    for index in headers:
+        closing[index] = Line(lines[index].text, Kind.END)
+    return closing
+
+
+def _is_comment_header(text: str) -> bool:
+    return (
+        len(text) <= COMMENT_HEADER_MAX_CHARS
+        and text.endswith(":")
+        and _COMMENT_VERB.search(text[-COMMENT_VERB_CHARS:]) is not None
+    )
 
 
 def _without_repeated_sentences(lines: Sequence[Line]) -> list[int]:
@@ -872,18 +903,20 @@ def _article_span(
     after_text = range(anchors[0] + 1, len(lines))
     ends = [i for i in after_text if lines[i].kind == Kind.END]
     comment_dates = [i for i in after_text if _is_relative_date_line(lines[i])]
+    first_comment = next((i for i in ends if _is_comment_header(lines[i].text)), len(lines))
 
     def weight(run: tuple[int, int]) -> float:
         """Its text; a quarter of it past the article's end: under an end-of-article marker,
         or among comments (dated one after another 'an hour ago', '2 days ago', before the
-        run or inside it)."""
+        run or inside it); nothing under a comment's header ('Philipp sagt:'), however long
+        the comments run, when there is text above them."""
         chars = sum(reader.length(lines[i].text) for i in anchors if run[0] <= i < run[1])
         closed = any(e < run[0] for e in ends) or (
             sum(d < run[1] for d in comment_dates) >= COMMENT_DATES_MIN
         )
         return (
             chars
-            * (AFTER_END_WEIGHT if closed else 1.0)
+            * (0.0 if run[0] > first_comment else AFTER_END_WEIGHT if closed else 1.0)
             * (HEADED_WEIGHT if _has_header(lines, anchors, run[0]) else 1.0)
         )
 
