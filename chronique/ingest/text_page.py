@@ -590,6 +590,8 @@ _COMMENT_VERB = re.compile(
 REPEATED_MAX_CHARS = 200
 #: A run of text found after the article's end (comments, other articles) counts this much.
 AFTER_END_WEIGHT = 0.25
+#: An end marker closes a run of text up to this many times as long as the text above it.
+END_CLOSES_RUNS_UP_TO = 3
 #: A run of text right under a byline or date line (an article's header) counts this much more.
 HEADED_WEIGHT = 2.0
 HEADER_LINES = 10
@@ -905,13 +907,20 @@ def _article_span(
     comment_dates = [i for i in after_text if _is_relative_date_line(lines[i])]
     first_comment = next((i for i in ends if _is_comment_header(lines[i].text)), len(lines))
 
+    def closes(end: int, chars: int) -> bool:
+        """Whether the end marker at *end* closes a run of *chars* below it: not when the
+        run is many times the text above the marker (a 'Most Popular' box beside a gallery,
+        above the article's text)."""
+        above = sum(reader.length(lines[i].text) for i in anchors if i < end)
+        return above * END_CLOSES_RUNS_UP_TO >= chars
+
     def weight(run: tuple[int, int]) -> float:
         """Its text; a quarter of it past the article's end: under an end-of-article marker,
         or among comments (dated one after another 'an hour ago', '2 days ago', before the
         run or inside it); nothing under a comment's header ('Philipp sagt:'), however long
         the comments run, when there is text above them."""
         chars = sum(reader.length(lines[i].text) for i in anchors if run[0] <= i < run[1])
-        closed = any(e < run[0] for e in ends) or (
+        closed = any(e < run[0] and closes(e, chars) for e in ends) or (
             sum(d < run[1] for d in comment_dates) >= COMMENT_DATES_MIN
         )
         return (
