@@ -25,7 +25,9 @@ _CONSENT_WORDS = re.compile(
     r"consent|accept|partenaires|partners|données|personal data|vie privée|privacy|"
     r"paramètres|settings|traceurs|tracking|navigation|intérêt légitime|legitimate interest|"
     r"géolocalisation|geolocation|traitement|processing|publicités? personnalisées?|"
-    r"personali[sz]ed ads"
+    r"personali[sz]ed ads|"
+    r"einverstanden|einwilligung|zustimmung|datenschutz|privatsphäre|einstellungen|"
+    r"personenbezogene daten|drittplattform|drittanbieter|externen? inhalt|datenverarbeitung"
 )
 #: Characters that decorate chrome lines ("Monde ›", "Lire aussi :", "Partager |").
 _DECORATION = " \t:›»>|\u00a0\u202f"

@@ -596,8 +596,25 @@ DATA_DIGIT_SHARE = 0.5
 _COUNT = re.compile(r"\(\d[\d,.]*\)")
 _DIGIT = re.compile(r"\d")
 _CODE_MARK = re.compile(r"[(){}\[\]<>=;│─┼|_#$`\\]")
+#: A run of text at the article's end across a box, this share of the text or less, is the
+#: article's only when it shares words with the text above it (see _without_stray_tail).
+STRAY_TAIL_SHARE = 0.2
+#: The headers of comments ('Philipp sagt:'): at least this many on a page, each this short.
+COMMENT_HEADERS_MIN = 2
+COMMENT_HEADER_MAX_CHARS = 120
+COMMENT_VERB_CHARS = 16
+_COMMENT_VERB = re.compile(
+    r"\b(?:says|said|wrote|writes|a dit|a écrit|écrit|sagt|schreibt|schrieb|dice|escribió|"
+    r"disse|scrive|zegt|skriver)\s?:$",
+    re.IGNORECASE,
+)
+#: A sentence printed twice on a page is chrome when it is this short (a paragraph repeated
+#: whole is rather a quoted passage, or the page printed twice).
+REPEATED_MAX_CHARS = 200
 #: A run of text found after the article's end (comments, other articles) counts this much.
 AFTER_END_WEIGHT = 0.25
+#: An end marker closes a run of text up to this many times as long as the text above it.
+END_CLOSES_RUNS_UP_TO = 3
 #: A run of text right under a byline or date line (an article's header) counts this much more.
 HEADED_WEIGHT = 2.0
 HEADER_LINES = 10
@@ -661,6 +678,17 @@ class PageReader:
     def length(self, text: str) -> int:
         return len(text) * UNSPACED_WEIGHT if self.unspaced else len(text)
 
+    def story_words(self, text: str) -> set[str]:
+        """What tells two passages of a story apart from others: crude stems of the content
+        words, or in a script without spaces its pairs of ideographs."""
+        if not self.unspaced:
+            return _content_words(text)
+        return {
+            text[i : i + 2]
+            for i in range(len(text) - 1)
+            if _IDEOGRAPH.match(text[i]) and _IDEOGRAPH.match(text[i + 1])
+        }
+
     def density(self, text: str) -> float:
         """Share of function words; without a word list, whether the line has sentences."""
         if self.stopwords:
@@ -693,6 +721,10 @@ def extract_text_page(text: str, rules: TextRules, source_url: str | None = None
     blocks = split_blocks(text)
     lines = [classify_line(t, rules) for block in blocks for t in block]
     block_of = [number for number, block in enumerate(blocks) for _ in block]
+    kept = _without_repeated_sentences(lines)
+    if len(kept) < len(lines):
+        lines, block_of = [lines[i] for i in kept], [block_of[i] for i in kept]
+    lines = _comment_headers_closing(lines)
     reader = PageReader.of(lines)
     initial = initial_qualities(lines, reader)
     qualities = revise(initial, lines)
@@ -741,6 +773,44 @@ def extract_text_page(text: str, rules: TextRules, source_url: str | None = None
 
 
 # ---------------------------------------------------------------- jusText classes
+
+
+def _comment_headers_closing(lines: list[Line]) -> list[Line]:
+    """The lines with the headers of comments closing the article: 'Philipp sagt:', 'Ed Rybicki
+    says:', 'Catherine on September 13, 2018 at 5:23 pm said:' — a name (and a date), then
+    the verb. One such line may introduce a quote; several make a comment section."""
+    headers = [i for i, ln in enumerate(lines) if _is_comment_header(ln.text)]
+    if len(headers) < COMMENT_HEADERS_MIN:
+        return lines
+    closing = list(lines)
+    for index in headers:
+        closing[index] = Line(lines[index].text, Kind.END)
+    return closing
+
+
+def _is_comment_header(text: str) -> bool:
+    return (
+        len(text) <= COMMENT_HEADER_MAX_CHARS
+        and text.endswith(":")
+        and _COMMENT_VERB.search(text[-COMMENT_VERB_CHARS:]) is not None
+    )
+
+
+def _without_repeated_sentences(lines: Sequence[Line]) -> list[int]:
+    """Indices of the lines but the short sentences printed more than once on the page: a
+    placeholder under each ad slot ('This advertisement has not loaded yet, but your article
+    continues below.'), a button's tooltip, a subscription box shown twice. An article does not
+    repeat its sentences (a pull quote that repeats one goes with it: a small loss)."""
+    counts = Counter(
+        ln.text
+        for ln in lines
+        if ln.kind in TEXT_KINDS
+        and len(ln.text) <= REPEATED_MAX_CHARS
+        and _ends(_ENDS_STATEMENT, ln.text)
+    )
+    repeated = {text for text, count in counts.items() if count > 1}
+    return [i for i, ln in enumerate(lines) if ln.text not in repeated]
+
 
 _ALWAYS_BAD = frozenset(
     {Kind.CHROME, Kind.END, Kind.PAYWALL, Kind.CAPTION, Kind.META, Kind.BREADCRUMB}
@@ -865,26 +935,67 @@ def _article_span(
     after_text = range(anchors[0] + 1, len(lines))
     ends = [i for i in after_text if lines[i].kind == Kind.END]
     comment_dates = [i for i in after_text if _is_relative_date_line(lines[i])]
+    first_comment = next((i for i in ends if _is_comment_header(lines[i].text)), len(lines))
+
+    def closes(end: int, chars: int) -> bool:
+        """Whether the end marker at *end* closes a run of *chars* below it: not when the
+        run is many times the text above the marker (a 'Most Popular' box beside a gallery,
+        above the article's text)."""
+        above = sum(reader.length(lines[i].text) for i in anchors if i < end)
+        return above * END_CLOSES_RUNS_UP_TO >= chars
 
     def weight(run: tuple[int, int]) -> float:
         """Its text; a quarter of it past the article's end: under an end-of-article marker,
         or among comments (dated one after another 'an hour ago', '2 days ago', before the
-        run or inside it)."""
+        run or inside it); nothing under a comment's header ('Philipp sagt:'), however long
+        the comments run, when there is text above them."""
         chars = sum(reader.length(lines[i].text) for i in anchors if run[0] <= i < run[1])
-        closed = any(e < run[0] for e in ends) or (
+        closed = any(e < run[0] and closes(e, chars) for e in ends) or (
             sum(d < run[1] for d in comment_dates) >= COMMENT_DATES_MIN
         )
         return (
             chars
-            * (AFTER_END_WEIGHT if closed else 1.0)
+            * (0.0 if run[0] > first_comment else AFTER_END_WEIGHT if closed else 1.0)
             * (HEADED_WEIGHT if _has_header(lines, anchors, run[0]) else 1.0)
         )
 
     best = max(runs, key=weight)
+    best = _without_stray_tail(lines, [a for a in anchors if best[0] <= a < best[1]], reader)
     text_chars = sum(reader.length(lines[i].text) for i in anchors if best[0] <= i < best[1])
     _refuse_teaser(lines, best)
     _refuse_listing(lines, reader, text_chars, outside=best)
     return best
+
+
+def _without_stray_tail(
+    lines: Sequence[Line], anchors: Sequence[int], reader: PageReader
+) -> tuple[int, int]:
+    """The span of *anchors* (the article's paragraphs) without the short runs of text that
+    end it across a box and tell another story: the author's bio, a newsletter's pitch, the
+    site's blurb, a comment form's notice, a teaser under 'Related'. A run at the end that
+    holds little of the text and shares few content words with the text above it is cut,
+    then the run before it is weighed the same way; not a live blog's entry under its time. (Without a measure of content words —
+    a language without a word list or spaces — the span stays whole.)"""
+    runs = [[anchors[0]]]
+    for previous, index in pairwise(anchors):
+        if index == previous + 1:
+            runs[-1].append(index)
+        else:
+            runs.append([index])
+    if not (reader.stopwords or reader.unspaced):
+        return anchors[0], anchors[-1] + 1
+    chars = [sum(reader.length(lines[i].text) for i in run) for run in runs]
+    total = sum(chars)
+    while len(runs) > 1 and chars[-1] <= STRAY_TAIL_SHARE * total:
+        if any(ln.kind == Kind.TIMESTAMP for ln in lines[runs[-2][-1] : runs[-1][0]]):
+            break  # a live blog's entry under its time: each tells its own news
+        before = reader.story_words(" ".join(lines[i].text for run in runs[:-1] for i in run))
+        after = reader.story_words(" ".join(lines[i].text for i in runs[-1]))
+        if len(before & after) >= max(SAME_STORY_MIN_WORDS, SAME_STORY_SHARE * len(after)):
+            break
+        runs.pop()
+        total -= chars.pop()
+    return anchors[0], runs[-1][-1] + 1
 
 
 def _has_header(lines: Sequence[Line], anchors: Sequence[int], start: int) -> bool:

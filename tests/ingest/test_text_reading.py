@@ -503,3 +503,47 @@ def test_a_comments_section_much_longer_than_the_article_is_not_kept():
         rules(),
     )
     assert extracted.paragraphs == PARAGRAPHS
+
+
+GERMAN_BODY = (
+    "Der Stadtrat hat am Montagabend nach langer Debatte beschlossen, die Straßenbahnlinie 4 "
+    "bis zum neuen Wohngebiet im Norden der Stadt zu verlängern, das bis 2030 entstehen soll.",
+    "Die Verlängerung um drei Kilometer soll rund 80 Millionen Euro kosten. Den größten Teil "
+    "übernimmt das Land, der Rest wird aus dem Haushalt der Stadt und von den Verkehrsbetrieben "
+    "getragen, die mit zusätzlichen Fahrgästen rechnen.",
+    "Die Opposition kritisierte, die Kosten seien zu knapp kalkuliert, und verlangte ein "
+    "unabhängiges Gutachten zur erwarteten Zahl der Fahrgäste, bevor die Bauarbeiten beginnen.",
+)
+
+
+def test_a_placeholder_for_embedded_content_is_chrome_in_german_too():
+    """A video or chart left out of the copy leaves its consent notice in the text ('An dieser
+    Stelle finden Sie externen Inhalt…'): the vocabulary of consent, not the article's."""
+    placeholder = (
+        "Ich bin damit einverstanden, dass mir externe Inhalte angezeigt werden. Damit können "
+        "personenbezogene Daten an Drittplattformen übermittelt werden. Mehr dazu in unserer "
+        "Datenschutzerklärung."
+    )
+    extracted = extract_text_page(
+        page(
+            "Startseite",
+            "Wirtschaft",
+            "Stadtrat beschließt Verlängerung der Straßenbahn bis ins Neubaugebiet",
+            "Von Anna Keller",
+            "Veröffentlicht am 14. Oktober 2024, 19:30 Uhr",
+            GERMAN_BODY[0],
+            "Empfohlener redaktioneller Inhalt",
+            placeholder,
+            "Externen Inhalt anzeigen",
+            *GERMAN_BODY[1:],
+            "Mehr zum Thema",
+        ),
+        TextRules(load_chrome_patterns(), sections=("Wirtschaft",), timezone="Europe/Berlin"),
+    )
+    assert extracted.title == (
+        "Stadtrat beschließt Verlängerung der Straßenbahn bis ins Neubaugebiet"
+    )
+    assert extracted.section == "Wirtschaft"
+    assert extracted.published == datetime(2024, 10, 14, 19, 30, tzinfo=ZoneInfo("Europe/Berlin"))
+    assert [extracted.standfirst, *extracted.paragraphs] == list(GERMAN_BODY)
+    assert "einverstanden" not in extracted.body
