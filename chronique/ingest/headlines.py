@@ -73,7 +73,7 @@ class TitleEvidence:
     is_label: float
     #: Inside a run of short labels: a menu.
     in_menu: float
-    #: A date or byline line stands right below (or right above) the line.
+    #: A date or byline line stands right below (or right above) the line, or below its dek.
     beside_meta: float
     #: The line ends like a question or an exclamation and shares nothing with the text.
     is_prompt: float
@@ -96,6 +96,12 @@ class TitleEvidence:
     #: Not one of the line's content words is the text's or the URL's: it tells another
     #: story, or none ('Jump to navigation Jump to search', a site's slogan).
     shares_nothing: float
+    #: Two sentence breaks or more inside the line ('Berlin. The minister … today. But …'):
+    #: a dek or the text's lead, not a headline.
+    several_sentences: float
+    #: A navigation menu stands between the line and the text: the line heads the page's
+    #: chrome (a section's name, a slogan), not the story.
+    menu_below: float
 
 
 #: How much each feature counts. Evidence about the story (the text's words, the URL) weighs
@@ -117,6 +123,8 @@ WEIGHTS = TitleEvidence(
     beside_credit=-1.0,
     is_weak_shape=-1.5,
     shares_nothing=-1.5,
+    several_sentences=-1.5,
+    menu_below=-1.5,
 )
 
 

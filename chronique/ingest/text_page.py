@@ -636,6 +636,11 @@ TEASER_MAX_WORDS = 250
 TEASER_NOTICE_LINES = 8
 _TWIN_WORD = re.compile(r"\w+")
 _TWIN_MARK = re.compile(r"[:|–—-]")
+#: A sentence's end inside a line: a full stop, question or exclamation mark before a
+#: capitalised word ('… an. Aber …'; not '3.5', 'U.S. troops').
+_SENTENCE_BREAK = re.compile(r"(?<=[^\W\d_]{2})[.!?…]\s+(?=[A-ZÀ-ÖØ-Þ])")
+#: This many sentence breaks inside a line make it a dek or a lead, not a headline.
+SENTENCE_BREAKS_MIN = 2
 _UNSPACED_STOP = re.compile(r"[。．！？!?]")
 _LETTER = re.compile(r"[^\W\d_]")
 
@@ -1255,7 +1260,13 @@ def title_candidates(
             lines_between=min(sum(i > index for i in proper), TITLE_RANK_CAP) / TITLE_RANK_CAP,
             is_label=line.words < HEADLINE_MIN_WORDS,
             in_menu=index in menu,
-            beside_meta=_beside_meta(lines, index, start, reader),
+            beside_meta=_beside_meta(lines, index, start, reader)
+            or (
+                index + 1 < start
+                and lines[index + 1].words > KICKER_MAX_WORDS
+                and _beside_meta(lines, index + 1, start, reader)
+                and _under_headline(lines, index + 1, reader, story)
+            ),
             is_prompt=line.text.rstrip().endswith(("?", "!")) and shared == 0.0,
             is_shouted=len(letters) > 3 and all(ch.isupper() for ch in letters),
             overlong=overlong(line.words),
@@ -1266,6 +1277,8 @@ def title_candidates(
             beside_credit=_beside_credit(lines, index),
             is_weak_shape=index not in shaped,
             shares_nothing=shared == 0.0 and not words & slug,
+            several_sentences=len(_SENTENCE_BREAK.findall(line.text)) >= SENTENCE_BREAKS_MIN,
+            menu_below=any(i in menu for i in range(index + 1, max(proper, default=index))),
         )
 
     found = {index: evidence(index) for index in candidates}
@@ -1292,12 +1305,15 @@ def _under_headline(
     lines: Sequence[Line], index: int, reader: PageReader, story: frozenset[str]
 ) -> bool:
     """Whether the nearest line above *index* (past chrome) is a headline no longer than it
-    about the same story (two of its words among *story*'s): then *index* is its dek. (Not
-    when the line above is this one with labels run into it, 'NewsHomeHeadline…', nor a
-    kicker.)"""
+    about the same story (two of its words among *story*'s): then *index* is its dek. A
+    longer headline above counts when another line of the story follows: the title's list of
+    key points. (Not when the line above is this one with labels run into it,
+    'NewsHomeHeadline…', nor a kicker.)"""
     line = lines[index]
     above = next((ln for ln in reversed(lines[:index]) if ln.kind != Kind.CHROME), None)
-    if above is None or not HEADLINE_MIN_WORDS <= above.words <= line.words:
+    if above is None or above.words < HEADLINE_MIN_WORDS:
+        return False
+    if above.words > line.words and not _story_headline_below(lines, index, reader, story):
         return False
     if above.text.endswith(line.text) or above.words <= KICKER_MAX_WORDS:
         return False
@@ -1306,6 +1322,19 @@ def _under_headline(
     if reader.unspaced:
         return True
     return len(stems(above.text, reader.stopwords) & story) >= 2
+
+
+def _story_headline_below(
+    lines: Sequence[Line], index: int, reader: PageReader, story: frozenset[str]
+) -> bool:
+    """Whether the line right under *index* is a headline-shaped line about the *story*."""
+    below = lines[index + 1] if index + 1 < len(lines) else None
+    return (
+        below is not None
+        and below.words >= HEADLINE_MIN_WORDS
+        and _is_headline_shaped(below, reader, reader.stopwords)
+        and len(stems(below.text, reader.stopwords) & story) >= 2
+    )
 
 
 def _beside_credit(lines: Sequence[Line], index: int) -> bool:
