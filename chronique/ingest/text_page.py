@@ -1306,14 +1306,13 @@ def _under_headline(
 ) -> bool:
     """Whether the nearest line above *index* (past chrome) is a headline no longer than it
     about the same story (two of its words among *story*'s): then *index* is its dek. A
-    longer headline above counts when another line of the story follows: the title's list of
-    key points. (Not when the line above is this one with labels run into it,
+    longer headline above counts among a run of the story's lines: the title's key points. (Not when the line above is this one with labels run into it,
     'NewsHomeHeadline…', nor a kicker.)"""
     line = lines[index]
     above = next((ln for ln in reversed(lines[:index]) if ln.kind != Kind.CHROME), None)
     if above is None or above.words < HEADLINE_MIN_WORDS:
         return False
-    if above.words > line.words and not _story_headline_below(lines, index, reader, story):
+    if above.words > line.words and not _among_key_points(lines, index, reader, story):
         return False
     if above.text.endswith(line.text) or above.words <= KICKER_MAX_WORDS:
         return False
@@ -1324,17 +1323,22 @@ def _under_headline(
     return len(stems(above.text, reader.stopwords) & story) >= 2
 
 
-def _story_headline_below(
+def _among_key_points(
     lines: Sequence[Line], index: int, reader: PageReader, story: frozenset[str]
 ) -> bool:
-    """Whether the line right under *index* is a headline-shaped line about the *story*."""
-    below = lines[index + 1] if index + 1 < len(lines) else None
-    return (
-        below is not None
-        and below.words >= HEADLINE_MIN_WORDS
-        and _is_headline_shaped(below, reader, reader.stopwords)
-        and len(stems(below.text, reader.stopwords) & story) >= 2
-    )
+    """Whether *index* stands in a run of three headline-shaped lines about the *story*: the
+    line right above it and the one under it or the one above that (a title's key points)."""
+
+    def about_story(at: int) -> bool:
+        line = lines[at] if 0 <= at < len(lines) else None
+        return (
+            line is not None
+            and line.words >= HEADLINE_MIN_WORDS
+            and _is_headline_shaped(line, reader, reader.stopwords)
+            and len(stems(line.text, reader.stopwords) & story) >= 2
+        )
+
+    return about_story(index - 1) and (about_story(index + 1) or about_story(index - 2))
 
 
 def _beside_credit(lines: Sequence[Line], index: int) -> bool:

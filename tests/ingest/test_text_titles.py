@@ -139,3 +139,69 @@ def test_a_title_ending_with_an_abbreviated_title_and_a_name_is_no_caption():
     )
     extracted = extract_text_page(text, TextRules(load_chrome_patterns(()), ()))
     assert extracted.title == title
+
+
+def _read(text: str) -> str:
+    return extract_text_page(text, TextRules(load_chrome_patterns(()), ())).title
+
+
+def test_key_points_under_the_headline_are_not_the_title():
+    """Daily Mail style: the headline, then three shorter key points about the same story
+    (each sharing more of the text's words), then the byline: the headline is the title."""
+    title = "Your pound coins could be worth THOUSANDS - here's how to check for the rare error"
+    text = (
+        "Home\nNews\nSport\nMoney\nTravel\nProperty\n\n"
+        f"{title}\n"
+        "Coin collectors across the country are hunting for rare pound coins\n"
+        "Two batches of coins minted in 2014 and 2016 carry a printing error\n"
+        "Collectors pay thousands of pounds for coins from those batches\n"
+        "By JANE PORTER FOR MONEYMAIL.COM\n"
+        "Published: 15:56 BST, 27 April 2024 | Updated: 15:57 BST, 27 April 2024\n\n"
+        "Think twice before you spend the coins in your purse: some could fetch thousands of "
+        "pounds from collectors, who pay well for rare coins with a printing error.\n\n"
+        "Coin collectors are hunting for two batches of pound coins minted in 2014 and 2016, "
+        "whose printing error makes them rare, and they pay up to five thousand pounds a coin.\n"
+    )
+    assert _read(text) == title
+
+
+def test_a_dek_of_several_sentences_beside_the_byline_is_not_the_title():
+    """Hamburger Abendblatt style: the dek opens with a dateline and runs to two sentences
+    and a question; it shares more of the text's words than the headline, which only the
+    URL names, but a headline is one sentence."""
+    title = "Berger im Rathaus: Nur eine Etappe zum großen Sprung?"
+    text = (
+        "Startseite\nHamburg\nPolitik\nSport\nKultur\n\n"
+        f"{title}\n"
+        "Hamburg. Die frühere Senatorin tritt heute ihr Amt als Präsidentin der Bürgerschaft "
+        "an. Aber hat sie ein ganz anderes Ziel?\n"
+        "Von Christian Muster, Redakteur\n09.09.2025, 09:58 Uhr\n\n"
+        "Die frühere Senatorin Anna Berger tritt am Dienstag ihr neues Amt als Präsidentin der "
+        "Bürgerschaft an, und schon wird über ihr nächstes Ziel gesprochen.\n\n"
+        "Als Präsidentin der Bürgerschaft leitet Berger die Sitzungen des Parlaments und "
+        "vertritt es nach außen, ein Amt, das in Hamburg als Stufe zu höheren Ämtern gilt.\n"
+    )
+    url = "https://www.abendblatt.example/politik/article4085/anna-berger-buergerschaft-amt.html"
+    rules = TextRules(load_chrome_patterns(()), ())
+    assert extract_text_page(text, rules, url).title == title
+
+
+def test_a_section_s_name_above_the_menu_is_not_the_title():
+    """Rest of World style: the section's name stands above the site's menu, the headline
+    under the menu with a question as its dek, a photo's labels, then the byline: the
+    section's name shares words with the text, but the menu parts it from the story."""
+    title = "The world needs more seaports. Chile wants to build them"
+    menu = "\n".join(
+        ["Sections", "Labor", "Money", "Politics", "E-commerce", "Learn more", "Team news"]
+    )
+    text = (
+        "South America & Pacific Coast\nBy Jane Porter\n\n"
+        f"{menu}\n\nFeatures\n{title}\n"
+        "Can a small country build a shipping industry from scratch?\n"
+        "Puerto Sur\nPuerto Sur\nBy Jane Porter\n21 October 2025 • Valparaíso, Chile\n\n"
+        "Chile’s dream of new seaports along its Pacific coast sits on a stretch of desert in the "
+        "south of America. If all goes to plan, ships will load there within three years.\n\n"
+        "But on a hot afternoon this past April, the site was just an unpaved road and three "
+        "large tents, where the company behind the seaports gathered its engineers.\n"
+    )
+    assert _read(text) == title
