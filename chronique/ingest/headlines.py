@@ -89,7 +89,7 @@ class TitleEvidence:
     no_function_words: float
     #: Under a shorter headline: this line is its dek (standfirst).
     under_headline: float
-    #: Beside a caption or a photo credit: the line is a caption too.
+    #: Beside a caption or a photo credit (a count: above, below): the line is a caption too.
     beside_credit: float
     #: The line does not shape up as a headline (a sentence, a caption), only as a fallback.
     is_weak_shape: float

@@ -1341,10 +1341,11 @@ def _among_key_points(
     return about_story(index - 1) and (about_story(index + 1) or about_story(index - 2))
 
 
-def _beside_credit(lines: Sequence[Line], index: int) -> bool:
-    """Whether a caption or a photo credit ('© André Schmidt') stands right above or below."""
+def _beside_credit(lines: Sequence[Line], index: int) -> int:
+    """How many of the lines right above and below are captions or photo credits
+    ('© André Schmidt'): a line between two is a caption for sure."""
     neighbours = [*lines[max(0, index - 1) : index], *lines[index + 1 : index + 2]]
-    return any(ln.kind == Kind.CAPTION or ln.text.startswith("©") for ln in neighbours)
+    return sum(ln.kind == Kind.CAPTION or ln.text.startswith("©") for ln in neighbours)
 
 
 def _beside_meta(lines: Sequence[Line], index: int, start: int, reader: PageReader) -> bool:
