@@ -205,3 +205,44 @@ def test_a_section_s_name_above_the_menu_is_not_the_title():
         "large tents, where the company behind the seaports gathered its engineers.\n"
     )
     assert _read(text) == title
+
+
+def test_a_line_between_two_photo_credits_is_a_caption_not_the_title():
+    """Kleine Zeitung style: a caption stands between a photo's credit repeated above and
+    below it, right over the byline; it shares more words with the text, but the headline
+    at the top of the page is the title."""
+    title = "Nur ein Drittel der Kinder kam am Montag in die Schule"
+    text = (
+        "Zum Inhalt\nWetter\nAbo E-Paper Club Shop Gutscheine Werbung\nMENÜ Suche\n\n"
+        f"Notbetrieb nach Hochwasser\n{title}\n"
+        "Viele Eltern im Tal schickten ihre Kinder am Montag nicht in die Schulen und "
+        "Kindergärten. In den Pflegeheimen galt ein Notfallplan.\n\n"
+        "© Anna Muster\n"
+        "Auch im kürzlich feierlich wiedereröffneten Schulzentrum Süd fanden sich am Montag nur "
+        "wenige Kinder in den Klassen ein\n"
+        "© Anna Muster\nAnna Muster\n30. Juni 2025,\n15:59 Uhr\n\n"
+        "Am Samstagabend meldete die Warn-App der Gemeinde das Hochwasser: Schulen und "
+        "Kindergärten im Schulzentrum würden am Montag nur im Notbetrieb geöffnet sein, und die "
+        "Eltern sollten ihre Kinder am Montag möglichst zu Hause lassen.\n\n"
+        "Viele Eltern folgten der Empfehlung, sofern es für sie möglich war. In den Klassen des "
+        "Schulzentrums saßen am Montag nur wenige Kinder, berichtete die Bürgermeisterin.\n"
+    )
+    assert _read(text) == title
+
+
+def test_a_dek_under_its_headline_loses_though_it_says_more_of_the_text():
+    """Il Giornale style: a long dek right under the headline, over the byline, repeats
+    more of the text's words than the headline does; it is still the dek."""
+    title = 'Le "incursioni" dei caccia russi e la mossa dei jet Usa: cosa succede nell\'Artico'
+    text = (
+        "Cronaca\nMondo\nCultura e Spettacoli\nSport\nTecnologia\nSalute\n\n"
+        f"{title}\n"
+        "La rete del Norad attiva caccia americani e canadesi per monitorare i jet russi\n"
+        "Marco Rossi 4 Febbraio 2025 - 14:41\n\n"
+        "L'Artico si afferma sempre di più come un'area di importanza strategica: la rete di "
+        "difesa aerea del Norad ha attivato caccia americani e canadesi per monitorare i jet "
+        "russi in esercitazione.\n\n"
+        "La scorsa settimana il Norad ha monitorato le operazioni degli aerei russi vicino "
+        "all'Alaska, senza che i jet entrassero nello spazio aereo americano o canadese.\n"
+    )
+    assert _read(text) == title
