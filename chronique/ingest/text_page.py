@@ -187,10 +187,12 @@ _CREDIT_TAIL = re.compile(
     r"[.!?]\s+(?:(?i:courtesy|photo|image|credit|foto|bild|source)\b(?:\.{2,}|…|:)?[^.!?]*"
     r"|[A-Z][\w'’-]*(?:[ /][A-Z][\w'’.-]*){0,3}(?:/[\w.-]+)?)(?<!\.)$"
 )
-#: Titles abbreviated before a name ('Rep. Zooey Zephyr', 'Dr. Anna Berg'): their full stop
-#: ends no sentence, so the name after it is no caption's credit.
+#: Titles abbreviated before a name ('Rep. Zooey Zephyr', 'Dr. Anna Berg') and initialisms
+#: ('Japan-U.S. Pact'): their full stop ends no sentence, so the words after it are no
+#: caption's credit.
 _TITLE_ABBREVIATION = re.compile(
     r"\b(?:Rep|Sen|Gov|Pres|Dr|Mr|Mrs|Ms|Prof|Pr|St|Gen|Lt|Col|Sgt|Capt|Mme|Mgr|M)$"
+    r"|\b(?:[A-Z]\.)+[A-Z]$"
 )
 #: A long caption folded behind a toggle: '… the Southeast Asian nation. less', '… relations ... more'.
 _TOGGLE_TAIL = re.compile(r"(?:[.!?…]|\.\.\.)\s+(?:less|more)$")

@@ -246,3 +246,19 @@ def test_a_dek_under_its_headline_loses_though_it_says_more_of_the_text():
         "all'Alaska, senza che i jet entrassero nello spazio aereo americano o canadese.\n"
     )
     assert _read(text) == title
+
+
+def test_a_title_ending_with_an_initialism_and_a_word_is_no_caption():
+    """The Japan News style: '… Japan-U.S. Pact' ends the headline; the full stop of 'U.S.'
+    ends no sentence, so the word after it is no photo credit."""
+    title = "Prime Minister Dodges Criticism in Debate; Takes Cautious Stance on Japan-U.S. Pact"
+    text = (
+        "Home>Politics>Politics & Government\nPolitics & Government\n\n"
+        f"{title}\nPost\nShare\nPost\n\n"
+        "By Jane Porter / Staff Writer\n17:41 JST, October 13, 2024\n\n"
+        "The prime minister kept to cautious answers on the security pact during Saturday's "
+        "debate of party leaders, saying the criticism of his stance would not change it.\n\n"
+        "The leaders of seven parties met for the debate ahead of the general election, and "
+        "the prime minister was asked twice whether he would revise the pact.\n"
+    )
+    assert _read(text) == title
