@@ -73,7 +73,7 @@ class TitleEvidence:
     is_label: float
     #: Inside a run of short labels: a menu.
     in_menu: float
-    #: A date or byline line stands right below (or right above) the line.
+    #: A date or byline line stands right below (or right above) the line, or below its dek.
     beside_meta: float
     #: The line ends like a question or an exclamation and shares nothing with the text.
     is_prompt: float
@@ -89,13 +89,19 @@ class TitleEvidence:
     no_function_words: float
     #: Under a shorter headline: this line is its dek (standfirst).
     under_headline: float
-    #: Beside a caption or a photo credit: the line is a caption too.
+    #: Beside a caption or a photo credit (a count: above, below): the line is a caption too.
     beside_credit: float
     #: The line does not shape up as a headline (a sentence, a caption), only as a fallback.
     is_weak_shape: float
     #: Not one of the line's content words is the text's or the URL's: it tells another
     #: story, or none ('Jump to navigation Jump to search', a site's slogan).
     shares_nothing: float
+    #: Two sentence breaks or more inside the line ('Berlin. The minister … today. But …'):
+    #: a dek or the text's lead, not a headline.
+    several_sentences: float
+    #: A navigation menu stands between the line and the text: the line heads the page's
+    #: chrome (a section's name, a slogan), not the story.
+    menu_below: float
 
 
 #: How much each feature counts. Evidence about the story (the text's words, the URL) weighs
@@ -113,10 +119,12 @@ WEIGHTS = TitleEvidence(
     overlong=-1.0,
     glued_labels=-1.5,
     no_function_words=-1.0,
-    under_headline=-1.5,
+    under_headline=-2.0,
     beside_credit=-1.0,
     is_weak_shape=-1.5,
     shares_nothing=-1.5,
+    several_sentences=-1.5,
+    menu_below=-1.5,
 )
 
 

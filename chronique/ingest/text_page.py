@@ -187,10 +187,12 @@ _CREDIT_TAIL = re.compile(
     r"[.!?]\s+(?:(?i:courtesy|photo|image|credit|foto|bild|source)\b(?:\.{2,}|…|:)?[^.!?]*"
     r"|[A-Z][\w'’-]*(?:[ /][A-Z][\w'’.-]*){0,3}(?:/[\w.-]+)?)(?<!\.)$"
 )
-#: Titles abbreviated before a name ('Rep. Zooey Zephyr', 'Dr. Anna Berg'): their full stop
-#: ends no sentence, so the name after it is no caption's credit.
+#: Titles abbreviated before a name ('Rep. Zooey Zephyr', 'Dr. Anna Berg') and initialisms
+#: ('Japan-U.S. Pact'): their full stop ends no sentence, so the words after it are no
+#: caption's credit.
 _TITLE_ABBREVIATION = re.compile(
     r"\b(?:Rep|Sen|Gov|Pres|Dr|Mr|Mrs|Ms|Prof|Pr|St|Gen|Lt|Col|Sgt|Capt|Mme|Mgr|M)$"
+    r"|\b(?:[A-Z]\.)+[A-Z]$"
 )
 #: A long caption folded behind a toggle: '… the Southeast Asian nation. less', '… relations ... more'.
 _TOGGLE_TAIL = re.compile(r"(?:[.!?…]|\.\.\.)\s+(?:less|more)$")
@@ -653,6 +655,11 @@ TEASER_MAX_WORDS = 250
 TEASER_NOTICE_LINES = 8
 _TWIN_WORD = re.compile(r"\w+")
 _TWIN_MARK = re.compile(r"[:|–—-]")
+#: A sentence's end inside a line: a full stop, question or exclamation mark before a
+#: capitalised word ('… an. Aber …'; not '3.5', 'U.S. troops').
+_SENTENCE_BREAK = re.compile(r"(?<=[^\W\d_]{2})[.!?…]\s+(?=[A-ZÀ-ÖØ-Þ])")
+#: This many sentence breaks inside a line make it a dek or a lead, not a headline.
+SENTENCE_BREAKS_MIN = 2
 _UNSPACED_STOP = re.compile(r"[。．！？!?]")
 _LETTER = re.compile(r"[^\W\d_]")
 
@@ -1366,7 +1373,13 @@ def title_candidates(
             lines_between=min(sum(i > index for i in proper), TITLE_RANK_CAP) / TITLE_RANK_CAP,
             is_label=line.words < HEADLINE_MIN_WORDS,
             in_menu=index in menu,
-            beside_meta=_beside_meta(lines, index, start, reader),
+            beside_meta=_beside_meta(lines, index, start, reader)
+            or (
+                index + 1 < start
+                and lines[index + 1].words > KICKER_MAX_WORDS
+                and _beside_meta(lines, index + 1, start, reader)
+                and _under_headline(lines, index + 1, reader, story)
+            ),
             is_prompt=line.text.rstrip().endswith(("?", "!")) and shared == 0.0,
             is_shouted=len(letters) > 3 and all(ch.isupper() for ch in letters),
             overlong=overlong(line.words),
@@ -1377,6 +1390,8 @@ def title_candidates(
             beside_credit=_beside_credit(lines, index),
             is_weak_shape=index not in shaped,
             shares_nothing=shared == 0.0 and not words & slug,
+            several_sentences=len(_SENTENCE_BREAK.findall(line.text)) >= SENTENCE_BREAKS_MIN,
+            menu_below=any(i in menu for i in range(index + 1, max(proper, default=index))),
         )
 
     found = {index: evidence(index) for index in candidates}
@@ -1403,12 +1418,14 @@ def _under_headline(
     lines: Sequence[Line], index: int, reader: PageReader, story: frozenset[str]
 ) -> bool:
     """Whether the nearest line above *index* (past chrome) is a headline no longer than it
-    about the same story (two of its words among *story*'s): then *index* is its dek. (Not
-    when the line above is this one with labels run into it, 'NewsHomeHeadline…', nor a
-    kicker.)"""
+    about the same story (two of its words among *story*'s): then *index* is its dek. A
+    longer headline above counts among a run of the story's lines: the title's key points. (Not when the line above is this one with labels run into it,
+    'NewsHomeHeadline…', nor a kicker.)"""
     line = lines[index]
     above = next((ln for ln in reversed(lines[:index]) if ln.kind != Kind.CHROME), None)
-    if above is None or not HEADLINE_MIN_WORDS <= above.words <= line.words:
+    if above is None or above.words < HEADLINE_MIN_WORDS:
+        return False
+    if above.words > line.words and not _among_key_points(lines, index, reader, story):
         return False
     if above.text.endswith(line.text) or above.words <= KICKER_MAX_WORDS:
         return False
@@ -1419,10 +1436,29 @@ def _under_headline(
     return len(stems(above.text, reader.stopwords) & story) >= 2
 
 
-def _beside_credit(lines: Sequence[Line], index: int) -> bool:
-    """Whether a caption or a photo credit ('© André Schmidt') stands right above or below."""
+def _among_key_points(
+    lines: Sequence[Line], index: int, reader: PageReader, story: frozenset[str]
+) -> bool:
+    """Whether *index* stands in a run of three headline-shaped lines about the *story*: the
+    line right above it and the one under it or the one above that (a title's key points)."""
+
+    def about_story(at: int) -> bool:
+        line = lines[at] if 0 <= at < len(lines) else None
+        return (
+            line is not None
+            and line.words >= HEADLINE_MIN_WORDS
+            and _is_headline_shaped(line, reader, reader.stopwords)
+            and len(stems(line.text, reader.stopwords) & story) >= 2
+        )
+
+    return about_story(index - 1) and (about_story(index + 1) or about_story(index - 2))
+
+
+def _beside_credit(lines: Sequence[Line], index: int) -> int:
+    """How many of the lines right above and below are captions or photo credits
+    ('© André Schmidt'): a line between two is a caption for sure."""
     neighbours = [*lines[max(0, index - 1) : index], *lines[index + 1 : index + 2]]
-    return any(ln.kind == Kind.CAPTION or ln.text.startswith("©") for ln in neighbours)
+    return sum(ln.kind == Kind.CAPTION or ln.text.startswith("©") for ln in neighbours)
 
 
 def _beside_meta(lines: Sequence[Line], index: int, start: int, reader: PageReader) -> bool:

@@ -139,3 +139,126 @@ def test_a_title_ending_with_an_abbreviated_title_and_a_name_is_no_caption():
     )
     extracted = extract_text_page(text, TextRules(load_chrome_patterns(()), ()))
     assert extracted.title == title
+
+
+def _read(text: str) -> str:
+    return extract_text_page(text, TextRules(load_chrome_patterns(()), ())).title
+
+
+def test_key_points_under_the_headline_are_not_the_title():
+    """Daily Mail style: the headline, then three shorter key points about the same story
+    (each sharing more of the text's words), then the byline: the headline is the title."""
+    title = "Your pound coins could be worth THOUSANDS - here's how to check for the rare error"
+    text = (
+        "Home\nNews\nSport\nMoney\nTravel\nProperty\n\n"
+        f"{title}\n"
+        "Coin collectors across the country are hunting for rare pound coins\n"
+        "Two batches of coins minted in 2014 and 2016 carry a printing error\n"
+        "Collectors pay thousands of pounds for coins from those batches\n"
+        "By JANE PORTER FOR MONEYMAIL.COM\n"
+        "Published: 15:56 BST, 27 April 2024 | Updated: 15:57 BST, 27 April 2024\n\n"
+        "Think twice before you spend the coins in your purse: some could fetch thousands of "
+        "pounds from collectors, who pay well for rare coins with a printing error.\n\n"
+        "Coin collectors are hunting for two batches of pound coins minted in 2014 and 2016, "
+        "whose printing error makes them rare, and they pay up to five thousand pounds a coin.\n"
+    )
+    assert _read(text) == title
+
+
+def test_a_dek_of_several_sentences_beside_the_byline_is_not_the_title():
+    """Hamburger Abendblatt style: the dek opens with a dateline and runs to two sentences
+    and a question; it shares more of the text's words than the headline, which only the
+    URL names, but a headline is one sentence."""
+    title = "Berger im Rathaus: Nur eine Etappe zum großen Sprung?"
+    text = (
+        "Startseite\nHamburg\nPolitik\nSport\nKultur\n\n"
+        f"{title}\n"
+        "Hamburg. Die frühere Senatorin tritt heute ihr Amt als Präsidentin der Bürgerschaft "
+        "an. Aber hat sie ein ganz anderes Ziel?\n"
+        "Von Christian Muster, Redakteur\n09.09.2025, 09:58 Uhr\n\n"
+        "Die frühere Senatorin Anna Berger tritt am Dienstag ihr neues Amt als Präsidentin der "
+        "Bürgerschaft an, und schon wird über ihr nächstes Ziel gesprochen.\n\n"
+        "Als Präsidentin der Bürgerschaft leitet Berger die Sitzungen des Parlaments und "
+        "vertritt es nach außen, ein Amt, das in Hamburg als Stufe zu höheren Ämtern gilt.\n"
+    )
+    url = "https://www.abendblatt.example/politik/article4085/anna-berger-buergerschaft-amt.html"
+    rules = TextRules(load_chrome_patterns(()), ())
+    assert extract_text_page(text, rules, url).title == title
+
+
+def test_a_section_s_name_above_the_menu_is_not_the_title():
+    """Rest of World style: the section's name stands above the site's menu, the headline
+    under the menu with a question as its dek, a photo's labels, then the byline: the
+    section's name shares words with the text, but the menu parts it from the story."""
+    title = "The world needs more seaports. Chile wants to build them"
+    menu = "\n".join(
+        ["Sections", "Labor", "Money", "Politics", "E-commerce", "Learn more", "Team news"]
+    )
+    text = (
+        "South America & Pacific Coast\nBy Jane Porter\n\n"
+        f"{menu}\n\nFeatures\n{title}\n"
+        "Can a small country build a shipping industry from scratch?\n"
+        "Puerto Sur\nPuerto Sur\nBy Jane Porter\n21 October 2025 • Valparaíso, Chile\n\n"
+        "Chile’s dream of new seaports along its Pacific coast sits on a stretch of desert in the "
+        "south of America. If all goes to plan, ships will load there within three years.\n\n"
+        "But on a hot afternoon this past April, the site was just an unpaved road and three "
+        "large tents, where the company behind the seaports gathered its engineers.\n"
+    )
+    assert _read(text) == title
+
+
+def test_a_line_between_two_photo_credits_is_a_caption_not_the_title():
+    """Kleine Zeitung style: a caption stands between a photo's credit repeated above and
+    below it, right over the byline; it shares more words with the text, but the headline
+    at the top of the page is the title."""
+    title = "Nur ein Drittel der Kinder kam am Montag in die Schule"
+    text = (
+        "Zum Inhalt\nWetter\nAbo E-Paper Club Shop Gutscheine Werbung\nMENÜ Suche\n\n"
+        f"Notbetrieb nach Hochwasser\n{title}\n"
+        "Viele Eltern im Tal schickten ihre Kinder am Montag nicht in die Schulen und "
+        "Kindergärten. In den Pflegeheimen galt ein Notfallplan.\n\n"
+        "© Anna Muster\n"
+        "Auch im kürzlich feierlich wiedereröffneten Schulzentrum Süd fanden sich am Montag nur "
+        "wenige Kinder in den Klassen ein\n"
+        "© Anna Muster\nAnna Muster\n30. Juni 2025,\n15:59 Uhr\n\n"
+        "Am Samstagabend meldete die Warn-App der Gemeinde das Hochwasser: Schulen und "
+        "Kindergärten im Schulzentrum würden am Montag nur im Notbetrieb geöffnet sein, und die "
+        "Eltern sollten ihre Kinder am Montag möglichst zu Hause lassen.\n\n"
+        "Viele Eltern folgten der Empfehlung, sofern es für sie möglich war. In den Klassen des "
+        "Schulzentrums saßen am Montag nur wenige Kinder, berichtete die Bürgermeisterin.\n"
+    )
+    assert _read(text) == title
+
+
+def test_a_dek_under_its_headline_loses_though_it_says_more_of_the_text():
+    """Il Giornale style: a long dek right under the headline, over the byline, repeats
+    more of the text's words than the headline does; it is still the dek."""
+    title = 'Le "incursioni" dei caccia russi e la mossa dei jet Usa: cosa succede nell\'Artico'
+    text = (
+        "Cronaca\nMondo\nCultura e Spettacoli\nSport\nTecnologia\nSalute\n\n"
+        f"{title}\n"
+        "La rete del Norad attiva caccia americani e canadesi per monitorare i jet russi\n"
+        "Marco Rossi 4 Febbraio 2025 - 14:41\n\n"
+        "L'Artico si afferma sempre di più come un'area di importanza strategica: la rete di "
+        "difesa aerea del Norad ha attivato caccia americani e canadesi per monitorare i jet "
+        "russi in esercitazione.\n\n"
+        "La scorsa settimana il Norad ha monitorato le operazioni degli aerei russi vicino "
+        "all'Alaska, senza che i jet entrassero nello spazio aereo americano o canadese.\n"
+    )
+    assert _read(text) == title
+
+
+def test_a_title_ending_with_an_initialism_and_a_word_is_no_caption():
+    """The Japan News style: '… Japan-U.S. Pact' ends the headline; the full stop of 'U.S.'
+    ends no sentence, so the word after it is no photo credit."""
+    title = "Prime Minister Dodges Criticism in Debate; Takes Cautious Stance on Japan-U.S. Pact"
+    text = (
+        "Home>Politics>Politics & Government\nPolitics & Government\n\n"
+        f"{title}\nPost\nShare\nPost\n\n"
+        "By Jane Porter / Staff Writer\n17:41 JST, October 13, 2024\n\n"
+        "The prime minister kept to cautious answers on the security pact during Saturday's "
+        "debate of party leaders, saying the criticism of his stance would not change it.\n\n"
+        "The leaders of seven parties met for the debate ahead of the general election, and "
+        "the prime minister was asked twice whether he would revise the pact.\n"
+    )
+    assert _read(text) == title
