@@ -99,9 +99,6 @@ class TitleEvidence:
     #: Two sentence breaks or more inside the line ('Berlin. The minister … today. But …'):
     #: a dek or the text's lead, not a headline.
     several_sentences: float
-    #: A navigation menu stands between the line and the text: the line heads the page's
-    #: chrome (a section's name, a slogan), not the story.
-    menu_below: float
 
 
 #: How much each feature counts. Evidence about the story (the text's words, the URL) weighs
@@ -124,7 +121,6 @@ WEIGHTS = TitleEvidence(
     is_weak_shape=-1.5,
     shares_nothing=-1.5,
     several_sentences=-1.5,
-    menu_below=-1.5,
 )
 
 

@@ -1391,7 +1391,6 @@ def title_candidates(
             is_weak_shape=index not in shaped,
             shares_nothing=shared == 0.0 and not words & slug,
             several_sentences=len(_SENTENCE_BREAK.findall(line.text)) >= SENTENCE_BREAKS_MIN,
-            menu_below=any(i in menu for i in range(index + 1, max(proper, default=index))),
         )
 
     found = {index: evidence(index) for index in candidates}

@@ -186,27 +186,6 @@ def test_a_dek_of_several_sentences_beside_the_byline_is_not_the_title():
     assert extract_text_page(text, rules, url).title == title
 
 
-def test_a_section_s_name_above_the_menu_is_not_the_title():
-    """Rest of World style: the section's name stands above the site's menu, the headline
-    under the menu with a question as its dek, a photo's labels, then the byline: the
-    section's name shares words with the text, but the menu parts it from the story."""
-    title = "The world needs more seaports. Chile wants to build them"
-    menu = "\n".join(
-        ["Sections", "Labor", "Money", "Politics", "E-commerce", "Learn more", "Team news"]
-    )
-    text = (
-        "South America & Pacific Coast\nBy Jane Porter\n\n"
-        f"{menu}\n\nFeatures\n{title}\n"
-        "Can a small country build a shipping industry from scratch?\n"
-        "Puerto Sur\nPuerto Sur\nBy Jane Porter\n21 October 2025 • Valparaíso, Chile\n\n"
-        "Chile’s dream of new seaports along its Pacific coast sits on a stretch of desert in the "
-        "south of America. If all goes to plan, ships will load there within three years.\n\n"
-        "But on a hot afternoon this past April, the site was just an unpaved road and three "
-        "large tents, where the company behind the seaports gathered its engineers.\n"
-    )
-    assert _read(text) == title
-
-
 def test_a_line_between_two_photo_credits_is_a_caption_not_the_title():
     """Kleine Zeitung style: a caption stands between a photo's credit repeated above and
     below it, right over the byline; it shares more words with the text, but the headline

@@ -24,7 +24,6 @@ NOTHING = TitleEvidence(
     is_weak_shape=False,
     shares_nothing=False,
     several_sentences=False,
-    menu_below=False,
 )
 #: The nearest line is a menu label; the title, further up, has its byline beside it.
 LABEL = replace(NOTHING, in_menu=True, is_label=True)
