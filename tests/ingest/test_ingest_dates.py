@@ -517,9 +517,15 @@ def test_a_cards_date_read_as_the_header_of_the_longer_text_after_it_is_not_the_
     """Seznam style, a card set early in the text: three paragraphs, a related story's
     headline and date, then the longer part of the text. Read from after the card, the text
     leaves the card's date in its header; it is still the card's."""
-    first = (
-        "The council's housing committee met on Tuesday evening to review the plan, which has "
-        "been debated for more than a year by residents of the northern districts of the city."
+    first = "\n\n".join(
+        (
+            "The council's housing committee met on Tuesday evening to review the plan, which "
+            "has been debated for more than a year by residents of the northern districts.",
+            "Parents had asked for the work since a ceiling fell in a classroom two winters ago, "
+            "and their association collected signatures in every school of the city.",
+            "The opposition voted against the plan, saying the cost had doubled since the first "
+            "estimate and that the budget left nothing for the sports halls.",
+        )
     )
     later = "\n\n".join(
         f"Point {n}: the renovation of the schools will begin next summer at the two oldest "
@@ -531,7 +537,7 @@ def test_a_cards_date_read_as_the_header_of_the_longer_text_after_it_is_not_the_
         tmp_path,
         "page.txt",
         "Home\nNews\nLocal\n\nCity Council Approves a Plan to Renovate a Dozen Schools\n"
-        f"Jane Porter\nPhoto: Daily Ledger\n\n{first}\n\n{first}\n\n{first}\n\n"
+        f"Jane Porter\nPhoto: Daily Ledger\n\n{first}\n\n"
         f"Mayor Unveils Budget Plan for Next Year\n23. 12. 2024 13:31\n\n{later}\n",
     )
     ingested = ingest_one(page, config, category="Monde")
