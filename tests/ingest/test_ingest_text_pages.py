@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
+import re
 from datetime import date
+from pathlib import Path
 
 import pytest
 
@@ -250,3 +252,28 @@ def test_a_page_garbled_as_a_whole_is_read_back_and_the_report_says_so(tmp_path,
     assert ingested.body == expected.body
     assert ingested.result.note is not None
     assert "garbled encoding repaired (" in ingested.result.note
+
+
+@pytest.mark.parametrize(
+    "counted_back",
+    [r"\1 il y a \2 heures", r"\1 vor \2 Stunden", r"\1 · \2 hours ago"],
+    ids=["fr", "de", "en"],
+)
+def test_comments_headed_by_a_name_and_a_relative_date_close_the_article(
+    tmp_path, config, counted_back
+):
+    """Comments under 'Jean-Pierre il y a 2 heures', 'GuterMensch vor 3 Stunden', 'Ed · 3
+    hours ago', longer than the article and on its subject, are never kept; the dates do not
+    date the article, its own date line does."""
+    site = Path(__file__).parent / "sites" / "voixdujura_comments_relative.txt"
+    page = re.sub(
+        r"^(\S+(?: \S+)*) il y a (\d) heures$", counted_back, site.read_text("utf-8"), flags=re.M
+    )
+    assert page.count(counted_back.split(r"\2")[1]) == 4
+    ingested = ingest_one(write_input(tmp_path, "page.txt", page), config, category="France")
+    assert ingested.data["date"] == "2025-02-12T18:05:00+01:00"
+    assert ingested.paragraphs[-1].endswith(
+        "six nouveaux étals seront attribués d’ici la fin du mois."
+    )
+    for comment in ("Jean-Pierre", "Enfin !", "Quatre millions", "stationnement"):
+        assert comment not in ingested.body
