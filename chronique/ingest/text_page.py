@@ -1058,14 +1058,15 @@ def _short_page_qualities(lines: Sequence[Line], initial: Sequence[Quality]) -> 
 
 
 def _runs(lines: Sequence[Line], anchors: Sequence[int]) -> list[tuple[int, int]]:
-    """The runs of the article's paragraphs, each gap bridged unless a comment's header
-    stands in it (a comment tells the same story, in the same words)."""
+    """The runs of the article's paragraphs, each gap bridged unless a comment's header dated
+    by a count back stands in it (a comment tells the same story, in the same words; a
+    'Name wrote:' line can rather introduce a quote inside the article)."""
     runs: list[tuple[int, int]] = []
     start = stop = anchors[0]
     for position, index in enumerate(anchors):
         gap = lines[stop + 1 : index]
         if index > stop and (
-            any(ln.kind == Kind.END and _is_comment_header(ln.text) for ln in gap)
+            any(ln.kind == Kind.END and _is_name_counted_back(ln.text) for ln in gap)
             or not (
                 _bridgeable(gap) or _same_story_across_gap(lines, anchors, start, stop, position)
             )
