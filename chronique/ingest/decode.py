@@ -43,6 +43,8 @@ _MOJIBAKE_LEADS = ("Ã", "â€", "Â")
 class DecodedText:
     text: str
     encoding: str
+    #: What was repaired, for the editor: 'garbled encoding repaired (…)'.
+    repaired: str | None = None
 
 
 def decode_bytes(raw: bytes) -> DecodedText:
@@ -95,7 +97,7 @@ def _finish(text: str, encoding: str) -> DecodedText:
     if _control_characters(head) > max(4, len(head) // 100):
         raise IngestFailure("binary file (control characters), not a text or HTML page")
     if _may_hold_mojibake(text):
-        text = _repair_stray_mojibake(text)
+        return _repair_mojibake(text, encoding)
     return DecodedText(text, encoding)
 
 
@@ -110,29 +112,42 @@ def _may_hold_mojibake(text: str) -> bool:
     return any(lead in text for lead in _MOJIBAKE_LEADS)
 
 
-def _repair_stray_mojibake(text: str) -> str:
-    """*text* with its few mojibake sequences turned back into the characters they stand for;
-    IngestFailure when they are as many as the correctly written non-ASCII characters.
+def _repair_mojibake(text: str, encoding: str) -> DecodedText:
+    """*text* with its mojibake turned back into the characters it stands for; IngestFailure
+    when it is not repairable.
 
     A page pasted together from several sources can hold a few garbled words among many
-    right ones (or garbled text only in a script): it is readable and kept. A page where
-    garbling dominates was saved with the wrong encoding as a whole, and the editor should
-    re-save it rather than have it guessed back. Each sequence is repaired on its own (a
+    right ones (or garbled text only in a script): each sequence is repaired on its own (a
     two- or three-character match maps back to one UTF-8 character), so correct text around
-    it is never re-decoded; ftfy would do this with a dependency for a case this rare.
+    it is never re-decoded. A page where garbling dominates was read as Windows-1252 or
+    Latin-1 as a whole, often with a few right characters the browser added (a menu's
+    accents, an emoji), so no single re-decoding of the whole text restores it: ftfy's
+    encoding fixer, which re-decodes each garbled stretch and leaves the rest, does; a page
+    still garbled after it is refused.
     """
     matches = list(_MOJIBAKE.finditer(text))
     if not matches:
-        return text
-    garbled = sum(len(m.group()) for m in matches)  # every character of a match is non-ASCII
-    correct = len(text) - len(text.encode("ascii", "ignore")) - garbled
-    if len(matches) >= correct:
-        example = matches[0].group()
+        return DecodedText(text, encoding)
+    note = f"garbled encoding repaired ({len(matches)} sequences of UTF-8 read as Windows-1252)"
+    if len(matches) < _correct_non_ascii(text, matches):
+        return DecodedText(_MOJIBAKE.sub(_unscramble, text), encoding, note)
+    import ftfy  # only for the rare page garbled as a whole
+
+    repaired = ftfy.fix_encoding(text)
+    left = list(_MOJIBAKE.finditer(repaired))
+    if len(left) >= _correct_non_ascii(repaired, left):
+        example = left[0].group()
         raise IngestFailure(
             f"garbled encoding (mojibake such as '{example}': UTF-8 read as "
-            "Windows-1252 before it was saved): fix the file's encoding"
+            "Windows-1252 before it was saved) that does not decode back: fix the file's encoding"
         )
-    return _MOJIBAKE.sub(_unscramble, text)
+    return DecodedText(repaired, encoding, note)
+
+
+def _correct_non_ascii(text: str, mojibake: list[re.Match[str]]) -> int:
+    """How many non-ASCII characters of *text* are not part of *mojibake*."""
+    garbled = sum(len(m.group()) for m in mojibake)  # every character of a match is non-ASCII
+    return len(text) - len(text.encode("ascii", "ignore")) - garbled
 
 
 def _unscramble(match: re.Match[str]) -> str:

@@ -35,6 +35,7 @@ class ExtractedPage:
     site_name: str | None = None
     url: str | None = None
     declared_lang: str | None = None
+    encoding_note: str | None = None  # 'garbled encoding repaired (…)', for the report
 
 
 def split_sentences(text: str) -> list[str]:

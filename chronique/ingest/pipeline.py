@@ -248,6 +248,9 @@ def ingest_file(path: Path, batch: Batch) -> IngestResult:
             image = lead_image(path, raw, batch.config.content_path)
             meta = replace(meta, image=image) if image else meta
         result = _store(path, meta, body, sha256, batch)
+        if result.status is Status.WRITTEN and page.encoding_note:
+            notes = (result.note, page.encoding_note)
+            result = replace(result, note="; ".join(n for n in notes if n))
         if result.status is Status.WRITTEN and section.unmapped_label:
             return replace(result, unmapped_label=section.unmapped_label)
         return result
@@ -289,7 +292,12 @@ def _check_size(path: Path, size: int, options: IngestOptions) -> None:
 
 def extract_page(path: Path, raw: bytes, batch: Batch) -> ExtractedPage:
     """Decode and extract: HTML by extension or by its first tag, plain text otherwise."""
-    text = decode_bytes(raw).text
+    decoded = decode_bytes(raw)
+    page = _extract_decoded(path, decoded.text, batch)
+    return replace(page, encoding_note=decoded.repaired) if decoded.repaired else page
+
+
+def _extract_decoded(path: Path, text: str, batch: Batch) -> ExtractedPage:
     suffix = _suffix(path.name)
     if suffix in HTML_SUFFIXES or _looks_like_html(text):
         return extract_html_page(

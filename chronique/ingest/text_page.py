@@ -35,6 +35,7 @@ from typing import NamedTuple
 from chronique.folding import fold
 from chronique.ingest.chrome import MAX_CHROME_CHARS, ChromePatterns, is_consent_notice
 from chronique.ingest.dates import (
+    DATE_PREFIX,
     META_START,
     META_START_CHARS,
     DateStatement,
@@ -610,6 +611,21 @@ _COMMENT_VERB = re.compile(
     r"disse|scrive|zegt|skriver)\s?:$",
     re.IGNORECASE,
 )
+#: A comment's header dated by a count back from the reader's present ('GuterMensch vor 3
+#: Stunden', 'Jean-Pierre il y a 2 heures', 'Ed R. · 3 hours ago'): a name of a few words,
+#: then the count. It is only evidence of comments, never a date of the article.
+COMMENT_NAME_MAX_WORDS = 3
+_TIME_UNIT = (
+    r"(?:sekunden?|minuten?|stunden?|tag(?:en)?|wochen?|monat(?:en)?|jahr(?:en)?|"
+    r"secondes?|minutes?|heures?|jours?|semaines?|mois|ans?|années?|"
+    r"seconds?|mins?|hours?|hrs?|days?|weeks?|months?|years?)"
+)
+_COUNTED_BACK = (
+    rf"(?:(?:vor|il y a)\s+(?:\d+|einer?|einem|une?)\s+{_TIME_UNIT}"
+    rf"|(?:\d+|an?|one)\s+{_TIME_UNIT}\s+ago)"
+)
+_NAME_COUNTED_BACK = re.compile(rf"(?P<name>\S.*?)\s*[,·•|–-]?\s+{_COUNTED_BACK}", re.IGNORECASE)
+_HAS_COUNT_BACK = re.compile(_COUNTED_BACK, re.IGNORECASE)
 #: A sentence printed twice on a page is chrome when it is this short (a paragraph repeated
 #: whole is rather a quoted passage, or the page printed twice).
 REPEATED_MAX_CHARS = 200
@@ -785,7 +801,8 @@ def extract_text_page(text: str, rules: TextRules, source_url: str | None = None
 def _comment_headers_closing(lines: list[Line]) -> list[Line]:
     """The lines with the headers of comments closing the article: 'Philipp sagt:', 'Ed Rybicki
     says:', 'Catherine on September 13, 2018 at 5:23 pm said:' — a name (and a date), then
-    the verb. One such line may introduce a quote; several make a comment section."""
+    the verb; or a name and a count back ('GuterMensch vor 3 Stunden'). One such line may
+    introduce a quote; several make a comment section."""
     headers = [i for i, ln in enumerate(lines) if _is_comment_header(ln.text)]
     if len(headers) < COMMENT_HEADERS_MIN:
         return lines
@@ -796,10 +813,26 @@ def _comment_headers_closing(lines: list[Line]) -> list[Line]:
 
 
 def _is_comment_header(text: str) -> bool:
+    if len(text) > COMMENT_HEADER_MAX_CHARS:
+        return False
+    if text.endswith(":"):
+        return _COMMENT_VERB.search(text[-COMMENT_VERB_CHARS:]) is not None
+    return _is_name_counted_back(text)
+
+
+def _is_name_counted_back(text: str) -> bool:
+    """'GuterMensch vor 3 Stunden', 'Jean-Pierre il y a 2 heures', 'Ed R. · 3 hours ago': a
+    name, not a date keyword ('Aktualisiert vor 9 Stunden', 'Publié il y a 2 heures') nor
+    another count back, then a count back to the time of writing."""
+    match = _NAME_COUNTED_BACK.fullmatch(text)
+    if match is None:
+        return False
+    name = match.group("name")
+    keyword = DATE_PREFIX.match(name)
     return (
-        len(text) <= COMMENT_HEADER_MAX_CHARS
-        and text.endswith(":")
-        and _COMMENT_VERB.search(text[-COMMENT_VERB_CHARS:]) is not None
+        len(name.split()) <= COMMENT_NAME_MAX_WORDS
+        and not (keyword and (keyword.group("modified") or keyword.group("published")))
+        and _HAS_COUNT_BACK.search(name) is None
     )
 
 
@@ -1032,12 +1065,18 @@ def _short_page_qualities(lines: Sequence[Line], initial: Sequence[Quality]) -> 
 
 
 def _runs(lines: Sequence[Line], anchors: Sequence[int]) -> list[tuple[int, int]]:
+    """The runs of the article's paragraphs, each gap bridged unless a comment's header dated
+    by a count back stands in it (a comment tells the same story, in the same words; a
+    'Name wrote:' line can rather introduce a quote inside the article)."""
     runs: list[tuple[int, int]] = []
     start = stop = anchors[0]
     for position, index in enumerate(anchors):
-        if index > stop and not (
-            _bridgeable(lines[stop + 1 : index])
-            or _same_story_across_gap(lines, anchors, start, stop, position)
+        gap = lines[stop + 1 : index]
+        if index > stop and (
+            any(ln.kind == Kind.END and _is_name_counted_back(ln.text) for ln in gap)
+            or not (
+                _bridgeable(gap) or _same_story_across_gap(lines, anchors, start, stop, position)
+            )
         ):
             runs.append((start, stop + 1))
             start = index

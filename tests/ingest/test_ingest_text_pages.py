@@ -2,13 +2,15 @@
 
 from __future__ import annotations
 
+import re
 from datetime import date
+from pathlib import Path
 
 import pytest
 
 from chronique.ingest import Status
 from chronique.ingest.pipeline import NO_DATE
-from tests.ingest.helpers import FIXTURES, ingest_one
+from tests.ingest.helpers import FIXTURES, ingest_one, make_config, write_input
 
 
 def test_subscriber_page_with_kicker_byline_caption_and_read_also(config):
@@ -226,3 +228,52 @@ def test_two_digit_years_kicker_and_dek_with_a_label(config):
     assert "La rédaction avec AFP" not in ingested.body
     assert "CGU" not in ingested.body
     assert len(ingested.paragraphs) == 3
+
+
+def garbled(text: str) -> str:
+    """*text* as a browser shows a UTF-8 page it reads as Windows-1252 (the bytes that code
+    page leaves undefined read as Latin-1's control characters)."""
+    return "".join(
+        bytes([byte]).decode("cp1252", "ignore") or chr(byte) for byte in text.encode("utf-8")
+    )
+
+
+def test_a_page_garbled_as_a_whole_is_read_back_and_the_report_says_so(tmp_path, config):
+    """A copy of a UTF-8 page the browser read as Windows-1252 ('Ã©' for 'é'), with a few
+    right characters it added itself (a menu's accents): ingested as the clean page is."""
+    clean = (FIXTURES / "figaro_economie.txt").read_text("utf-8")
+    page = "Accessibilité ❤\n" + garbled(clean)
+    assert "Ã©" in page
+    expected = ingest_one(FIXTURES / "figaro_economie.txt", make_config(tmp_path / "clean"))
+    ingested = ingest_one(write_input(tmp_path, "garbled.txt", page), config)
+    assert ingested.result.status is Status.WRITTEN
+    for field in ("title", "date", "category", "summary"):
+        assert ingested.data[field] == expected.data[field]
+    assert ingested.body == expected.body
+    assert ingested.result.note is not None
+    assert "garbled encoding repaired (" in ingested.result.note
+
+
+@pytest.mark.parametrize(
+    "counted_back",
+    [r"\1 il y a \2 heures", r"\1 vor \2 Stunden", r"\1 · \2 hours ago"],
+    ids=["fr", "de", "en"],
+)
+def test_comments_headed_by_a_name_and_a_relative_date_close_the_article(
+    tmp_path, config, counted_back
+):
+    """Comments under 'Jean-Pierre il y a 2 heures', 'GuterMensch vor 3 Stunden', 'Ed · 3
+    hours ago', longer than the article and on its subject, are never kept; the dates do not
+    date the article, its own date line does."""
+    site = Path(__file__).parent / "sites" / "voixdujura_comments_relative.txt"
+    page = re.sub(
+        r"^(\S+(?: \S+)*) il y a (\d) heures$", counted_back, site.read_text("utf-8"), flags=re.M
+    )
+    assert page.count(counted_back.split(r"\2")[1]) == 4
+    ingested = ingest_one(write_input(tmp_path, "page.txt", page), config, category="France")
+    assert ingested.data["date"] == "2025-02-12T18:05:00+01:00"
+    assert ingested.paragraphs[-1].endswith(
+        "six nouveaux étals seront attribués d’ici la fin du mois."
+    )
+    for comment in ("Jean-Pierre", "Enfin !", "Quatre millions", "stationnement"):
+        assert comment not in ingested.body
