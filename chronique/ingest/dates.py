@@ -197,8 +197,8 @@ RELATIVE_WORDS = re.compile(
 _PUBLISHED_WORDS = (
     r"publié|publiée|published|posted|mis en ligne|mise en ligne|première publication|"
     r"first published|diffusé|paru|parution|veröffentlicht|publiziert|erschienen|erstellt|"
-    r"geschrieben|datum|publicado|publicada|pubblicato|pubblicata|gepubliceerd|publisert|publicerad|"
-    r"publiceret|offentliggjort|publikacja|opublikowano|publikováno|giriş|yayınlanma|"
+    r"geschrieben|datum|publicado|publicada|pubblicato|pubblicata|gepubliceerd|publisert|"
+    r"publicerad|publiceret|offentliggjort|publikacja|opublikowano|publikováno|giriş|yayınlanma|"
     r"公開日|公開|配信|입력|등록"
 )
 _MODIFIED_WORDS = (

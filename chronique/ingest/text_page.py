@@ -1014,16 +1014,17 @@ def _without_stray_tail(
     end it across a box and tell another story: the author's bio, a newsletter's pitch, the
     site's blurb, a comment form's notice, a teaser under 'Related'. A run at the end that
     holds little of the text and shares few content words with the text above it is cut,
-    then the run before it is weighed the same way; not a live blog's entry under its time. (Without a measure of content words —
-    a language without a word list or spaces — the span stays whole.)"""
+    then the run before it is weighed the same way; not a live blog's entry under its time.
+    (Without a measure of content words — a language without a word list or spaces — the
+    span stays whole.)"""
+    if not (reader.stopwords or reader.unspaced):
+        return anchors[0], anchors[-1] + 1
     runs = [[anchors[0]]]
     for previous, index in pairwise(anchors):
         if index == previous + 1:
             runs[-1].append(index)
         else:
             runs.append([index])
-    if not (reader.stopwords or reader.unspaced):
-        return anchors[0], anchors[-1] + 1
     chars = [sum(reader.length(lines[i].text) for i in run) for run in runs]
     total = sum(chars)
     while len(runs) > 1 and chars[-1] <= STRAY_TAIL_SHARE * total:

@@ -7,6 +7,7 @@ from collections import Counter
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field, replace
 from datetime import datetime
+from functools import partial
 from pathlib import Path
 
 import lxml.html
@@ -135,19 +136,13 @@ def run_chronique(page: GoldPage, path: Path, source: str, batch: Batch) -> Outc
     title_shown, day_shown = _shown(
         page, raw.decode("utf-8", "replace") if source == "text" else None
     )
+    outcome = partial(
+        Outcome, page, CHRONIQUE, source, title_shown=title_shown, day_shown=day_shown
+    )
     try:
         extracted = extract_page(path, raw, batch)
     except IngestFailure as failure:
-        empty = body_score(page.body, "")
-        return Outcome(
-            page,
-            CHRONIQUE,
-            source,
-            empty,
-            refused=failure.reason,
-            title_shown=title_shown,
-            day_shown=day_shown,
-        )
+        return outcome(body_score(page.body, ""), refused=failure.reason)
     refused, published = None, extracted.published
     try:
         meta, _ = build_article(extracted, hashlib.sha256(raw).hexdigest(), batch)
@@ -161,16 +156,8 @@ def run_chronique(page: GoldPage, path: Path, source: str, batch: Batch) -> Outc
     if standfirst and " ".join(standfirst.split()) in body:  # the body's own lead, once
         standfirst = None
     text = "\n\n".join(part for part in (standfirst, body) if part)
-    return Outcome(
-        page,
-        CHRONIQUE,
-        source,
-        body_score(page.body, text),
-        title=extracted.title,
-        published=published,
-        refused=refused,
-        title_shown=title_shown,
-        day_shown=day_shown,
+    return outcome(
+        body_score(page.body, text), title=extracted.title, published=published, refused=refused
     )
 
 
