@@ -155,7 +155,19 @@ _CLOCK = (
 _TIME_SEPARATOR = r"(?:,|:|à|a|at|-|–|—|um|kl\.?|a las|alle|às|om)"
 _TIME_AFTER = rf"(?:\s*,?\s*{_TIME_SEPARATOR}?\s*{_CLOCK})?{_ZONE}"
 _TIME_BEFORE = rf"{_CLOCK}{_ZONE}\s*[,•·–-]?\s*"
-_WEEKDAY = rf"(?:(?:{_DAY_ALT})\.?,?\s+)?"
+#: Right before a date, a weekday's abbreviation is read in every language whose month
+#: abbreviations are ('Do 25.04.24', 'Di., 23.04.2024'): there, 'do' or 'so' is no English word.
+_WEEKDAY_PREFIXES = {
+    *WEEKDAYS,
+    *(
+        fold(name).rstrip(".")
+        for lang in ABBREVIATED_LANGUAGES
+        for name in get_day_names("abbreviated", locale=lang).values()
+        if not any(c.isdigit() for c in name)
+    ),
+}
+_WEEKDAY_PREFIX_ALT = "|".join(sorted(map(re.escape, _WEEKDAY_PREFIXES), key=len, reverse=True))
+_WEEKDAY = rf"(?:(?:{_WEEKDAY_PREFIX_ALT})\.?,?\s+)?"
 _DAY_MONTH_YEAR = (
     rf"{_WEEKDAY}(?P<d>\d{{1,2}})(?:er|st|nd|rd|th|\.)?\s+(?:de\s+)?(?P<m>{_MONTH_ALT})\.?,?\s+"
     r"(?:de\s+)?(?P<y>\d{4})"
@@ -577,8 +589,9 @@ _DATED_END = re.compile(
 
 
 def has_year(text: str) -> bool:
-    """A cheap test: does *text* print a four-digit number, as a date inside other words does?"""
-    return _YEAR.search(text) is not None
+    """A cheap test: does *text* print a year, as a date inside other words does (a four-digit
+    number, or a numeric date's two digits: 'Do 25.04.24')?"""
+    return _YEAR.search(text) is not None or _SHORT_YEAR_DATE.search(text) is not None
 
 
 def ends_with_date(text: str) -> bool:
@@ -616,7 +629,9 @@ def _is_bare_date(segment: str) -> bool:
     """'Updated April 25, 2023': a keyword at most, then a date and nothing else."""
     prefix = DATE_PREFIX.match(segment)
     rest = segment[prefix.end() :] if prefix else segment
-    return bool(_YEAR.search(rest)) and is_date_expression(rest)
+    if _YEAR.search(rest) is None and _SHORT_YEAR_DATE.search(rest) is None:
+        return False
+    return _parse_fast(_normalise_spaces(rest)) is not None or is_date_expression(rest)
 
 
 def split_statements(line: str) -> list[str]:
@@ -640,8 +655,17 @@ def read_trailing_date(segment: str, tz_name: str) -> tuple[str, DateStatement] 
             continue
         statement = read_date_statement(rest, tz_name)
         if statement is not None and (statement.value or statement.placeholder):
-            return segment[: start.start()].strip(" ,/"), statement
+            return _words_before(segment, start.start()), statement
     return None
+
+
+#: What stands between a byline and its date: spaces (no-break ones too), commas, slashes.
+_BEFORE_DATE_TRIM = re.compile(r"^[\s,/]+|[\s,/]+$")
+
+
+def _words_before(segment: str, at: int) -> str:
+    """The words before a date found at *at* ('Anna Berger,\u00a0 26.04.2024' -> 'Anna Berger')."""
+    return _BEFORE_DATE_TRIM.sub("", segment[:at])
 
 
 #: Where a date may start right after a word it was copied against ('Mühlbauer24.04.2024').
@@ -682,7 +706,7 @@ def read_embedded_date(segment: str, tz_name: str) -> EmbeddedDate | None:
             continue
         found = _leading_statement(rest, tz_name)
         if found is not None:
-            before = segment[:start].strip(" ,/")
+            before = _words_before(segment, start)
             if _FULL_DATE.search(fold(before)):  # the second of two dates: a range
                 return None
             return EmbeddedDate(before, *found)

@@ -4,7 +4,9 @@ A page that prints a time without a zone is read in its source's zone
 (``CHRONIQUE_SOURCE_TIMEZONES``); an archivist knows where the sites they archive are
 published, and fundus files its publishers by country. Countries that span several zones
 get the zone of their largest newsrooms (New York for the United States, Toronto for
-Canada, Sydney for Australia): a page from elsewhere may still be read hours off.
+Canada, Sydney for Australia). A publisher whose newsroom works in another zone of its
+country, or outside the country fundus files it under, gets its own entry, as an archivist
+would give it.
 """
 
 from __future__ import annotations
@@ -59,14 +61,25 @@ COUNTRY_ZONES = {
     "za": "Africa/Johannesburg",
 }
 
+#: Publishers whose newsroom is not in their country folder's zone, by their host.
+PUBLISHER_ZONES = {
+    "thewest.com.au": "Australia/Perth",  # The West Australian, Perth
+    "thegatewaypundit.com": "America/Chicago",  # St. Louis
+    "latimes.com": "America/Los_Angeles",
+    "theprovince.com": "America/Vancouver",
+    "euronews.com": "Europe/Paris",  # Lyon; filed under the United Kingdom
+}
+
 
 def source_zones(pages: Iterable[GoldPage]) -> dict[str, str]:
     """``CHRONIQUE_SOURCE_TIMEZONES`` for the pages whose country the corpus gives, keyed
     by their host as ingest names a source."""
     zones: dict[str, str] = {}
     for page in pages:
-        zone = COUNTRY_ZONES.get(page.group or "") if page.corpus == "fundus" else None
-        host = urlsplit(page.url).hostname if page.url else None
+        if page.corpus != "fundus" or not page.url:
+            continue
+        host = source_key(urlsplit(page.url).hostname or "")
+        zone = PUBLISHER_ZONES.get(host) or COUNTRY_ZONES.get(page.group or "")
         if zone and host:
-            zones[source_key(host)] = zone
+            zones[host] = zone
     return zones
