@@ -13,7 +13,7 @@ import pytest
 
 from chronique.ingest.evaluate.__main__ import main
 from chronique.ingest.evaluate.copies import chromium_path
-from chronique.ingest.evaluate.corpora import load_corpus
+from chronique.ingest.evaluate.corpora import GoldPage, load_corpus
 from chronique.ingest.evaluate.scoring import (
     body_score,
     body_totals,
@@ -22,6 +22,7 @@ from chronique.ingest.evaluate.scoring import (
     shows_title,
     title_matches,
 )
+from chronique.ingest.evaluate.zones import source_zones
 from tests.conftest import REPO
 from tests.site.helpers import require
 
@@ -178,3 +179,16 @@ def chromium_available() -> bool:
     except RuntimeError:
         return False
     return True
+
+
+def test_a_publisher_outside_its_countrys_main_zone_has_its_own():
+    """Fundus files publishers by country; an archivist gives a source the zone its
+    newsroom prints times in (Perth, not Sydney), as CHRONIQUE_SOURCE_TIMEZONES does."""
+    pages = [
+        GoldPage("fundus", "au-One", b"", "", url="https://www.thewest.com.au/news/a", group="au"),
+        GoldPage("fundus", "au-Two", b"", "", url="https://www.9news.com.au/b", group="au"),
+    ]
+    assert source_zones(pages) == {
+        "thewest.com.au": "Australia/Perth",
+        "9news.com.au": "Australia/Sydney",
+    }

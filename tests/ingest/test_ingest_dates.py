@@ -331,6 +331,10 @@ def test_html_offsetless_time_yields_to_the_same_time_with_its_zone(tmp_path, co
         ("Publikacja: 02.02.2025 21:52", "2025-02-02T21:52:00+01:00"),
         ("söndag 2 augusti 2026", "2026-08-02T00:00:00+02:00"),
         ("02 Ago 2017", "2017-08-02T00:00:00+02:00"),
+        # a weekday's abbreviation before a numeric date, in the languages whose months are
+        ("Do 25.04.24 14:07 Uhr", "2024-04-25T14:07:00+02:00"),
+        ("Di., 23.04.2024, 10:00 Uhr", "2024-04-23T10:00:00+02:00"),
+        ("mar 12/03/2024 10:16 horas", "2024-03-12T10:16:00+01:00"),
     ],
 )
 def test_printed_dates_of_more_countries(text, iso):

@@ -547,3 +547,61 @@ def test_a_placeholder_for_embedded_content_is_chrome_in_german_too():
     assert extracted.published == datetime(2024, 10, 14, 19, 30, tzinfo=ZoneInfo("Europe/Berlin"))
     assert [extracted.standfirst, *extracted.paragraphs] == list(GERMAN_BODY)
     assert "einverstanden" not in extracted.body
+
+
+GERMAN_RULES_SECTIONS = ("Wirtschaft", "Brandenburg")
+GERMAN_TITLE = "Stadtrat beschließt Verlängerung der Straßenbahn bis ins Neubaugebiet"
+GERMAN_LEAD = (
+    "Für die drei Kilometer lange Verlängerung der Linie 4 bis ins neue Wohngebiet im Norden "
+    "zahlt die Stadt nur einen kleinen Teil der Kosten selbst. Den Rest übernehmen das Land und "
+    "die Verkehrsbetriebe, die mit vielen zusätzlichen Fahrgästen rechnen."
+)
+
+
+def _german_rules() -> TextRules:
+    return TextRules(
+        load_chrome_patterns(), sections=GERMAN_RULES_SECTIONS, timezone="Europe/Berlin"
+    )
+
+
+def test_a_byline_and_date_under_the_lead_and_an_ad_label_date_the_article():
+    """The WinFuture style: the lead under the headline, an ad's label ('Anzeige'), then the
+    author and the date apart from it by a comma and a no-break space, then a subheading:
+    the label opens no new article, and the name signs the date."""
+    extracted = extract_text_page(
+        page(
+            "Startseite",
+            "Wirtschaft",
+            GERMAN_TITLE,
+            GERMAN_LEAD,
+            "Anzeige",
+            "Anna Keller,\u00a0 26.04.2024 10:00 Uhr",
+            "Was die Verlängerung kostet",
+            *GERMAN_BODY,
+            "Mehr zum Thema",
+        ),
+        _german_rules(),
+    )
+    assert extracted.title == GERMAN_TITLE
+    assert extracted.published == datetime(2024, 4, 26, 10, 0, tzinfo=ZoneInfo("Europe/Berlin"))
+    assert [extracted.standfirst, *extracted.paragraphs][0] == GERMAN_LEAD
+
+
+def test_a_weekday_abbreviation_and_a_two_digit_year_date_the_article():
+    """The RBB style: 'Do 25.04.24 | 14:07 Uhr | Von NAME' under the headline, the time set
+    apart from its day; the audio's credit below it gives the broadcast's day, not the
+    article's."""
+    extracted = extract_text_page(
+        page(
+            "Startseite",
+            "Brandenburg",
+            GERMAN_TITLE,
+            "Do 25.04.24 | 14:07 Uhr | Von Lena Vogt",
+            "Audio: Antenne Brandenburg | 24.04.2024 | Lena Vogt | Bild: Lena Vogt/rbb",
+            *GERMAN_BODY,
+            "Mehr zum Thema",
+        ),
+        _german_rules(),
+    )
+    assert extracted.title == GERMAN_TITLE
+    assert extracted.published == datetime(2024, 4, 25, 14, 7, tzinfo=ZoneInfo("Europe/Berlin"))
