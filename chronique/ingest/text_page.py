@@ -1397,7 +1397,7 @@ def title_candidates(
     ]
     # The headlines that count for distance: labels and menus stand anywhere.
     proper = [i for i in shaped if lines[i].words >= HEADLINE_MIN_WORDS and i not in menu]
-    story = frozenset(subject.words) | slug
+    story = frozenset(reader.story_words(subject.text) if reader.unspaced else subject.words) | slug
 
     def evidence(index: int) -> TitleEvidence:
         line = lines[index]
@@ -1470,9 +1470,7 @@ def _under_headline(
         return False
     if not _is_headline_shaped(above, reader, reader.stopwords):
         return False
-    if reader.unspaced:
-        return True
-    return len(stems(above.text, reader.stopwords) & story) >= 2
+    return len(_headline_story_words(above.text, reader) & story) >= 2
 
 
 def _among_key_points(
@@ -1487,10 +1485,17 @@ def _among_key_points(
             line is not None
             and line.words >= HEADLINE_MIN_WORDS
             and _is_headline_shaped(line, reader, reader.stopwords)
-            and len(stems(line.text, reader.stopwords) & story) >= 2
+            and len(_headline_story_words(line.text, reader) & story) >= 2
         )
 
     return about_story(index - 1) and (about_story(index + 1) or about_story(index - 2))
+
+
+def _headline_story_words(text: str, reader: PageReader) -> set[str]:
+    """What of a headline's words can name the story: its content words' stems, or in a
+    script without spaces its pairs of ideographs (a site's name or a breadcrumb above the
+    title shares none of the text's)."""
+    return reader.story_words(text) if reader.unspaced else stems(text, reader.stopwords)
 
 
 def _beside_credit(lines: Sequence[Line], index: int) -> int:

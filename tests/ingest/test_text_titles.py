@@ -241,3 +241,27 @@ def test_a_title_ending_with_an_initialism_and_a_word_is_no_caption():
         "the prime minister was asked twice whether he would revise the pact.\n"
     )
     assert _read(text) == title
+
+
+def test_a_japanese_title_under_the_site_s_breadcrumb_is_no_dek():
+    """Nikkan Gendai style: the site's name and section run as one line over the headline;
+    in a script without spaces that line shares no ideographs with the text, so the
+    headline under it is no dek, and a shorter subhead under the share buttons loses."""
+    title = "プロ野球の春季キャンプで新人選手が躍動！球団関係者も驚く打撃練習の成果とは"
+    text = (
+        "5.8万 16.7万\n政治/社会 芸能 スポーツ ライフ 経済 健康 コミック 競馬 書籍\n"
+        "会員登録 ログイン\n野球 ゴルフ 格闘技 サッカー その他 コラム\n"
+        "コラム一覧 著者一覧 書籍 紙面\n夕刊ゲンダイDIGITAL スポーツ 野球 記事\n"
+        f"{title}\n"
+        "公開日：2025/02/10 11:30\u3000更新日：2025/02/10 11:30\n"
+        "ポスト\nシェアする\n印刷\n"
+        "紅白戦、打撃練習、守備練習…新人選手は連日の練習にも笑顔\n"
+        "この記事の画像を見る(2枚)\n"
+        "プロ野球の春季キャンプが始まり、今年入団した新人選手たちが連日の練習で存在感を見せている。"
+        "球団関係者は打撃練習の成果に驚きを隠さない。\n"
+        "ある球団の新人選手は、初日の打撃練習で柵越えを連発した。"
+        "コーチは「新人選手がここまで打つとは思わなかった」と話し、春季キャンプの成果を評価した。\n"
+        "紅白戦でも新人選手の活躍が目立ち、球団は開幕に向けて期待を高めている。"
+        "練習の後も新人選手たちは室内で打撃練習を続けた。\n"
+    )
+    assert _read(text) == title
