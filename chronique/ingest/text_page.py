@@ -670,6 +670,10 @@ LISTING_MAX_TEXT_CHARS = 300
 TEASER_MAX_WORDS = 250
 TEASER_NOTICE_LINES = 8
 _TWIN_WORD = re.compile(r"\w+")
+#: A kicker set before its headline on one line: 'Neue Leipziger Schule: Judy Lybke, …'.
+_KICKER_SPLIT = re.compile(r"(?P<kicker>[^:–—]+?)(?::| [–—-]) (?P<headline>.+)")
+#: The URL names a headline when it holds this share of the headline's content words.
+SLUG_NAMES_HEADLINE = 0.5
 _TWIN_MARK = re.compile(r"[:|–—-]")
 #: A sentence's end inside a line: a full stop, question or exclamation mark before a
 #: capitalised word ('… an. Aber …'; not '3.5', 'U.S. troops').
@@ -757,12 +761,13 @@ def extract_text_page(text: str, rules: TextRules, source_url: str | None = None
     article = lines[start:stop]
     subject = Subject(article)
     outline = Outline.of(lines)
-    title_at = _title_index(lines, start, subject, reader, slug_stems(source_url), outline)
+    slug = slug_stems(source_url)
+    title_at = _title_index(lines, start, subject, reader, slug, outline)
     if title_at == start:  # a headline that ends like a question, read as the text's start
         start += 1
         article = lines[start:stop]
     header = read_header(
-        lines, title_at, start, rules.sections, subject, block_of, reader.stopwords, outline
+        lines, title_at, start, rules.sections, subject, block_of, reader.stopwords, outline, slug
     )
     right_under_title = all(ln.kind == Kind.CHROME for ln in lines[title_at + 1 : start])
     standfirst, body_blocks, paragraphs = _body(
@@ -1537,14 +1542,16 @@ def read_header(
     block_of: Sequence[int] = (),
     stopwords: frozenset[str] = frozenset(),
     outline: Outline | None = None,
+    slug: frozenset[str] = frozenset(),
 ) -> Header:
     """Section, title, short headline and dek around the title line (*stopwords*: the page's
-    function words, which say nothing of its story)."""
+    function words, which say nothing of its story; *slug*: the stems of the URL's words)."""
     outline = outline or Outline.of(lines)
     title_line = lines[title_at]
-    title = title_text(lines, title_at, outline.labels)
+    title = title_text(lines, title_at, outline.labels, slug, stopwords)
+    printed = title_text(lines, title_at, outline.labels)  # with its kicker, as on the line
     # The labels stand above the headline, and above its twin when it is printed twice.
-    top = title_at - 1 if title_at and _same_words(lines[title_at - 1].text, title) else title_at
+    top = title_at - 1 if title_at and _same_words(lines[title_at - 1].text, printed) else title_at
     above = [ln for i, ln in enumerate(lines[:top]) if i not in outline.menu]
     section = _known_section(lines[:start], above, sections)
     hint = (
@@ -1560,27 +1567,54 @@ def read_header(
         subtitle=_short_headline(above, title_line.text, subject, stopwords),
         section=section,
         section_hint=hint,
-        dek=_dek([ln for ln in lines[title_at + 1 : start] if not _same_words(ln.text, title)]),
+        dek=_dek([ln for ln in lines[title_at + 1 : start] if not _same_words(ln.text, printed)]),
     )
 
 
-def title_text(lines: Sequence[Line], title_at: int, labels: frozenset[str] | None = None) -> str:
+def title_text(
+    lines: Sequence[Line],
+    title_at: int,
+    labels: frozenset[str] | None = None,
+    slug: frozenset[str] = frozenset(),
+    stopwords: frozenset[str] = frozenset(),
+) -> str:
     """The title as written: the line at *title_at* without a breadcrumb copied into it, or
     the same headline where the page prints it with the punctuation that ends its kicker.
     (A page may print 'Die Eisheiligen 2024: Wann sie sind' for screen readers or in its
     header, and the kicker and headline the eye sees, which a copy glues as 'Die Eisheiligen
-    2024 Wann sie sind'.)"""
+    2024 Wann sie sind'.) The kicker stays, unless the URL (its *slug* stems) names the
+    headline without it: see :func:`_without_unnamed_kicker`."""
     labels = _page_labels(lines) if labels is None else labels
     title = _without_label_prefix(_without_breadcrumb(lines[title_at].text, labels), lines, labels)
     marks = len(_TWIN_MARK.findall(title))
-    twins = (
+    twins = [
         ln.text
         for ln in lines
         if ln.kind in (Kind.HEADLINE, Kind.SENTENCE)
-        and len(_TWIN_MARK.findall(ln.text)) > marks
+        and ln.text != title
         and _same_words(ln.text, title)
-    )
-    return next(twins, title)
+    ]
+    title = next((twin for twin in twins if len(_TWIN_MARK.findall(twin)) > marks), title)
+    return _without_unnamed_kicker(title, bool(twins), slug, stopwords)
+
+
+def _without_unnamed_kicker(
+    title: str, printed_twice: bool, slug: frozenset[str], stopwords: frozenset[str]
+) -> str:
+    """The headline without the kicker set before it ('Neue Leipziger Schule: Judy Lybke,
+    ganz und gar nicht eigenartig'), when the page prints the two as distinct parts (the
+    headline is *printed_twice*, the kicker set apart otherwise: 'Neue Leipziger Schule
+    Judy Lybke, …') and the URL, written from the headline, names its words and not one of
+    the kicker's ('/Judy-Lybke-ganz-und-gar-nicht-eigenartig-article24075843.html')."""
+    parts = _KICKER_SPLIT.fullmatch(title) if printed_twice and slug else None
+    if parts is None or count_words(parts["kicker"]) > KICKER_MAX_WORDS:
+        return title
+    kicker = stems(parts["kicker"], stopwords)
+    headline = stems(parts["headline"], stopwords)
+    if not kicker or not headline or kicker & slug:
+        return title
+    named = len(headline & slug) / len(headline)
+    return parts["headline"] if named >= SLUG_NAMES_HEADLINE else title
 
 
 def _without_label_prefix(title: str, lines: Sequence[Line], labels: frozenset[str]) -> str:

@@ -265,3 +265,39 @@ def test_a_japanese_title_under_the_site_s_breadcrumb_is_no_dek():
         "練習の後も新人選手たちは室内で打撃練習を続けた。\n"
     )
     assert _read(text) == title
+
+
+#: n-tv style: the headline for screen readers with its kicker's colon, then the kicker and
+#: headline the eye sees, which the copy runs together on one line.
+KICKER_PAGE = (
+    "Live-TV\nStartseite Leben\n"
+    "Neue Dresdner Malerei: Ein Galerist, ganz und gar nicht gewöhnlich\n"
+    "Leben\n"
+    "Neue Dresdner Malerei Ein Galerist, ganz und gar nicht gewöhnlich\n"
+    "Von Anna Muster 28.04.2023, 18:11 Uhr\n\n"
+    "Der Galerist hat in vierzig Jahren aus einer kleinen Wohnung in Dresden eine der "
+    "bekanntesten Galerien des Landes gemacht, und gewöhnlich war an ihm nie etwas.\n\n"
+    "Seine ersten Ausstellungen zeigte der Galerist in seiner Wohnung, die Besucher kamen "
+    "trotz der Polizei, und viele der Maler von damals stellen heute in großen Museen aus.\n"
+)
+
+
+@pytest.mark.parametrize(
+    ("url", "title"),
+    [
+        (
+            "https://www.n-tv.example/leben/Ein-Galerist-ganz-und-gar-nicht-gewoehnlich-article2407.html",
+            "Ein Galerist, ganz und gar nicht gewöhnlich",
+        ),
+        (
+            "https://www.n-tv.example/leben/Neue-Dresdner-Malerei-ein-Galerist-article2407.html",
+            "Neue Dresdner Malerei: Ein Galerist, ganz und gar nicht gewöhnlich",
+        ),
+        (None, "Neue Dresdner Malerei: Ein Galerist, ganz und gar nicht gewöhnlich"),
+    ],
+)
+def test_a_kicker_the_url_leaves_out_is_not_part_of_the_title(url: str | None, title: str):
+    """The URL is written from the headline: when it names the headline's words and not one
+    of the kicker's, the kicker printed apart is a label over the title, not part of it."""
+    rules = TextRules(load_chrome_patterns(()), ())
+    assert extract_text_page(KICKER_PAGE, rules, url).title == title
