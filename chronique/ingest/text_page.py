@@ -674,6 +674,7 @@ _TWIN_WORD = re.compile(r"\w+")
 _KICKER_SPLIT = re.compile(r"(?P<kicker>[^:–—]+?)(?::| [–—-]) (?P<headline>.+)")
 #: The URL names a headline when it holds this share of the headline's content words.
 SLUG_NAMES_HEADLINE = 0.5
+_LONE_SEPARATORS = frozenset({":", "-", "–", "—", "|"})
 _TWIN_MARK = re.compile(r"[:|–—-]")
 #: A sentence's end inside a line: a full stop, question or exclamation mark before a
 #: capitalised word ('… an. Aber …'; not '3.5', 'U.S. troops').
@@ -1438,7 +1439,7 @@ def title_candidates(
             several_sentences=len(_SENTENCE_BREAK.findall(line.text)) >= SENTENCE_BREAKS_MIN,
         )
 
-    found = {index: evidence(index) for index in candidates}
+    found = {index: evidence(index) for index in candidates if not _is_set_kicker(lines, index)}
     # Far above the text, a headline is the article's only with its byline or named by the URL
     # (else it heads another box: an infobox, a teaser, a subscription offer).
     return {
@@ -1446,6 +1447,18 @@ def title_candidates(
         for index, e in found.items()
         if start - index <= TITLE_FALLBACK_LINES or e.beside_meta or e.shared_with_slug > 0
     }
+
+
+def _is_set_kicker(lines: Sequence[Line], index: int) -> bool:
+    """Whether the line is a kicker the page sets over its headline with a mark of its own
+    line between them ('Eskalation im Nahen Osten', '-', '«Die Zurückhaltung …»'): the
+    copy of a kicker and a separator kept for screen readers."""
+    return (
+        index + 2 < len(lines)
+        and lines[index + 1].text in _LONE_SEPARATORS
+        and lines[index + 2].kind in (Kind.HEADLINE, Kind.SENTENCE)
+        and lines[index + 2].words > lines[index].words
+    )
 
 
 def _has_no_function_words(text: str, reader: PageReader) -> bool:

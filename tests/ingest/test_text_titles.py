@@ -301,3 +301,37 @@ def test_a_kicker_the_url_leaves_out_is_not_part_of_the_title(url: str | None, t
     of the kicker's, the kicker printed apart is a label over the title, not part of it."""
     rules = TextRules(load_chrome_patterns(()), ())
     assert extract_text_page(KICKER_PAGE, rules, url).title == title
+
+
+def test_a_kicker_set_over_its_headline_by_a_mark_of_its_own_is_not_the_title():
+    """SRF style: the kicker, a dash kept for screen readers on a line of its own, then the
+    headline (a quotation that shares fewer of the text's words than the kicker does)."""
+    title = "«Wir haben keine andere Wahl als zu warten»"
+    text = (
+        "Zum Inhalt springen\nHeader\nNews\nSport\nMeteo\nKultur\nWissen\n\n"
+        f"Aktueller Artikel\nInhalt\nStreit um die Rüstungsexporte\n-\n{title}\n\n"
+        "Die Regierung hält sich im Streit um die Rüstungsexporte zurück, und das hat nach "
+        "Ansicht des Politologen vor allem mit den Wahlen im Herbst zu tun.\n\n"
+        "Im Streit um die Rüstungsexporte erklärt der Politologe die Zurückhaltung der "
+        "Regierung mit den Umfragen: Vor den Wahlen wolle niemand einen neuen Streit riskieren.\n"
+    )
+    assert _read(text) == title
+
+
+def test_a_url_that_spells_umlauts_as_two_letters_names_the_headline():
+    """A German URL writes 'ü' as 'ue' ('/gruene-fordern-hoehere-gebuehren-…'): its words
+    are the headline's all the same, and name it over the one beside the byline."""
+    named = "Grüne fordern höhere Gebühren für Müllabfuhr"
+    nearest = "Stadtrat streitet über neue Abgaben für die Haushalte"
+    text = (
+        "Startseite\nLokales\nPolitik\nSport\nKultur\n\n"
+        f"{named}\n\nLokales\nAnzeige\n\n{nearest}\nVon Anna Muster, 05.07.2024, 18:00 Uhr\n\n"
+        "Der Stadtrat hat am Donnerstag lange über neue Abgaben für die Haushalte gestritten, "
+        "höhere Gebühren, die eine Fraktion für das kommende Jahr fordert.\n\n"
+        "Die Haushalte zahlen heute weniger Abgaben als in den Nachbarstädten, sagte die "
+        "Sprecherin der Fraktion im Stadtrat; die Abgaben deckten die Kosten nicht mehr.\n"
+    )
+    url = "https://www.stadtanzeiger.example/lokales/gruene-fordern-hoehere-gebuehren-fuer-muellabfuhr-1234.html"
+    rules = TextRules(load_chrome_patterns(()), ())
+    assert extract_text_page(text, rules).title == nearest
+    assert extract_text_page(text, rules, url).title == named
