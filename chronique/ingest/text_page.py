@@ -1561,8 +1561,8 @@ def read_header(
     function words, which say nothing of its story; *slug*: the stems of the URL's words)."""
     outline = outline or Outline.of(lines)
     title_line = lines[title_at]
-    title = title_text(lines, title_at, outline.labels, slug, stopwords)
     printed = title_text(lines, title_at, outline.labels)  # with its kicker, as on the line
+    title = _without_unnamed_kicker(printed, lines, slug, stopwords)
     # The labels stand above the headline, and above its twin when it is printed twice.
     top = title_at - 1 if title_at and _same_words(lines[title_at - 1].text, printed) else title_at
     above = [ln for i, ln in enumerate(lines[:top]) if i not in outline.menu]
@@ -1600,34 +1600,40 @@ def title_text(
     labels = _page_labels(lines) if labels is None else labels
     title = _without_label_prefix(_without_breadcrumb(lines[title_at].text, labels), lines, labels)
     marks = len(_TWIN_MARK.findall(title))
-    twins = [
+    twins = (
         ln.text
         for ln in lines
         if ln.kind in (Kind.HEADLINE, Kind.SENTENCE)
-        and ln.text != title
+        and len(_TWIN_MARK.findall(ln.text)) > marks
         and _same_words(ln.text, title)
-    ]
-    title = next((twin for twin in twins if len(_TWIN_MARK.findall(twin)) > marks), title)
-    return _without_unnamed_kicker(title, bool(twins), slug, stopwords)
+    )
+    return _without_unnamed_kicker(next(twins, title), lines, slug, stopwords)
 
 
 def _without_unnamed_kicker(
-    title: str, printed_twice: bool, slug: frozenset[str], stopwords: frozenset[str]
+    title: str, lines: Sequence[Line], slug: frozenset[str], stopwords: frozenset[str]
 ) -> str:
     """The headline without the kicker set before it ('Neue Leipziger Schule: Judy Lybke,
-    ganz und gar nicht eigenartig'), when the page prints the two as distinct parts (the
-    headline is *printed_twice*, the kicker set apart otherwise: 'Neue Leipziger Schule
-    Judy Lybke, …') and the URL, written from the headline, names its words and not one of
-    the kicker's ('/Judy-Lybke-ganz-und-gar-nicht-eigenartig-article24075843.html')."""
-    parts = _KICKER_SPLIT.fullmatch(title) if printed_twice and slug else None
+    ganz und gar nicht eigenartig'), when the URL, written from the headline, names its
+    words and not one of the kicker's ('/Judy-Lybke-ganz-und-gar-nicht-eigenartig-
+    article24075843.html'), and the page prints the two as distinct parts: the headline
+    again, the kicker set apart otherwise ('Neue Leipziger Schule Judy Lybke, …')."""
+    parts = _KICKER_SPLIT.fullmatch(title) if slug else None
     if parts is None or count_words(parts["kicker"]) > KICKER_MAX_WORDS:
         return title
     kicker = stems(parts["kicker"], stopwords)
     headline = stems(parts["headline"], stopwords)
     if not kicker or not headline or kicker & slug:
         return title
-    named = len(headline & slug) / len(headline)
-    return parts["headline"] if named >= SLUG_NAMES_HEADLINE else title
+    if len(headline & slug) < SLUG_NAMES_HEADLINE * len(headline):
+        return title
+    printed_apart = any(
+        ln.text != title
+        and ln.kind in (Kind.HEADLINE, Kind.SENTENCE)
+        and _same_words(ln.text, title)
+        for ln in lines
+    )
+    return parts["headline"] if printed_apart else title
 
 
 def _without_label_prefix(title: str, lines: Sequence[Line], labels: frozenset[str]) -> str:
