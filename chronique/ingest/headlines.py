@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, fields
+from functools import lru_cache
 from urllib.parse import unquote, urlsplit
 
 from chronique.folding import fold
@@ -38,11 +39,19 @@ def overlong(words: int) -> float:
 
 #: Content words are compared by their first letters: crude stems, enough across inflections.
 STEM_CHARS = 5
+#: A URL writes 'ü' as 'ue' or 'u' ('/zurueckhaltung', '/zuruckhaltung'): stems are compared
+#: without accents, and with 'ae', 'oe', 'ue' as 'a', 'o', 'u', on the page as in the URL.
+_UMLAUT_SPELLED = re.compile(r"(?<=[aou])e")
+
+
+@lru_cache(maxsize=65536)
+def _stem(word: str) -> str:
+    return _UMLAUT_SPELLED.sub("", fold(word))[:STEM_CHARS]
 
 
 def stems(text: str, stopwords: frozenset[str] = frozenset()) -> set[str]:
     """Crude stems of the longer words of *text* that are not function words."""
-    return {w[:STEM_CHARS] for w in _WORD.findall(text.casefold()) if w not in stopwords}
+    return {_stem(w) for w in _WORD.findall(text.casefold()) if w not in stopwords}
 
 
 def slug_stems(url: str | None) -> frozenset[str]:
@@ -51,9 +60,7 @@ def slug_stems(url: str | None) -> frozenset[str]:
     if not url:
         return frozenset()
     path = fold(unquote(urlsplit(url).path))
-    words = {
-        w[:STEM_CHARS] for w in _SLUG_SEPARATOR.split(path) if len(w) >= 4 and w not in _URL_FILLER
-    }
+    words = {_stem(w) for w in _SLUG_SEPARATOR.split(path) if len(w) >= 4 and w not in _URL_FILLER}
     return frozenset(words) if len(words) >= SLUG_MIN_WORDS else frozenset()
 
 

@@ -670,6 +670,11 @@ LISTING_MAX_TEXT_CHARS = 300
 TEASER_MAX_WORDS = 250
 TEASER_NOTICE_LINES = 8
 _TWIN_WORD = re.compile(r"\w+")
+#: A kicker set before its headline on one line: 'Neue Leipziger Schule: Judy Lybke, …'.
+_KICKER_SPLIT = re.compile(r"(?P<kicker>[^:–—]+?)(?::| [–—-]) (?P<headline>.+)")
+#: The URL names a headline when it holds this share of the headline's content words.
+SLUG_NAMES_HEADLINE = 0.5
+_LONE_SEPARATORS = frozenset({":", "-", "–", "—", "|"})
 _TWIN_MARK = re.compile(r"[:|–—-]")
 #: A sentence's end inside a line: a full stop, question or exclamation mark before a
 #: capitalised word ('… an. Aber …'; not '3.5', 'U.S. troops').
@@ -757,12 +762,13 @@ def extract_text_page(text: str, rules: TextRules, source_url: str | None = None
     article = lines[start:stop]
     subject = Subject(article)
     outline = Outline.of(lines)
-    title_at = _title_index(lines, start, subject, reader, slug_stems(source_url), outline)
+    slug = slug_stems(source_url)
+    title_at = _title_index(lines, start, subject, reader, slug, outline)
     if title_at == start:  # a headline that ends like a question, read as the text's start
         start += 1
         article = lines[start:stop]
     header = read_header(
-        lines, title_at, start, rules.sections, subject, block_of, reader.stopwords, outline
+        lines, title_at, start, rules.sections, subject, block_of, reader.stopwords, outline, slug
     )
     right_under_title = all(ln.kind == Kind.CHROME for ln in lines[title_at + 1 : start])
     standfirst, body_blocks, paragraphs = _body(
@@ -1397,7 +1403,7 @@ def title_candidates(
     ]
     # The headlines that count for distance: labels and menus stand anywhere.
     proper = [i for i in shaped if lines[i].words >= HEADLINE_MIN_WORDS and i not in menu]
-    story = frozenset(subject.words) | slug
+    story = frozenset(reader.story_words(subject.text) if reader.unspaced else subject.words) | slug
 
     def evidence(index: int) -> TitleEvidence:
         line = lines[index]
@@ -1433,7 +1439,7 @@ def title_candidates(
             several_sentences=len(_SENTENCE_BREAK.findall(line.text)) >= SENTENCE_BREAKS_MIN,
         )
 
-    found = {index: evidence(index) for index in candidates}
+    found = {index: evidence(index) for index in candidates if not _is_set_kicker(lines, index)}
     # Far above the text, a headline is the article's only with its byline or named by the URL
     # (else it heads another box: an infobox, a teaser, a subscription offer).
     return {
@@ -1441,6 +1447,18 @@ def title_candidates(
         for index, e in found.items()
         if start - index <= TITLE_FALLBACK_LINES or e.beside_meta or e.shared_with_slug > 0
     }
+
+
+def _is_set_kicker(lines: Sequence[Line], index: int) -> bool:
+    """Whether the line is a kicker the page sets over its headline with a mark of its own
+    line between them ('Eskalation im Nahen Osten', '-', '«Die Zurückhaltung …»'): the
+    copy of a kicker and a separator kept for screen readers."""
+    return (
+        index + 2 < len(lines)
+        and lines[index + 1].text in _LONE_SEPARATORS
+        and lines[index + 2].kind in (Kind.HEADLINE, Kind.SENTENCE)
+        and lines[index + 2].words > lines[index].words
+    )
 
 
 def _has_no_function_words(text: str, reader: PageReader) -> bool:
@@ -1470,9 +1488,7 @@ def _under_headline(
         return False
     if not _is_headline_shaped(above, reader, reader.stopwords):
         return False
-    if reader.unspaced:
-        return True
-    return len(stems(above.text, reader.stopwords) & story) >= 2
+    return len(_headline_story_words(above.text, reader) & story) >= 2
 
 
 def _among_key_points(
@@ -1487,10 +1503,17 @@ def _among_key_points(
             line is not None
             and line.words >= HEADLINE_MIN_WORDS
             and _is_headline_shaped(line, reader, reader.stopwords)
-            and len(stems(line.text, reader.stopwords) & story) >= 2
+            and len(_headline_story_words(line.text, reader) & story) >= 2
         )
 
     return about_story(index - 1) and (about_story(index + 1) or about_story(index - 2))
+
+
+def _headline_story_words(text: str, reader: PageReader) -> set[str]:
+    """What of a headline's words can name the story: its content words' stems, or in a
+    script without spaces its pairs of ideographs (a site's name or a breadcrumb above the
+    title shares none of the text's)."""
+    return reader.story_words(text) if reader.unspaced else stems(text, reader.stopwords)
 
 
 def _beside_credit(lines: Sequence[Line], index: int) -> int:
@@ -1532,14 +1555,16 @@ def read_header(
     block_of: Sequence[int] = (),
     stopwords: frozenset[str] = frozenset(),
     outline: Outline | None = None,
+    slug: frozenset[str] = frozenset(),
 ) -> Header:
     """Section, title, short headline and dek around the title line (*stopwords*: the page's
-    function words, which say nothing of its story)."""
+    function words, which say nothing of its story; *slug*: the stems of the URL's words)."""
     outline = outline or Outline.of(lines)
     title_line = lines[title_at]
-    title = title_text(lines, title_at, outline.labels)
+    printed = title_text(lines, title_at, outline.labels)  # with its kicker, as on the line
+    title = _without_unnamed_kicker(printed, lines, slug, stopwords)
     # The labels stand above the headline, and above its twin when it is printed twice.
-    top = title_at - 1 if title_at and _same_words(lines[title_at - 1].text, title) else title_at
+    top = title_at - 1 if title_at and _same_words(lines[title_at - 1].text, printed) else title_at
     above = [ln for i, ln in enumerate(lines[:top]) if i not in outline.menu]
     section = _known_section(lines[:start], above, sections)
     hint = (
@@ -1555,16 +1580,23 @@ def read_header(
         subtitle=_short_headline(above, title_line.text, subject, stopwords),
         section=section,
         section_hint=hint,
-        dek=_dek([ln for ln in lines[title_at + 1 : start] if not _same_words(ln.text, title)]),
+        dek=_dek([ln for ln in lines[title_at + 1 : start] if not _same_words(ln.text, printed)]),
     )
 
 
-def title_text(lines: Sequence[Line], title_at: int, labels: frozenset[str] | None = None) -> str:
+def title_text(
+    lines: Sequence[Line],
+    title_at: int,
+    labels: frozenset[str] | None = None,
+    slug: frozenset[str] = frozenset(),
+    stopwords: frozenset[str] = frozenset(),
+) -> str:
     """The title as written: the line at *title_at* without a breadcrumb copied into it, or
     the same headline where the page prints it with the punctuation that ends its kicker.
     (A page may print 'Die Eisheiligen 2024: Wann sie sind' for screen readers or in its
     header, and the kicker and headline the eye sees, which a copy glues as 'Die Eisheiligen
-    2024 Wann sie sind'.)"""
+    2024 Wann sie sind'.) The kicker stays, unless the URL (its *slug* stems) names the
+    headline without it: see :func:`_without_unnamed_kicker`."""
     labels = _page_labels(lines) if labels is None else labels
     title = _without_label_prefix(_without_breadcrumb(lines[title_at].text, labels), lines, labels)
     marks = len(_TWIN_MARK.findall(title))
@@ -1575,7 +1607,33 @@ def title_text(lines: Sequence[Line], title_at: int, labels: frozenset[str] | No
         and len(_TWIN_MARK.findall(ln.text)) > marks
         and _same_words(ln.text, title)
     )
-    return next(twins, title)
+    return _without_unnamed_kicker(next(twins, title), lines, slug, stopwords)
+
+
+def _without_unnamed_kicker(
+    title: str, lines: Sequence[Line], slug: frozenset[str], stopwords: frozenset[str]
+) -> str:
+    """The headline without the kicker set before it ('Neue Leipziger Schule: Judy Lybke,
+    ganz und gar nicht eigenartig'), when the URL, written from the headline, names its
+    words and not one of the kicker's ('/Judy-Lybke-ganz-und-gar-nicht-eigenartig-
+    article24075843.html'), and the page prints the two as distinct parts: the headline
+    again, the kicker set apart otherwise ('Neue Leipziger Schule Judy Lybke, …')."""
+    parts = _KICKER_SPLIT.fullmatch(title) if slug else None
+    if parts is None or count_words(parts["kicker"]) > KICKER_MAX_WORDS:
+        return title
+    kicker = stems(parts["kicker"], stopwords)
+    headline = stems(parts["headline"], stopwords)
+    if not kicker or not headline or kicker & slug:
+        return title
+    if len(headline & slug) < SLUG_NAMES_HEADLINE * len(headline):
+        return title
+    printed_apart = any(
+        ln.text != title
+        and ln.kind in (Kind.HEADLINE, Kind.SENTENCE)
+        and _same_words(ln.text, title)
+        for ln in lines
+    )
+    return parts["headline"] if printed_apart else title
 
 
 def _without_label_prefix(title: str, lines: Sequence[Line], labels: frozenset[str]) -> str:

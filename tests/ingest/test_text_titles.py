@@ -241,3 +241,97 @@ def test_a_title_ending_with_an_initialism_and_a_word_is_no_caption():
         "the prime minister was asked twice whether he would revise the pact.\n"
     )
     assert _read(text) == title
+
+
+def test_a_japanese_title_under_the_site_s_breadcrumb_is_no_dek():
+    """Nikkan Gendai style: the site's name and section run as one line over the headline;
+    in a script without spaces that line shares no ideographs with the text, so the
+    headline under it is no dek, and a shorter subhead under the share buttons loses."""
+    title = "プロ野球の春季キャンプで新人選手が躍動！球団関係者も驚く打撃練習の成果とは"
+    text = (
+        "5.8万 16.7万\n政治/社会 芸能 スポーツ ライフ 経済 健康 コミック 競馬 書籍\n"
+        "会員登録 ログイン\n野球 ゴルフ 格闘技 サッカー その他 コラム\n"
+        "コラム一覧 著者一覧 書籍 紙面\n夕刊ゲンダイDIGITAL スポーツ 野球 記事\n"
+        f"{title}\n"
+        "公開日：2025/02/10 11:30\u3000更新日：2025/02/10 11:30\n"
+        "ポスト\nシェアする\n印刷\n"
+        "紅白戦、打撃練習、守備練習…新人選手は連日の練習にも笑顔\n"
+        "この記事の画像を見る(2枚)\n"
+        "プロ野球の春季キャンプが始まり、今年入団した新人選手たちが連日の練習で存在感を見せている。"
+        "球団関係者は打撃練習の成果に驚きを隠さない。\n"
+        "ある球団の新人選手は、初日の打撃練習で柵越えを連発した。"
+        "コーチは「新人選手がここまで打つとは思わなかった」と話し、春季キャンプの成果を評価した。\n"
+        "紅白戦でも新人選手の活躍が目立ち、球団は開幕に向けて期待を高めている。"
+        "練習の後も新人選手たちは室内で打撃練習を続けた。\n"
+    )
+    assert _read(text) == title
+
+
+#: n-tv style: the headline for screen readers with its kicker's colon, then the kicker and
+#: headline the eye sees, which the copy runs together on one line.
+KICKER_PAGE = (
+    "Live-TV\nStartseite Leben\n"
+    "Neue Dresdner Malerei: Ein Galerist, ganz und gar nicht gewöhnlich\n"
+    "Leben\n"
+    "Neue Dresdner Malerei Ein Galerist, ganz und gar nicht gewöhnlich\n"
+    "Von Anna Muster 28.04.2023, 18:11 Uhr\n\n"
+    "Der Galerist hat in vierzig Jahren aus einer kleinen Wohnung in Dresden eine der "
+    "bekanntesten Galerien des Landes gemacht, und gewöhnlich war an ihm nie etwas.\n\n"
+    "Seine ersten Ausstellungen zeigte der Galerist in seiner Wohnung, die Besucher kamen "
+    "trotz der Polizei, und viele der Maler von damals stellen heute in großen Museen aus.\n"
+)
+
+
+@pytest.mark.parametrize(
+    ("url", "title"),
+    [
+        (
+            "https://www.n-tv.example/leben/Ein-Galerist-ganz-und-gar-nicht-gewoehnlich-article2407.html",
+            "Ein Galerist, ganz und gar nicht gewöhnlich",
+        ),
+        (
+            "https://www.n-tv.example/leben/Neue-Dresdner-Malerei-ein-Galerist-article2407.html",
+            "Neue Dresdner Malerei: Ein Galerist, ganz und gar nicht gewöhnlich",
+        ),
+        (None, "Neue Dresdner Malerei: Ein Galerist, ganz und gar nicht gewöhnlich"),
+    ],
+)
+def test_a_kicker_the_url_leaves_out_is_not_part_of_the_title(url: str | None, title: str):
+    """The URL is written from the headline: when it names the headline's words and not one
+    of the kicker's, the kicker printed apart is a label over the title, not part of it."""
+    rules = TextRules(load_chrome_patterns(()), ())
+    assert extract_text_page(KICKER_PAGE, rules, url).title == title
+
+
+def test_a_kicker_set_over_its_headline_by_a_mark_of_its_own_is_not_the_title():
+    """SRF style: the kicker, a dash kept for screen readers on a line of its own, then the
+    headline (a quotation that shares fewer of the text's words than the kicker does)."""
+    title = "«Wir haben keine andere Wahl als zu warten»"
+    text = (
+        "Zum Inhalt springen\nHeader\nNews\nSport\nMeteo\nKultur\nWissen\n\n"
+        f"Aktueller Artikel\nInhalt\nStreit um die Rüstungsexporte\n-\n{title}\n\n"
+        "Die Regierung hält sich im Streit um die Rüstungsexporte zurück, und das hat nach "
+        "Ansicht des Politologen vor allem mit den Wahlen im Herbst zu tun.\n\n"
+        "Im Streit um die Rüstungsexporte erklärt der Politologe die Zurückhaltung der "
+        "Regierung mit den Umfragen: Vor den Wahlen wolle niemand einen neuen Streit riskieren.\n"
+    )
+    assert _read(text) == title
+
+
+def test_a_url_that_spells_umlauts_as_two_letters_names_the_headline():
+    """A German URL writes 'ü' as 'ue' ('/gruene-fordern-hoehere-gebuehren-…'): its words
+    are the headline's all the same, and name it over the one beside the byline."""
+    named = "Grüne fordern höhere Gebühren für Müllabfuhr"
+    nearest = "Stadtrat streitet über neue Abgaben für die Haushalte"
+    text = (
+        "Startseite\nLokales\nPolitik\nSport\nKultur\n\n"
+        f"{named}\n\nLokales\nAnzeige\n\n{nearest}\nVon Anna Muster, 05.07.2024, 18:00 Uhr\n\n"
+        "Der Stadtrat hat am Donnerstag lange über neue Abgaben für die Haushalte gestritten, "
+        "höhere Gebühren, die eine Fraktion für das kommende Jahr fordert.\n\n"
+        "Die Haushalte zahlen heute weniger Abgaben als in den Nachbarstädten, sagte die "
+        "Sprecherin der Fraktion im Stadtrat; die Abgaben deckten die Kosten nicht mehr.\n"
+    )
+    url = "https://www.stadtanzeiger.example/lokales/gruene-fordern-hoehere-gebuehren-fuer-muellabfuhr-1234.html"
+    rules = TextRules(load_chrome_patterns(()), ())
+    assert extract_text_page(text, rules).title == nearest
+    assert extract_text_page(text, rules, url).title == named

@@ -55,8 +55,12 @@ def page_candidates(page: GoldPage, text: str, rules: text_page.TextRules) -> Pa
         qualities = tp._short_page_qualities(lines, initial)
     start, stop = tp._article_span(lines, qualities, reader)
     subject = tp.Subject(lines[start:stop])
-    found = tp.title_candidates(lines, start, subject, reader, slug_stems(page.url))
-    right = tuple(title_matches(page.title or "", tp.title_text(lines, index)) for index in found)
+    slug = slug_stems(page.url)
+    found = tp.title_candidates(lines, start, subject, reader, slug)
+    right = tuple(
+        title_matches(page.title or "", tp.title_text(lines, index, None, slug, reader.stopwords))
+        for index in found
+    )
     return PageCandidates(page.id.split("_")[0], tuple(found.values()), right)
 
 
