@@ -948,12 +948,12 @@ class Neighbours:
     short nor (when skipped) near-good; the page's edges count as bad."""
 
     def __init__(self, qualities: Sequence[Quality], skip_near_good: bool) -> None:
-        skipped = {Quality.SHORT, Quality.NEAR_GOOD} if skip_near_good else {Quality.SHORT}
+        skipped = (Quality.SHORT, Quality.NEAR_GOOD) if skip_near_good else (Quality.SHORT,)
         self.before = self._scan(qualities, skipped)
         self.after = self._scan(qualities[::-1], skipped)[::-1]
 
     @staticmethod
-    def _scan(qualities: Sequence[Quality], skipped: set[Quality]) -> list[Quality]:
+    def _scan(qualities: Sequence[Quality], skipped: tuple[Quality, ...]) -> list[Quality]:
         nearest, found = [], Quality.BAD
         for quality in qualities:
             nearest.append(found)
