@@ -832,6 +832,7 @@ def _comment_headers_closing(lines: list[Line]) -> list[Line]:
     return closing
 
 
+@lru_cache(maxsize=4096)  # every line of every page is asked: a site's chrome comes back
 def _is_comment_header(text: str) -> bool:
     if len(text) > COMMENT_HEADER_MAX_CHARS:
         return False
