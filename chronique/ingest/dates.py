@@ -22,7 +22,7 @@ built on Babel's month names; everything else goes to dateparser.
 from __future__ import annotations
 
 import re
-from collections.abc import Sequence
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from datetime import UTC, date, datetime, time, timedelta, timezone, tzinfo
 from functools import cache
@@ -80,10 +80,25 @@ def _name_table(kind: str) -> dict[str, int]:
     return table
 
 
+def _name_alternation(names: Iterable[str]) -> str:
+    """A regular expression alternation of folded *names*, longest first (a name before its
+    own prefix: 'sept' before 'sep'), grouped by first letter. The patterns are
+    case-insensitive, so a flat alternation of a hundred names is tried name by name at
+    every word of a line; grouped, only the names that start with the word's letter are.
+    (Names of different first letters never match at the same place: the order within
+    each group is all that decides a match.)"""
+    groups: dict[str, list[str]] = {}
+    for name in sorted(map(re.escape, names), key=len, reverse=True):
+        if not name[:1].isalpha():
+            raise ValueError(f"a date name must start with a letter: {name!r}")
+        groups.setdefault(name[0], []).append(name[1:])
+    return "|".join(f"{first}(?:{'|'.join(rests)})" for first, rests in groups.items())
+
+
 MONTHS = _name_table("month")
 WEEKDAYS = _name_table("day")
-_MONTH_ALT = "|".join(sorted(map(re.escape, MONTHS), key=len, reverse=True))
-_DAY_ALT = "|".join(sorted(map(re.escape, WEEKDAYS), key=len, reverse=True))
+_MONTH_ALT = _name_alternation(MONTHS)
+_DAY_ALT = _name_alternation(WEEKDAYS)
 
 #: Zones pages print after a time. Written out rather than taken from dateparser: its table
 #: gives fixed offsets, and the generic US names (ET, PT…) need their zone's summer time.

@@ -130,7 +130,7 @@ def detect_language(text: str, default: str) -> str:
         return by_script
     words = words_of(sample)[:_SAMPLE_WORDS]
     common = _function_words()
-    code = _clear_winner(words, common)
+    code = _clear_winner(words)
     if code is not None and _share(words, common[code]) >= _COMMON_SHARE:
         return code
     if default in common and _share(words, common[default]) >= _COMMON_SHARE:
@@ -145,12 +145,24 @@ def detect_language(text: str, default: str) -> str:
     return other or default
 
 
-def _clear_winner(words: list[str], lists: dict[str, frozenset[str]]) -> str | None:
+@cache
+def _languages_by_word() -> dict[str, tuple[str, ...]]:
+    """Each function word -> the languages whose list holds it."""
+    languages: dict[str, list[str]] = {}
+    for code, words in _function_words().items():
+        for word in words:
+            languages.setdefault(word, []).append(code)
+    return {word: tuple(codes) for word, codes in languages.items()}
+
+
+def _clear_winner(words: list[str]) -> str | None:
     """The language with twice as many function words in *words* as the next, if any."""
-    hits = sorted(
-        ((sum(w in words_of for w in words), code) for code, words_of in lists.items()),
-        reverse=True,
-    )
+    counts = dict.fromkeys(_function_words(), 0)
+    languages = _languages_by_word()
+    for word in words:
+        for code in languages.get(word, ()):
+            counts[code] += 1
+    hits = sorted(((count, code) for code, count in counts.items()), reverse=True)
     (best, code), (second, _) = hits[0], hits[1]
     if best < _MIN_HITS or best < 2 * second:
         return None
@@ -162,9 +174,8 @@ def _share(words: list[str], words_of: frozenset[str]) -> float:
 
 
 def _language_of_script(sample: str) -> str | None:
-    letters = len(_LETTER.findall(sample))
     others = _NOT_LATIN_LETTER.findall(sample)
-    if not letters or len(others) < _SCRIPT_SHARE * letters:
+    if not others or len(others) < _SCRIPT_SHARE * len(_LETTER.findall(sample)):
         return None
     counts: dict[str, int] = {}
     for char in others:

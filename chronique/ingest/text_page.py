@@ -28,7 +28,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass, field, replace
 from datetime import datetime
 from enum import Enum
-from functools import cached_property
+from functools import cached_property, lru_cache
 from itertools import pairwise
 from typing import NamedTuple
 
@@ -92,6 +92,8 @@ CARD_SUBHEADING_MAX_WORDS = 10
 MENU_MIN_LABELS = 3
 #: The start of the text is enough to tell whether a headline is about the same story.
 BODY_SAMPLE_CHARS = 3000
+#: The page's language is read from this much of its paragraphs.
+LANGUAGE_SAMPLE_CHARS = 20_000
 #: A date/byline line is short ("Par X | Publié le … à …, mis à jour le … à …").
 META_MAX_CHARS = 250
 META_MAX_WORDS = 30
@@ -377,6 +379,7 @@ def _has_credit_tail(text: str) -> bool:
     return match is not None and _TITLE_ABBREVIATION.search(tail, 0, match.start()) is None
 
 
+@lru_cache(maxsize=4096)  # the title, menu and header readers count a page's lines again
 def count_words(text: str) -> int:
     """Words between spaces; in scripts written without spaces, about two characters a word."""
     spaced = len(text.split())
@@ -691,17 +694,21 @@ class PageReader:
 
     stopwords: frozenset[str]
     unspaced: bool
+    #: The words of the page's paragraphs, read once: for its language, then for each
+    #: paragraph's share of function words.
+    words: dict[str, list[str]] = field(default_factory=dict, compare=False, repr=False)
 
     @classmethod
     def of(cls, lines: Sequence[Line]) -> PageReader:
-        sample = " ".join(ln.text for ln in lines if ln.kind == Kind.PROSE)[:20_000]
-        if not sample:
-            sample = " ".join(ln.text for ln in lines)[:20_000]
-        head = sample[:5000]
+        texts = [ln.text for ln in lines if ln.kind == Kind.PROSE] or [ln.text for ln in lines]
+        head = " ".join(texts)[:5000]
         unspaced = _UNSPACED.search(head) is not None and (
             len(_UNSPACED.findall(head)) / (len(_LETTER.findall(head)) or 1) >= UNSPACED_SHARE
         )
-        return cls(frozenset() if unspaced else _function_words(words_of(sample)), unspaced)
+        if unspaced:
+            return cls(frozenset(), unspaced)
+        words = {text: words_of(text) for text in texts}
+        return cls(_function_words(_sample_words(texts, words)), unspaced, words)
 
     def length(self, text: str) -> int:
         return len(text) * UNSPACED_WEIGHT if self.unspaced else len(text)
@@ -720,12 +727,25 @@ class PageReader:
     def density(self, text: str) -> float:
         """Share of function words; without a word list, whether the line has sentences."""
         if self.stopwords:
-            words = words_of(text)
+            words = self.words.get(text) or words_of(text)
             return sum(w in self.stopwords for w in words) / len(words) if words else 0.0
         has_sentence = (
             _UNSPACED_STOP.search(text) if self.unspaced else _ends(_ENDS_PARAGRAPH, text)
         )
         return STOPWORDS_HIGH if has_sentence else 0.0
+
+
+def _sample_words(texts: Sequence[str], words: dict[str, list[str]]) -> list[str]:
+    """``words_of(" ".join(texts)[:LANGUAGE_SAMPLE_CHARS])``, from each text's *words* (no word
+    spans the space between two texts)."""
+    sample: list[str] = []
+    room = LANGUAGE_SAMPLE_CHARS
+    for text in texts:
+        if room <= 0:
+            break
+        sample += words[text] if len(text) <= room else words_of(text[:room])
+        room -= len(text) + 1
+    return sample
 
 
 def _function_words(words: Sequence[str]) -> frozenset[str]:
@@ -818,6 +838,7 @@ def _comment_headers_closing(lines: list[Line]) -> list[Line]:
     return closing
 
 
+@lru_cache(maxsize=4096)  # every line of every page is asked: a site's chrome comes back
 def _is_comment_header(text: str) -> bool:
     if len(text) > COMMENT_HEADER_MAX_CHARS:
         return False
@@ -934,12 +955,12 @@ class Neighbours:
     short nor (when skipped) near-good; the page's edges count as bad."""
 
     def __init__(self, qualities: Sequence[Quality], skip_near_good: bool) -> None:
-        skipped = {Quality.SHORT, Quality.NEAR_GOOD} if skip_near_good else {Quality.SHORT}
+        skipped = (Quality.SHORT, Quality.NEAR_GOOD) if skip_near_good else (Quality.SHORT,)
         self.before = self._scan(qualities, skipped)
         self.after = self._scan(qualities[::-1], skipped)[::-1]
 
     @staticmethod
-    def _scan(qualities: Sequence[Quality], skipped: set[Quality]) -> list[Quality]:
+    def _scan(qualities: Sequence[Quality], skipped: tuple[Quality, ...]) -> list[Quality]:
         nearest, found = [], Quality.BAD
         for quality in qualities:
             nearest.append(found)
