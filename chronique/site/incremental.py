@@ -53,10 +53,12 @@ import hashlib
 import json
 import os
 import shutil
+import stat
 import tempfile
 from collections.abc import Iterable, Iterator, Mapping
 from contextlib import contextmanager
 from dataclasses import asdict, dataclass
+from enum import Enum
 from importlib import metadata
 from pathlib import Path
 from typing import Any
@@ -86,17 +88,26 @@ class LinkReport:
 def link_unchanged(staging: Path, previous: Path | None) -> LinkReport:
     """Hard-link every file of *staging* that is byte-equal to *previous*'s at the same path.
 
-    Sizes are compared first, so a changed page is usually told apart without reading it.
+    A file already linked to it (a page the writer reused: :mod:`chronique.site.reuse`) is
+    not read; sizes are compared first, so a changed page is usually told apart unread.
     """
     linked = written = 0
     for path in _files(staging):
         old = previous / path.relative_to(staging) if previous is not None else None
-        if old is not None and _same_bytes(path, old):
-            _replace_by_link(old, path)
-            linked += 1
-        else:
+        match = _match(path, old) if old is not None else _Match.DIFFERENT
+        if match is _Match.SAME_BYTES and old is not None:
+            replace_by_link(old, path)
+        if match is _Match.DIFFERENT:
             written += 1
+        else:
+            linked += 1
     return LinkReport(linked, written)
+
+
+class _Match(Enum):
+    LINKED = "already the same file"
+    SAME_BYTES = "equal bytes"
+    DIFFERENT = "different or missing"
 
 
 def _files(root: Path) -> Iterator[Path]:
@@ -105,21 +116,24 @@ def _files(root: Path) -> Iterator[Path]:
             yield Path(folder, name)
 
 
-def _same_bytes(new: Path, old: Path) -> bool:
+def _match(new: Path, old: Path) -> _Match:
     try:
         old_status = old.lstat()
     except OSError:
-        return False
-    if not old.is_file() or old.is_symlink() or old_status.st_size != new.stat().st_size:
-        return False
+        return _Match.DIFFERENT
+    new_status = new.stat()
+    if (old_status.st_dev, old_status.st_ino) == (new_status.st_dev, new_status.st_ino):
+        return _Match.LINKED
+    if not stat.S_ISREG(old_status.st_mode) or old_status.st_size != new_status.st_size:
+        return _Match.DIFFERENT
     with new.open("rb") as first, old.open("rb") as second:
         while chunk := first.read(_CHUNK):
             if chunk != second.read(_CHUNK):
-                return False
-    return True
+                return _Match.DIFFERENT
+    return _Match.SAME_BYTES
 
 
-def _replace_by_link(old: Path, path: Path) -> None:
+def replace_by_link(old: Path, path: Path) -> None:
     """Put a link to *old* at *path* by one rename: *path* is never missing meanwhile."""
     link = path.with_name(f".link-{path.name}")
     link.unlink(missing_ok=True)
@@ -133,6 +147,13 @@ def cache_digest(settings: Mapping[str, Any], settings_file: Path, vocabulary: V
     The vocabulary is the one the Site read (``topics.yml`` is read once per build)."""
     vocabulary_part = repr(vocabulary.topics).encode()
     return _digest([*_code_and_settings(settings, settings_file), b"vocabulary", vocabulary_part])
+
+
+def render_digest(settings: Mapping[str, Any], settings_file: Path, vocabulary: Vocabulary) -> str:
+    """A digest of what every page's rendering depends on besides its own values: what
+    :func:`cache_digest` covers and every installed library's version (Jinja, Babel…)."""
+    libraries = [b"libraries", *_installed_versions()]
+    return _digest([cache_digest(settings, settings_file, vocabulary).encode(), *libraries])
 
 
 def inputs_digest(settings: Mapping[str, Any], settings_file: Path) -> str:
