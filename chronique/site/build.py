@@ -52,6 +52,10 @@ class BuildResult:
     output_path: Path
     articles: int
     pages: int
+    #: Of the pages whose dependencies chronique.site.reuse states: those taken unchanged from
+    #: the previous version, and those rendered.
+    reused_pages: int = 0
+    rendered_pages: int = 0
 
 
 class _ErrorCollector(logging.Handler):
@@ -121,12 +125,13 @@ def build_site(
         version = publish(staging, slots)
         record_build(slots.versions, version, inputs, len(site.articles), len(site.pages))
         reuse.save(slots.versions, version)
-        log.info("Pages reused: %d, rendered: %d", reuse.reused, reuse.rendered)
         if cache is not None:
             cache.keep()
         if copy_to is not None:
             copy_to_folder(version, Path(copy_to))
-    return BuildResult(slots.final, len(site.articles), len(site.pages))
+    return BuildResult(
+        slots.final, len(site.articles), len(site.pages), reuse.reused, reuse.rendered
+    )
 
 
 @contextmanager
