@@ -120,7 +120,7 @@ def build_site(
         _verify_output(site, staging)
         step("rendered")
         with timing.stage("compare"):
-            link_unchanged(staging, slots.current())
+            link_unchanged(staging, slots.current(), reuse.equal_files())
         step("compared")
         version = publish(staging, slots)
         record_build(slots.versions, version, inputs, len(site.articles), len(site.pages))

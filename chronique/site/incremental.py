@@ -58,7 +58,6 @@ import tempfile
 from collections.abc import Iterable, Iterator, Mapping
 from contextlib import contextmanager
 from dataclasses import asdict, dataclass
-from enum import Enum
 from importlib import metadata
 from pathlib import Path
 from typing import Any
@@ -85,29 +84,33 @@ class LinkReport:
     written: int
 
 
-def link_unchanged(staging: Path, previous: Path | None) -> LinkReport:
+def link_unchanged(
+    staging: Path, previous: Path | None, equal: frozenset[str] = frozenset()
+) -> LinkReport:
     """Hard-link every file of *staging* that is byte-equal to *previous*'s at the same path.
 
-    A file already linked to it (a page the writer reused: :mod:`chronique.site.reuse`) is
-    not read; sizes are compared first, so a changed page is usually told apart unread.
+    The files named in *equal* (paths relative to *staging*: pages the writer took from
+    *previous*, :mod:`chronique.site.reuse`) are linked without being read; for the others,
+    sizes are compared first, so a changed page is usually told apart unread.
     """
     linked = written = 0
     for path in _files(staging):
-        old = previous / path.relative_to(staging) if previous is not None else None
-        match = _match(path, old) if old is not None else _Match.DIFFERENT
-        if match is _Match.SAME_BYTES and old is not None:
-            replace_by_link(old, path)
-        if match is _Match.DIFFERENT:
-            written += 1
-        else:
+        relative = path.relative_to(staging)
+        old = previous / relative if previous is not None else None
+        if old is not None and relative.as_posix() in equal:
+            if not _same_file(path, old):
+                link_over(old, path)
             linked += 1
+        elif old is not None and _same_bytes(path, old):
+            link_over(old, path)
+            linked += 1
+        else:
+            written += 1
     return LinkReport(linked, written)
 
 
-class _Match(Enum):
-    LINKED = "already the same file"
-    SAME_BYTES = "equal bytes"
-    DIFFERENT = "different or missing"
+def _same_file(new: Path, old: Path) -> bool:
+    return os.path.samestat(new.lstat(), old.lstat())
 
 
 def _files(root: Path) -> Iterator[Path]:
@@ -116,29 +119,25 @@ def _files(root: Path) -> Iterator[Path]:
             yield Path(folder, name)
 
 
-def _match(new: Path, old: Path) -> _Match:
+def _same_bytes(new: Path, old: Path) -> bool:
     try:
         old_status = old.lstat()
     except OSError:
-        return _Match.DIFFERENT
-    new_status = new.stat()
-    if (old_status.st_dev, old_status.st_ino) == (new_status.st_dev, new_status.st_ino):
-        return _Match.LINKED
-    if not stat.S_ISREG(old_status.st_mode) or old_status.st_size != new_status.st_size:
-        return _Match.DIFFERENT
+        return False
+    if not stat.S_ISREG(old_status.st_mode) or old_status.st_size != new.stat().st_size:
+        return False
     with new.open("rb") as first, old.open("rb") as second:
         while chunk := first.read(_CHUNK):
             if chunk != second.read(_CHUNK):
-                return _Match.DIFFERENT
-    return _Match.SAME_BYTES
+                return False
+    return True
 
 
-def replace_by_link(old: Path, path: Path) -> None:
-    """Put a link to *old* at *path* by one rename: *path* is never missing meanwhile."""
-    link = path.with_name(f".link-{path.name}")
-    link.unlink(missing_ok=True)
-    link.hardlink_to(old)
-    link.replace(path)
+def link_over(old: Path, path: Path) -> None:
+    """Put a link to *old* at *path*, in a staging folder: nothing serves it yet, so removing
+    the file first is safe, and cheaper than replacing it by a rename."""
+    path.unlink()
+    path.hardlink_to(old)
 
 
 def cache_digest(settings: Mapping[str, Any], settings_file: Path, vocabulary: Vocabulary) -> str:

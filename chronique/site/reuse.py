@@ -31,11 +31,14 @@ section (name, address) and lead image. Any other template (feeds, topic index, 
 sections index, search, redirects, pages) is always rendered: no rule states what it reads.
 
 When the previous version's page at the same address had the same fingerprint and its file is
-as that build left it (inode, size, modification time), its text is written instead of
-rendering the template, and the staged file then becomes a hard link to the previous one, so the
-compare stage (:func:`chronique.site.incremental.link_unchanged`) sees the same inode and reads
-nothing. Pages rendered anew still go through its byte comparison: a fingerprint that changed
-for a reason the page does not show costs a render, never a wrong page.
+as that build left it (inode, size, modification time), the page is not rendered: a page of
+its own (an article) is linked into the staging folder, a page of a paginated listing is
+written with the previous text (Pelican's pagination writes it), and the compare stage
+(:func:`chronique.site.incremental.link_unchanged`) links it unread. A path written twice in one
+build is none of these, and its link is removed before the second write: Pelican's
+``override_output`` can never reach the published version through a shared inode. Pages
+rendered anew still go through the byte comparison: a fingerprint that changed for a reason
+the page does not show costs a render, never a wrong page.
 
 The fingerprints of a published version are kept beside it (:data:`MANIFEST`), written aside
 then renamed once the version is published; a manifest naming another version is ignored.
@@ -45,14 +48,15 @@ from __future__ import annotations
 
 import hashlib
 import json
-from collections.abc import Callable, Iterable, Iterator, Mapping
+from collections.abc import Callable, Iterable, Mapping
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
+from pelican import signals
+from pelican.utils import get_relative_path, path_to_url
 from pelican.writers import Writer
 
-from chronique.site.incremental import replace_by_link
 from chronique.site.model import article_meta
 
 #: Where build_site hands the writer its PageReuse: lowercase, so never taken for a setting.
@@ -80,9 +84,13 @@ class PageReuse:
     inputs: str
     previous: Path | None = None
     states: Mapping[str, PageState] = field(default_factory=dict)
-    #: This build's pages (output path -> fingerprint); None for a path written twice.
+    #: This build's pages (output path -> fingerprint); None for a page always rendered, and
+    #: for a path written twice.
     fingerprints: dict[str, str | None] = field(default_factory=dict)
-    reused: int = 0
+    #: Pages taken from the previous version: already linked to it, or written with its text.
+    linked: set[str] = field(default_factory=set)
+    copied: set[str] = field(default_factory=set)
+    #: Pages with a fingerprint that were rendered (new, or changed).
     rendered: int = 0
     _teasers: dict[int, str] = field(default_factory=dict, repr=False)
     _chrome: str | None = field(default=None, repr=False)
@@ -99,16 +107,30 @@ class PageReuse:
         states = {path: PageState(*state) for path, state in data["pages"].items()}
         return cls(inputs, current, states)
 
-    def note(self, path: str, fingerprint: str | None) -> bool:
-        """Record *path*'s fingerprint; False when the path was already written (it is then
-        kept out of the manifest: which of the two writes won is Pelican's business)."""
+    def note(self, path: str, fingerprint: str | None, staging: Path) -> bool:
+        """Record *path*'s fingerprint; False when the path was already written. It is then
+        kept out of the manifest and of the reused pages, and a link to the previous version
+        at that path is removed first, so Pelican's second write cannot reach that version."""
         if path in self.fingerprints:
             self.fingerprints[path] = None
+            self.copied.discard(path)
+            if path in self.linked:
+                self.linked.discard(path)
+                (staging / path).unlink()
             return False
         self.fingerprints[path] = fingerprint
         return fingerprint is not None
 
-    def previous_text(self, path: str, fingerprint: str) -> str | None:
+    @property
+    def reused(self) -> int:
+        return len(self.linked) + len(self.copied)
+
+    def equal_files(self) -> frozenset[str]:
+        """The staged files known to equal the previous version's (the compare stage links
+        them unread)."""
+        return frozenset(self.linked | self.copied)
+
+    def previous_file(self, path: str, fingerprint: str) -> Path | None:
         """The previous version's page at *path*, if it had *fingerprint* and is untouched."""
         state = self.states.get(path)
         if self.previous is None or state is None or state.fingerprint != fingerprint:
@@ -118,14 +140,8 @@ class PageReuse:
             status = file.lstat()
         except OSError:
             return None
-        if (status.st_ino, status.st_size, status.st_mtime_ns) != (
-            state.inode,
-            state.size,
-            state.mtime_ns,
-        ):
-            return None
-        with file.open(encoding="utf-8", newline="") as handle:
-            return handle.read()
+        kept = (state.inode, state.size, state.mtime_ns)
+        return file if (status.st_ino, status.st_size, status.st_mtime_ns) == kept else None
 
     def save(self, versions: Path, version: Path) -> None:
         """Write the manifest of *version*, just published (aside, then renamed)."""
@@ -268,9 +284,9 @@ DEPENDENCIES: dict[str, Callable[[PageReuse, Mapping[str, Any]], Parts | None]] 
 }
 
 
-def fingerprint(reuse: PageReuse, template: str, context: Mapping[str, Any]) -> str | None:
+def fingerprint(reuse: PageReuse, template: str | None, context: Mapping[str, Any]) -> str | None:
     """The digest of all the page of *context* shows, or None when it cannot be stated."""
-    describe = DEPENDENCIES.get(template)
+    describe = DEPENDENCIES.get(template) if template is not None else None
     parts = describe(reuse, context) if describe is not None else None
     if parts is None:
         return None
@@ -279,43 +295,115 @@ def fingerprint(reuse: PageReuse, template: str, context: Mapping[str, Any]) -> 
 
 
 class _ReusingTemplate:
-    """Stands for a template in Writer.write_file: renders a page only when it changed."""
+    """Stands for a template in Writer.write_file when it paginates: each page it is asked
+    to render is the previous version's text when its fingerprint is unchanged."""
 
-    def __init__(self, template: Any, reuse: PageReuse) -> None:
+    def __init__(self, template: Any, reuse: PageReuse, staging: Path) -> None:
         self.template = template
         self.reuse = reuse
-        self.reused: list[str] = []
+        self.staging = staging
 
     def render(self, context: dict[str, Any]) -> str:
         path = context["output_file"]
-        digest = fingerprint(self.reuse, self.template.name, context)
-        if self.reuse.note(path, digest) and digest is not None:
-            text = self.reuse.previous_text(path, digest)
-            if text is not None:
-                self.reused.append(path)
-                self.reuse.reused += 1
-                return text
-        self.reuse.rendered += 1
+        digest = fingerprint(self.reuse, getattr(self.template, "name", None), context)
+        if self.reuse.note(path, digest, self.staging) and digest is not None:
+            previous = self.reuse.previous_file(path, digest)
+            if previous is not None:
+                self.reuse.copied.add(path)
+                with previous.open(encoding="utf-8", newline="") as handle:
+                    return handle.read()
+            self.reuse.rendered += 1
         return str(self.template.render(context))
 
 
 class ReusingWriter(Writer):  # type: ignore[misc]
-    """Pelican's Writer, reusing the previous version's unchanged pages (see module doc)."""
+    """Pelican's Writer, reusing the previous version's unchanged pages (see module doc).
 
-    def write_file(self, name: Any, template: Any, context: Any, *args: Any, **kwargs: Any) -> None:
+    A page of its own (an article) whose fingerprint is unchanged is not written at all: the
+    previous version's file is linked into the staging folder. A paginated listing goes
+    through Pelican's pagination, each page's text taken from the previous version when it can.
+    """
+
+    def write_file(
+        self,
+        name: Any,
+        template: Any,
+        context: Any,
+        relative_urls: bool = False,
+        paginated: Any = None,
+        template_name: Any = None,
+        override_output: bool = False,
+        url: Any = None,
+        **kwargs: Any,
+    ) -> None:
         reuse = self.settings.get(REUSE_KEY)
-        if not isinstance(reuse, PageReuse) or getattr(template, "name", None) not in DEPENDENCIES:
-            super().write_file(name, template, context, *args, **kwargs)
-            return
-        reusing = _ReusingTemplate(template, reuse)
-        super().write_file(name, reusing, context, *args, **kwargs)
-        for path in _linkable(reusing.reused, reuse):
-            replace_by_link(reuse.previous / path, Path(self.output_path) / path)  # type: ignore[operator]
+        staging = Path(self.output_path)
+        if isinstance(reuse, PageReuse) and name:
+            if not self._paginates(paginated, template_name, kwargs):
+                if self._link_previous(reuse, name, template, context, relative_urls, kwargs):
+                    return
+            else:
+                template = _ReusingTemplate(template, reuse, staging)
+        super().write_file(
+            name,
+            template,
+            context,
+            relative_urls,
+            paginated,
+            template_name,
+            override_output,
+            url,
+            **kwargs,
+        )
+
+    def _paginates(self, paginated: Any, template_name: Any, kwargs: dict[str, Any]) -> bool:
+        """Whether Writer.write_file writes this call's pages through its Paginator."""
+        lists = paginated if paginated is not None else {"articles", "dates"} & set(kwargs)
+        return bool(lists) and template_name in self.settings["PAGINATED_TEMPLATES"]
+
+    def _link_previous(
+        self,
+        reuse: PageReuse,
+        name: str,
+        template: Any,
+        context: dict[str, Any],
+        relative_urls: bool,
+        kwargs: dict[str, Any],
+    ) -> bool:
+        """Link the previous version's page *name* into staging when it is unchanged (and
+        tell other plugins, as Pelican does for a page it writes); False: render it."""
+        local = _local_context(context, name, relative_urls, kwargs)
+        if local["localsiteurl"]:  # as Writer.write_file does: contents' links follow it
+            context["localsiteurl"] = local["localsiteurl"]
+        digest = fingerprint(reuse, getattr(template, "name", None), local)
+        staging = Path(self.output_path)
+        if not reuse.note(name, digest, staging) or digest is None:
+            return False
+        previous = reuse.previous_file(name, digest)
+        if previous is None:
+            reuse.rendered += 1
+            return False
+        path = staging / name
+        path.parent.mkdir(parents=True, exist_ok=True)
+        path.hardlink_to(previous)
+        reuse.linked.add(name)
+        signals.content_written.send(str(path), context=local)
+        return True
 
 
-def _linkable(paths: list[str], reuse: PageReuse) -> Iterator[str]:
-    """The reused pages written once (a path written twice stays as Pelican left it)."""
-    return (path for path in paths if reuse.fingerprints.get(path) is not None)
+def _local_context(
+    context: dict[str, Any], name: str, relative_urls: bool, kwargs: dict[str, Any]
+) -> dict[str, Any]:
+    """The context Writer.write_file renders a page of its own with."""
+    local = dict(context)
+    local["localsiteurl"] = local.get("localsiteurl")
+    if relative_urls:
+        relative = path_to_url(get_relative_path(name))
+        local["SITEURL"] = relative
+        local["localsiteurl"] = relative
+    local["output_file"] = name
+    local.update(kwargs)
+    return local
 
 
 def writer_class(pelican: Any) -> type:
