@@ -1,8 +1,8 @@
 """Incremental builds: what a rebuild reuses from the previous one, and what it proves it may.
 
-Two things carry over between builds, each keyed so that reusing it is never wrong:
+Three things carry over between builds, each keyed so that reusing it is never wrong:
 
-* **The published files.** A build still renders every page into a fresh staging folder
+* **The published files.** A build writes into a fresh staging folder
   (:mod:`chronique.site.swap`); before the swap, :func:`link_unchanged` replaces each staged
   file whose bytes equal the previous version's file at the same path by a hard link to it.
   An unchanged page keeps its inode and its modification time, so a static host's sync
@@ -17,9 +17,15 @@ Two things carry over between builds, each keyed so that reusing it is never wro
   HTML. Pelican writes its cache file in place (a killed build would leave half of it, which
   Pelican cannot load), so each build works on a copy (:func:`content_cache`) that replaces
   the folder only once the site is published.
+* **Unchanged pages**, not rendered again: each page of a template whose dependencies are
+  stated has a fingerprint of all it shows, kept beside the version
+  (:mod:`chronique.site.reuse`, whose table says what each template's fingerprint covers); a
+  page whose fingerprint did not change is the previous version's file. Feeds, sitemaps, the
+  search index and the pages of other templates are rendered again, and the byte comparison
+  keeps their unchanged files untouched.
 
-What a change affects (the rules a finer-grained rebuild must follow; today every page is
-rendered again and the byte comparison above keeps the rest untouched):
+What a change affects (the fingerprints follow these rules without naming them: a page is
+rendered again when a value it shows changed):
 
 ============================  ============================================================
 change                        files whose bytes change
