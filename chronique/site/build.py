@@ -5,7 +5,9 @@ is silent data loss. Here a build either publishes every article or changes
 nothing: the previous ``output/`` stays as it was, even when the build is killed
 (:mod:`chronique.site.swap`). A rebuild reuses what it safely can
 (:mod:`chronique.site.incremental`): unchanged files are hard links to the previous
-version's, and bodies come from Pelican's content cache when nothing they depend on changed.
+version's, pages whose fingerprint is unchanged are not rendered again
+(:mod:`chronique.site.reuse`), and bodies come from Pelican's content cache when nothing they
+depend on changed.
 """
 
 from __future__ import annotations
@@ -31,9 +33,11 @@ from chronique.site.incremental import (
     inputs_digest,
     link_unchanged,
     record_build,
+    render_digest,
     unchanged_build,
 )
 from chronique.site.model import SITE_KEY, Site, load_site
+from chronique.site.reuse import REUSE_KEY, PageReuse
 from chronique.site.swap import copy_to_folder, output_slots, publish, staging_folder, step
 
 log = logging.getLogger(__name__)
@@ -48,6 +52,10 @@ class BuildResult:
     output_path: Path
     articles: int
     pages: int
+    #: Of the pages whose dependencies chronique.site.reuse states: those taken unchanged from
+    #: the previous version, and those rendered.
+    reused_pages: int = 0
+    rendered_pages: int = 0
 
 
 class _ErrorCollector(logging.Handler):
@@ -99,6 +107,9 @@ def build_site(
         return BuildResult(slots.final, unchanged.articles, unchanged.pages)
     site = load_site(settings, Path(settings_file))
     settings[SITE_KEY] = site
+    rendering = render_digest(settings, Path(settings_file), site.vocabulary)
+    reuse = PageReuse.load(slots.versions, slots.current(), rendering)
+    settings[REUSE_KEY] = reuse
     with (
         staging_folder(slots) as staging,
         _content_cache(site, settings, Path(settings_file)) as cache,
@@ -109,15 +120,18 @@ def build_site(
         _verify_output(site, staging)
         step("rendered")
         with timing.stage("compare"):
-            link_unchanged(staging, slots.current())
+            link_unchanged(staging, slots.current(), reuse.equal_files())
         step("compared")
         version = publish(staging, slots)
         record_build(slots.versions, version, inputs, len(site.articles), len(site.pages))
+        reuse.save(slots.versions, version)
         if cache is not None:
             cache.keep()
         if copy_to is not None:
             copy_to_folder(version, Path(copy_to))
-    return BuildResult(slots.final, len(site.articles), len(site.pages))
+    return BuildResult(
+        slots.final, len(site.articles), len(site.pages), reuse.reused, reuse.rendered
+    )
 
 
 @contextmanager

@@ -1,8 +1,8 @@
 """Incremental builds: what a rebuild reuses from the previous one, and what it proves it may.
 
-Two things carry over between builds, each keyed so that reusing it is never wrong:
+Three things carry over between builds, each keyed so that reusing it is never wrong:
 
-* **The published files.** A build still renders every page into a fresh staging folder
+* **The published files.** A build writes into a fresh staging folder
   (:mod:`chronique.site.swap`); before the swap, :func:`link_unchanged` replaces each staged
   file whose bytes equal the previous version's file at the same path by a hard link to it.
   An unchanged page keeps its inode and its modification time, so a static host's sync
@@ -17,9 +17,15 @@ Two things carry over between builds, each keyed so that reusing it is never wro
   HTML. Pelican writes its cache file in place (a killed build would leave half of it, which
   Pelican cannot load), so each build works on a copy (:func:`content_cache`) that replaces
   the folder only once the site is published.
+* **Unchanged pages**, not rendered again: each page of a template whose dependencies are
+  stated has a fingerprint of all it shows, kept beside the version
+  (:mod:`chronique.site.reuse`, whose table says what each template's fingerprint covers); a
+  page whose fingerprint did not change is the previous version's file. Feeds, sitemaps, the
+  search index and the pages of other templates are rendered again, and the byte comparison
+  keeps their unchanged files untouched.
 
-What a change affects (the rules a finer-grained rebuild must follow; today every page is
-rendered again and the byte comparison above keeps the rest untouched):
+What a change affects (the fingerprints follow these rules without naming them: a page is
+rendered again when a value it shows changed):
 
 ============================  ============================================================
 change                        files whose bytes change
@@ -53,6 +59,7 @@ import hashlib
 import json
 import os
 import shutil
+import stat
 import tempfile
 from collections.abc import Iterable, Iterator, Mapping
 from contextlib import contextmanager
@@ -83,20 +90,33 @@ class LinkReport:
     written: int
 
 
-def link_unchanged(staging: Path, previous: Path | None) -> LinkReport:
+def link_unchanged(
+    staging: Path, previous: Path | None, equal: frozenset[str] = frozenset()
+) -> LinkReport:
     """Hard-link every file of *staging* that is byte-equal to *previous*'s at the same path.
 
-    Sizes are compared first, so a changed page is usually told apart without reading it.
+    The files named in *equal* (paths relative to *staging*: pages the writer took from
+    *previous*, :mod:`chronique.site.reuse`) are linked without being read; for the others,
+    sizes are compared first, so a changed page is usually told apart unread.
     """
     linked = written = 0
     for path in _files(staging):
-        old = previous / path.relative_to(staging) if previous is not None else None
-        if old is not None and _same_bytes(path, old):
-            _replace_by_link(old, path)
+        relative = path.relative_to(staging)
+        old = previous / relative if previous is not None else None
+        if old is not None and relative.as_posix() in equal:
+            if not _same_file(path, old):
+                link_over(old, path)
+            linked += 1
+        elif old is not None and _same_bytes(path, old):
+            link_over(old, path)
             linked += 1
         else:
             written += 1
     return LinkReport(linked, written)
+
+
+def _same_file(new: Path, old: Path) -> bool:
+    return os.path.samestat(new.lstat(), old.lstat())
 
 
 def _files(root: Path) -> Iterator[Path]:
@@ -110,7 +130,7 @@ def _same_bytes(new: Path, old: Path) -> bool:
         old_status = old.lstat()
     except OSError:
         return False
-    if not old.is_file() or old.is_symlink() or old_status.st_size != new.stat().st_size:
+    if not stat.S_ISREG(old_status.st_mode) or old_status.st_size != new.stat().st_size:
         return False
     with new.open("rb") as first, old.open("rb") as second:
         while chunk := first.read(_CHUNK):
@@ -119,12 +139,11 @@ def _same_bytes(new: Path, old: Path) -> bool:
     return True
 
 
-def _replace_by_link(old: Path, path: Path) -> None:
-    """Put a link to *old* at *path* by one rename: *path* is never missing meanwhile."""
-    link = path.with_name(f".link-{path.name}")
-    link.unlink(missing_ok=True)
-    link.hardlink_to(old)
-    link.replace(path)
+def link_over(old: Path, path: Path) -> None:
+    """Put a link to *old* at *path*, in a staging folder: nothing serves it yet, so removing
+    the file first is safe, and cheaper than replacing it by a rename."""
+    path.unlink()
+    path.hardlink_to(old)
 
 
 def cache_digest(settings: Mapping[str, Any], settings_file: Path, vocabulary: Vocabulary) -> str:
@@ -133,6 +152,13 @@ def cache_digest(settings: Mapping[str, Any], settings_file: Path, vocabulary: V
     The vocabulary is the one the Site read (``topics.yml`` is read once per build)."""
     vocabulary_part = repr(vocabulary.topics).encode()
     return _digest([*_code_and_settings(settings, settings_file), b"vocabulary", vocabulary_part])
+
+
+def render_digest(settings: Mapping[str, Any], settings_file: Path, vocabulary: Vocabulary) -> str:
+    """A digest of what every page's rendering depends on besides its own values: what
+    :func:`cache_digest` covers and every installed library's version (Jinja, Babel…)."""
+    libraries = [b"libraries", *_installed_versions()]
+    return _digest([cache_digest(settings, settings_file, vocabulary).encode(), *libraries])
 
 
 def inputs_digest(settings: Mapping[str, Any], settings_file: Path) -> str:

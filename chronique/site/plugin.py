@@ -19,6 +19,7 @@ from chronique.site import (
     images,
     periods,
     redirects,
+    reuse,
     search,
     sitemap,
     theme,
@@ -88,4 +89,5 @@ def register() -> None:
     signals.article_generator_finalized.connect(periods.index_periods)
     signals.static_generator_finalized.connect(images.publish_images)  # variants, cards
     signals.get_generators.connect(add_generators)
+    signals.get_writer.connect(reuse.writer_class)
     signals.finalized.connect(end_run)

@@ -122,6 +122,16 @@ def rename_slug(site: SyntheticSite) -> None:
     site.write(site.articles[index])
 
 
+def edit_title(site: SyntheticSite) -> None:
+    """A new title, slug kept: its section neighbours, the articles listing it as related and
+    every listing showing its teaser name it too."""
+    index = len(site.articles) // 2
+    article = site.articles[index]
+    retitled = replace(article.meta, title="Un titre entièrement nouveau")
+    site.articles[index] = replace(article, meta=retitled)
+    site.write(site.articles[index])
+
+
 def edit_topics(site: SyntheticSite) -> None:
     """A topic's slug and description change in ``topics.yml``."""
     path = site.root / "content" / "topics.yml"
@@ -157,6 +167,7 @@ CHANGES: dict[str, Callable[[SyntheticSite], None]] = {
     "nothing": nothing,
     "edit body": edit_body,
     "edit tags": edit_tags,
+    "edit title": edit_title,
     "change date": change_date,
     "add": add_article,
     "delete": delete_article,
@@ -166,17 +177,26 @@ CHANGES: dict[str, Callable[[SyntheticSite], None]] = {
     "edit a setting": edit_setting,
 }
 #: Changes after which most of the site is the same, so most files must keep their inode.
-LOCAL_CHANGES = {"edit body", "edit tags", "change date", "add", "delete", "rename slug"}
+LOCAL_CHANGES = {
+    "edit body",
+    "edit tags",
+    "edit title",
+    "change date",
+    "add",
+    "delete",
+    "rename slug",
+}
 
 
 @pytest.mark.parametrize("kind", list(CHANGES))
 def test_an_incremental_build_equals_a_full_build_and_keeps_untouched_files(
     project: SyntheticSite, tmp_path: Path, kind: str
 ) -> None:
+    build(project)  # the copy's files have new inodes: this build records them for the next
     CHANGES[kind](project)
     before = published(project)
     caches_before = content_caches(project)
-    build(project)
+    result = build_site(project.settings, project.root / "output")
     after = published(project)
 
     expected = fresh_build(project, tmp_path / "neuf")
@@ -196,10 +216,53 @@ def test_an_incremental_build_equals_a_full_build_and_keeps_untouched_files(
         assert rewritten, "the change shows nowhere in the site"
     if kind in LOCAL_CHANGES:
         assert len(unchanged) > len(rewritten), f"{kind}: {len(rewritten)} files rewritten"
+        assert result.reused_pages > 0, f"{kind}: every page was rendered again"
+    elif kind != "nothing":
+        assert result.reused_pages == 0, f"{kind}: pages reused after a site-wide change"
+    if kind == "edit body":  # its page (the front page is always rendered, and not counted)
+        assert result.rendered_pages == 1, result
     if kind in {"edit topics.yml", "edit a template", "edit a setting"}:
         assert content_caches(project) - caches_before, "the content cache was not renewed"
     else:
         assert content_caches(project) == caches_before
+
+
+def pages_linking_to(output: Path, url: str) -> dict[str, str]:
+    """The HTML pages with a link to *url* (a site path), by path."""
+    pages = {
+        str(p.relative_to(output)): p.read_text(encoding="utf-8") for p in output.rglob("*.html")
+    }
+    return {path: text for path, text in pages.items() if f'href="/{url}"' in text}
+
+
+def test_a_new_title_reaches_every_page_showing_the_article(project: SyntheticSite) -> None:
+    build(project)
+    article = project.articles[len(project.articles) // 2].meta
+    output = project.root / "output"
+    url = f"{article.date:%Y/%m}/{article.slug}/"
+    showing = pages_linking_to(output.resolve(), url)
+    article_pages = {f"{a.meta.date:%Y/%m}/{a.meta.slug}/index.html" for a in project.articles}
+    others = [path for path in showing if path in article_pages and not path.startswith(url)]
+    assert others, "no other article page links to the article: the test shows nothing"
+    edit_title(project)
+    result = build_site(project.settings, output)
+    assert result.reused_pages > 0
+    after = pages_linking_to(output.resolve(), url)
+    assert set(after) == set(showing)
+    for path, text in after.items():
+        assert "Un titre entièrement nouveau" in text, f"{path} shows the old title"
+        assert article.title not in text, f"{path} shows the old title"
+
+
+def test_a_page_edited_by_hand_is_not_reused(project: SyntheticSite) -> None:
+    build(project)
+    other = project.articles[0].meta
+    page = project.root / "output" / f"{other.date:%Y/%m}" / other.slug / "index.html"
+    original = page.read_bytes()
+    page.resolve().write_bytes(original.replace(b"</main>", b"<p>ajout</p></main>"))
+    edit_body(project)
+    build(project)
+    assert page.read_bytes() == original
 
 
 def test_removed_articles_leave_no_file(project: SyntheticSite) -> None:
