@@ -1741,15 +1741,20 @@ def _body(
     block_of: Sequence[int] = (),
 ) -> tuple[str | None, list[str], list[str]]:
     """(standfirst, Markdown blocks, plain paragraphs) of the article text: its good lines,
-    with the headlines and times that stand right above one as subheadings."""
+    with the headlines and times that stand right above one as subheadings. A line shaped
+    like text but too terse to be good on its own (a table's row, a score) is the article's
+    too, since paragraphs stand around it, unless it is a link under a 'Related' label."""
     kept = [
         (ln, q)
         for position, (ln, q) in enumerate(zip(lines, qualities, strict=True))
         if (q == Quality.GOOD and ln.kind in TEXT_KINDS)
-        or (ln.kind in (Kind.HEADLINE, Kind.TIMESTAMP) and not _in_card(lines, position, block_of))
+        or (
+            ln.kind in (*TEXT_KINDS, Kind.HEADLINE, Kind.TIMESTAMP)
+            and not _in_card(lines, position, block_of)
+        )
     ]
     content = [ln for ln, _ in kept]
-    good = [q == Quality.GOOD and ln.kind in TEXT_KINDS for ln, q in kept]
+    good = [ln.kind in TEXT_KINDS for ln, q in kept]
     standfirst = dek
     if (
         standfirst is None
