@@ -602,6 +602,29 @@ _CODE_MARK = re.compile(r"[(){}\[\]<>=;│─┼|_#$`\\]")
 #: A run of text at the article's end across a box, this share of the text or less, is the
 #: article's only when it shares words with the text above it (see _without_stray_tail).
 STRAY_TAIL_SHARE = 0.2
+#: An author's bio closes the article only past this share of its text.
+BIO_AFTER_TEXT_SHARE = 0.5
+#: The bio says what its subject is within this many words.
+BIO_ROLE_WORDS = 20
+_CAPITALISED = r"[A-ZÀ-ÖØ-Þ][\w’'.-]+"
+_ABOUT_HEADING = re.compile(
+    r"(?:About|Sobre|Acerca de|À propos de|A propos de|Über)\s+"
+    rf"(?:the author|l[’']auteur|den Autor|die Autorin|o autor|el autor|{_CAPITALISED}"
+    rf"(?:\s+{_CAPITALISED}){{0,2}})"
+)
+#: A name (a few words of description may come first), perhaps a handle, then 'is a'.
+_BIO_OPENING = re.compile(
+    rf"(?:[\w’'-]+\s+){{0,4}}?{_CAPITALISED}(?:\s+{_CAPITALISED}){{1,2}}(?:\s*\(@\w+\))?,?\s+"
+    r"(?:is|was|writes|covers|est|ist|war|es|é)\s"
+)
+_BIO_ROLE = re.compile(
+    r"\b(?:writer|editor|reporter|journalist|correspondent|columnist|contributor|author|"
+    r"blogger|critic|photographer|educator|journaliste|rédact(?:eur|rice)|correspondante?|"
+    r"chroniqueu(?:r|se)|auteur|autrice|éditorialiste|journalist(?:in)?|redakteur(?:in)?|"
+    r"korrespondent(?:in)?|autor(?:in|a)?|reporter(?:in)?|kolumnist(?:in)?|periodista|"
+    r"redactora?|corresponsal|columnista|jornalista|escritora?)\b",
+    re.IGNORECASE,
+)
 #: The headers of comments ('Philipp sagt:'): at least this many on a page, each this short.
 COMMENT_HEADERS_MIN = 2
 COMMENT_HEADER_MAX_CHARS = 120
@@ -1001,6 +1024,7 @@ def _article_span(
 
     best = max(runs, key=weight)
     best = _without_stray_tail(lines, [a for a in anchors if best[0] <= a < best[1]], reader)
+    best = _before_author_bio(lines, [a for a in anchors if best[0] <= a < best[1]], reader)
     text_chars = sum(reader.length(lines[i].text) for i in anchors if best[0] <= i < best[1])
     _refuse_teaser(lines, best)
     _refuse_listing(lines, reader, text_chars, outside=best)
@@ -1037,6 +1061,38 @@ def _without_stray_tail(
         runs.pop()
         total -= chars.pop()
     return anchors[0], runs[-1][-1] + 1
+
+
+def _before_author_bio(
+    lines: Sequence[Line], anchors: Sequence[int], reader: PageReader
+) -> tuple[int, int]:
+    """The span of *anchors* up to the author's bio that closes the article ('Louise Matsakis
+    is a staff writer at…', under 'About Carlos Nadalim'): set apart from the text above it,
+    past the first half of the text. What follows a bio (a newsletter's pitch, other
+    stories, comments) is no more the article's."""
+    total = sum(reader.length(lines[i].text) for i in anchors)
+    anchor_set, seen = set(anchors), 0
+    for index in range(anchors[0], anchors[-1] + 1):
+        if seen >= BIO_AFTER_TEXT_SHARE * total and _opens_bio(lines[index], lines[index - 1]):
+            return anchors[0], max(a for a in anchors if a < index) + 1
+        if index in anchor_set:
+            seen += reader.length(lines[index].text)
+    return anchors[0], anchors[-1] + 1
+
+
+def _opens_bio(line: Line, previous: Line) -> bool:
+    """'About Carlos Nadalim', 'À propos de l'auteur'; or, not right under a paragraph, a line
+    that opens on a name and says what the person is: 'Molly Wood (@mollywood) is an Ideas
+    contributor', 'Pulitzer Prize-winning journalist Michael Hiltzik writes a daily blog'."""
+    if line.kind == Kind.HEADLINE and _ABOUT_HEADING.fullmatch(line.text):
+        return True
+    if (
+        previous.kind in TEXT_KINDS
+        or line.kind not in CONTENT_KINDS
+        or not _BIO_OPENING.match(line.text)
+    ):
+        return False
+    return _BIO_ROLE.search(" ".join(line.text.split()[:BIO_ROLE_WORDS])) is not None
 
 
 def _has_header(lines: Sequence[Line], anchors: Sequence[int], start: int) -> bool:

@@ -54,3 +54,92 @@ def test_terse_lines_of_figures_between_paragraphs_are_the_article_s():
     )
     assert extracted.title == TITLE
     assert extracted.paragraphs == (INTRO, *STATS, *AFTER)
+
+
+STORY = (
+    "Instagram began testing hidden like counts worldwide on Thursday, after trying the "
+    "change for several months in a handful of countries, and the company says creators "
+    "will still see every figure on their own posts.",
+    "The accounts that businesses use get far more detail: who looked at a profile, from "
+    "which city, at what hour, and how many of them tapped the link to the shop that the "
+    "account advertises at the top of its page.",
+    "A spokesperson for Instagram confirmed that the app suggests the switch to people who "
+    "post often, and that nothing stops a private person from turning an ordinary profile "
+    "into a professional one in a few taps.",
+    "Even these figures are anonymised, the company says, and they cannot tell an account "
+    "apart from the many people who may share it, which is how families and small shops "
+    "tend to use the app.",
+)
+BIO = (
+    "Louise Matsakis is a staff writer covering Instagram and the other platforms that "
+    "businesses use to advertise. She was formerly an editor at a technology site, where "
+    "she wrote about the accounts of companies and the people who run them."
+)
+
+
+def test_the_article_ends_before_its_author_s_bio():
+    """A bio under the text (set apart from it by a newsletter box) and what follows it
+    are not the article's, though they are prose and the bio speaks of the same things."""
+    extracted = extract_text_page(
+        page(
+            "Menu",
+            "Business",
+            "Instagram wants you to turn your profile into a business account",
+            "Louise Matsakis 11.19.2019 07:00 AM",
+            *STORY,
+            "Newsletter",
+            "Get our weekly technology briefing",
+            "Subscribe",
+            "Follow us",
+            "Twitter",
+            BIO,
+            "Staff Writer",
+            "WIRED is where tomorrow is realized. It is the essential source of information and "
+            "ideas that make sense of a world in constant transformation, every single day.",
+            "More From WIRED",
+        ),
+        rules(),
+    )
+    assert extracted.paragraphs == STORY
+
+
+def test_a_bio_heading_closes_the_article_and_a_person_described_inside_it_does_not():
+    """'À propos de l'auteur' closes the text; a paragraph about a person that follows the
+    text's paragraphs is the article's own."""
+    inside = (
+        "Marie Durand est une journaliste à la retraite qui a couvert la région pendant "
+        "trente ans, et elle se souvient d’avoir entendu parler du projet dès les années "
+        "quatre-vingt-dix, lors d’un conseil municipal."
+    )
+    story = (*PARAGRAPHS_FR[:3], inside, PARAGRAPHS_FR[3])
+    extracted = extract_text_page(
+        page(
+            "Métropole",
+            "Tramway : le conseil municipal vote une nouvelle ligne vers les quartiers nord",
+            "Publié le 14 octobre 2024 à 19h30",
+            *story,
+            "Partager",
+            "À propos de l’auteur",
+            "Journaliste au service Métropole, Paul Lenoir suit les transports et "
+            "l’urbanisme depuis 2015, après dix ans passés à la rédaction de Lyon.",
+            "Newsletter",
+        ),
+        rules(),
+    )
+    assert extracted.paragraphs == story
+
+
+PARAGRAPHS_FR = (
+    "Le conseil municipal a voté lundi soir, après plus de quatre heures de débats, le "
+    "principe d’une nouvelle ligne de tramway entre la gare et les quartiers du nord, un "
+    "projet attendu depuis une dizaine d’années par les habitants.",
+    "La ligne, longue de neuf kilomètres, doit desservir seize stations et transporter "
+    "jusqu’à quarante mille voyageurs par jour. Les premiers travaux de déviation des "
+    "réseaux commenceront au printemps prochain, selon le calendrier présenté par la maire.",
+    "L’opposition a dénoncé un coût qu’elle juge sous-estimé et réclamé une étude "
+    "indépendante sur la fréquentation, estimant que les prévisions de la ville reposent "
+    "sur des hypothèses trop favorables et sur une croissance de la population incertaine.",
+    "La métropole, qui finance la moitié du projet, doit se prononcer à son tour en "
+    "décembre. Si le calendrier est tenu, les premières rames circuleraient à la fin de "
+    "l’année 2029, après deux ans d’essais sur la partie nord du tracé.",
+)
