@@ -182,11 +182,14 @@ _CAPTION_END = re.compile(
     r"\b[^/]{0,40}|\((?:photo|cr[ée]dit|credit|image)\b[^)]*\)\s*\.?)$"
 )
 CAPTION_MAX_WORDS = 60
-#: A caption's credit after its sentence: '… on Thursday. Courtesy John Lamb', '… Imago/dpa'.
+#: A caption's credit after its sentence: '… on Thursday. Courtesy John Lamb', '… Imago/dpa',
+#: '… Bildrechte: MDR/David Straub', '… Foto: Miles Lilley.', '… EFE/ J.J. Guillén'.
 #: The credit's name words are capitalised: a sentence's last words are not a credit.
 _CREDIT_TAIL = re.compile(
-    r"[.!?]\s+(?:(?i:courtesy|photo|image|credit|foto|bild|source)\b(?:\.{2,}|…|:)?[^.!?]*"
-    r"|[A-Z][\w'’-]*(?:[ /][A-Z][\w'’.-]*){0,3}(?:/[\w.-]+)?)(?<!\.)$"
+    r"[.!?]\s+(?:(?i:courtesy|photos?|image|credit|fotos?|bild(?:rechte|quelle)?|source|quelle)\b"
+    r"(?::[^.!?]*\.?|(?:\.{2,}|…)?[^.!?]*(?<!\.))"
+    r"|(?i:keystone|efe|afp|ap|reuters|dpa|epa|imago|getty images|ansa|xinhua)\s*/.{0,50}"
+    r"|[A-Z][\w'’-]*(?:[ /][A-Z][\w'’.-]*){0,3}(?:/[\w.-]+)?(?<!\.))$"
 )
 #: Titles abbreviated before a name ('Rep. Zooey Zephyr', 'Dr. Anna Berg') and initialisms
 #: ('Japan-U.S. Pact'): their full stop ends no sentence, so the words after it are no

@@ -4,7 +4,7 @@ between paragraphs, and not the blurbs that follow it (issue 14)."""
 from __future__ import annotations
 
 from chronique.ingest.chrome import load_chrome_patterns
-from chronique.ingest.text_page import TextRules, extract_text_page
+from chronique.ingest.text_page import Kind, TextRules, classify_line, extract_text_page
 
 INTRO = (
     "Cleveland's defense held Pittsburgh to 194 yards on Thursday night, and the snap counts "
@@ -143,3 +143,21 @@ PARAGRAPHS_FR = (
     "décembre. Si le calendrier est tenu, les premières rames circuleraient à la fin de "
     "l’année 2029, après deux ans d’essais sur la partie nord du tracé.",
 )
+
+
+def test_a_caption_s_credit_after_its_sentence_marks_it_as_a_caption():
+    """'… Bildrechte: MDR/David Straub', '… Foto: Miles Lilley.', '… EFE/ J.J. Guillén',
+    '… Keystone/The White House via AP/Adam Schultz': the credit closes a caption. A
+    sentence that opens on the same word is no credit."""
+    captions = (
+        "Pro Stunde werden in Schmalkalden etwa 45 Schweine geschlachtet. Bildrechte: "
+        "MDR/David Straub",
+        "Den nysgerrighed kendetegner også Stine og hendes opvækst. Foto: Miles Lilley.",
+        "El ministro saluda a su homólogo tras la foto de familia del Grupo de Madrid. "
+        "EFE/ J.J. Guillén",
+        "Biden traf sich am Samstagabend mit seinen Sicherheitsberatern. Keystone/The White "
+        "House via AP/Adam Schultz",
+    )
+    assert [classify_line(text, rules()).kind for text in captions] == [Kind.CAPTION] * 4
+    sentence = "Die Zahl der Betriebe ist gestiegen. Quelle der Daten ist das Landesamt."
+    assert classify_line(sentence, rules()).kind != Kind.CAPTION
