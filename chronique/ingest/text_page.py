@@ -605,6 +605,10 @@ _CODE_MARK = re.compile(r"[(){}\[\]<>=;│─┼|_#$`\\]")
 #: A run of text at the article's end across a box, this share of the text or less, is the
 #: article's only when it shares words with the text above it (see _without_stray_tail).
 STRAY_TAIL_SHARE = 0.2
+#: A list in the text: at least this many headline-shaped lines under a sentence of at least
+#: this many words that ends with a colon.
+LIST_MIN_ITEMS = 2
+LIST_INTRO_MIN_WORDS = 5
 #: An author's bio closes the article only past this share of its text.
 BIO_AFTER_TEXT_SHARE = 0.5
 #: The bio says what its subject is within this many words.
@@ -780,6 +784,7 @@ def extract_text_page(text: str, rules: TextRules, source_url: str | None = None
     if not any(_is_text(ln, q) for ln, q in zip(lines, qualities, strict=True)):
         qualities = _short_page_qualities(lines, initial)
     start, stop = _article_span(lines, qualities, reader)
+    stop = _through_closing_list(lines, stop)
     article = lines[start:stop]
     subject = Subject(article)
     outline = Outline.of(lines)
@@ -1803,17 +1808,20 @@ def _body(
     with the headlines and times that stand right above one as subheadings. A line shaped
     like text but too terse to be good on its own (a table's row, a score) is the article's
     too, since paragraphs stand around it, unless it is a link under a 'Related' label."""
+    items = _list_items(lines)
     kept = [
-        (ln, q)
+        (ln, position in items)
         for position, (ln, q) in enumerate(zip(lines, qualities, strict=True))
         if (q == Quality.GOOD and ln.kind in TEXT_KINDS)
+        or position in items
         or (
             ln.kind in (*TEXT_KINDS, Kind.HEADLINE, Kind.TIMESTAMP)
             and not _in_card(lines, position, block_of)
         )
     ]
     content = [ln for ln, _ in kept]
-    good = [ln.kind in TEXT_KINDS for ln, q in kept]
+    listed = [item for _, item in kept]
+    good = [ln.kind in TEXT_KINDS for ln in content]
     standfirst = dek
     if (
         standfirst is None
@@ -1822,12 +1830,19 @@ def _body(
         and _is_standfirst(content, good, lines, right_under_title)
     ):
         standfirst = content[0].text
-        content, good = content[1:], good[1:]
+        content, good, listed = content[1:], good[1:], listed[1:]
     blocks: list[str] = []
     paragraphs: list[str] = []
     for position, line in enumerate(content):
         text_follows = position + 1 < len(content) and good[position + 1]
-        if good[position]:
+        if listed[position]:
+            item = f"- {escape_paragraph(line.text)}"
+            if position > 0 and listed[position - 1]:
+                blocks[-1] += f"\n{item}"
+            else:
+                blocks.append(item)
+            paragraphs.append(line.text)
+        elif good[position]:
             blocks.append(escape_paragraph(line.text))
             paragraphs.append(line.text)
         elif text_follows and line.kind == Kind.TIMESTAMP:
@@ -1838,6 +1853,39 @@ def _body(
             blocks.append(escape_paragraph(line.text))
             paragraphs.append(line.text)
     return standfirst, blocks, paragraphs
+
+
+def _list_items(lines: Sequence[Line]) -> set[int]:
+    """Positions of the items of the lists that a sentence introduces ('The band's 2020 tour
+    dates:', 'Here's what's different in my life now:'): the headline-shaped lines right
+    under it, two or more. (A label ending in a colon, 'More:', 'Sources:', introduces links
+    or credits, not the article's list.)"""
+    items: set[int] = set()
+    for position, line in enumerate(lines):
+        if not _introduces_list(line):
+            continue
+        end = position + 1
+        while end < len(lines) and lines[end].kind == Kind.HEADLINE:
+            end += 1
+        if end - position - 1 >= LIST_MIN_ITEMS:
+            items.update(range(position + 1, end))
+    return items
+
+
+def _introduces_list(line: Line) -> bool:
+    return (
+        line.kind in TEXT_KINDS and line.text.endswith(":") and line.words >= LIST_INTRO_MIN_WORDS
+    )
+
+
+def _through_closing_list(lines: Sequence[Line], stop: int) -> int:
+    """The end of the article text, past the list that its last sentence introduces."""
+    if not _introduces_list(lines[stop - 1]):
+        return stop
+    end = stop
+    while end < len(lines) and lines[end].kind == Kind.HEADLINE:
+        end += 1
+    return end if end - stop >= LIST_MIN_ITEMS else stop
 
 
 def _in_card(lines: Sequence[Line], position: int, block_of: Sequence[int] = ()) -> bool:

@@ -161,3 +161,60 @@ def test_a_caption_s_credit_after_its_sentence_marks_it_as_a_caption():
     assert [classify_line(text, rules()).kind for text in captions] == [Kind.CAPTION] * 4
     sentence = "Die Zahl der Betriebe ist gestiegen. Quelle der Daten ist das Landesamt."
     assert classify_line(sentence, rules()).kind != Kind.CAPTION
+
+
+TOUR = (
+    "The Doobie Brothers will reunite with their former frontman for a 30-date North "
+    "American tour next summer, the band announced at the end of its concert in Nashville "
+    "on Monday night.",
+    "Tickets go on sale to the general public on Friday, December 6th, and members of the "
+    "band's fan club will be able to buy them two days earlier, the promoter said in a "
+    "statement released after the show.",
+    "The band's current tour continues on Tuesday in South Carolina, and after a break at "
+    "the end of the month it will go on through the winter. The band's 2020 tour dates:",
+)
+DATES = (
+    "June 9 – West Palm Beach, FL @ Coral Sky Amphitheatre",
+    "June 10 – Tampa, FL @ Credit Union Amphitheatre",
+    "June 14 – Alpharetta, GA @ Ameris Bank Amphitheatre",
+)
+
+
+def test_a_list_that_the_text_introduces_is_kept_as_a_list():
+    """Short lines under a sentence ending with a colon are the article's list, even at its
+    end; under a label ('See also') they are links."""
+    extracted = extract_text_page(
+        page(
+            "Music",
+            "The Doobie Brothers reunite with Michael McDonald for a 50th anniversary tour",
+            "By Daniel Kreps November 19, 2019 8:12AM ET",
+            *TOUR[:2],
+            "See also",
+            "Motley Crue and Def Leppard set a stadium tour",
+            "Lighting up with the stars of a new film",
+            TOUR[2],
+            *DATES,
+            "Want more Rolling Stone? Sign up for our newsletter.",
+            "Trending",
+            "Which band will reunite next? Placing odds on 14 groups",
+        ),
+        rules(),
+    )
+    assert extracted.paragraphs == (*TOUR, *DATES)
+    assert "\n".join(f"- {item}" for item in DATES) in extracted.body
+    assert "Def Leppard" not in extracted.body
+
+
+def test_related_links_labels_in_other_languages_are_chrome():
+    """'Mehr zu Fleischkonsum', 'Das könnte Sie auch interessieren', 'Les også: …': boxes of
+    links set inside the text; a sentence that opens on 'Mehr' is text."""
+    labels = (
+        "Mehr zu Fleischkonsum",
+        "Mehr zur Lage im Nahen Osten lesen Sie in unserem Liveblog:",
+        "Das könnte Sie auch interessieren:",
+        "Les også: Tone Damli ofret musikkarrieren for barna",
+        "Lee también: El Gobierno aprueba la nueva ley de vivienda",
+    )
+    assert {classify_line(text, rules()).kind for text in labels} == {Kind.CHROME}
+    sentence = "Mehr Menschen als je zuvor haben in diesem Jahr gewählt, sagte der Bürgermeister."
+    assert classify_line(sentence, rules()).kind == Kind.PROSE
