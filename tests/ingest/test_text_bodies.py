@@ -3,7 +3,10 @@ between paragraphs, and not the blurbs that follow it (issue 14)."""
 
 from __future__ import annotations
 
+import pytest
+
 from chronique.ingest.chrome import load_chrome_patterns
+from chronique.ingest.errors import IngestFailure
 from chronique.ingest.text_page import Kind, TextRules, classify_line, extract_text_page
 
 INTRO = (
@@ -218,3 +221,22 @@ def test_related_links_labels_in_other_languages_are_chrome():
     assert {classify_line(text, rules()).kind for text in labels} == {Kind.CHROME}
     sentence = "Mehr Menschen als je zuvor haben in diesem Jahr gewählt, sagte der Bürgermeister."
     assert classify_line(sentence, rules()).kind == Kind.PROSE
+
+
+def test_a_page_copied_without_its_scripts_is_refused_not_published_with_the_notice():
+    """A copy that holds only the notice that scripts are off ('Aktivieren Sie Javascript…')
+    has no article text; an article about JavaScript keeps its sentences."""
+    notice = page(
+        "Frankfurter Zeitung",
+        "Pendler zahlen 60 Prozent weniger",
+        "Aktivieren Sie Javascript jetzt, um unsere Artikel wieder lesen zu können.",
+    )
+    with pytest.raises(IngestFailure):
+        extract_text_page(notice, rules())
+    sentence = (
+        "Developers can now enable JavaScript modules in the settings, the company said on "
+        "Tuesday in a post about the new version of its browser."
+    )
+    assert classify_line(sentence, rules()).kind != Kind.CHROME
+    signing_up = "By signing up you consent to receive the above newsletter from the publisher."
+    assert classify_line(signing_up, rules()).kind == Kind.CHROME
