@@ -184,11 +184,14 @@ _CAPTION_END = re.compile(
     r"\b[^/]{0,40}|\((?:photo|cr[ée]dit|credit|image)\b[^)]*\)\s*\.?)$"
 )
 CAPTION_MAX_WORDS = 60
-#: A caption's credit after its sentence: '… on Thursday. Courtesy John Lamb', '… Imago/dpa'.
+#: A caption's credit after its sentence: '… on Thursday. Courtesy John Lamb', '… Imago/dpa',
+#: '… Bildrechte: MDR/David Straub', '… Foto: Miles Lilley.', '… EFE/ J.J. Guillén'.
 #: The credit's name words are capitalised: a sentence's last words are not a credit.
 _CREDIT_TAIL = re.compile(
-    r"[.!?]\s+(?:(?i:courtesy|photo|image|credit|foto|bild|source)\b(?:\.{2,}|…|:)?[^.!?]*"
-    r"|[A-Z][\w'’-]*(?:[ /][A-Z][\w'’.-]*){0,3}(?:/[\w.-]+)?)(?<!\.)$"
+    r"[.!?]\s+(?:(?i:courtesy|photos?|image|credit|fotos?|bild(?:rechte|quelle)?|source|quelle)\b"
+    r"(?::[^.!?]*\.?|(?:\.{2,}|…)?[^.!?]*(?<!\.))"
+    r"|(?i:keystone|efe|afp|ap|reuters|dpa|epa|imago|getty images|ansa|xinhua)\s*/.{0,50}"
+    r"|[A-Z][\w'’-]*(?:[ /][A-Z][\w'’.-]*){0,3}(?:/[\w.-]+)?(?<!\.))$"
 )
 #: Titles abbreviated before a name ('Rep. Zooey Zephyr', 'Dr. Anna Berg') and initialisms
 #: ('Japan-U.S. Pact'): their full stop ends no sentence, so the words after it are no
@@ -605,6 +608,33 @@ _CODE_MARK = re.compile(r"[(){}\[\]<>=;│─┼|_#$`\\]")
 #: A run of text at the article's end across a box, this share of the text or less, is the
 #: article's only when it shares words with the text above it (see _without_stray_tail).
 STRAY_TAIL_SHARE = 0.2
+#: A list in the text: at least this many headline-shaped lines under a sentence of at least
+#: this many words that ends with a colon.
+LIST_MIN_ITEMS = 2
+LIST_INTRO_MIN_WORDS = 5
+#: An author's bio closes the article only past this share of its text.
+BIO_AFTER_TEXT_SHARE = 0.5
+#: The bio says what its subject is within this many words.
+BIO_ROLE_WORDS = 20
+_CAPITALISED = r"[A-ZÀ-ÖØ-Þ][\w’'.-]+"
+_ABOUT_HEADING = re.compile(
+    r"(?:About|Sobre|Acerca de|À propos de|A propos de|Über)\s+"
+    rf"(?:the author|l[’']auteur|den Autor|die Autorin|o autor|el autor|{_CAPITALISED}"
+    rf"(?:\s+{_CAPITALISED}){{0,2}})"
+)
+#: A name (a few words of description may come first), perhaps a handle, then 'is a'.
+_BIO_OPENING = re.compile(
+    rf"(?:[\w’'-]+\s+){{0,4}}?{_CAPITALISED}(?:\s+{_CAPITALISED}){{1,2}}(?:\s*\(@\w+\))?,?\s+"
+    r"(?:is|was|writes|covers|est|ist|war|es|é)\s"
+)
+_BIO_ROLE = re.compile(
+    r"\b(?:writer|editor|reporter|journalist|correspondent|columnist|contributor|author|"
+    r"blogger|critic|photographer|educator|journaliste|rédact(?:eur|rice)|correspondante?|"
+    r"chroniqueu(?:r|se)|auteur|autrice|éditorialiste|journalist(?:in)?|redakteur(?:in)?|"
+    r"korrespondent(?:in)?|autor(?:in|a)?|reporter(?:in)?|kolumnist(?:in)?|periodista|"
+    r"redactora?|corresponsal|columnista|jornalista|escritora?)\b",
+    re.IGNORECASE,
+)
 #: The headers of comments ('Philipp sagt:'): at least this many on a page, each this short.
 COMMENT_HEADERS_MIN = 2
 COMMENT_HEADER_MAX_CHARS = 120
@@ -779,6 +809,7 @@ def extract_text_page(text: str, rules: TextRules, source_url: str | None = None
     if not any(_is_text(ln, q) for ln, q in zip(lines, qualities, strict=True)):
         qualities = _short_page_qualities(lines, initial)
     start, stop = _article_span(lines, qualities, reader)
+    stop = _through_closing_list(lines, stop)
     article = lines[start:stop]
     subject = Subject(article)
     outline = Outline.of(lines)
@@ -1028,6 +1059,7 @@ def _article_span(
 
     best = max(runs, key=weight)
     best = _without_stray_tail(lines, [a for a in anchors if best[0] <= a < best[1]], reader)
+    best = _before_author_bio(lines, [a for a in anchors if best[0] <= a < best[1]], reader)
     text_chars = sum(reader.length(lines[i].text) for i in anchors if best[0] <= i < best[1])
     _refuse_teaser(lines, best)
     _refuse_listing(lines, reader, text_chars, outside=best)
@@ -1064,6 +1096,38 @@ def _without_stray_tail(
         runs.pop()
         total -= chars.pop()
     return anchors[0], runs[-1][-1] + 1
+
+
+def _before_author_bio(
+    lines: Sequence[Line], anchors: Sequence[int], reader: PageReader
+) -> tuple[int, int]:
+    """The span of *anchors* up to the author's bio that closes the article ('Louise Matsakis
+    is a staff writer at…', under 'About Carlos Nadalim'): set apart from the text above it,
+    past the first half of the text. What follows a bio (a newsletter's pitch, other
+    stories, comments) is no more the article's."""
+    total = sum(reader.length(lines[i].text) for i in anchors)
+    anchor_set, seen = set(anchors), 0
+    for index in range(anchors[0], anchors[-1] + 1):
+        if seen >= BIO_AFTER_TEXT_SHARE * total and _opens_bio(lines[index], lines[index - 1]):
+            return anchors[0], max(a for a in anchors if a < index) + 1
+        if index in anchor_set:
+            seen += reader.length(lines[index].text)
+    return anchors[0], anchors[-1] + 1
+
+
+def _opens_bio(line: Line, previous: Line) -> bool:
+    """'About Carlos Nadalim', 'À propos de l'auteur'; or, not right under a paragraph, a line
+    that opens on a name and says what the person is: 'Molly Wood (@mollywood) is an Ideas
+    contributor', 'Pulitzer Prize-winning journalist Michael Hiltzik writes a daily blog'."""
+    if line.kind == Kind.HEADLINE and _ABOUT_HEADING.fullmatch(line.text):
+        return True
+    if (
+        previous.kind in TEXT_KINDS
+        or line.kind not in CONTENT_KINDS
+        or not _BIO_OPENING.match(line.text)
+    ):
+        return False
+    return _BIO_ROLE.search(" ".join(line.text.split()[:BIO_ROLE_WORDS])) is not None
 
 
 def _has_header(lines: Sequence[Line], anchors: Sequence[int], start: int) -> bool:
@@ -1820,15 +1884,23 @@ def _body(
     block_of: Sequence[int] = (),
 ) -> tuple[str | None, list[str], list[str]]:
     """(standfirst, Markdown blocks, plain paragraphs) of the article text: its good lines,
-    with the headlines and times that stand right above one as subheadings."""
+    with the headlines and times that stand right above one as subheadings. A line shaped
+    like text but too terse to be good on its own (a table's row, a score) is the article's
+    too, since paragraphs stand around it, unless it is a link under a 'Related' label."""
+    items = _list_items(lines)
     kept = [
-        (ln, q)
+        (ln, position in items)
         for position, (ln, q) in enumerate(zip(lines, qualities, strict=True))
         if (q == Quality.GOOD and ln.kind in TEXT_KINDS)
-        or (ln.kind in (Kind.HEADLINE, Kind.TIMESTAMP) and not _in_card(lines, position, block_of))
+        or position in items
+        or (
+            ln.kind in (*TEXT_KINDS, Kind.HEADLINE, Kind.TIMESTAMP)
+            and not _in_card(lines, position, block_of)
+        )
     ]
     content = [ln for ln, _ in kept]
-    good = [q == Quality.GOOD and ln.kind in TEXT_KINDS for ln, q in kept]
+    listed = [item for _, item in kept]
+    good = [ln.kind in TEXT_KINDS for ln in content]
     standfirst = dek
     if (
         standfirst is None
@@ -1837,12 +1909,19 @@ def _body(
         and _is_standfirst(content, good, lines, right_under_title)
     ):
         standfirst = content[0].text
-        content, good = content[1:], good[1:]
+        content, good, listed = content[1:], good[1:], listed[1:]
     blocks: list[str] = []
     paragraphs: list[str] = []
     for position, line in enumerate(content):
         text_follows = position + 1 < len(content) and good[position + 1]
-        if good[position]:
+        if listed[position]:
+            item = f"- {escape_paragraph(line.text)}"
+            if position > 0 and listed[position - 1]:
+                blocks[-1] += f"\n{item}"
+            else:
+                blocks.append(item)
+            paragraphs.append(line.text)
+        elif good[position]:
             blocks.append(escape_paragraph(line.text))
             paragraphs.append(line.text)
         elif text_follows and line.kind == Kind.TIMESTAMP:
@@ -1853,6 +1932,39 @@ def _body(
             blocks.append(escape_paragraph(line.text))
             paragraphs.append(line.text)
     return standfirst, blocks, paragraphs
+
+
+def _list_items(lines: Sequence[Line]) -> set[int]:
+    """Positions of the items of the lists that a sentence introduces ('The band's 2020 tour
+    dates:', 'Here's what's different in my life now:'): the headline-shaped lines right
+    under it, two or more. (A label ending in a colon, 'More:', 'Sources:', introduces links
+    or credits, not the article's list.)"""
+    items: set[int] = set()
+    for position, line in enumerate(lines):
+        if not _introduces_list(line):
+            continue
+        end = position + 1
+        while end < len(lines) and lines[end].kind == Kind.HEADLINE:
+            end += 1
+        if end - position - 1 >= LIST_MIN_ITEMS:
+            items.update(range(position + 1, end))
+    return items
+
+
+def _introduces_list(line: Line) -> bool:
+    return (
+        line.kind in TEXT_KINDS and line.text.endswith(":") and line.words >= LIST_INTRO_MIN_WORDS
+    )
+
+
+def _through_closing_list(lines: Sequence[Line], stop: int) -> int:
+    """The end of the article text, past the list that its last sentence introduces."""
+    if not _introduces_list(lines[stop - 1]):
+        return stop
+    end = stop
+    while end < len(lines) and lines[end].kind == Kind.HEADLINE:
+        end += 1
+    return end if end - stop >= LIST_MIN_ITEMS else stop
 
 
 def _in_card(lines: Sequence[Line], position: int, block_of: Sequence[int] = ()) -> bool:

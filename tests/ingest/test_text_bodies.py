@@ -1,0 +1,242 @@
+"""What the plain-text reader keeps of an article's text: its terse lines, lists and tables
+between paragraphs, and not the blurbs that follow it (issue 14)."""
+
+from __future__ import annotations
+
+import pytest
+
+from chronique.ingest.chrome import load_chrome_patterns
+from chronique.ingest.errors import IngestFailure
+from chronique.ingest.text_page import Kind, TextRules, classify_line, extract_text_page
+
+INTRO = (
+    "Cleveland's defense held Pittsburgh to 194 yards on Thursday night, and the snap counts "
+    "show how much the coaches leaned on their starters after a week of injuries and a "
+    "suspension that left the line thin."
+)
+STATS = (
+    "LB Joe Schobert 74 100% 7 tackles, 3 assists (10 combined). 1 sack, 2 TFL, 2 QH, 2 INT, "
+    "4 passes defended.",
+    "LB Mack Wilson 74 100% 1 tackle, 4 assists (5 combined). 1 pass defended.",
+    "S Juston Burris 42 57% 4 tackles, 1 assist (5 combined). 1 sack, 1 QH, 1 INT.",
+)
+AFTER = (
+    "The linebackers were on the field for every snap, which the staff had not planned: "
+    "the rotation that was drawn up in the week was dropped once the second safety went "
+    "down in the first quarter with a hamstring injury.",
+    "Schobert was the highest graded player on the defense, with two interceptions and a "
+    "pass broken up in coverage, and he said after the game that the whole unit had played "
+    "with the kind of discipline the team had been missing all season.",
+)
+TITLE = "Browns defensive snap counts, stats and notes from Week 11"
+
+
+def rules() -> TextRules:
+    return TextRules(load_chrome_patterns())
+
+
+def page(*lines: str) -> str:
+    return "\n".join(lines) + "\n"
+
+
+def test_terse_lines_of_figures_between_paragraphs_are_the_article_s():
+    """A table's rows copied as lines (names and figures, few function words) between two
+    paragraphs of the article are its text, though none would pass for prose on its own."""
+    extracted = extract_text_page(
+        page(
+            "Menu",
+            "NFL",
+            TITLE,
+            "By Dan Hughes Nov 18, 2019, 9:00am EST",
+            INTRO,
+            *STATS,
+            *AFTER,
+            "More from Dawgs By Nature",
+        ),
+        rules(),
+    )
+    assert extracted.title == TITLE
+    assert extracted.paragraphs == (INTRO, *STATS, *AFTER)
+
+
+STORY = (
+    "Instagram began testing hidden like counts worldwide on Thursday, after trying the "
+    "change for several months in a handful of countries, and the company says creators "
+    "will still see every figure on their own posts.",
+    "The accounts that businesses use get far more detail: who looked at a profile, from "
+    "which city, at what hour, and how many of them tapped the link to the shop that the "
+    "account advertises at the top of its page.",
+    "A spokesperson for Instagram confirmed that the app suggests the switch to people who "
+    "post often, and that nothing stops a private person from turning an ordinary profile "
+    "into a professional one in a few taps.",
+    "Even these figures are anonymised, the company says, and they cannot tell an account "
+    "apart from the many people who may share it, which is how families and small shops "
+    "tend to use the app.",
+)
+BIO = (
+    "Louise Matsakis is a staff writer covering Instagram and the other platforms that "
+    "businesses use to advertise. She was formerly an editor at a technology site, where "
+    "she wrote about the accounts of companies and the people who run them."
+)
+
+
+def test_the_article_ends_before_its_author_s_bio():
+    """A bio under the text (set apart from it by a newsletter box) and what follows it
+    are not the article's, though they are prose and the bio speaks of the same things."""
+    extracted = extract_text_page(
+        page(
+            "Menu",
+            "Business",
+            "Instagram wants you to turn your profile into a business account",
+            "Louise Matsakis 11.19.2019 07:00 AM",
+            *STORY,
+            "Newsletter",
+            "Get our weekly technology briefing",
+            "Subscribe",
+            "Follow us",
+            "Twitter",
+            BIO,
+            "Staff Writer",
+            "WIRED is where tomorrow is realized. It is the essential source of information and "
+            "ideas that make sense of a world in constant transformation, every single day.",
+            "More From WIRED",
+        ),
+        rules(),
+    )
+    assert extracted.paragraphs == STORY
+
+
+def test_a_bio_heading_closes_the_article_and_a_person_described_inside_it_does_not():
+    """'À propos de l'auteur' closes the text; a paragraph about a person that follows the
+    text's paragraphs is the article's own."""
+    inside = (
+        "Marie Durand est une journaliste à la retraite qui a couvert la région pendant "
+        "trente ans, et elle se souvient d’avoir entendu parler du projet dès les années "
+        "quatre-vingt-dix, lors d’un conseil municipal."
+    )
+    story = (*PARAGRAPHS_FR[:3], inside, PARAGRAPHS_FR[3])
+    extracted = extract_text_page(
+        page(
+            "Métropole",
+            "Tramway : le conseil municipal vote une nouvelle ligne vers les quartiers nord",
+            "Publié le 14 octobre 2024 à 19h30",
+            *story,
+            "Partager",
+            "À propos de l’auteur",
+            "Journaliste au service Métropole, Paul Lenoir suit les transports et "
+            "l’urbanisme depuis 2015, après dix ans passés à la rédaction de Lyon.",
+            "Newsletter",
+        ),
+        rules(),
+    )
+    assert extracted.paragraphs == story
+
+
+PARAGRAPHS_FR = (
+    "Le conseil municipal a voté lundi soir, après plus de quatre heures de débats, le "
+    "principe d’une nouvelle ligne de tramway entre la gare et les quartiers du nord, un "
+    "projet attendu depuis une dizaine d’années par les habitants.",
+    "La ligne, longue de neuf kilomètres, doit desservir seize stations et transporter "
+    "jusqu’à quarante mille voyageurs par jour. Les premiers travaux de déviation des "
+    "réseaux commenceront au printemps prochain, selon le calendrier présenté par la maire.",
+    "L’opposition a dénoncé un coût qu’elle juge sous-estimé et réclamé une étude "
+    "indépendante sur la fréquentation, estimant que les prévisions de la ville reposent "
+    "sur des hypothèses trop favorables et sur une croissance de la population incertaine.",
+    "La métropole, qui finance la moitié du projet, doit se prononcer à son tour en "
+    "décembre. Si le calendrier est tenu, les premières rames circuleraient à la fin de "
+    "l’année 2029, après deux ans d’essais sur la partie nord du tracé.",
+)
+
+
+def test_a_caption_s_credit_after_its_sentence_marks_it_as_a_caption():
+    """'… Bildrechte: MDR/David Straub', '… Foto: Miles Lilley.', '… EFE/ J.J. Guillén',
+    '… Keystone/The White House via AP/Adam Schultz': the credit closes a caption. A
+    sentence that opens on the same word is no credit."""
+    captions = (
+        "Pro Stunde werden in Schmalkalden etwa 45 Schweine geschlachtet. Bildrechte: "
+        "MDR/David Straub",
+        "Den nysgerrighed kendetegner også Stine og hendes opvækst. Foto: Miles Lilley.",
+        "El ministro saluda a su homólogo tras la foto de familia del Grupo de Madrid. "
+        "EFE/ J.J. Guillén",
+        "Biden traf sich am Samstagabend mit seinen Sicherheitsberatern. Keystone/The White "
+        "House via AP/Adam Schultz",
+    )
+    assert [classify_line(text, rules()).kind for text in captions] == [Kind.CAPTION] * 4
+    sentence = "Die Zahl der Betriebe ist gestiegen. Quelle der Daten ist das Landesamt."
+    assert classify_line(sentence, rules()).kind != Kind.CAPTION
+
+
+TOUR = (
+    "The Doobie Brothers will reunite with their former frontman for a 30-date North "
+    "American tour next summer, the band announced at the end of its concert in Nashville "
+    "on Monday night.",
+    "Tickets go on sale to the general public on Friday, December 6th, and members of the "
+    "band's fan club will be able to buy them two days earlier, the promoter said in a "
+    "statement released after the show.",
+    "The band's current tour continues on Tuesday in South Carolina, and after a break at "
+    "the end of the month it will go on through the winter. The band's 2020 tour dates:",
+)
+DATES = (
+    "June 9 – West Palm Beach, FL @ Coral Sky Amphitheatre",
+    "June 10 – Tampa, FL @ Credit Union Amphitheatre",
+    "June 14 – Alpharetta, GA @ Ameris Bank Amphitheatre",
+)
+
+
+def test_a_list_that_the_text_introduces_is_kept_as_a_list():
+    """Short lines under a sentence ending with a colon are the article's list, even at its
+    end; under a label ('See also') they are links."""
+    extracted = extract_text_page(
+        page(
+            "Music",
+            "The Doobie Brothers reunite with Michael McDonald for a 50th anniversary tour",
+            "By Daniel Kreps November 19, 2019 8:12AM ET",
+            *TOUR[:2],
+            "See also",
+            "Motley Crue and Def Leppard set a stadium tour",
+            "Lighting up with the stars of a new film",
+            TOUR[2],
+            *DATES,
+            "Want more Rolling Stone? Sign up for our newsletter.",
+            "Trending",
+            "Which band will reunite next? Placing odds on 14 groups",
+        ),
+        rules(),
+    )
+    assert extracted.paragraphs == (*TOUR, *DATES)
+    assert "\n".join(f"- {item}" for item in DATES) in extracted.body
+    assert "Def Leppard" not in extracted.body
+
+
+def test_related_links_labels_in_other_languages_are_chrome():
+    """'Mehr zu Fleischkonsum', 'Das könnte Sie auch interessieren', 'Les også: …': boxes of
+    links set inside the text; a sentence that opens on 'Mehr' is text."""
+    labels = (
+        "Mehr zu Fleischkonsum",
+        "Mehr zur Lage im Nahen Osten lesen Sie in unserem Liveblog:",
+        "Das könnte Sie auch interessieren:",
+        "Les også: Tone Damli ofret musikkarrieren for barna",
+        "Lee también: El Gobierno aprueba la nueva ley de vivienda",
+    )
+    assert {classify_line(text, rules()).kind for text in labels} == {Kind.CHROME}
+    sentence = "Mehr Menschen als je zuvor haben in diesem Jahr gewählt, sagte der Bürgermeister."
+    assert classify_line(sentence, rules()).kind == Kind.PROSE
+
+
+def test_a_page_copied_without_its_scripts_is_refused_not_published_with_the_notice():
+    """A copy that holds only the notice that scripts are off ('Aktivieren Sie Javascript…')
+    has no article text; an article about JavaScript keeps its sentences."""
+    notice = page(
+        "Frankfurter Zeitung",
+        "Pendler zahlen 60 Prozent weniger",
+        "Aktivieren Sie Javascript jetzt, um unsere Artikel wieder lesen zu können.",
+    )
+    with pytest.raises(IngestFailure):
+        extract_text_page(notice, rules())
+    sentence = (
+        "Developers can now enable JavaScript modules in the settings, the company said on "
+        "Tuesday in a post about the new version of its browser."
+    )
+    assert classify_line(sentence, rules()).kind != Kind.CHROME
+    signing_up = "By signing up you consent to receive the above newsletter from the publisher."
+    assert classify_line(signing_up, rules()).kind == Kind.CHROME
