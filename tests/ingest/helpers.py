@@ -9,6 +9,8 @@ from typing import Any
 from chronique.config import ChroniqueConfig
 from chronique.content.frontmatter import FrontMatter, parse_front_matter
 from chronique.ingest import IngestOptions, IngestResult, ingest_paths
+from chronique.ingest.chrome import load_chrome_patterns
+from chronique.ingest.text_page import TextRules
 
 FIXTURES = Path(__file__).parent / "fixtures"
 SEED = Path(__file__).parent.parent / "fixtures" / "seeds" / "000_c558a1cc74e1ccfd.txt"
@@ -63,3 +65,13 @@ def write_input(folder: Path, name: str, content: bytes | str) -> Path:
         content = content.encode("utf-8")
     path.write_bytes(content)
     return path
+
+
+def text_rules() -> TextRules:
+    """The text reader's rules with the packaged chrome patterns."""
+    return TextRules(load_chrome_patterns())
+
+
+def text_page(*lines: str) -> str:
+    """A browser copy made of *lines*."""
+    return "\n".join(lines) + "\n"

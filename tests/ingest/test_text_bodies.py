@@ -5,9 +5,9 @@ from __future__ import annotations
 
 import pytest
 
-from chronique.ingest.chrome import load_chrome_patterns
 from chronique.ingest.errors import IngestFailure
-from chronique.ingest.text_page import Kind, TextRules, classify_line, extract_text_page
+from chronique.ingest.text_page import Kind, classify_line, extract_text_page
+from tests.ingest.helpers import text_page, text_rules
 
 INTRO = (
     "Cleveland's defense held Pittsburgh to 194 yards on Thursday night, and the snap counts "
@@ -31,19 +31,11 @@ AFTER = (
 TITLE = "Browns defensive snap counts, stats and notes from Week 11"
 
 
-def rules() -> TextRules:
-    return TextRules(load_chrome_patterns())
-
-
-def page(*lines: str) -> str:
-    return "\n".join(lines) + "\n"
-
-
 def test_terse_lines_of_figures_between_paragraphs_are_the_article_s():
     """A table's rows copied as lines (names and figures, few function words) between two
     paragraphs of the article are its text, though none would pass for prose on its own."""
     extracted = extract_text_page(
-        page(
+        text_page(
             "Menu",
             "NFL",
             TITLE,
@@ -53,7 +45,7 @@ def test_terse_lines_of_figures_between_paragraphs_are_the_article_s():
             *AFTER,
             "More from Dawgs By Nature",
         ),
-        rules(),
+        text_rules(),
     )
     assert extracted.title == TITLE
     assert extracted.paragraphs == (INTRO, *STATS, *AFTER)
@@ -84,7 +76,7 @@ def test_the_article_ends_before_its_author_s_bio():
     """A bio under the text (set apart from it by a newsletter box) and what follows it
     are not the article's, though they are prose and the bio speaks of the same things."""
     extracted = extract_text_page(
-        page(
+        text_page(
             "Menu",
             "Business",
             "Instagram wants you to turn your profile into a business account",
@@ -101,7 +93,7 @@ def test_the_article_ends_before_its_author_s_bio():
             "ideas that make sense of a world in constant transformation, every single day.",
             "More From WIRED",
         ),
-        rules(),
+        text_rules(),
     )
     assert extracted.paragraphs == STORY
 
@@ -116,7 +108,7 @@ def test_a_bio_heading_closes_the_article_and_a_person_described_inside_it_does_
     )
     story = (*PARAGRAPHS_FR[:3], inside, PARAGRAPHS_FR[3])
     extracted = extract_text_page(
-        page(
+        text_page(
             "Métropole",
             "Tramway : le conseil municipal vote une nouvelle ligne vers les quartiers nord",
             "Publié le 14 octobre 2024 à 19h30",
@@ -127,7 +119,7 @@ def test_a_bio_heading_closes_the_article_and_a_person_described_inside_it_does_
             "l’urbanisme depuis 2015, après dix ans passés à la rédaction de Lyon.",
             "Newsletter",
         ),
-        rules(),
+        text_rules(),
     )
     assert extracted.paragraphs == story
 
@@ -161,9 +153,9 @@ def test_a_caption_s_credit_after_its_sentence_marks_it_as_a_caption():
         "Biden traf sich am Samstagabend mit seinen Sicherheitsberatern. Keystone/The White "
         "House via AP/Adam Schultz",
     )
-    assert [classify_line(text, rules()).kind for text in captions] == [Kind.CAPTION] * 4
+    assert [classify_line(text, text_rules()).kind for text in captions] == [Kind.CAPTION] * 4
     sentence = "Die Zahl der Betriebe ist gestiegen. Quelle der Daten ist das Landesamt."
-    assert classify_line(sentence, rules()).kind != Kind.CAPTION
+    assert classify_line(sentence, text_rules()).kind != Kind.CAPTION
 
 
 TOUR = (
@@ -187,7 +179,7 @@ def test_a_list_that_the_text_introduces_is_kept_as_a_list():
     """Short lines under a sentence ending with a colon are the article's list, even at its
     end; under a label ('See also') they are links."""
     extracted = extract_text_page(
-        page(
+        text_page(
             "Music",
             "The Doobie Brothers reunite with Michael McDonald for a 50th anniversary tour",
             "By Daniel Kreps November 19, 2019 8:12AM ET",
@@ -201,7 +193,7 @@ def test_a_list_that_the_text_introduces_is_kept_as_a_list():
             "Trending",
             "Which band will reunite next? Placing odds on 14 groups",
         ),
-        rules(),
+        text_rules(),
     )
     assert extracted.paragraphs == (*TOUR, *DATES)
     assert "\n".join(f"- {item}" for item in DATES) in extracted.body
@@ -218,25 +210,25 @@ def test_related_links_labels_in_other_languages_are_chrome():
         "Les også: Tone Damli ofret musikkarrieren for barna",
         "Lee también: El Gobierno aprueba la nueva ley de vivienda",
     )
-    assert {classify_line(text, rules()).kind for text in labels} == {Kind.CHROME}
+    assert {classify_line(text, text_rules()).kind for text in labels} == {Kind.CHROME}
     sentence = "Mehr Menschen als je zuvor haben in diesem Jahr gewählt, sagte der Bürgermeister."
-    assert classify_line(sentence, rules()).kind == Kind.PROSE
+    assert classify_line(sentence, text_rules()).kind == Kind.PROSE
 
 
 def test_a_page_copied_without_its_scripts_is_refused_not_published_with_the_notice():
     """A copy that holds only the notice that scripts are off ('Aktivieren Sie Javascript…')
     has no article text; an article about JavaScript keeps its sentences."""
-    notice = page(
+    notice = text_page(
         "Frankfurter Zeitung",
         "Pendler zahlen 60 Prozent weniger",
         "Aktivieren Sie Javascript jetzt, um unsere Artikel wieder lesen zu können.",
     )
     with pytest.raises(IngestFailure):
-        extract_text_page(notice, rules())
+        extract_text_page(notice, text_rules())
     sentence = (
         "Developers can now enable JavaScript modules in the settings, the company said on "
         "Tuesday in a post about the new version of its browser."
     )
-    assert classify_line(sentence, rules()).kind != Kind.CHROME
+    assert classify_line(sentence, text_rules()).kind != Kind.CHROME
     signing_up = "By signing up you consent to receive the above newsletter from the publisher."
-    assert classify_line(signing_up, rules()).kind == Kind.CHROME
+    assert classify_line(signing_up, text_rules()).kind == Kind.CHROME

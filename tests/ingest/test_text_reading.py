@@ -17,6 +17,7 @@ from chronique.ingest.text_page import (
     extract_text_page,
     revise,
 )
+from tests.ingest.helpers import text_page, text_rules
 
 PARIS = ZoneInfo("Europe/Paris")
 
@@ -37,18 +38,10 @@ PARAGRAPHS = (
 TITLE = "Tramway : le conseil municipal vote une nouvelle ligne vers les quartiers nord"
 
 
-def rules() -> TextRules:
-    return TextRules(load_chrome_patterns())
-
-
-def page(*lines: str) -> str:
-    return "\n".join(lines) + "\n"
-
-
 def test_text_before_an_inline_card_of_headlines_is_kept():
     """The article is read on both sides of its densest part, across a box of links."""
     extracted = extract_text_page(
-        page(
+        text_page(
             "Menu",
             "Métropole",
             TITLE,
@@ -61,7 +54,7 @@ def test_text_before_an_inline_card_of_headlines_is_kept():
             "Les plus lus",
             "Un incendie ravage un entrepôt de la zone industrielle",
         ),
-        rules(),
+        text_rules(),
     )
     assert extracted.title == TITLE
     assert extracted.paragraphs == PARAGRAPHS
@@ -70,7 +63,7 @@ def test_text_before_an_inline_card_of_headlines_is_kept():
 
 def test_the_date_is_the_one_next_to_the_title_not_the_masthead_s():
     extracted = extract_text_page(
-        page(
+        text_page(
             "Mardi 15 octobre 2024",
             "Le Courrier de l’Ouest",
             "Métropole",
@@ -79,7 +72,7 @@ def test_the_date_is_the_one_next_to_the_title_not_the_masthead_s():
             "Publié le 12 octobre 2024 à 07h00",
             *PARAGRAPHS,
         ),
-        rules(),
+        text_rules(),
     )
     assert extracted.published == datetime(2024, 10, 12, 7, 0, tzinfo=PARIS)
     assert extracted.authors == ("Lucie Moreau",)
@@ -87,7 +80,7 @@ def test_the_date_is_the_one_next_to_the_title_not_the_masthead_s():
 
 def test_share_bar_labels_between_title_and_text_are_not_the_title():
     extracted = extract_text_page(
-        page(
+        text_page(
             "Métropole",
             TITLE,
             "Facebook Twitter Flipboard Send LinkedIn Messenger Bluesky",
@@ -96,7 +89,7 @@ def test_share_bar_labels_between_title_and_text_are_not_the_title():
             "Publié le 14 octobre 2024 à 19h30",
             *PARAGRAPHS,
         ),
-        rules(),
+        text_rules(),
     )
     assert extracted.title == TITLE
     assert "Flipboard" not in extracted.body and "sélections" not in extracted.body
@@ -104,7 +97,7 @@ def test_share_bar_labels_between_title_and_text_are_not_the_title():
 
 def test_a_caption_ending_in_a_credit_between_byline_and_text_is_not_the_title():
     extracted = extract_text_page(
-        page(
+        text_page(
             "Ville",
             TITLE,
             "Seize stations et neuf kilomètres de voies doivent relier la gare au nord de la ville.",
@@ -117,12 +110,12 @@ def test_a_caption_ending_in_a_credit_between_byline_and_text_is_not_the_title()
             "",
             *PARAGRAPHS,
         ),
-        rules(),
+        text_rules(),
     )
     assert extracted.title == TITLE
     assert "Atelier Lumen" not in extracted.body
     caption = "La rame d’essai au dépôt, en septembre. Credit...Atelier Lumen"
-    assert classify_line(caption, rules()).kind == Kind.CAPTION
+    assert classify_line(caption, text_rules()).kind == Kind.CAPTION
 
 
 @pytest.mark.parametrize(
@@ -134,7 +127,7 @@ def test_a_caption_ending_in_a_credit_between_byline_and_text_is_not_the_title()
 )
 def test_a_breadcrumb_copied_without_separators_gives_the_section_hint(crumbs):
     extracted = extract_text_page(
-        page(
+        text_page(
             "Le Quotidien",
             "Menu",
             "Actualité",
@@ -147,7 +140,7 @@ def test_a_breadcrumb_copied_without_separators_gives_the_section_hint(crumbs):
             "Publié le 14 octobre 2024 à 19h30",
             *PARAGRAPHS,
         ),
-        rules(),
+        text_rules(),
     )
     assert extracted.title == TITLE
     assert extracted.section_hint == "Accueil > Société > Faits divers"
@@ -162,14 +155,15 @@ def test_a_breadcrumb_copied_without_separators_gives_the_section_hint(crumbs):
 )
 def test_a_breadcrumb_copied_into_the_title_line_is_not_part_of_the_title(line):
     extracted = extract_text_page(
-        page("Menu", "Ville", "Transports", "Se connecter", "", line, *PARAGRAPHS), rules()
+        text_page("Menu", "Ville", "Transports", "Se connecter", "", line, *PARAGRAPHS),
+        text_rules(),
     )
     assert extracted.title == TITLE
 
 
 def test_a_headline_with_a_brand_in_camel_case_keeps_its_first_words():
     title = "YouTube retire les vidéos du tramway des quartiers nord"
-    extracted = extract_text_page(page("Menu", "Ville", "", title, *PARAGRAPHS), rules())
+    extracted = extract_text_page(text_page("Menu", "Ville", "", title, *PARAGRAPHS), text_rules())
     assert extracted.title == title
 
 
@@ -190,8 +184,10 @@ CAPTION = (
 )
 def test_a_caption_with_its_credit_is_not_the_title(caption):
     extracted = extract_text_page(
-        page("Ville", TITLE, "Publié le 14 octobre 2024 à 19h30", "", caption, "", *PARAGRAPHS),
-        rules(),
+        text_page(
+            "Ville", TITLE, "Publié le 14 octobre 2024 à 19h30", "", caption, "", *PARAGRAPHS
+        ),
+        text_rules(),
     )
     assert extracted.title == TITLE
     assert "riverains" not in extracted.body
@@ -199,21 +195,25 @@ def test_a_caption_with_its_credit_is_not_the_title(caption):
 
 def test_a_headline_ending_in_parentheses_is_still_a_headline():
     title = "Tramway des quartiers nord : le conseil municipal vote la ligne (vidéo)"
-    extracted = extract_text_page(page("Ville", title, *PARAGRAPHS), rules())
+    extracted = extract_text_page(text_page("Ville", title, *PARAGRAPHS), text_rules())
     assert extracted.title == title
 
 
 @pytest.mark.parametrize("stamp", ["14. Oktober 2024", "Stand: 14.10.2024, 19:30 Uhr"])
 def test_a_date_line_between_title_and_text_is_not_the_title(stamp):
     title = "Le grand retour du rail en centre-ville"  # a headline without the text's words
-    extracted = extract_text_page(page("Ville", title, "", stamp, "", *PARAGRAPHS), rules())
+    extracted = extract_text_page(
+        text_page("Ville", title, "", stamp, "", *PARAGRAPHS), text_rules()
+    )
     assert extracted.title == title
 
 
 def test_a_menu_under_home_is_not_a_breadcrumb():
     extracted = extract_text_page(
-        page("Home", "News", "Sport", "Business", "Culture", TITLE, "15 March 2025", *PARAGRAPHS),
-        rules(),
+        text_page(
+            "Home", "News", "Sport", "Business", "Culture", TITLE, "15 March 2025", *PARAGRAPHS
+        ),
+        text_rules(),
     )
     assert extracted.title == TITLE
     assert extracted.section_hint != "Home > News > Sport > Business > Culture"
@@ -222,7 +222,7 @@ def test_a_menu_under_home_is_not_a_breadcrumb():
 def test_a_headline_starting_with_home_is_the_title_not_a_breadcrumb():
     title = "Home Office Minister Resigns Over Visa Backlog"
     extracted = extract_text_page(
-        page(title, "Publié le 14 octobre 2024 à 19h30", *PARAGRAPHS), rules()
+        text_page(title, "Publié le 14 octobre 2024 à 19h30", *PARAGRAPHS), text_rules()
     )
     assert extracted.title == title
 
@@ -240,21 +240,21 @@ JAPANESE_BODY = (
 def test_a_share_bar_copied_as_one_glued_line_is_not_the_title():
     title = "Le grand retour du rail en centre-ville"  # a headline without the text's words
     extracted = extract_text_page(
-        page(
+        text_page(
             "Métropole",
             title,
             "Publié le 14 octobre 2024 à 19h30",
             "FacebookXWhatsAppE-MailLien copiéImprimer l’article",
             *PARAGRAPHS,
         ),
-        rules(),
+        text_rules(),
     )
     assert extracted.title == title
 
 
 def test_a_headline_naming_two_networks_is_still_a_headline():
     title = "Facebook et Twitter suspendent les comptes des opposants au tramway du nord"
-    extracted = extract_text_page(page("Métropole", title, *PARAGRAPHS), rules())
+    extracted = extract_text_page(text_page("Métropole", title, *PARAGRAPHS), text_rules())
     assert extracted.title == title
 
 
@@ -262,7 +262,7 @@ def test_a_page_in_a_script_without_spaces_gives_its_text_not_a_title_only():
     body = JAPANESE_BODY
     title = "新路面電車の建設計画を可決　北部住宅地と駅を結ぶ"
     extracted = extract_text_page(
-        page("ホーム", "地域", title, "2024年10月14日 19時30分", *body), rules()
+        text_page("ホーム", "地域", title, "2024年10月14日 19時30分", *body), text_rules()
     )
     assert extracted.title == title
     assert set(body) == {extracted.standfirst, *extracted.paragraphs} - {None}
@@ -280,8 +280,8 @@ def test_a_japanese_share_bar_between_title_and_text_is_not_the_title():
         "記事を保存する",
     )
     extracted = extract_text_page(
-        page("ホーム", "地域", title, "2024年10月14日 19時30分", *share_bar, *JAPANESE_BODY),
-        rules(),
+        text_page("ホーム", "地域", title, "2024年10月14日 19時30分", *share_bar, *JAPANESE_BODY),
+        text_rules(),
     )
     assert extracted.title == title
 
@@ -289,8 +289,8 @@ def test_a_japanese_share_bar_between_title_and_text_is_not_the_title():
 def test_a_kana_button_label_is_not_the_title():
     title = "東海の空に新しい翼　今夏に就航へ"  # a headline without the text's ideographs
     extracted = extract_text_page(
-        page("ホーム", "地域", title, "ブックマーク", *JAPANESE_BODY),
-        rules(),
+        text_page("ホーム", "地域", title, "ブックマーク", *JAPANESE_BODY),
+        text_rules(),
     )
     assert extracted.title == title
 
@@ -298,8 +298,10 @@ def test_a_kana_button_label_is_not_the_title():
 def test_a_japanese_caption_with_its_date_and_place_is_not_in_the_body():
     caption = "市議会で計画の可決を見守る住民ら＝14日、北部の市役所で"
     extracted = extract_text_page(
-        page("地域", "新路面電車の建設計画を可決　北部住宅地と駅を結ぶ", caption, *JAPANESE_BODY),
-        rules(),
+        text_page(
+            "地域", "新路面電車の建設計画を可決　北部住宅地と駅を結ぶ", caption, *JAPANESE_BODY
+        ),
+        text_rules(),
     )
     assert caption not in extracted.body
 
@@ -312,7 +314,7 @@ def test_a_paragraph_about_cookie_consent_is_chrome_even_when_long():
         "d’audience et de publicités personnalisées. Vous pouvez retirer votre consentement."
     )
     extracted = extract_text_page(
-        page(banner, "Tout accepter", "Métropole", TITLE, *PARAGRAPHS), rules()
+        text_page(banner, "Tout accepter", "Métropole", TITLE, *PARAGRAPHS), text_rules()
     )
     assert extracted.title == TITLE
     assert "cookies" not in extracted.body and extracted.standfirst != banner
@@ -334,13 +336,13 @@ def test_a_page_of_headlines_is_not_an_article():
         )
     ]
     with pytest.raises(IngestFailure, match=r"^not an article: a list of 9 headlines"):
-        extract_text_page(page("Menu", "Métropole", *headlines, "© Le Courrier"), rules())
+        extract_text_page(text_page("Menu", "Métropole", *headlines, "© Le Courrier"), text_rules())
 
 
 def test_a_teaser_above_a_subscription_notice_is_refused():
     with pytest.raises(IngestFailure, match=r"^teaser only: "):
         extract_text_page(
-            page(
+            text_page(
                 "Métropole",
                 TITLE,
                 "Publié le 14 octobre 2024 à 19h30",
@@ -348,7 +350,7 @@ def test_a_teaser_above_a_subscription_notice_is_refused():
                 "Il vous reste 85 % de cet article à lire. La suite est réservée aux abonnés.",
                 "Déjà abonné ? Se connecter",
             ),
-            rules(),
+            text_rules(),
         )
 
 
@@ -390,7 +392,7 @@ def test_a_subheading_right_after_a_read_also_card_is_kept():
             PARAGRAPHS[3],
         ]
     )
-    extracted = extract_text_page(text, rules())
+    extracted = extract_text_page(text, text_rules())
     assert "## Un coût contesté" in extracted.body
     assert "Vélo" not in extracted.body
     assert extracted.paragraphs == PARAGRAPHS
@@ -407,8 +409,8 @@ def test_a_subheading_right_after_a_read_also_card_is_kept():
 )
 def test_an_end_of_story_note_closes_the_article(note):
     extracted = extract_text_page(
-        page("Métropole", TITLE, "Publié le 14 octobre 2024 à 19h30", *PARAGRAPHS, note),
-        rules(),
+        text_page("Métropole", TITLE, "Publié le 14 octobre 2024 à 19h30", *PARAGRAPHS, note),
+        text_rules(),
     )
     assert extracted.paragraphs == PARAGRAPHS
     assert note not in extracted.body
@@ -432,7 +434,7 @@ def test_an_end_of_story_note_closes_the_article(note):
 def test_a_caption_is_told_from_a_sentence_by_its_credit(line, is_caption):
     from chronique.ingest.text_page import Kind, classify_line
 
-    assert (classify_line(line, rules()).kind == Kind.CAPTION) is is_caption
+    assert (classify_line(line, text_rules()).kind == Kind.CAPTION) is is_caption
 
 
 ZULU_PARAGRAPHS = (
@@ -456,8 +458,8 @@ def test_prose_in_a_language_without_a_word_list_is_text_despite_a_few_english_n
     English prose poor in English function words: its punctuation tells its text."""
     title = "UHulumeni uzoqasha intsha ezokwenza amarekhodi abe ngawedijithali"
     extracted = extract_text_page(
-        page("Ekhaya", "Izindaba", title, "16 November 2025", *ZULU_PARAGRAPHS, "Latest News"),
-        rules(),
+        text_page("Ekhaya", "Izindaba", title, "16 November 2025", *ZULU_PARAGRAPHS, "Latest News"),
+        text_rules(),
     )
     assert extracted.paragraphs == ZULU_PARAGRAPHS
 
@@ -489,7 +491,7 @@ COMMENTS = tuple(
 
 def test_a_comments_section_much_longer_than_the_article_is_not_kept():
     extracted = extract_text_page(
-        page(
+        text_page(
             "Menu",
             "Métropole",
             TITLE,
@@ -500,7 +502,7 @@ def test_a_comments_section_much_longer_than_the_article_is_not_kept():
             *COMMENTS * 2,
             "Afficher plus de commentaires",
         ),
-        rules(),
+        text_rules(),
     )
     assert extracted.paragraphs == PARAGRAPHS
 
@@ -525,7 +527,7 @@ def test_a_placeholder_for_embedded_content_is_chrome_in_german_too():
         "Datenschutzerklärung."
     )
     extracted = extract_text_page(
-        page(
+        text_page(
             "Startseite",
             "Wirtschaft",
             "Stadtrat beschließt Verlängerung der Straßenbahn bis ins Neubaugebiet",
@@ -569,7 +571,7 @@ def test_a_byline_and_date_under_the_lead_and_an_ad_label_date_the_article():
     author and the date apart from it by a comma and a no-break space, then a subheading:
     the label opens no new article, and the name signs the date."""
     extracted = extract_text_page(
-        page(
+        text_page(
             "Startseite",
             "Wirtschaft",
             GERMAN_TITLE,
@@ -592,7 +594,7 @@ def test_a_weekday_abbreviation_and_a_two_digit_year_date_the_article():
     apart from its day; the audio's credit below it gives the broadcast's day, not the
     article's."""
     extracted = extract_text_page(
-        page(
+        text_page(
             "Startseite",
             "Brandenburg",
             GERMAN_TITLE,
