@@ -181,7 +181,7 @@ _WEEKDAY_PREFIXES = {
         if not any(c.isdigit() for c in name)
     ),
 }
-_WEEKDAY_PREFIX_ALT = "|".join(sorted(map(re.escape, _WEEKDAY_PREFIXES), key=len, reverse=True))
+_WEEKDAY_PREFIX_ALT = _name_alternation(_WEEKDAY_PREFIXES)
 _WEEKDAY = rf"(?:(?:{_WEEKDAY_PREFIX_ALT})\.?,?\s+)?"
 _DAY_MONTH_YEAR = (
     rf"{_WEEKDAY}(?P<d>\d{{1,2}})(?:er|st|nd|rd|th|\.)?\s+(?:de\s+)?(?P<m>{_MONTH_ALT})\.?,?\s+"
