@@ -75,3 +75,20 @@ def text_rules() -> TextRules:
 def text_page(*lines: str) -> str:
     """A browser copy made of *lines*."""
     return "\n".join(lines) + "\n"
+
+
+#: Four paragraphs of a French local-news article, for pages built around them.
+TRAMWAY_PARAGRAPHS = (
+    "Le conseil municipal a voté lundi soir, après plus de quatre heures de débats, le "
+    "principe d’une nouvelle ligne de tramway entre la gare et les quartiers du nord, un "
+    "projet attendu depuis une dizaine d’années par les habitants.",
+    "La ligne, longue de neuf kilomètres, doit desservir seize stations et transporter "
+    "jusqu’à quarante mille voyageurs par jour. Les premiers travaux de déviation des "
+    "réseaux commenceront au printemps prochain, selon le calendrier présenté par la maire.",
+    "L’opposition a dénoncé un coût qu’elle juge sous-estimé et réclamé une étude "
+    "indépendante sur la fréquentation, estimant que les prévisions de la ville reposent "
+    "sur des hypothèses trop favorables et sur une croissance de la population incertaine.",
+    "La métropole, qui finance la moitié du projet, doit se prononcer à son tour en "
+    "décembre. Si le calendrier est tenu, les premières rames circuleraient à la fin de "
+    "l’année 2029, après deux ans d’essais sur la partie nord du tracé.",
+)

@@ -7,7 +7,7 @@ import pytest
 
 from chronique.ingest.errors import IngestFailure
 from chronique.ingest.text_page import Kind, classify_line, extract_text_page
-from tests.ingest.helpers import text_page, text_rules
+from tests.ingest.helpers import TRAMWAY_PARAGRAPHS, text_page, text_rules
 
 INTRO = (
     "Cleveland's defense held Pittsburgh to 194 yards on Thursday night, and the snap counts "
@@ -124,20 +124,7 @@ def test_a_bio_heading_closes_the_article_and_a_person_described_inside_it_does_
     assert extracted.paragraphs == story
 
 
-PARAGRAPHS_FR = (
-    "Le conseil municipal a voté lundi soir, après plus de quatre heures de débats, le "
-    "principe d’une nouvelle ligne de tramway entre la gare et les quartiers du nord, un "
-    "projet attendu depuis une dizaine d’années par les habitants.",
-    "La ligne, longue de neuf kilomètres, doit desservir seize stations et transporter "
-    "jusqu’à quarante mille voyageurs par jour. Les premiers travaux de déviation des "
-    "réseaux commenceront au printemps prochain, selon le calendrier présenté par la maire.",
-    "L’opposition a dénoncé un coût qu’elle juge sous-estimé et réclamé une étude "
-    "indépendante sur la fréquentation, estimant que les prévisions de la ville reposent "
-    "sur des hypothèses trop favorables et sur une croissance de la population incertaine.",
-    "La métropole, qui finance la moitié du projet, doit se prononcer à son tour en "
-    "décembre. Si le calendrier est tenu, les premières rames circuleraient à la fin de "
-    "l’année 2029, après deux ans d’essais sur la partie nord du tracé.",
-)
+PARAGRAPHS_FR = TRAMWAY_PARAGRAPHS
 
 
 def test_a_caption_s_credit_after_its_sentence_marks_it_as_a_caption():

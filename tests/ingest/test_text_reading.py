@@ -17,24 +17,11 @@ from chronique.ingest.text_page import (
     extract_text_page,
     revise,
 )
-from tests.ingest.helpers import text_page, text_rules
+from tests.ingest.helpers import TRAMWAY_PARAGRAPHS, text_page, text_rules
 
 PARIS = ZoneInfo("Europe/Paris")
 
-PARAGRAPHS = (
-    "Le conseil municipal a voté lundi soir, après plus de quatre heures de débats, le "
-    "principe d’une nouvelle ligne de tramway entre la gare et les quartiers du nord, un "
-    "projet attendu depuis une dizaine d’années par les habitants.",
-    "La ligne, longue de neuf kilomètres, doit desservir seize stations et transporter "
-    "jusqu’à quarante mille voyageurs par jour. Les premiers travaux de déviation des "
-    "réseaux commenceront au printemps prochain, selon le calendrier présenté par la maire.",
-    "L’opposition a dénoncé un coût qu’elle juge sous-estimé et réclamé une étude "
-    "indépendante sur la fréquentation, estimant que les prévisions de la ville reposent "
-    "sur des hypothèses trop favorables et sur une croissance de la population incertaine.",
-    "La métropole, qui finance la moitié du projet, doit se prononcer à son tour en "
-    "décembre. Si le calendrier est tenu, les premières rames circuleraient à la fin de "
-    "l’année 2029, après deux ans d’essais sur la partie nord du tracé.",
-)
+PARAGRAPHS = TRAMWAY_PARAGRAPHS
 TITLE = "Tramway : le conseil municipal vote une nouvelle ligne vers les quartiers nord"
 
 
