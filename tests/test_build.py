@@ -198,3 +198,11 @@ def test_build_with_c_locale_renders_french_months(site: SiteCopy) -> None:
     assert result.returncode == 0, result.stderr
     page, _ = seed_page(site)
     assert re.search(r">\d{1,2} mars 2025<", page.read_text(encoding="utf-8"))
+
+
+def test_build_says_where_the_site_is_and_how_to_view_it(site: SiteCopy, capsys) -> None:
+    assert run_build(str(site.settings)) == 0
+    out = capsys.readouterr().out
+    assert "into output/" in out
+    assert "serve" in out and "http://127.0.0.1:8000/" in out
+    assert "Open output/index.html" not in out  # root-relative links show unstyled from disk

@@ -49,7 +49,8 @@ def run_build(
     where = printable(str(shown_path(result.output_path.parent) / result.output_path.name))
     print(
         f"Built {result.articles} article(s) and {result.pages} page(s) into {where}/\n"
-        f"Open {where}/index.html, or run `chronique serve` for http://127.0.0.1:8000/"
+        "See it with `chronique serve` (or `invoke serve`) at http://127.0.0.1:8000/: its links\n"
+        "start at the site's root, so a page opened from disk shows unstyled."
     )
     return 0
 
