@@ -280,7 +280,9 @@ _AGE = (
     r"años?|meses?)\b(?:\s+ago)?"
 )
 _GLUED_AGE = re.compile(_AGE)
-_YEAR = re.compile(rf"(?<!\d)\d{{4}}(?:(?!\d)|(?=(?i:{_AGE})))")
+_YEAR = re.compile(r"(?<!\d)\d{4}(?!\d)")
+#: A year, or a year with its date's age run into it (read only by the common shapes).
+_YEAR_MAYBE_AGED = re.compile(rf"(?<!\d)\d{{4}}(?:(?!\d)|(?=(?i:{_AGE})))")
 _LEFTOVER_OK = re.compile(r"[\s,.;:/()\-–—|+'’]*")
 _FULL_DATE = re.compile(
     rf"\b\d{{1,2}}(?:er|st|nd|rd|th|\.)?\s+(?:{_MONTH_ALT})\b|\b(?:{_MONTH_ALT})\.?\s+\d{{1,2}}\b"
@@ -613,7 +615,7 @@ _DATED_END = re.compile(
 def has_year(text: str) -> bool:
     """A cheap test: does *text* print a year, as a date inside other words does (a four-digit
     number, or a numeric date's two digits: 'Do 25.04.24')?"""
-    return _YEAR.search(text) is not None or _SHORT_YEAR_DATE.search(text) is not None
+    return _YEAR_MAYBE_AGED.search(text) is not None or _SHORT_YEAR_DATE.search(text) is not None
 
 
 def ends_with_date(text: str) -> bool:
@@ -711,7 +713,7 @@ def read_embedded_date(segment: str, tz_name: str) -> EmbeddedDate | None:
     'Geschrieben am 15. April 2025 in Nachrichten'); whether those words are a byline, a
     credit or a sentence is for the caller to judge. Only the fast shapes are tried: they
     never guess, and a date inside other words needs a shape that says where it ends."""
-    if _YEAR.search(segment):
+    if _YEAR_MAYBE_AGED.search(segment):
         starts = sorted(
             {0}
             | {m.start() for m in _WORD_START.finditer(segment, 1)}
