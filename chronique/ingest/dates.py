@@ -273,7 +273,16 @@ _DATE_TOKENS = re.compile(
 )
 #: "14/03/25" (20 Minutes style): a two-digit year, read as 20xx.
 _SHORT_YEAR_DATE = re.compile(r"\b\d{1,2}[/.]\d{1,2}[/.]\d{2}\b")
+#: A date's age copied against its year ('April 10, 20233 years', '20241 year ago'): themes
+#: print the date and how long ago it was side by side, and a copy may lose the space.
+_AGE = (
+    r"\d{1,2}\s+(?:years?|months?|weeks?|days?|hours?|minutes?|ans?|mois|jahren?|monaten?|"
+    r"años?|meses?)\b(?:\s+ago)?"
+)
+_GLUED_AGE = re.compile(_AGE)
 _YEAR = re.compile(r"(?<!\d)\d{4}(?!\d)")
+#: A year, or a year with its date's age run into it (read only by the common shapes).
+_YEAR_MAYBE_AGED = re.compile(rf"(?<!\d)\d{{4}}(?:(?!\d)|(?=(?i:{_AGE})))")
 _LEFTOVER_OK = re.compile(r"[\s,.;:/()\-–—|+'’]*")
 _FULL_DATE = re.compile(
     rf"\b\d{{1,2}}(?:er|st|nd|rd|th|\.)?\s+(?:{_MONTH_ALT})\b|\b(?:{_MONTH_ALT})\.?\s+\d{{1,2}}\b"
@@ -606,7 +615,7 @@ _DATED_END = re.compile(
 def has_year(text: str) -> bool:
     """A cheap test: does *text* print a year, as a date inside other words does (a four-digit
     number, or a numeric date's two digits: 'Do 25.04.24')?"""
-    return _YEAR.search(text) is not None or _SHORT_YEAR_DATE.search(text) is not None
+    return _YEAR_MAYBE_AGED.search(text) is not None or _SHORT_YEAR_DATE.search(text) is not None
 
 
 def ends_with_date(text: str) -> bool:
@@ -704,7 +713,7 @@ def read_embedded_date(segment: str, tz_name: str) -> EmbeddedDate | None:
     'Geschrieben am 15. April 2025 in Nachrichten'); whether those words are a byline, a
     credit or a sentence is for the caller to judge. Only the fast shapes are tried: they
     never guess, and a date inside other words needs a shape that says where it ends."""
-    if _YEAR.search(segment):
+    if _YEAR_MAYBE_AGED.search(segment):
         starts = sorted(
             {0}
             | {m.start() for m in _WORD_START.finditer(segment, 1)}
@@ -742,7 +751,10 @@ def _leading_statement(text: str, tz_name: str) -> tuple[DateStatement, str] | N
         return None
     match = max(matches, key=lambda m: m.end())
     end = match.end()
-    if end < len(folded) and _cuts_a_word(folded, end) and not match.group().endswith("uhr"):
+    glued_age = _GLUED_AGE.match(folded, end) if end and folded[end - 1].isdigit() else None
+    if glued_age is not None:  # 'April 10, 20233 years': the date, then its age
+        end = glued_age.end()
+    elif end < len(folded) and _cuts_a_word(folded, end) and not match.group().endswith("uhr"):
         return None
     if match["zone"] and not re.search(rf"\b{match['zone']}\b", text, re.IGNORECASE):
         return None

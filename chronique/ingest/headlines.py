@@ -18,6 +18,11 @@ from urllib.parse import unquote, urlsplit
 from chronique.folding import fold
 
 _WORD = re.compile(r"[^\W\d_]{4,}")
+#: A Hangul syllable block is a whole syllable (a letter elsewhere is a sound), and Korean
+#: glues its particles to the word ('경상도에서', '경상도는'): a word of two syllables is a
+#: content word, and its first two syllables are its stem.
+_HANGUL_WORD = re.compile(r"[\uac00-\ud7a3]{2,}")
+HANGUL_STEM_SYLLABLES = 2
 #: A URL path's words, between the separators of a slug.
 _SLUG_SEPARATOR = re.compile(r"[\W_\d]+")
 #: Words of URL paths that name no story.
@@ -51,7 +56,11 @@ def _stem(word: str) -> str:
 
 def stems(text: str, stopwords: frozenset[str] = frozenset()) -> set[str]:
     """Crude stems of the longer words of *text* that are not function words."""
-    return {_stem(w) for w in _WORD.findall(text.casefold()) if w not in stopwords}
+    found = {_stem(w) for w in _WORD.findall(text.casefold()) if w not in stopwords}
+    if _HANGUL_WORD.search(text):
+        hangul = {w[:HANGUL_STEM_SYLLABLES] for w in _HANGUL_WORD.findall(text)}
+        found = {w for w in found if not _HANGUL_WORD.match(w)} | hangul
+    return found
 
 
 def slug_stems(url: str | None) -> frozenset[str]:

@@ -669,6 +669,12 @@ END_CLOSES_RUNS_UP_TO = 3
 #: A run of text right under a byline or date line (an article's header) counts this much more.
 HEADED_WEIGHT = 2.0
 HEADER_LINES = 10
+#: A run of this many paragraphs or more, each alone under a heading of its own, is a
+#: directory (the site's services, a list of teams), not an article: it counts as text past
+#: the article's end. An article's subheadings head several paragraphs each.
+DIRECTORY_MIN_ENTRIES = 6
+DIRECTORY_ENTRY_SHARE = 0.8
+ENTRY_HEADING_MAX_CHARS = 40
 #: Comments are dated one after another: this many relative dates under some text.
 COMMENT_DATES_MIN = 2
 #: How many lines above the article text a headline is looked for as the title, and how many
@@ -1055,6 +1061,7 @@ def _article_span(
             chars
             * (0.0 if run[0] > first_comment else AFTER_END_WEIGHT if closed else 1.0)
             * (HEADED_WEIGHT if _has_header(lines, anchors, run[0]) else 1.0)
+            * (AFTER_END_WEIGHT if _is_directory(lines, anchors, run) else 1.0)
         )
 
     best = max(runs, key=weight)
@@ -1128,6 +1135,28 @@ def _opens_bio(line: Line, previous: Line) -> bool:
     ):
         return False
     return _BIO_ROLE.search(" ".join(line.text.split()[:BIO_ROLE_WORDS])) is not None
+
+
+def _is_directory(lines: Sequence[Line], anchors: Sequence[int], run: tuple[int, int]) -> bool:
+    """Whether the run's paragraphs nearly all stand alone, each between a short heading of
+    its own and the next: a list of entries (a name, a line about it), not an article."""
+    inside = [a for a in anchors if run[0] <= a < run[1]]
+    if len(inside) < DIRECTORY_MIN_ENTRIES:
+        return False
+    entries = [
+        a
+        for a in inside
+        if lines[a].kind == Kind.PROSE
+        and _is_entry_heading(lines[a - 1])
+        and (a + 1 == run[1] or _is_entry_heading(lines[a + 1]))
+    ]
+    prose = sum(lines[a].kind == Kind.PROSE for a in inside)
+    return len(entries) >= max(DIRECTORY_MIN_ENTRIES, DIRECTORY_ENTRY_SHARE * prose)
+
+
+def _is_entry_heading(line: Line) -> bool:
+    """A directory entry's heading: a name ('ヨミドクター', 'YOMIURI BRAND STUDIO')."""
+    return line.kind in (Kind.HEADLINE, Kind.SENTENCE) and len(line.text) <= ENTRY_HEADING_MAX_CHARS
 
 
 def _has_header(lines: Sequence[Line], anchors: Sequence[int], start: int) -> bool:

@@ -586,3 +586,12 @@ def test_a_numeric_date_with_a_twelve_hour_clock_is_written_month_first():
     """Lifehacker style: '3/09/15 8:00am' is March 9 (a day-first page writes 24-hour time)."""
     statement = read_date_statement("3/09/15 8:00am", PARIS)
     assert statement is not None and statement.value.isoformat() == "2015-03-09T08:00:00+01:00"
+
+
+def test_a_date_copied_against_its_age_is_read(tmp_path, config):
+    """WordPress news-theme style: the date, how long ago it was and the views, set side by
+    side and copied without a space between the year and the age ('20233 years')."""
+    header = "April 10, 20233 years Newsroom 142 Views"
+    ingested = ingest_one(_text_page(tmp_path, header), config, category="Monde")
+    assert ingested.data["date"] == "2023-04-10T00:00:00+02:00"
+    assert "142 Views" not in ingested.body

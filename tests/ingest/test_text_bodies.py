@@ -219,3 +219,73 @@ def test_a_page_copied_without_its_scripts_is_refused_not_published_with_the_not
     assert classify_line(sentence, text_rules()).kind != Kind.CHROME
     signing_up = "By signing up you consent to receive the above newsletter from the publisher."
     assert classify_line(signing_up, text_rules()).kind == Kind.CHROME
+
+
+DIRECTORY_TITLE = "県議会、新しい路面電車の整備計画を可決　北部の住宅地と駅を結ぶ"
+DIRECTORY_ARTICLE = (
+    "県議会は１２日の本会議で、県庁所在地の中央駅と北部の住宅地を結ぶ新しい路面電車の整備計画を賛成多数で可決した。総事業費は約４２０億円で、２０２９年度末の開業を目指す。",
+    "計画では、全長約９キロに１６の停留所を設け、１日あたり約４万人の利用を見込む。県は来年春にも電線の移設工事に着手し、用地の取得を進める方針だ。",
+    "反対した会派は、利用者数の見通しが楽観的だとして第三者による需要予測の検証を求めた。知事は「北部の渋滞解消に欠かせない事業だ」と述べ、理解を求めた。",
+)
+DIRECTORY_SITES = (
+    (
+        "みなと小町",
+        "「みなと小町」は、みなと新聞が運営する掲示板で、暮らしや仕事の悩みを読者同士で相談できる場です。毎日多くの投稿が寄せられています。会員登録をすると、すべての記事や特集を無料でお読みいただけます。",
+    ),
+    (
+        "みなとドクター",
+        "みなとドクターは、みなと新聞の医療・介護・健康情報サイトです。病気の予防や治療の最新情報を、専門の記者が分かりやすく解説します。会員登録をすると、すべての記事や特集を無料でお読みいただけます。",
+    ),
+    (
+        "美術館ナビ",
+        "みなと新聞が運営する美術館・博物館情報の総合ページです。主催する展覧会の見どころや、各地の企画展の情報を紹介しています。会員登録をすると、すべての記事や特集を無料でお読みいただけます。",
+    ),
+    (
+        "港町の伝統文化",
+        "港町に伝わる祭りや工芸を紹介し、担い手を支える取り組みを伝えるサイトです。企業や自治体と連携して、伝統文化の継承を後押しします。会員登録をすると、すべての記事や特集を無料でお読みいただけます。",
+    ),
+    (
+        "データベース「みなとアーカイブ」",
+        "創刊からのみなと新聞の記事３００万件以上がネットで読める有料データベースです。企業や学校、図書館で広く利用されています。会員登録をすると、すべての記事や特集を無料でお読みいただけます。",
+    ),
+    (
+        "防災みなと",
+        "みなと新聞社の暮らしと防災のメディアです。地震や台風への備え、避難の方法など、身近な防災の情報を幅広く紹介しています。会員登録をすると、すべての記事や特集を無料でお読みいただけます。",
+    ),
+    (
+        "中学受験サポート",
+        "みなと新聞による私立中学受験のための情報ページです。学校の最新情報のほか、入試の傾向や説明会の日程を詳しく掲載しています。会員登録をすると、すべての記事や特集を無料でお読みいただけます。",
+    ),
+    (
+        "たびみなと",
+        "知れば知るほど旅は楽しくなる。港町の名所や味覚、季節の行事を記者が訪ね歩き、旅の計画に役立つ情報をお届けするサイトです。会員登録をすると、すべての記事や特集を無料でお読みいただけます。",
+    ),
+)
+_DIRECTORY_LINES = [
+    "ホーム",
+    "ニュース",
+    "地域",
+    DIRECTORY_TITLE,
+    "2025/03/12 18:30",
+    "スクラップ",
+    *DIRECTORY_ARTICLE,
+    "あわせて読みたい",
+    "港の倉庫群、観光施設として再生へ　市が活用案を公表",
+    "2025/03/10 09:00",
+    "駅前の再開発、来年度に着工　商業施設と住宅を整備",
+    "2025/03/08 10:00",
+    "みなと新聞社の運営するサイト",
+]
+
+
+def test_a_directory_of_the_site_s_services_is_not_the_article():
+    """Yomiuri style: under the article and its related headlines, the paper lists the sites
+    it runs, each name over a line about it. In a script without spaces those lines weigh
+    more than the article's three paragraphs; each alone under its own short heading, they
+    are a directory, not an article's text."""
+    entries = [line for name, about in DIRECTORY_SITES for line in (name, about)]
+    page = extract_text_page(
+        text_page(*_DIRECTORY_LINES, *entries, "利用規約", "お問い合わせ"), text_rules()
+    )
+    assert page.title == DIRECTORY_TITLE
+    assert page.paragraphs == DIRECTORY_ARTICLE

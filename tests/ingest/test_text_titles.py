@@ -335,3 +335,33 @@ def test_a_url_that_spells_umlauts_as_two_letters_names_the_headline():
     rules = TextRules(load_chrome_patterns(()), ())
     assert extract_text_page(text, rules).title == nearest
     assert extract_text_page(text, rules, url).title == named
+
+
+def test_a_korean_title_shares_the_text_s_words_under_their_particles():
+    """Hankook Ilbo style: the headline over '입력'/'수정' date lines, then key points, a
+    photo's caption, a quote and the candidate's name and office (every word of which is
+    the text's) right above the text. Korean glues particles to its words ('광주가',
+    '광주를', '고향에서'): compared by their first syllables, the headline's words are the
+    text's too, and the headline beside its date lines is the title."""
+    title = "\"부산과 광주가 왜 싸우나\"... 고향에서 '지역 화합' 외친 김민수"
+    text = (
+        "뉴스\n정치\n경제\n사회\n국제\n문화\n스포츠\n구독안내\n"
+        f"{title}\n"
+        "입력\n2025.05.15 20:00\n수정\n2025.05.15 20:57\n4면\n좋아요\n0\n댓글달기 0\n"
+        "金 부산, 광주 찾아 유세\n"
+        '"시민끼리 싸우는 시대 끝내겠다" 선언\n'
+        "이미지 확대보기\n"
+        "김민수 미래연합 시장 후보가 15일 광주 동구 충장로에서 열린 유세에서 연설하고 있다. "
+        "연합뉴스\n"
+        '"부산과 광주로 나눠서 왜 싸우나."\n'
+        "김민수 미래연합 시장 후보\n"
+        "이틀간의 부산 유세를 마친 김민수 미래연합 시장 후보는 15일 고향인 광주를 찾아 '화합'을 "
+        "키워드로 표밭을 다졌다. 부산에서 광주를 잇는 유세로 지역과 세대를 아우르는 화합의 "
+        "지도자 면모를 부각하겠다는 전략이다.\n"
+        '김 후보는 이날 충장로 유세에서 "부산과 광주가 나눠서 싸우는 시대는 끝내야 한다"며 '
+        '"지역 화합이 도시의 미래"라고 강조했다. 유세장에는 시민 수천 명이 모여 후보의 이름을 '
+        "연호했다.\n"
+        '그는 고향 광주의 청년들과 간담회를 열고 일자리 공약을 설명했다. 김 후보는 "청년이 '
+        '떠나지 않는 도시를 만들겠다"며 지역 화합과 청년 일자리를 함께 약속했다.\n'
+    )
+    assert _read(text) == title
