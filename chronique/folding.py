@@ -16,11 +16,11 @@ def fold(text: str) -> str:
     Folded word by word (each character folds on its own, and white space is no part
     of a word), so that the words a batch repeats are folded once.
     """
-    return " ".join(filter(None, map(_fold_word, text.casefold().split())))
+    return " ".join(filter(None, map(_folded_word, text.casefold().split())))
 
 
 @lru_cache(maxsize=65_536)
-def _fold_word(word: str) -> str:
+def _folded_word(word: str) -> str:
     """One word folded: a decomposition may hold a space ('¨' is a space and a diaeresis),
     and a word of combining marks alone folds to nothing."""
     decomposed = unicodedata.normalize("NFKD", word)
