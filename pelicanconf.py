@@ -119,6 +119,10 @@ CHRONIQUE_SECTION_MAP = {
 #: Where ingest files a page whose label is not mapped (None: such pages are refused).
 CHRONIQUE_DEFAULT_SECTION = None
 
+#: The development build has a search page but no index: Pagefind runs at publish
+#: (publishconf.py), and the search page says so.
+CHRONIQUE_SEARCH_INDEX = False
+
 #: Absolute base of the URLs inside feeds (Pelican's name); the local server in development.
 FEED_DOMAIN = "http://127.0.0.1:8000"
 #: Entries of each live feed, newest first; the newest CHRONIQUE_FEED_FULL_TEXT of them

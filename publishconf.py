@@ -11,3 +11,5 @@ from pelicanconf import *  # noqa: F403
 SITEURL = os.environ.get("CHRONIQUE_SITEURL", "https://chronique.example.org")
 RELATIVE_URLS = False
 FEED_DOMAIN = SITEURL
+#: The published site is searchable: Pagefind indexes it.
+CHRONIQUE_SEARCH_INDEX = True

@@ -109,6 +109,12 @@ class ChroniqueSettings:
         "PNG, JPEG or GIF file of the theme's static files or of content/, at most 144 px wide.",
     )
     search: bool = setting(True, "Build the Pagefind search index and the search page.")
+    search_index: bool = setting(
+        True,
+        "Run Pagefind over the built site for the search page. Off, the search page says the "
+        "index is built when the site is published: a development build can leave it to "
+        "publishconf.py, indexing the whole site being a large part of every build.",
+    )
     contact: str | None = setting(
         None,
         "Where readers report a broken link, from the 404 page: a mailto: address or an "

@@ -56,6 +56,12 @@ class SiteCopy:
         path.write_text(text, encoding="utf-8")
         return path
 
+    def index_search(self) -> None:
+        """Run Pagefind in the development build too, as publishconf.py does: for the tests
+        that search the site as the local server serves it."""
+        with self.settings.open("a", encoding="utf-8") as handle:
+            handle.write("\nCHRONIQUE_SEARCH_INDEX = True\n")
+
     def seed_article(self) -> Path:
         (path,) = [
             p for p in sorted((self.content / "articles").rglob("*.md")) if "koursk" in p.name
@@ -81,10 +87,12 @@ def site(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> SiteCopy:
 
 @pytest.fixture(scope="session")
 def built_site(tmp_path_factory: pytest.TempPathFactory) -> SiteCopy:
-    """The repository's own content, built once for the read-only tests of a session."""
+    """The repository's own content, built once for the read-only tests of a session, with its
+    search index."""
     from chronique.site.build import build_site
 
     copy = copy_site(tmp_path_factory.mktemp("built"))
+    copy.index_search()
     build_site(copy.settings, copy.output)
     return copy
 

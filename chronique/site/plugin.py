@@ -17,6 +17,7 @@ from chronique.site import (
     feeds,
     i18n,
     images,
+    listings,
     periods,
     redirects,
     reuse,
@@ -84,6 +85,8 @@ def register() -> None:
     signals.page_generator_context.connect(complete_metadata)
     signals.generator_init.connect(add_template_filters)
     signals.generator_init.connect(add_theme_support)
+    signals.article_generator_finalized.connect(listings.index_listings)
+    signals.article_generator_finalized.connect(listings.pin_urls)
     signals.article_generator_finalized.connect(topic_pages.annotate)
     signals.article_generator_finalized.connect(neighbors.neighbors)  # previous / next
     signals.article_generator_finalized.connect(periods.index_periods)

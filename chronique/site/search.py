@@ -6,7 +6,10 @@ no other host. Only the elements marked ``data-pagefind-body`` (article and page
 bodies) are indexed. The whole site is indexed as one language, the site's
 ``DEFAULT_LANG``, so French stemming applies ("drones" finds "drone").
 
-Settings: ``CHRONIQUE_SEARCH`` (default True) turns the index and the page off.
+Settings: ``CHRONIQUE_SEARCH`` (default True) turns the index and the page off;
+``CHRONIQUE_SEARCH_INDEX`` off keeps the page but runs no Pagefind: the page then says the
+index is built at publish (the development build's ``pelicanconf.py``; ``publishconf.py``
+turns it on), and the pages show no search box that would search nothing.
 
 Filters (section, year), a sort (date) and meta fields (date, section) come from attributes on
 the article template. Pagefind 1.5 writes the values of each filter, and the list of filters, in
@@ -57,6 +60,12 @@ def search_enabled(settings: dict[str, Any]) -> bool:
     return site_of(settings).chronique.search
 
 
+def index_enabled(settings: dict[str, Any]) -> bool:
+    """Whether this build runs Pagefind (the search page is there either way)."""
+    chronique = site_of(settings).chronique
+    return chronique.search and chronique.search_index
+
+
 def add_search_page(pelican: Any) -> None:
     """``initialized`` handler: the ``search`` direct template, saved at ``/recherche/``."""
     settings = pelican.settings
@@ -69,6 +78,7 @@ def add_search_page(pelican: Any) -> None:
     settings.setdefault("SEARCH_URL", SEARCH_URL)
     settings.setdefault("SEARCH_SAVE_AS", SEARCH_SAVE_AS)
     settings.setdefault("SEARCH_BUNDLE", BUNDLE_DIR)
+    settings["SEARCH_INDEXED"] = index_enabled(settings)
 
 
 def pagefind_command(site: Path, lang: str) -> list[str]:
@@ -99,7 +109,7 @@ def build_index(site: Path, lang: str) -> None:
 
 def index_site(pelican: Any) -> None:
     """``finalized`` handler: index the site Pelican has just written."""
-    if search_enabled(pelican.settings):
+    if index_enabled(pelican.settings):
         build_index(Path(pelican.output_path), str(pelican.settings.get("DEFAULT_LANG", "fr")))
 
 

@@ -67,6 +67,7 @@ def search_site(tmp_path_factory: pytest.TempPathFactory) -> Iterator[SearchSite
     from chronique.site.build import build_site
 
     site = copy_site(tmp_path_factory.mktemp("search-site"))
+    site.index_search()
     for slug, section, day, title in DAM_ARTICLES + OTHER_ARTICLES:
         year, month = day.split("-")[:2]
         site.write_article(f"{year}/{month}/{slug}.md", article_text(slug, section, day, title))

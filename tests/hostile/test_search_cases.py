@@ -66,6 +66,7 @@ SLUGS = {name: f"cas-{number}" for number, name in enumerate(CASES, start=1)}
 def fragments(tmp_path_factory: pytest.TempPathFactory) -> dict[str, dict]:
     """The built site's fragments, by the marker slug their article's text holds."""
     site: SiteCopy = copy_site(tmp_path_factory.mktemp("search"))
+    site.index_search()
     (site.content / "images").mkdir(exist_ok=True)
     Image.new("RGB", (8, 8), "navy").save(site.content / "images" / "carte.png")
     for day, (name, values) in enumerate(CASES.items(), start=1):
