@@ -273,6 +273,9 @@ _DATE_TOKENS = re.compile(
 )
 #: "14/03/25" (20 Minutes style): a two-digit year, read as 20xx.
 _SHORT_YEAR_DATE = re.compile(r"\b\d{1,2}[/.]\d{1,2}[/.]\d{2}\b")
+#: Such a date with its clock: a timestamp wherever it stands, even copied against the word
+#: before it ('Palma, Mallorca15.04.25 09:56'); alone, it may be a card's ('Olympia 04.08.24').
+_STAMPED_SHORT_DATE = re.compile(r"(?<!\d)\d{1,2}[/.]\d{1,2}[/.]\d{2}(?=,?\s+\d{1,2}[:.h]\d{2}(?!\d))")
 #: A date's age copied against its year ('April 10, 20233 years', '20241 year ago'): themes
 #: print the date and how long ago it was side by side, and a copy may lose the space.
 _AGE = (
@@ -615,7 +618,10 @@ _DATED_END = re.compile(
 def has_year(text: str) -> bool:
     """A cheap test: does *text* print a year, as a date inside other words does (a four-digit
     number, or a numeric date's two digits: 'Do 25.04.24')?"""
-    return _YEAR_MAYBE_AGED.search(text) is not None or _SHORT_YEAR_DATE.search(text) is not None
+    return any(
+        pattern.search(text) is not None
+        for pattern in (_YEAR_MAYBE_AGED, _SHORT_YEAR_DATE, _STAMPED_SHORT_DATE)
+    )
 
 
 def ends_with_date(text: str) -> bool:
@@ -723,7 +729,7 @@ def read_embedded_date(segment: str, tz_name: str) -> EmbeddedDate | None:
     elif _SHORT_YEAR_DATE.match(segment):  # '3/09/15 8:00am': first ('Olympia 04.08.24' is a card)
         starts = [0]
     else:
-        return None
+        starts = [m.start() for m in _STAMPED_SHORT_DATE.finditer(segment)]
     for start in starts:
         rest = segment[start:]
         if not META_START.match(fold(rest[:META_START_CHARS])):

@@ -496,7 +496,13 @@ def _embedded_date(segment: str, tz_name: str) -> tuple[tuple[str, ...], DateSta
     names = read_byline(found.before)
     if names or not found.before or _is_signature(found.before):
         return names, found.statement
+    if _is_credit(found.before) and _CLOCK_TIME.search(found.statement.text):
+        return (), found.statement  # 'dpaMM-Redaktion Palma, Mallorca15.04.25 09:56': a stamp
     return None
+
+
+#: A clock in a date statement's words ('09:56', '19h35'): the date is a timestamp.
+_CLOCK_TIME = re.compile(r"(?<!\d)\d{1,2}[:h]\d{2}(?!\d)")
 
 
 def _is_short_label(words: str) -> bool:

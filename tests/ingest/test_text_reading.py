@@ -594,3 +594,58 @@ def test_a_weekday_abbreviation_and_a_two_digit_year_date_the_article():
     )
     assert extracted.title == GERMAN_TITLE
     assert extracted.published == datetime(2024, 4, 25, 14, 7, tzinfo=ZoneInfo("Europe/Berlin"))
+
+
+def test_a_timestamp_copied_against_its_credit_and_place_dates_the_article():
+    """The Mallorca Magazin style: under the caption, the agency's credit, the desk and the
+    place run into a two-digit-year date and its clock ('dpaMM-Redaktion Palma,
+    Mallorca15.04.25 09:56'); a date with its clock is a timestamp, not a card's title."""
+    extracted = extract_text_page(
+        text_page(
+            "Nachrichten | Spanien",
+            GERMAN_TITLE,
+            GERMAN_LEAD,
+            "Die neue Haltestelle am Nordpark. | Foto: Lena Vogt/dpa",
+            "dpaMM-Redaktion Palma, Mallorca15.04.25 09:56",
+            *GERMAN_BODY,
+            "Mehr zum Thema",
+        ),
+        _german_rules(),
+    )
+    assert extracted.title == GERMAN_TITLE
+    assert extracted.published == datetime(2025, 4, 15, 9, 56, tzinfo=ZoneInfo("Europe/Berlin"))
+
+
+ENGLISH_BODY = (
+    "The city council voted on Monday night, after more than four hours of debate, to extend "
+    "the tram line from the station to the northern districts, a project residents have "
+    "waited on for about ten years.",
+    "The extension, nine kilometres long, is to serve sixteen stops and carry up to forty "
+    "thousand riders a day. Work to move the pipes and cables under the route starts next "
+    "spring, according to the schedule the mayor presented.",
+    "The opposition said the cost was underestimated and asked for an independent study of "
+    "ridership, arguing that the city's forecasts rest on hopeful assumptions about how fast "
+    "the population of the northern districts will grow.",
+)
+
+
+def test_a_stamp_under_the_author_after_a_list_mark_dates_the_article():
+    """The 9to5 style: the author's name, then '- Nov. 18th 2019 8:54 am PT' on a line of its
+    own (a list item's mark before it): the date and its zone are the article's."""
+    extracted = extract_text_page(
+        text_page(
+            "Guides",
+            "November 18",
+            "Tram line approved as the council backs a northern extension",
+            "Jordan Miles",
+            "- Nov. 18th 2019 8:54 am PT",
+            "Facebook",
+            "Twitter",
+            *ENGLISH_BODY,
+            "Related stories",
+        ),
+        text_rules(),
+    )
+    assert extracted.published == datetime(
+        2019, 11, 18, 8, 54, tzinfo=ZoneInfo("America/Los_Angeles")
+    )
