@@ -275,7 +275,9 @@ _DATE_TOKENS = re.compile(
 _SHORT_YEAR_DATE = re.compile(r"\b\d{1,2}[/.]\d{1,2}[/.]\d{2}\b")
 #: Such a date with its clock: a timestamp wherever it stands, even copied against the word
 #: before it ('Palma, Mallorca15.04.25 09:56'); alone, it may be a card's ('Olympia 04.08.24').
-_STAMPED_SHORT_DATE = re.compile(r"(?<!\d)\d{1,2}[/.]\d{1,2}[/.]\d{2}(?=,?\s+\d{1,2}[:.h]\d{2}(?!\d))")
+_STAMPED_SHORT_DATE = re.compile(
+    r"(?<!\d)\d{1,2}[/.]\d{1,2}[/.]\d{2}(?=,?\s+\d{1,2}[:.h]\d{2}(?!\d))"
+)
 #: A date's age copied against its year ('April 10, 20233 years', '20241 year ago'): themes
 #: print the date and how long ago it was side by side, and a copy may lose the space.
 _AGE = (
