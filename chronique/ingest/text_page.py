@@ -662,12 +662,21 @@ _HAS_COUNT_BACK = re.compile(_COUNTED_BACK, re.IGNORECASE)
 #: A sentence printed twice on a page is chrome when it is this short (a paragraph repeated
 #: whole is rather a quoted passage, or the page printed twice).
 REPEATED_MAX_CHARS = 200
+#: A short line printed this many times on a page is a label of its slots (an ad's or an
+#: embed's placeholder), not a subheading of its text.
+REPEATED_LABEL_MIN = 3
 #: A run of text found after the article's end (comments, other articles) counts this much.
 AFTER_END_WEIGHT = 0.25
 #: An end marker closes a run of text up to this many times as long as the text above it.
 END_CLOSES_RUNS_UP_TO = 3
 #: A run of text right under a byline or date line (an article's header) counts this much more.
 HEADED_WEIGHT = 2.0
+#: A run of short paragraphs each under its own headline (a directory of the publisher's
+#: sites, teasers of other articles) counts this much: at least this many, this share
+#: right under a headline, no longer than a teaser on average.
+TEASER_LIST_WEIGHT = 0.25
+TEASER_LIST_MIN = 4
+TEASER_LIST_SHARE = 0.8
 HEADER_LINES = 10
 #: Comments are dated one after another: this many relative dates under some text.
 COMMENT_DATES_MIN = 2
@@ -823,7 +832,12 @@ def extract_text_page(text: str, rules: TextRules, source_url: str | None = None
     )
     right_under_title = all(ln.kind == Kind.CHROME for ln in lines[title_at + 1 : start])
     standfirst, body_blocks, paragraphs = _body(
-        article, qualities[start:stop], header.dek, right_under_title, block_of[start:stop]
+        article,
+        qualities[start:stop],
+        header.dek,
+        right_under_title,
+        block_of[start:stop],
+        _slot_labels(lines),
     )
     if not paragraphs:
         raise IngestFailure("title only: no article text under the headline")
@@ -908,6 +922,14 @@ def _without_repeated_sentences(lines: Sequence[Line]) -> list[int]:
     )
     repeated = {text for text, count in counts.items() if count > 1}
     return [i for i, ln in enumerate(lines) if ln.text not in repeated]
+
+
+def _slot_labels(lines: Sequence[Line]) -> frozenset[str]:
+    """The short lines that the page prints again and again: the label of each ad or embed
+    slot ('Article content', 'Externer Inhalt nicht verfügbar', 'REKLAM', 'View 6 Images')
+    or of each card of links ('News'). A subheading is printed once."""
+    counts = Counter(ln.text for ln in lines if ln.kind in (Kind.HEADLINE, Kind.SENTENCE))
+    return frozenset(text for text, count in counts.items() if count >= REPEATED_LABEL_MIN)
 
 
 _ALWAYS_BAD = frozenset(
@@ -1055,6 +1077,7 @@ def _article_span(
             chars
             * (0.0 if run[0] > first_comment else AFTER_END_WEIGHT if closed else 1.0)
             * (HEADED_WEIGHT if _has_header(lines, anchors, run[0]) else 1.0)
+            * (TEASER_LIST_WEIGHT if _is_teaser_list(lines, anchors, run, reader) else 1.0)
         )
 
     best = max(runs, key=weight)
@@ -1128,6 +1151,21 @@ def _opens_bio(line: Line, previous: Line) -> bool:
     ):
         return False
     return _BIO_ROLE.search(" ".join(line.text.split()[:BIO_ROLE_WORDS])) is not None
+
+
+def _is_teaser_list(
+    lines: Sequence[Line], anchors: Sequence[int], run: tuple[int, int], reader: PageReader
+) -> bool:
+    """Whether the run's paragraphs are blurbs each under its own headline (a name
+    and what it is, a headline and its teaser), as an article's are not: its subheadings
+    stand over several paragraphs, or over long ones."""
+    inside = [a for a in anchors if run[0] <= a < run[1]]
+    if len(inside) < TEASER_LIST_MIN:
+        return False
+    if sum(reader.length(lines[a].text) for a in inside) > LENGTH_HIGH * len(inside):
+        return False
+    headed = sum(lines[a - 1].kind == Kind.HEADLINE for a in inside)
+    return headed >= TEASER_LIST_SHARE * len(inside)
 
 
 def _has_header(lines: Sequence[Line], anchors: Sequence[int], start: int) -> bool:
@@ -1882,20 +1920,25 @@ def _body(
     dek: str | None,
     right_under_title: bool,
     block_of: Sequence[int] = (),
+    slot_labels: frozenset[str] = frozenset(),
 ) -> tuple[str | None, list[str], list[str]]:
     """(standfirst, Markdown blocks, plain paragraphs) of the article text: its good lines,
     with the headlines and times that stand right above one as subheadings. A line shaped
     like text but too terse to be good on its own (a table's row, a score) is the article's
-    too, since paragraphs stand around it, unless it is a link under a 'Related' label."""
+    too, since paragraphs stand around it, unless it is a link under a 'Related' label. The
+    page's *slot_labels* are not the article's (their lines still tell cards apart)."""
     items = _list_items(lines)
     kept = [
         (ln, position in items)
         for position, (ln, q) in enumerate(zip(lines, qualities, strict=True))
-        if (q == Quality.GOOD and ln.kind in TEXT_KINDS)
-        or position in items
-        or (
-            ln.kind in (*TEXT_KINDS, Kind.HEADLINE, Kind.TIMESTAMP)
-            and not _in_card(lines, position, block_of)
+        if ln.text not in slot_labels
+        and (
+            (q == Quality.GOOD and ln.kind in TEXT_KINDS)
+            or position in items
+            or (
+                ln.kind in (*TEXT_KINDS, Kind.HEADLINE, Kind.TIMESTAMP)
+                and not _in_card(lines, position, block_of)
+            )
         )
     ]
     content = [ln for ln, _ in kept]
