@@ -665,6 +665,8 @@ REPEATED_MAX_CHARS = 200
 #: A short line printed this many times on a page is a label of its slots (an ad's or an
 #: embed's placeholder), not a subheading of its text.
 REPEATED_LABEL_MIN = 3
+#: A box printed twice on a page: at least this many lines alike, in the same order.
+REPEATED_BOX_LINES = 3
 #: A run of text found after the article's end (comments, other articles) counts this much.
 AFTER_END_WEIGHT = 0.25
 #: An end marker closes a run of text up to this many times as long as the text above it.
@@ -812,12 +814,20 @@ def extract_text_page(text: str, rules: TextRules, source_url: str | None = None
     if len(kept) < len(lines):
         lines, block_of = [lines[i] for i in kept], [block_of[i] for i in kept]
     lines = _comment_headers_closing(lines)
-    reader = PageReader.of(lines)
-    initial = initial_qualities(lines, reader)
-    qualities = revise(initial, lines)
-    if not any(_is_text(ln, q) for ln, q in zip(lines, qualities, strict=True)):
-        qualities = _short_page_qualities(lines, initial)
-    start, stop = _article_span(lines, qualities, reader)
+    # The article is looked for past the headlines and blurbs of the boxes printed again and
+    # again (their date lines still part articles); the title and the header are read on
+    # the page as it stands.
+    repeated = _in_repeated_boxes(lines)
+    unslotted = [
+        Line(ln.text, Kind.CHROME) if i in repeated and ln.kind in CONTENT_KINDS else ln
+        for i, ln in enumerate(lines)
+    ]
+    reader = PageReader.of(unslotted)
+    initial = initial_qualities(unslotted, reader)
+    qualities = revise(initial, unslotted)
+    if not any(_is_text(ln, q) for ln, q in zip(unslotted, qualities, strict=True)):
+        qualities = _short_page_qualities(unslotted, initial)
+    start, stop = _article_span(unslotted, qualities, reader)
     stop = _through_closing_list(lines, stop)
     article = lines[start:stop]
     subject = Subject(article)
@@ -922,6 +932,31 @@ def _without_repeated_sentences(lines: Sequence[Line]) -> list[int]:
     )
     repeated = {text for text, count in counts.items() if count > 1}
     return [i for i, ln in enumerate(lines) if ln.text not in repeated]
+
+
+def _in_repeated_boxes(lines: Sequence[Line]) -> set[int]:
+    """Positions of the lines of the boxes that the page prints again with paragraphs in
+    between: the same REPEATED_BOX_LINES lines or more, in the same order, worded (a 'most
+    popular' box set between the article's paragraphs at every screen, a menu printed again
+    in the footer). A chart drawn twice in a row (for wide and narrow screens) is the
+    article's, and so are code, tables and figures that come back (see _is_data_line)."""
+    size = REPEATED_BOX_LINES
+    prose_before = [0]
+    for line in lines:
+        prose_before.append(prose_before[-1] + (line.kind == Kind.PROSE))
+    starts: dict[tuple[str, ...], list[int]] = {}
+    for i in range(len(lines) - size + 1):
+        box = lines[i : i + size]
+        if any(ln.words >= HEADLINE_MIN_WORDS for ln in box) and not any(
+            _is_data_line(ln.text) for ln in box
+        ):
+            starts.setdefault(tuple(ln.text for ln in box), []).append(i)
+    repeated: set[int] = set()
+    for positions in starts.values():
+        if any(prose_before[b] > prose_before[a + size] for a, b in pairwise(positions)):
+            for start in positions:
+                repeated.update(range(start, start + size))
+    return repeated
 
 
 def _slot_labels(lines: Sequence[Line]) -> frozenset[str]:
