@@ -1344,13 +1344,42 @@ def _runs_on(lines: Sequence[Line], following: Sequence[int]) -> bool:
 
 def _dates_only_links(gap: Sequence[Line]) -> bool:
     """Whether every date line in *gap* dates one of several links (a card's headlines,
-    each with its byline and date): not a comment's date, nor the next article's."""
+    each with its byline and date) or a lone link: not a comment's date, nor the next
+    article's."""
     dated_lines = sum(ln.kind == Kind.META and bool(ln.dates) for ln in gap)
     dated_headlines = sum(
         line.kind == Kind.HEADLINE and _next_is_meta(gap, position)
         for position, line in enumerate(gap)
     )
-    return dated_lines == 0 or (dated_lines == dated_headlines and dated_headlines > 1)
+    if dated_lines == 0:
+        return True
+    return dated_lines == dated_headlines and (dated_headlines > 1 or _is_lone_dated_link(gap))
+
+
+#: A link's date line is a bare date ('23. 12. 2024 13:31'), no byline beside it.
+LONE_LINK_DATE_MAX_WORDS = 6
+
+
+def _is_lone_dated_link(gap: Sequence[Line]) -> bool:
+    """A link to another article set between two paragraphs, and nothing else: its headline
+    and its date line (a caption or a label beside them), no byline, no standfirst, no end
+    marker (the next article's header has more). A bare date: not the article's own names
+    and date under its lead, nor a video's or a comment's 'hours ago'."""
+    shown = [ln for ln in gap if ln.kind not in (Kind.CHROME, Kind.CAPTION)]
+    if [ln.kind for ln in shown] != [Kind.HEADLINE, Kind.META]:
+        return False
+    headline, date = shown
+    return not _is_byline_like(headline.text) and _is_bare_date(date)
+
+
+def _is_bare_date(line: Line) -> bool:
+    """A date line with nothing beside its date, as a link's: '23. 12. 2024 13:31'."""
+    return (
+        line.kind == Kind.META
+        and bool(line.dates)
+        and line.words <= LONE_LINK_DATE_MAX_WORDS
+        and not any(d.relative for d in line.dates)
+    )
 
 
 def _is_link_card(gap: Sequence[Line]) -> bool:
@@ -2048,10 +2077,11 @@ def _through_closing_list(lines: Sequence[Line], stop: int) -> int:
 def _in_card(lines: Sequence[Line], position: int, block_of: Sequence[int] = ()) -> bool:
     """A headline under a 'Lire aussi' label or among other headlines: a link, not a
     subheading (a subheading follows the text it divides). A headline in a box of its
-    own right above a paragraph is the subheading that follows such a card."""
+    own right above a paragraph is the subheading that follows such a card. A headline
+    over a bare date is a link (see _is_lone_dated_link)."""
     before = lines[position - 1] if position > 0 else None
     after = lines[position + 1] if position + 1 < len(lines) else None
-    if after is not None and after.kind == Kind.HEADLINE:
+    if after is not None and (after.kind == Kind.HEADLINE or _is_bare_date(after)):
         return True
     if before is None or before.kind not in (Kind.CHROME, Kind.END, Kind.HEADLINE):
         return False
