@@ -668,19 +668,25 @@ _HAS_COUNT_BACK = re.compile(_COUNTED_BACK, re.IGNORECASE)
 #: A sentence printed twice on a page is chrome when it is this short (a paragraph repeated
 #: whole is rather a quoted passage, or the page printed twice).
 REPEATED_MAX_CHARS = 200
+#: A short line printed this many times on a page is a label of its slots (an ad's or an
+#: embed's placeholder), not a subheading of its text.
+REPEATED_LABEL_MIN = 3
+#: A box printed twice on a page: at least this many lines alike, in the same order.
+REPEATED_BOX_LINES = 3
 #: A run of text found after the article's end (comments, other articles) counts this much.
 AFTER_END_WEIGHT = 0.25
 #: An end marker closes a run of text up to this many times as long as the text above it.
 END_CLOSES_RUNS_UP_TO = 3
 #: A run of text right under a byline or date line (an article's header) counts this much more.
 HEADED_WEIGHT = 2.0
-HEADER_LINES = 10
-#: A run of this many paragraphs or more, each alone under a heading of its own, is a
-#: directory (the site's services, a list of teams), not an article: it counts as text past
-#: the article's end. An article's subheadings head several paragraphs each.
-DIRECTORY_MIN_ENTRIES = 6
-DIRECTORY_ENTRY_SHARE = 0.8
+#: A run of short paragraphs each under its own headline (a directory of the publisher's
+#: sites, teasers of other articles) counts this much: at least this many, this share
+#: right under a headline, no longer than a teaser on average.
+TEASER_LIST_WEIGHT = 0.25
+TEASER_LIST_MIN = 4
+TEASER_LIST_SHARE = 0.8
 ENTRY_HEADING_MAX_CHARS = 40
+HEADER_LINES = 10
 #: Comments are dated one after another: this many relative dates under some text.
 COMMENT_DATES_MIN = 2
 #: How many lines above the article text a headline is looked for as the title, and how many
@@ -815,12 +821,20 @@ def extract_text_page(text: str, rules: TextRules, source_url: str | None = None
     if len(kept) < len(lines):
         lines, block_of = [lines[i] for i in kept], [block_of[i] for i in kept]
     lines = _comment_headers_closing(lines)
-    reader = PageReader.of(lines)
-    initial = initial_qualities(lines, reader)
-    qualities = revise(initial, lines)
-    if not any(_is_text(ln, q) for ln, q in zip(lines, qualities, strict=True)):
-        qualities = _short_page_qualities(lines, initial)
-    start, stop = _article_span(lines, qualities, reader)
+    # The article is looked for past the headlines and blurbs of the boxes printed again and
+    # again (their date lines still part articles); the title and the header are read on
+    # the page as it stands.
+    repeated = _in_repeated_boxes(lines)
+    unslotted = [
+        Line(ln.text, Kind.CHROME) if i in repeated and ln.kind in CONTENT_KINDS else ln
+        for i, ln in enumerate(lines)
+    ]
+    reader = PageReader.of(unslotted)
+    initial = initial_qualities(unslotted, reader)
+    qualities = revise(initial, unslotted)
+    if not any(_is_text(ln, q) for ln, q in zip(unslotted, qualities, strict=True)):
+        qualities = _short_page_qualities(unslotted, initial)
+    start, stop = _article_span(unslotted, qualities, reader)
     stop = _through_closing_list(lines, stop)
     article = lines[start:stop]
     subject = Subject(article)
@@ -835,7 +849,12 @@ def extract_text_page(text: str, rules: TextRules, source_url: str | None = None
     )
     right_under_title = all(ln.kind == Kind.CHROME for ln in lines[title_at + 1 : start])
     standfirst, body_blocks, paragraphs = _body(
-        article, qualities[start:stop], header.dek, right_under_title, block_of[start:stop]
+        article,
+        qualities[start:stop],
+        header.dek,
+        right_under_title,
+        block_of[start:stop],
+        _slot_labels(lines),
     )
     if not paragraphs:
         raise IngestFailure("title only: no article text under the headline")
@@ -920,6 +939,39 @@ def _without_repeated_sentences(lines: Sequence[Line]) -> list[int]:
     )
     repeated = {text for text, count in counts.items() if count > 1}
     return [i for i, ln in enumerate(lines) if ln.text not in repeated]
+
+
+def _in_repeated_boxes(lines: Sequence[Line]) -> set[int]:
+    """Positions of the lines of the boxes that the page prints again with paragraphs in
+    between: the same REPEATED_BOX_LINES lines or more, in the same order, worded (a 'most
+    popular' box set between the article's paragraphs at every screen, a menu printed again
+    in the footer). A chart drawn twice in a row (for wide and narrow screens) is the
+    article's, and so are code, tables and figures that come back (see _is_data_line)."""
+    size = REPEATED_BOX_LINES
+    prose_before = [0]
+    for line in lines:
+        prose_before.append(prose_before[-1] + (line.kind == Kind.PROSE))
+    starts: dict[tuple[str, ...], list[int]] = {}
+    for i in range(len(lines) - size + 1):
+        box = lines[i : i + size]
+        if any(ln.words >= HEADLINE_MIN_WORDS for ln in box) and not any(
+            _is_data_line(ln.text) for ln in box
+        ):
+            starts.setdefault(tuple(ln.text for ln in box), []).append(i)
+    repeated: set[int] = set()
+    for positions in starts.values():
+        if any(prose_before[b] > prose_before[a + size] for a, b in pairwise(positions)):
+            for start in positions:
+                repeated.update(range(start, start + size))
+    return repeated
+
+
+def _slot_labels(lines: Sequence[Line]) -> frozenset[str]:
+    """The short lines that the page prints again and again: the label of each ad or embed
+    slot ('Article content', 'Externer Inhalt nicht verfügbar', 'REKLAM', 'View 6 Images')
+    or of each card of links ('News'). A subheading is printed once."""
+    counts = Counter(ln.text for ln in lines if ln.kind in (Kind.HEADLINE, Kind.SENTENCE))
+    return frozenset(text for text, count in counts.items() if count >= REPEATED_LABEL_MIN)
 
 
 _ALWAYS_BAD = frozenset(
@@ -1067,7 +1119,7 @@ def _article_span(
             chars
             * (0.0 if run[0] > first_comment else AFTER_END_WEIGHT if closed else 1.0)
             * (HEADED_WEIGHT if _has_header(lines, anchors, run[0]) else 1.0)
-            * (AFTER_END_WEIGHT if _is_directory(lines, anchors, run) else 1.0)
+            * (TEASER_LIST_WEIGHT if _is_teaser_list(lines, anchors, run, reader) else 1.0)
         )
 
     best = max(runs, key=weight)
@@ -1143,26 +1195,31 @@ def _opens_bio(line: Line, previous: Line) -> bool:
     return _BIO_ROLE.search(" ".join(line.text.split()[:BIO_ROLE_WORDS])) is not None
 
 
-def _is_directory(lines: Sequence[Line], anchors: Sequence[int], run: tuple[int, int]) -> bool:
-    """Whether the run's paragraphs nearly all stand alone, each between a short heading of
-    its own and the next: a list of entries (a name, a line about it), not an article."""
+def _is_teaser_list(
+    lines: Sequence[Line], anchors: Sequence[int], run: tuple[int, int], reader: PageReader
+) -> bool:
+    """Whether the run's paragraphs are blurbs each under its own heading (a name and what
+    it is, a headline and its teaser), as an article's are not: its subheadings stand over
+    several paragraphs, or over long ones. Blurbs are short, or each stands alone between
+    its heading and the next (in a script without spaces a blurb weighs as a paragraph)."""
     inside = [a for a in anchors if run[0] <= a < run[1]]
-    if len(inside) < DIRECTORY_MIN_ENTRIES:
+    if len(inside) < TEASER_LIST_MIN:
         return False
-    entries = [
-        a
-        for a in inside
-        if lines[a].kind == Kind.PROSE
-        and _is_entry_heading(lines[a - 1])
-        and (a + 1 == run[1] or _is_entry_heading(lines[a + 1]))
-    ]
-    prose = sum(lines[a].kind == Kind.PROSE for a in inside)
-    return len(entries) >= max(DIRECTORY_MIN_ENTRIES, DIRECTORY_ENTRY_SHARE * prose)
+    headed = [a for a in inside if _is_entry_heading(lines[a - 1])]
+    if len(headed) < TEASER_LIST_SHARE * len(inside):
+        return False
+    if sum(reader.length(lines[a].text) for a in inside) <= LENGTH_HIGH * len(inside):
+        return True
+    alone = [a for a in headed if a + 1 == run[1] or _is_entry_heading(lines[a + 1])]
+    return len(alone) >= TEASER_LIST_SHARE * len(inside)
 
 
 def _is_entry_heading(line: Line) -> bool:
-    """A directory entry's heading: a name ('ヨミドクター', 'YOMIURI BRAND STUDIO')."""
-    return line.kind in (Kind.HEADLINE, Kind.SENTENCE) and len(line.text) <= ENTRY_HEADING_MAX_CHARS
+    """A list entry's heading: a headline, or a short name ('ヨミドクター', 'YOMIURI BRAND
+    STUDIO') that reads as a sentence in a script without spaces."""
+    return line.kind == Kind.HEADLINE or (
+        line.kind == Kind.SENTENCE and len(line.text) <= ENTRY_HEADING_MAX_CHARS
+    )
 
 
 def _has_header(lines: Sequence[Line], anchors: Sequence[int], start: int) -> bool:
@@ -1306,13 +1363,42 @@ def _runs_on(lines: Sequence[Line], following: Sequence[int]) -> bool:
 
 def _dates_only_links(gap: Sequence[Line]) -> bool:
     """Whether every date line in *gap* dates one of several links (a card's headlines,
-    each with its byline and date): not a comment's date, nor the next article's."""
+    each with its byline and date) or a lone link: not a comment's date, nor the next
+    article's."""
     dated_lines = sum(ln.kind == Kind.META and bool(ln.dates) for ln in gap)
     dated_headlines = sum(
         line.kind == Kind.HEADLINE and _next_is_meta(gap, position)
         for position, line in enumerate(gap)
     )
-    return dated_lines == 0 or (dated_lines == dated_headlines and dated_headlines > 1)
+    if dated_lines == 0:
+        return True
+    return dated_lines == dated_headlines and (dated_headlines > 1 or _is_lone_dated_link(gap))
+
+
+#: A link's date line is a bare date ('23. 12. 2024 13:31'), no byline beside it.
+LONE_LINK_DATE_MAX_WORDS = 6
+
+
+def _is_lone_dated_link(gap: Sequence[Line]) -> bool:
+    """A link to another article set between two paragraphs, and nothing else: its headline
+    and its date line (a caption or a label beside them), no byline, no standfirst, no end
+    marker (the next article's header has more). A bare date: not the article's own names
+    and date under its lead, nor a video's or a comment's 'hours ago'."""
+    shown = [ln for ln in gap if ln.kind not in (Kind.CHROME, Kind.CAPTION)]
+    if [ln.kind for ln in shown] != [Kind.HEADLINE, Kind.META]:
+        return False
+    headline, date = shown
+    return not _is_byline_like(headline.text) and _is_bare_date(date)
+
+
+def _is_bare_date(line: Line) -> bool:
+    """A date line with nothing beside its date, as a link's: '23. 12. 2024 13:31'."""
+    return (
+        line.kind == Kind.META
+        and bool(line.dates)
+        and line.words <= LONE_LINK_DATE_MAX_WORDS
+        and not any(d.relative for d in line.dates)
+    )
 
 
 def _is_link_card(gap: Sequence[Line]) -> bool:
@@ -1917,20 +2003,25 @@ def _body(
     dek: str | None,
     right_under_title: bool,
     block_of: Sequence[int] = (),
+    slot_labels: frozenset[str] = frozenset(),
 ) -> tuple[str | None, list[str], list[str]]:
     """(standfirst, Markdown blocks, plain paragraphs) of the article text: its good lines,
     with the headlines and times that stand right above one as subheadings. A line shaped
     like text but too terse to be good on its own (a table's row, a score) is the article's
-    too, since paragraphs stand around it, unless it is a link under a 'Related' label."""
+    too, since paragraphs stand around it, unless it is a link under a 'Related' label. The
+    page's *slot_labels* are not the article's (their lines still tell cards apart)."""
     items = _list_items(lines)
     kept = [
         (ln, position in items)
         for position, (ln, q) in enumerate(zip(lines, qualities, strict=True))
-        if (q == Quality.GOOD and ln.kind in TEXT_KINDS)
-        or position in items
-        or (
-            ln.kind in (*TEXT_KINDS, Kind.HEADLINE, Kind.TIMESTAMP)
-            and not _in_card(lines, position, block_of)
+        if ln.text not in slot_labels
+        and (
+            (q == Quality.GOOD and ln.kind in TEXT_KINDS)
+            or position in items
+            or (
+                ln.kind in (*TEXT_KINDS, Kind.HEADLINE, Kind.TIMESTAMP)
+                and not _in_card(lines, position, block_of)
+            )
         )
     ]
     content = [ln for ln, _ in kept]
@@ -2005,10 +2096,11 @@ def _through_closing_list(lines: Sequence[Line], stop: int) -> int:
 def _in_card(lines: Sequence[Line], position: int, block_of: Sequence[int] = ()) -> bool:
     """A headline under a 'Lire aussi' label or among other headlines: a link, not a
     subheading (a subheading follows the text it divides). A headline in a box of its
-    own right above a paragraph is the subheading that follows such a card."""
+    own right above a paragraph is the subheading that follows such a card. A headline
+    over a bare date is a link (see _is_lone_dated_link)."""
     before = lines[position - 1] if position > 0 else None
     after = lines[position + 1] if position + 1 < len(lines) else None
-    if after is not None and after.kind == Kind.HEADLINE:
+    if after is not None and (after.kind == Kind.HEADLINE or _is_bare_date(after)):
         return True
     if before is None or before.kind not in (Kind.CHROME, Kind.END, Kind.HEADLINE):
         return False
