@@ -10,6 +10,7 @@ import pytest
 from chronique.ingest.chrome import load_chrome_patterns
 from chronique.ingest.errors import IngestFailure
 from chronique.ingest.text_page import (
+    ExtractedPage,
     Kind,
     Quality,
     TextRules,
@@ -547,29 +548,26 @@ GERMAN_LEAD = (
 )
 
 
-def _german_rules() -> TextRules:
-    return TextRules(
+def _german_page(*header: str) -> ExtractedPage:
+    """A German site's copy: *header* (section, headline, lead, byline…), then the text."""
+    rules = TextRules(
         load_chrome_patterns(), sections=GERMAN_RULES_SECTIONS, timezone="Europe/Berlin"
     )
+    return extract_text_page(text_page(*header, *GERMAN_BODY, "Mehr zum Thema"), rules)
 
 
 def test_a_byline_and_date_under_the_lead_and_an_ad_label_date_the_article():
     """The WinFuture style: the lead under the headline, an ad's label ('Anzeige'), then the
     author and the date apart from it by a comma and a no-break space, then a subheading:
     the label opens no new article, and the name signs the date."""
-    extracted = extract_text_page(
-        text_page(
-            "Startseite",
-            "Wirtschaft",
-            GERMAN_TITLE,
-            GERMAN_LEAD,
-            "Anzeige",
-            "Anna Keller,\u00a0 26.04.2024 10:00 Uhr",
-            "Was die Verlängerung kostet",
-            *GERMAN_BODY,
-            "Mehr zum Thema",
-        ),
-        _german_rules(),
+    extracted = _german_page(
+        "Startseite",
+        "Wirtschaft",
+        GERMAN_TITLE,
+        GERMAN_LEAD,
+        "Anzeige",
+        "Anna Keller,\u00a0 26.04.2024 10:00 Uhr",
+        "Was die Verlängerung kostet",
     )
     assert extracted.title == GERMAN_TITLE
     assert extracted.published == datetime(2024, 4, 26, 10, 0, tzinfo=ZoneInfo("Europe/Berlin"))
@@ -580,17 +578,12 @@ def test_a_weekday_abbreviation_and_a_two_digit_year_date_the_article():
     """The RBB style: 'Do 25.04.24 | 14:07 Uhr | Von NAME' under the headline, the time set
     apart from its day; the audio's credit below it gives the broadcast's day, not the
     article's."""
-    extracted = extract_text_page(
-        text_page(
-            "Startseite",
-            "Brandenburg",
-            GERMAN_TITLE,
-            "Do 25.04.24 | 14:07 Uhr | Von Lena Vogt",
-            "Audio: Antenne Brandenburg | 24.04.2024 | Lena Vogt | Bild: Lena Vogt/rbb",
-            *GERMAN_BODY,
-            "Mehr zum Thema",
-        ),
-        _german_rules(),
+    extracted = _german_page(
+        "Startseite",
+        "Brandenburg",
+        GERMAN_TITLE,
+        "Do 25.04.24 | 14:07 Uhr | Von Lena Vogt",
+        "Audio: Antenne Brandenburg | 24.04.2024 | Lena Vogt | Bild: Lena Vogt/rbb",
     )
     assert extracted.title == GERMAN_TITLE
     assert extracted.published == datetime(2024, 4, 25, 14, 7, tzinfo=ZoneInfo("Europe/Berlin"))
@@ -600,17 +593,12 @@ def test_a_timestamp_copied_against_its_credit_and_place_dates_the_article():
     """The Mallorca Magazin style: under the caption, the agency's credit, the desk and the
     place run into a two-digit-year date and its clock ('dpaMM-Redaktion Palma,
     Mallorca15.04.25 09:56'); a date with its clock is a timestamp, not a card's title."""
-    extracted = extract_text_page(
-        text_page(
-            "Nachrichten | Spanien",
-            GERMAN_TITLE,
-            GERMAN_LEAD,
-            "Die neue Haltestelle am Nordpark. | Foto: Lena Vogt/dpa",
-            "dpaMM-Redaktion Palma, Mallorca15.04.25 09:56",
-            *GERMAN_BODY,
-            "Mehr zum Thema",
-        ),
-        _german_rules(),
+    extracted = _german_page(
+        "Nachrichten | Spanien",
+        GERMAN_TITLE,
+        GERMAN_LEAD,
+        "Die neue Haltestelle am Nordpark. | Foto: Lena Vogt/dpa",
+        "dpaMM-Redaktion Palma, Mallorca15.04.25 09:56",
     )
     assert extracted.title == GERMAN_TITLE
     assert extracted.published == datetime(2025, 4, 15, 9, 56, tzinfo=ZoneInfo("Europe/Berlin"))
