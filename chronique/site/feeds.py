@@ -411,7 +411,7 @@ class EntryMaker:
 
     context: FeedContext
     _made: dict[tuple[int, bool], FeedEntry] = field(default_factory=dict)
-    _shown: dict[tuple[int, bool], str] = field(default_factory=dict)
+    _shown: dict[int, tuple[str, str]] = field(default_factory=dict)
 
     def __call__(self, article: Any, full_text: bool = True) -> FeedEntry:
         key = (id(article), full_text)
@@ -421,26 +421,31 @@ class EntryMaker:
 
     def shows(self, article: Any, full_text: bool) -> str:
         """The fingerprint of what :func:`make_entry` reads of *article*, in that form."""
-        key = (id(article), full_text)
+        key = id(article)
         if key not in self._shown:
-            self._shown[key] = digest(_entry_shows(article, self.context, full_text))
-        return self._shown[key]
+            self._shown[key] = _entry_shows(article, self.context)
+        standfirst, full = self._shown[key]
+        return full if full_text else standfirst
 
 
-def _entry_shows(article: Any, context: FeedContext, full_text: bool) -> list[str]:
+def _entry_shows(article: Any, context: FeedContext) -> tuple[str, str]:
+    """What the entry of *article* shows, with the standfirst and with the full text."""
     meta = article_meta(article)
-    body = article.content if _carries_body(meta, full_text) else None
     image = _enclosure_file(meta.image, context) if meta.image is not None else None
-    return [
+    shown = [
         article.url,
         article.title,
         article.date.isoformat(),
         repr(meta),
-        repr(body),
         article.category.name,
         repr([tag.name for tag in getattr(article, "tags", None) or []]),
         repr(image and (image.name, image.stat().st_size)),
     ]
+    standfirst, full = (
+        digest([*shown, repr(article.content if _carries_body(meta, full_text) else None)])
+        for full_text in (False, True)
+    )
+    return standfirst, full
 
 
 def _standfirst(meta: Any) -> str:
@@ -575,8 +580,8 @@ def feed_documents(
     articles = newest_first(spec.articles)
     live = articles[: context.limit]
     months = archive_months(articles)
-    channel = [repr(context), repr(spec.title), repr(spec.description), spec.id_path, spec.folder]
-    channel.append(spec.page_path)
+    subject = (spec.title, spec.description, spec.page_path, spec.folder, spec.id_path)
+    channel = [digest([repr(context), repr(subject)])]
     shown = [entries.shows(a, index < context.full_text) for index, a in enumerate(live)]
     feed = functools.cache(lambda: build_feed(spec, context, entries))
     history = (
