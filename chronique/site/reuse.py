@@ -14,8 +14,7 @@ template                 what its page's fingerprint covers, besides the above
 =======================  ==============================================================
 ``article.html``         the article: rendered body, front matter, address, summary,
                          section, topics (name, address), lead image, social card; its
-                         related articles (address, title, date) and section neighbours
-                         (address, title)
+                         related articles and section neighbours (address, title, date)
 ``category.html``        the section (name, slug, address), its article count, the page
                          number and page count, and the teaser of each article listed
 ``tag.html``             as a section, plus the topic's description, span of dates and
@@ -96,6 +95,8 @@ class PageReuse:
     #: Pages with a fingerprint that were rendered (new, or changed).
     rendered: set[str] = field(default_factory=set)
     _teasers: dict[int, str] = field(default_factory=dict, repr=False)
+    _mentions: dict[int, str] = field(default_factory=dict, repr=False)
+    _folders: set[Path] = field(default_factory=set, repr=False)
     _chrome: str | None = field(default=None, repr=False)
 
     @classmethod
@@ -174,6 +175,20 @@ class PageReuse:
             self._teasers[key] = digest(_teaser_parts(article))
         return self._teasers[key]
 
+    def mention(self, article: Any) -> str:
+        """What a link to *article* from another article's page shows: address, title, date
+        (Pelican computes an address anew on every access)."""
+        key = id(article)
+        if key not in self._mentions:
+            self._mentions[key] = digest([article.url, article.title, article.date.isoformat()])
+        return self._mentions[key]
+
+    def make_folder(self, folder: Path) -> None:
+        """*folder* of the staging folder, made once."""
+        if folder not in self._folders:
+            folder.mkdir(parents=True, exist_ok=True)
+            self._folders.add(folder)
+
 
 def _teaser_parts(article: Any) -> Parts:
     meta = article_meta(article)
@@ -203,9 +218,9 @@ def digest(parts: Iterable[str]) -> str:
 
 def _article(reuse: PageReuse, context: Mapping[str, Any]) -> Parts | None:
     article = context["article"]
-    related = [(a.url, a.title, a.date.isoformat()) for a in article.related_articles]
+    related = [reuse.mention(a) for a in article.related_articles]
     neighbours = [
-        (other.url, other.title) if other is not None else None
+        reuse.mention(other) if other is not None else None
         for other in (
             getattr(article, "prev_article_in_category", None),
             getattr(article, "next_article_in_category", None),
@@ -422,7 +437,7 @@ class ReusingWriter(Writer):  # type: ignore[misc]
             reuse.rendered.add(name)
             return False
         path = staging / name
-        path.parent.mkdir(parents=True, exist_ok=True)
+        reuse.make_folder(path.parent)
         path.hardlink_to(previous)
         reuse.linked.add(name)
         signals.content_written.send(str(path), context=local)
