@@ -29,6 +29,11 @@ in one OPML file. The size of the set is bounded by two settings:
 ``CHRONIQUE_FEED_FULL_TEXT`` carry the full text and the others, like every archived
 entry, the standfirst and the link.
 
+Thousands of documents, of which one edit changes a few: each states what it shows (its
+channel, its links, a fingerprint of what each entry shows: :meth:`EntryMaker.shows` reads
+what :func:`make_entry` reads), and a rebuild takes the previous version's document when
+that is unchanged (:mod:`chronique.site.reuse`), never making its entries.
+
 Text goes through :func:`clean_text`: XML 1.0 forbids most C0 control
 characters, and one of them in a title would make the whole feed unreadable.
 """
