@@ -52,10 +52,18 @@ class BuildResult:
     output_path: Path
     articles: int
     pages: int
-    #: Of the pages whose dependencies chronique.site.reuse states: those taken unchanged from
-    #: the previous version, and those rendered.
-    reused_pages: int = 0
-    rendered_pages: int = 0
+    #: Of the pages and feeds whose dependencies chronique.site.reuse states: those taken
+    #: unchanged from the previous version, and those rendered (output paths).
+    reused: frozenset[str] = frozenset()
+    rendered: frozenset[str] = frozenset()
+
+    @property
+    def reused_pages(self) -> int:
+        return len(self.reused)
+
+    @property
+    def rendered_pages(self) -> int:
+        return len(self.rendered)
 
 
 class _ErrorCollector(logging.Handler):
@@ -130,7 +138,7 @@ def build_site(
         if copy_to is not None:
             copy_to_folder(version, Path(copy_to))
     return BuildResult(
-        slots.final, len(site.articles), len(site.pages), reuse.reused, reuse.rendered
+        slots.final, len(site.articles), len(site.pages), reuse.reused, frozenset(reuse.rendered)
     )
 
 

@@ -29,6 +29,11 @@ in one OPML file. The size of the set is bounded by two settings:
 ``CHRONIQUE_FEED_FULL_TEXT`` carry the full text and the others, like every archived
 entry, the standfirst and the link.
 
+Thousands of documents, of which one edit changes a few: each states what it shows (its
+channel, its links, a fingerprint of what each entry shows: :meth:`EntryMaker.shows` reads
+what :func:`make_entry` reads), and a rebuild takes the previous version's document when
+that is unchanged (:mod:`chronique.site.reuse`), never making its entries.
+
 Text goes through :func:`clean_text`: XML 1.0 forbids most C0 control
 characters, and one of them in a title would make the whole feed unreadable.
 """
@@ -36,6 +41,7 @@ characters, and one of them in a title would make the whole feed unreadable.
 from __future__ import annotations
 
 import copy
+import functools
 import gettext
 import html
 import logging
@@ -48,7 +54,6 @@ from pathlib import Path, PurePosixPath
 from typing import Any
 from urllib.parse import urljoin
 
-import jinja2
 import lxml.html
 from feedgen.entry import FeedEntry
 from feedgen.feed import FeedGenerator
@@ -58,9 +63,16 @@ from PIL import Image, UnidentifiedImageError
 from chronique import __version__, timing
 from chronique.settings import SettingsError
 from chronique.site import i18n
-from chronique.site.feed_archives import ArchiveMarker, HistoryLink, archive_links, archive_months
+from chronique.site.feed_archives import (
+    ArchiveMarker,
+    ArchiveMonth,
+    HistoryLink,
+    archive_links,
+    archive_months,
+)
 from chronique.site.model import Site, UrlScheme, article_meta, last_change, site_of
 from chronique.site.opml import OPML_TYPE, FeedOutline, OutlineGroup, opml_document
+from chronique.site.reuse import DOCUMENT_TEMPLATE, MadeDocument, digest
 
 log = logging.getLogger(__name__)
 
@@ -404,12 +416,52 @@ class EntryMaker:
 
     context: FeedContext
     _made: dict[tuple[int, bool], FeedEntry] = field(default_factory=dict)
+    _shown: dict[int, tuple[str, str]] = field(default_factory=dict)
 
     def __call__(self, article: Any, full_text: bool = True) -> FeedEntry:
         key = (id(article), full_text)
         if key not in self._made:
             self._made[key] = make_entry(article, self.context, full_text)
         return self._made[key]
+
+    def shows(self, article: Any, full_text: bool) -> str:
+        """The fingerprint of what :func:`make_entry` reads of *article*, in that form."""
+        key = id(article)
+        if key not in self._shown:
+            self._shown[key] = _entry_shows(article, self.context)
+        standfirst, full = self._shown[key]
+        return full if full_text else standfirst
+
+
+def _entry_shows(article: Any, context: FeedContext) -> tuple[str, str]:
+    """What the entry of *article* shows, with the standfirst and with the full text."""
+    meta = article_meta(article)
+    image = _enclosure_file(meta.image, context) if meta.image is not None else None
+    shown = [
+        article.url,
+        article.title,
+        article.date.isoformat(),
+        repr(meta),
+        article.category.name,
+        repr([tag.name for tag in getattr(article, "tags", None) or []]),
+        repr(image and (image.name, image.stat().st_size)),
+    ]
+    standfirst, full = (
+        digest([*shown, repr(article.content if _carries_body(meta, full_text) else None)])
+        for full_text in (False, True)
+    )
+    return standfirst, full
+
+
+def _standfirst(meta: Any) -> str:
+    """The front-matter standfirst as feed HTML ("" when it has none)."""
+    return clean_text(html.escape(meta.summary or "", quote=False))
+
+
+def _carries_body(meta: Any, full_text: bool) -> bool:
+    """Whether an entry carries the article's body: in full text, or when it has no
+    standfirst (an excerpt of our making would be a summary nobody wrote)."""
+    return full_text or not _standfirst(meta)
 
 
 def make_entry(article: Any, context: FeedContext, full_text: bool = True) -> FeedEntry:
@@ -438,10 +490,10 @@ def make_entry(article: Any, context: FeedContext, full_text: bool = True) -> Fe
         entry.dc.dc_creator(authors)
     # Front-matter standfirst only, as HTML: Pelican would otherwise make one from the
     # body's first words.
-    summary = clean_text(html.escape(meta.summary or "", quote=False))
+    summary = _standfirst(meta)
     if summary:
         entry.summary(summary, type="html")
-    if full_text or not summary:
+    if _carries_body(meta, full_text):
         entry.content(clean_text(absolute_html(article.content, page_url)), type="html")
     entry.category(_categories(article, context))
     if meta.image is not None:
@@ -460,13 +512,20 @@ def _categories(article: Any, context: FeedContext) -> list[dict[str, str]]:
 
 def _add_enclosure(entry: FeedEntry, image: Any, context: FeedContext) -> None:
     """The lead image, with its size in bytes and its type, as readers need them."""
-    root = context.content_path.resolve()
-    path = (root / image.src.lstrip("/")).resolve()
-    if not path.is_file() or not path.is_relative_to(root):
+    path = _enclosure_file(image, context)
+    if path is None:
+        root = context.content_path.resolve()
         log.warning("Lead image %s not found under %s: no feed enclosure", image.src, root)
         return
     mime = mimetypes.guess_type(path.name)[0] or "application/octet-stream"
     entry.enclosure(context.url(image.src), str(path.stat().st_size), mime)
+
+
+def _enclosure_file(image: Any, context: FeedContext) -> Path | None:
+    """The lead image's file under ``content/``, if it is there."""
+    root = context.content_path.resolve()
+    path = (root / image.src.lstrip("/")).resolve()
+    return path if path.is_file() and path.is_relative_to(root) else None
 
 
 # --- Feeds --------------------------------------------------------------------------------
@@ -515,52 +574,79 @@ def _channel(
     return feed
 
 
-def render_feed(feed: FeedGenerator, spec: FeedSpec, context: FeedContext) -> dict[str, bytes]:
-    """The RSS and Atom documents of one feed, by output path, each with its own self link;
-    the Atom one links ``prev-archive`` to its newest archive document."""
-    page = {"href": context.url(spec.page_path), "rel": "alternate", "type": "text/html"}
-    months = archive_months(spec.articles)
+def feed_documents(
+    spec: FeedSpec, context: FeedContext, entries: EntryMaker | None = None
+) -> Iterator[tuple[str, MadeDocument]]:
+    """The documents of one feed by output path: its live RSS and Atom documents, then its
+    Atom archive documents, one per month that has entries. Each states what it shows (its
+    channel, links and entries), so a rebuild makes only those whose previous version it
+    cannot take (:mod:`chronique.site.reuse`)."""
+    entries = entries or EntryMaker(context)
+    articles = newest_first(spec.articles)
+    live = articles[: context.limit]
+    months = archive_months(articles)
+    subject = (spec.title, spec.description, spec.page_path, spec.folder, spec.id_path)
+    channel = [digest([repr(context), repr(subject)])]
+    shown = [entries.shows(a, index < context.full_text) for index, a in enumerate(live)]
+    feed = functools.cache(lambda: build_feed(spec, context, entries))
     history = (
         [HistoryLink("prev-archive", context.url(months[-1].path(spec.folder)))] if months else []
     )
-    documents = {}
-    for path, kind, render, links in (
-        (spec.rss_path, RSS_TYPE, feed.rss_str, []),
-        (spec.atom_path, ATOM_TYPE, feed.atom_str, history),
-    ):
-        # feedgen takes the last alternate link as RSS <link>: the page goes last.
-        self_link = {"href": context.url(path), "rel": "self", "type": kind}
-        feed.link([self_link, *(link.as_feedgen() for link in links), page], replace=True)
-        documents[path] = render(pretty=True)
-    return documents
+    for path, kind, links in ((spec.rss_path, RSS_TYPE, []), (spec.atom_path, ATOM_TYPE, history)):
+        shows = [kind, *channel, repr(links), *shown]
+        make = functools.partial(_live_document, feed, spec, context, path, kind, links)
+        yield path, MadeDocument(shows, make)
+    current = context.url(spec.atom_path)
+    for index, month in enumerate(months):
+        month_links = archive_links(months, index, spec.folder, context.url, current)
+        shows = ["archive", *channel, month.key, repr(month_links)]
+        shows += [entries.shows(article, False) for article in month.articles]
+        make = functools.partial(_archive_document, spec, context, entries, month, month_links)
+        yield month.path(spec.folder), MadeDocument(shows, make)
 
 
-def render_archives(
-    spec: FeedSpec, context: FeedContext, entries: EntryFactory | None = None
-) -> dict[str, bytes]:
-    """The Atom archive documents of one feed, one per month that has entries, by path.
+def _live_document(
+    feed: Callable[[], FeedGenerator],
+    spec: FeedSpec,
+    context: FeedContext,
+    path: str,
+    kind: str,
+    links: Sequence[HistoryLink],
+) -> str:
+    """The RSS or Atom document of the live feed, with its own self link; the Atom one links
+    ``prev-archive`` to its newest archive document."""
+    page = {"href": context.url(spec.page_path), "rel": "alternate", "type": "text/html"}
+    # feedgen takes the last alternate link as RSS <link>: the page goes last.
+    self_link = {"href": context.url(path), "rel": "self", "type": kind}
+    made = feed()
+    made.link([self_link, *(link.as_feedgen() for link in links), page], replace=True)
+    render = made.rss_str if kind == RSS_TYPE else made.atom_str
+    return str(render(pretty=True).decode("utf-8"))
 
-    Their entries carry the standfirst, whatever their rank: a month's document must not
+
+def _archive_document(
+    spec: FeedSpec,
+    context: FeedContext,
+    entries: EntryFactory,
+    month: ArchiveMonth,
+    links: Sequence[HistoryLink],
+) -> str:
+    """The Atom archive document of one month of a feed.
+
+    Its entries carry the standfirst, whatever their rank: a month's document must not
     change when newer articles push its entries out of the live feed's full-text ones.
     """
-    entries = entries or (lambda article, full: make_entry(article, context, full))
-    months = archive_months(newest_first(spec.articles))
+    path = month.path(spec.folder)
+    title = f"{spec.title} — {month.label(context.lang)}"
+    feed = _channel(spec, context, month.articles, title)
+    # Before any entry: feedgen would give entries the extension too, and it has none.
+    feed.register_extension("fh", ArchiveMarker, atom=True, rss=False)
     page = {"href": context.url(spec.page_path), "rel": "alternate", "type": "text/html"}
-    current = context.url(spec.atom_path)
-    documents = {}
-    for index, month in enumerate(months):
-        path = month.path(spec.folder)
-        title = f"{spec.title} — {month.label(context.lang)}"
-        feed = _channel(spec, context, month.articles, title)
-        # Before any entry: feedgen would give entries the extension too, and it has none.
-        feed.register_extension("fh", ArchiveMarker, atom=True, rss=False)
-        links = archive_links(months, index, spec.folder, context.url, current)
-        self_link = {"href": context.url(path), "rel": "self", "type": ATOM_TYPE}
-        feed.link([self_link, *(link.as_feedgen() for link in links), page], replace=True)
-        for article in month.articles:
-            feed.add_entry(entries(article, False), order="append")
-        documents[path] = feed.atom_str(pretty=True)
-    return documents
+    self_link = {"href": context.url(path), "rel": "self", "type": ATOM_TYPE}
+    feed.link([self_link, *(link.as_feedgen() for link in links), page], replace=True)
+    for article in month.articles:
+        feed.add_entry(entries(article, False), order="append")
+    return str(feed.atom_str(pretty=True).decode("utf-8"))
 
 
 def opml_for(
@@ -597,24 +683,30 @@ class FeedsGenerator(Generator):  # type: ignore[misc]
             specs = feed_specs(Listings.from_context(self.context), self.settings, site.urls, ui)
             context = FeedContext.from_site(site)
             for path, document in render_all(specs, context):
-                write_document(writer, path, document)
+                write_document(writer, path, document, self.context)
             write_document(writer, context.opml_path, opml_for(specs, context, ui))
 
 
-def render_all(specs: Sequence[FeedSpec], context: FeedContext) -> Iterator[tuple[str, bytes]]:
-    """The live RSS and Atom documents of *specs* and their archives, with their output
-    paths, one feed at a time (the whole set is hundreds of megabytes in a large archive)."""
+def render_all(
+    specs: Sequence[FeedSpec], context: FeedContext
+) -> Iterator[tuple[str, MadeDocument]]:
+    """The documents of every feed of *specs* (:func:`feed_documents`), one feed at a time:
+    the whole set is hundreds of megabytes in a large archive."""
     entries = EntryMaker(context)
     for spec in specs:
-        yield from render_feed(build_feed(spec, context, entries), spec, context).items()
-        yield from render_archives(spec, context, entries).items()
+        yield from feed_documents(spec, context, entries)
 
 
-#: Writer.write_file renders a template; this one hands over a finished document as it is.
-_VERBATIM = jinja2.Template("{{ document }}", autoescape=False)
-
-
-def write_document(writer: Any, path: str, document: bytes) -> None:
+def write_document(
+    writer: Any,
+    path: str,
+    document: bytes | MadeDocument,
+    context: dict[str, Any] | None = None,
+) -> None:
     """Write *document* (UTF-8) at *path* through Pelican's Writer, which refuses to write
-    one file twice and tells other plugins (``content_written``)."""
-    writer.write_file(path, _VERBATIM, {}, document=document.decode("utf-8"))
+    one file twice and tells other plugins (``content_written``). A :class:`MadeDocument`
+    is made only when the previous version's cannot be taken; *context* is the generators'
+    shared one, whose sections and pages every fingerprint covers."""
+    if isinstance(document, bytes):
+        document = MadeDocument(None, functools.partial(document.decode, "utf-8"))
+    writer.write_file(path, DOCUMENT_TEMPLATE, context or {}, document=document)

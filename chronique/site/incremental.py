@@ -20,9 +20,11 @@ Three things carry over between builds, each keyed so that reusing it is never w
 * **Unchanged pages**, not rendered again: each page of a template whose dependencies are
   stated has a fingerprint of all it shows, kept beside the version
   (:mod:`chronique.site.reuse`, whose table says what each template's fingerprint covers); a
-  page whose fingerprint did not change is the previous version's file. Feeds, sitemaps, the
-  search index and the pages of other templates are rendered again, and the byte comparison
-  keeps their unchanged files untouched.
+  page whose fingerprint did not change is the previous version's file. Feed documents (live
+  and monthly archives) have one too, made of what each of their entries shows
+  (:func:`chronique.site.feeds.feed_documents`). Sitemaps, the OPML list, the search index
+  and the pages of other templates are rendered again, and the byte comparison keeps their
+  unchanged files untouched.
 
 What a change affects (the fingerprints follow these rules without naming them: a page is
 rendered again when a value it shows changed):

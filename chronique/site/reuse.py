@@ -14,8 +14,7 @@ template                 what its page's fingerprint covers, besides the above
 =======================  ==============================================================
 ``article.html``         the article: rendered body, front matter, address, summary,
                          section, topics (name, address), lead image, social card; its
-                         related articles (address, title, date) and section neighbours
-                         (address, title)
+                         related articles and section neighbours (address, title, date)
 ``category.html``        the section (name, slug, address), its article count, the page
                          number and page count, and the teaser of each article listed
 ``tag.html``             as a section, plus the topic's description, span of dates and
@@ -24,11 +23,14 @@ template                 what its page's fingerprint covers, besides the above
                          page (trending topics, section counts) is always rendered
 ``period_archives.html`` the period, its parent periods, its month or day grid and its
                          neighbours (address, count), its count and its page's entries
+:data:`DOCUMENT`         what its generator states it shows (:class:`MadeDocument`): a
+                         feed's channel and its entries (:mod:`chronique.site.feeds`)
 =======================  ==============================================================
 
 A teaser is what a listing shows of an article: address, title, summary, subtitle, date,
-section (name, address) and lead image. Any other template (feeds, topic index, archives,
-sections index, search, redirects, pages) is always rendered: no rule states what it reads.
+section (name, address) and lead image. Any other template (topic index, archives, sections
+index, search, redirects, pages) is always rendered: no rule states what it reads; so is a
+made document that states nothing (the OPML list).
 
 When the previous version's page at the same address had the same fingerprint and its file is
 as that build left it (inode, size, modification time), the page is not rendered: a page of
@@ -91,8 +93,10 @@ class PageReuse:
     linked: set[str] = field(default_factory=set)
     copied: set[str] = field(default_factory=set)
     #: Pages with a fingerprint that were rendered (new, or changed).
-    rendered: int = 0
+    rendered: set[str] = field(default_factory=set)
     _teasers: dict[int, str] = field(default_factory=dict, repr=False)
+    _mentions: dict[int, str] = field(default_factory=dict, repr=False)
+    _folders: set[Path] = field(default_factory=set, repr=False)
     _chrome: str | None = field(default=None, repr=False)
 
     @classmethod
@@ -122,13 +126,14 @@ class PageReuse:
         return fingerprint is not None
 
     @property
-    def reused(self) -> int:
-        return len(self.linked) + len(self.copied)
+    def reused(self) -> frozenset[str]:
+        """The pages taken from the previous version."""
+        return frozenset(self.linked | self.copied)
 
     def equal_files(self) -> frozenset[str]:
         """The staged files known to equal the previous version's (the compare stage links
         them unread)."""
-        return frozenset(self.linked | self.copied)
+        return self.reused
 
     def previous_file(self, path: str, fingerprint: str) -> Path | None:
         """The previous version's page at *path*, if it had *fingerprint* and is untouched."""
@@ -160,15 +165,29 @@ class PageReuse:
         if self._chrome is None:
             sections = [(c.name, c.url) for c, _ in context.get("categories") or []]
             pages = [(p.url, p.title) for p in context.get("pages") or []]
-            self._chrome = _digest([repr(sections), repr(pages)])
+            self._chrome = digest([repr(sections), repr(pages)])
         return self._chrome
 
     def teaser(self, article: Any) -> str:
         """What a listing shows of *article* (theme/templates/_macros.html)."""
         key = id(article)
         if key not in self._teasers:
-            self._teasers[key] = _digest(_teaser_parts(article))
+            self._teasers[key] = digest(_teaser_parts(article))
         return self._teasers[key]
+
+    def mention(self, article: Any) -> str:
+        """What a link to *article* from another article's page shows: address, title, date
+        (Pelican computes an address anew on every access)."""
+        key = id(article)
+        if key not in self._mentions:
+            self._mentions[key] = digest([article.url, article.title, article.date.isoformat()])
+        return self._mentions[key]
+
+    def make_folder(self, folder: Path) -> None:
+        """*folder* of the staging folder, made once."""
+        if folder not in self._folders:
+            folder.mkdir(parents=True, exist_ok=True)
+            self._folders.add(folder)
 
 
 def _teaser_parts(article: Any) -> Parts:
@@ -185,12 +204,13 @@ def _teaser_parts(article: Any) -> Parts:
     ]
 
 
-def _digest(parts: Iterable[str]) -> str:
-    digest = hashlib.sha256()
+def digest(parts: Iterable[str]) -> str:
+    """The fingerprint of *parts*: each part length-prefixed, so no two lists share one."""
+    hashed = hashlib.sha256()
     for part in parts:
         encoded = part.encode("utf-8", "surrogatepass")
-        digest.update(len(encoded).to_bytes(8, "big") + encoded)
-    return digest.hexdigest()[:32]
+        hashed.update(len(encoded).to_bytes(8, "big") + encoded)
+    return hashed.hexdigest()[:32]
 
 
 # What each template's page shows; None: this page is always rendered.
@@ -198,9 +218,9 @@ def _digest(parts: Iterable[str]) -> str:
 
 def _article(reuse: PageReuse, context: Mapping[str, Any]) -> Parts | None:
     article = context["article"]
-    related = [(a.url, a.title, a.date.isoformat()) for a in article.related_articles]
+    related = [reuse.mention(a) for a in article.related_articles]
     neighbours = [
-        (other.url, other.title) if other is not None else None
+        reuse.mention(other) if other is not None else None
         for other in (
             getattr(article, "prev_article_in_category", None),
             getattr(article, "next_article_in_category", None),
@@ -275,12 +295,45 @@ def _period(reuse: PageReuse, context: Mapping[str, Any]) -> Parts | None:
     return [*period, *_listing(reuse, context, "dates")]
 
 
+#: The template name of a document its generator makes itself (see :class:`MadeDocument`).
+DOCUMENT = "made document"
+
+
+@dataclass(frozen=True)
+class MadeDocument:
+    """A document made by code rather than a template (a feed): what it shows, stated by its
+    generator (None: always made), and how to make it. Written through the Writer with
+    :data:`DOCUMENT_TEMPLATE`, it is made only when the previous version's cannot be taken."""
+
+    shows: Parts | None
+    make: Callable[[], str]
+
+
+class _DocumentTemplate:
+    """Stands for a template in Writer.write_file: the page is the ``document`` it is given."""
+
+    name = DOCUMENT
+
+    def render(self, context: Mapping[str, Any]) -> str:
+        document: MadeDocument = context["document"]
+        return document.make()
+
+
+DOCUMENT_TEMPLATE = _DocumentTemplate()
+
+
+def _document(reuse: PageReuse, context: Mapping[str, Any]) -> Parts | None:
+    document: MadeDocument = context["document"]
+    return document.shows
+
+
 DEPENDENCIES: dict[str, Callable[[PageReuse, Mapping[str, Any]], Parts | None]] = {
     "article.html": _article,
     "index.html": _index,
     "category.html": _category,
     "tag.html": _tag,
     "period_archives.html": _period,
+    DOCUMENT: _document,
 }
 
 
@@ -291,7 +344,7 @@ def fingerprint(reuse: PageReuse, template: str | None, context: Mapping[str, An
     if parts is None:
         return None
     page = [reuse.inputs, template, context["output_file"], str(context.get("SITEURL"))]
-    return _digest([*page, reuse.chrome(context), *parts])
+    return digest([*page, reuse.chrome(context), *parts])
 
 
 class _ReusingTemplate:
@@ -305,14 +358,14 @@ class _ReusingTemplate:
 
     def render(self, context: dict[str, Any]) -> str:
         path = context["output_file"]
-        digest = fingerprint(self.reuse, getattr(self.template, "name", None), context)
-        if self.reuse.note(path, digest, self.staging) and digest is not None:
-            previous = self.reuse.previous_file(path, digest)
+        page = fingerprint(self.reuse, getattr(self.template, "name", None), context)
+        if self.reuse.note(path, page, self.staging) and page is not None:
+            previous = self.reuse.previous_file(path, page)
             if previous is not None:
                 self.reuse.copied.add(path)
                 with previous.open(encoding="utf-8", newline="") as handle:
                     return handle.read()
-            self.reuse.rendered += 1
+            self.reuse.rendered.add(path)
         return str(self.template.render(context))
 
 
@@ -375,16 +428,16 @@ class ReusingWriter(Writer):  # type: ignore[misc]
         local = _local_context(context, name, relative_urls, kwargs)
         if local["localsiteurl"]:  # as Writer.write_file does: contents' links follow it
             context["localsiteurl"] = local["localsiteurl"]
-        digest = fingerprint(reuse, getattr(template, "name", None), local)
+        page = fingerprint(reuse, getattr(template, "name", None), local)
         staging = Path(self.output_path)
-        if not reuse.note(name, digest, staging) or digest is None:
+        if not reuse.note(name, page, staging) or page is None:
             return False
-        previous = reuse.previous_file(name, digest)
+        previous = reuse.previous_file(name, page)
         if previous is None:
-            reuse.rendered += 1
+            reuse.rendered.add(name)
             return False
         path = staging / name
-        path.parent.mkdir(parents=True, exist_ok=True)
+        reuse.make_folder(path.parent)
         path.hardlink_to(previous)
         reuse.linked.add(name)
         signals.content_written.send(str(path), context=local)

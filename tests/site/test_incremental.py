@@ -217,14 +217,30 @@ def test_an_incremental_build_equals_a_full_build_and_keeps_untouched_files(
     if kind in LOCAL_CHANGES:
         assert len(unchanged) > len(rewritten), f"{kind}: {len(rewritten)} files rewritten"
         assert result.reused_pages > 0, f"{kind}: every page was rendered again"
+        assert feed_documents(result.reused), f"{kind}: every feed was made again"
+        assert len(feed_documents(result.reused)) > len(feed_documents(result.rendered)), kind
     elif kind != "nothing":
         assert result.reused_pages == 0, f"{kind}: pages reused after a site-wide change"
-    if kind == "edit body":  # its page (the front page is always rendered, and not counted)
-        assert result.rendered_pages == 1, result
+        assert feed_documents(result.rendered), f"{kind}: no feed was made again"
+    if kind == "edit body":
+        # Its page and the live documents of feeds listing it: its entry carries a standfirst,
+        # so its month's archive documents show nothing of the body (the front page is always
+        # rendered, and not counted).
+        article = project.articles[len(project.articles) // 2].meta
+        page = f"{article.date:%Y/%m}/{article.slug}/index.html"
+        live = feed_documents(result.rendered)
+        assert result.rendered == {page, *live}, result.rendered
+        assert {"flux/rss.xml", "flux/atom.xml"} <= live
+        assert not any("/archives/" in path for path in live)
     if kind in {"edit topics.yml", "edit a template", "edit a setting"}:
         assert content_caches(project) - caches_before, "the content cache was not renewed"
     else:
         assert content_caches(project) == caches_before
+
+
+def feed_documents(paths: frozenset[str]) -> set[str]:
+    """The feed documents among *paths*: live RSS and Atom ones and monthly archives."""
+    return {path for path in paths if path.endswith(".xml") and not path.startswith("sitemap")}
 
 
 def pages_linking_to(output: Path, url: str) -> dict[str, str]:
