@@ -153,14 +153,16 @@ def cache_digest(settings: Mapping[str, Any], settings_file: Path, vocabulary: V
 
     The vocabulary is the one the Site read (``topics.yml`` is read once per build)."""
     vocabulary_part = repr(vocabulary.topics).encode()
-    return _digest([*_code_and_settings(settings, settings_file), b"vocabulary", vocabulary_part])
+    return digest_bytes(
+        [*_code_and_settings(settings, settings_file), b"vocabulary", vocabulary_part]
+    )
 
 
 def render_digest(settings: Mapping[str, Any], settings_file: Path, vocabulary: Vocabulary) -> str:
     """A digest of what every page's rendering depends on besides its own values: what
     :func:`cache_digest` covers and every installed library's version (Jinja, Babel…)."""
     libraries = [b"libraries", *_installed_versions()]
-    return _digest([cache_digest(settings, settings_file, vocabulary).encode(), *libraries])
+    return digest_bytes([cache_digest(settings, settings_file, vocabulary).encode(), *libraries])
 
 
 def inputs_digest(settings: Mapping[str, Any], settings_file: Path) -> str:
@@ -175,7 +177,7 @@ def inputs_digest(settings: Mapping[str, Any], settings_file: Path) -> str:
     parts = [*_code_and_settings(settings, settings_file), b"content"]
     parts += _stamps(Path(settings["PATH"]))
     parts += [b"libraries", *_installed_versions()]
-    return _digest(parts)
+    return digest_bytes(parts)
 
 
 def _stamps(root: Path) -> list[bytes]:
@@ -189,7 +191,8 @@ def _stamps(root: Path) -> list[bytes]:
     return sorted(stamps)
 
 
-def _digest(parts: Iterable[bytes]) -> str:
+def digest_bytes(parts: Iterable[bytes]) -> str:
+    """The fingerprint of *parts*: each part length-prefixed, so no two lists share one."""
     digest = hashlib.sha256()
     for part in parts:
         digest.update(len(part).to_bytes(8, "big") + part)
@@ -335,4 +338,4 @@ def files_stamp(root: Path) -> str:
         entries.append(
             f"{path.relative_to(root)}|{status.st_ino}|{status.st_size}|{status.st_mtime_ns}"
         )
-    return _digest(entry.encode() for entry in sorted(entries))
+    return digest_bytes(entry.encode() for entry in sorted(entries))

@@ -48,7 +48,6 @@ then renamed once the version is published; a manifest naming another version is
 
 from __future__ import annotations
 
-import hashlib
 import json
 from collections.abc import Callable, Iterable, Mapping
 from dataclasses import dataclass, field
@@ -59,6 +58,7 @@ from pelican import signals
 from pelican.utils import get_relative_path, path_to_url
 from pelican.writers import Writer
 
+from chronique.site.incremental import digest_bytes
 from chronique.site.model import article_meta
 
 #: Where build_site hands the writer its PageReuse: lowercase, so never taken for a setting.
@@ -205,12 +205,8 @@ def _teaser_parts(article: Any) -> Parts:
 
 
 def digest(parts: Iterable[str]) -> str:
-    """The fingerprint of *parts*: each part length-prefixed, so no two lists share one."""
-    hashed = hashlib.sha256()
-    for part in parts:
-        encoded = part.encode("utf-8", "surrogatepass")
-        hashed.update(len(encoded).to_bytes(8, "big") + encoded)
-    return hashed.hexdigest()[:32]
+    """The fingerprint of text *parts* (see :func:`digest_bytes`)."""
+    return digest_bytes(part.encode("utf-8", "surrogatepass") for part in parts)
 
 
 # What each template's page shows; None: this page is always rendered.
