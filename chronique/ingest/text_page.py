@@ -679,9 +679,10 @@ AFTER_END_WEIGHT = 0.25
 END_CLOSES_RUNS_UP_TO = 3
 #: A run of text right under a byline or date line (an article's header) counts this much more.
 HEADED_WEIGHT = 2.0
-#: A run of short paragraphs each under its own headline (a directory of the publisher's
-#: sites, teasers of other articles) counts this much: at least this many, this share
-#: right under a headline, no longer than a teaser on average.
+#: A run of paragraphs each under its own heading (a directory of the publisher's sites,
+#: teasers of other articles) counts this much: at least this many paragraphs, this share
+#: right under a heading (a headline, or a name up to this long), and either no longer
+#: than a teaser on average or each alone between its heading and the next.
 TEASER_LIST_WEIGHT = 0.25
 TEASER_LIST_MIN = 4
 TEASER_LIST_SHARE = 0.8
