@@ -308,10 +308,11 @@ def _has_loose_text(container: Any) -> bool:
 
 
 def _wrap_runs(container: Any) -> None:
-    """Wrap each run of text and inline elements between the blocks of *container* in a
-    ``<p>``; a run of links only ("Learn more") is left as it was."""
+    """Wrap each run of text and links between the blocks of *container* in a ``<p>``.
+    The other runs, which trafilatura reads well, are left as they were: text without a
+    link, links without text ("Learn more")."""
     for run in _runs(container):
-        if not "".join(_TEXT_OUTSIDE_LINKS(run)).strip():
+        if run.find(".//a") is None or not "".join(_TEXT_OUTSIDE_LINKS(run)).strip():
             run.drop_tag()
 
 
