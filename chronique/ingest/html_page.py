@@ -308,14 +308,21 @@ def _has_loose_text(container: Any) -> bool:
 
 
 def _wrap_runs(container: Any) -> None:
-    """Wrap each run of text and links between the blocks of *container* in a ``<p>``.
-    The other runs, which trafilatura reads well, are left as they were: text without a
-    link, links without text ("Learn more")."""
-    for run in _runs(container):
-        if run.find(".//a") is None or not "".join(_TEXT_OUTSIDE_LINKS(run)).strip():
+    """Wrap each run of text and links between the blocks of *container* in a ``<p>``,
+    when the container is an article's text written loose: one of its runs is a
+    paragraph long. The other runs, which trafilatura reads well, are left as they were:
+    text without a link, links without text ("Learn more"), and the loose bits of a box
+    (a byline, an audio player's notice)."""
+    runs = _runs(container)
+    written_loose = any(len(run.text_content().split()) >= _PARAGRAPH_WORDS for run in runs)
+    for run in runs:
+        has_text = "".join(_TEXT_OUTSIDE_LINKS(run)).strip()
+        if not (written_loose and has_text and run.find(".//a") is not None):
             run.drop_tag()
 
 
+#: A run of loose text this long is a paragraph, not a label or a byline.
+_PARAGRAPH_WORDS = 40
 _TEXT_OUTSIDE_LINKS = etree.XPath(".//text()[not(ancestor::a)]")
 
 
