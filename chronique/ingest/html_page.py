@@ -3,13 +3,14 @@
 trafilatura (2.x) finds the main text and drops menus, "read also" boxes,
 comments and cookie banners; its XML body is rendered to Markdown with its own
 ``xmltotxt`` so we extract once. Where trafilatura or its renderer lose words
-(empty links, nested inline elements, CommonMark escapes that Python-Markdown,
-which renders the site, does not read) the tree or the Markdown is repaired
-first. Quotes lose their ``>`` in that renderer, so they are marked before
-rendering. The publication date is chosen among every
-date the page states (JSON-LD ``datePublished``, ``article:published_time``,
-other ``<meta>``, ``itemprop`` elements, then trafilatura/htmldate's day): the
-most trusted one that is not a placeholder, preferring one that carries its
+(empty links, nested inline elements, text with links loose beside blocks, a
+``<br>`` closing a link or bold text, a link written in pieces, list markers
+after a line break, CommonMark escapes that Python-Markdown, which renders the
+site, does not read) the tree or the Markdown is repaired first. Quotes lose
+their ``>`` in that renderer, so they are marked before rendering. The
+publication date is chosen among every date the page states (JSON-LD
+``datePublished``, ``article:published_time``, other ``<meta>``, ``itemprop``
+elements, then trafilatura/htmldate's day): the most trusted one that is not a placeholder, preferring one that carries its
 zone. htmldate's extensive search is off: it guesses from copyright lines and
 free text, and an archive does not guess.
 The description is the standfirst only when the page shows it. A page that is
@@ -279,8 +280,8 @@ _MIXED_CONTAINERS = ("div", "section", "article", "main", "body")
 
 
 def _wrap_loose_text(tree: Any) -> None:
-    """Put the text that stands beside blocks in a container (a blog post's ``<div>``
-    of text, ``<br>`` and ``<h2>``) in paragraphs of its own.
+    """Put the text with links that stands beside blocks in a container (a blog post's
+    ``<div>`` of text, ``<br>`` and ``<h2>``) in paragraphs of its own.
 
     Given such a container, trafilatura keeping links split its text at each link into
     paragraphs and lost the space after the link ("the blog at workso I figured").
@@ -299,6 +300,7 @@ def _is_block(node: Any) -> bool:
 
 
 def _has_loose_text(container: Any) -> bool:
+    """Whether *container* holds text outside its blocks."""
     if (container.text or "").strip():
         return True
     return any(
@@ -721,7 +723,7 @@ def _said_elsewhere(standfirst: str, title: str, blocks: Sequence[str]) -> bool:
     page has no standfirst, and the summary is taken from the body."""
     words = " ".join(_words_of(standfirst))
     body = " ".join(_words_of(" ".join(_plain(b) for b in blocks)))
-    return words == " ".join(_words_of(title)) or words in body
+    return words == " ".join(_words_of(title)) or f" {words} " in f" {body} "
 
 
 def _leads_with(blocks: Sequence[str], standfirst: str) -> bool:
