@@ -10,9 +10,10 @@ site, does not read) the tree or the Markdown is repaired first. Quotes lose
 their ``>`` in that renderer, so they are marked before rendering. The
 publication date is chosen among every date the page states (JSON-LD
 ``datePublished``, ``article:published_time``, other ``<meta>``, ``itemprop``
-elements, then trafilatura/htmldate's day): the most trusted one that is not a placeholder, preferring one that carries its
-zone. htmldate's extensive search is off: it guesses from copyright lines and
-free text, and an archive does not guess.
+elements, then trafilatura/htmldate's day): the most trusted one that is not a
+placeholder, preferring one that carries its zone. htmldate's extensive search
+is off: it guesses from copyright lines and free text, and an archive does not
+guess.
 The description is the standfirst only when the page shows it. A page that is
 not a whole article (a home or section page of headlines, a paid article's
 teaser) is refused with the reason.
