@@ -3,15 +3,17 @@
 trafilatura (2.x) finds the main text and drops menus, "read also" boxes,
 comments and cookie banners; its XML body is rendered to Markdown with its own
 ``xmltotxt`` so we extract once. Where trafilatura or its renderer lose words
-(empty links, nested inline elements, CommonMark escapes that Python-Markdown,
-which renders the site, does not read) the tree or the Markdown is repaired
-first. Quotes lose their ``>`` in that renderer, so they are marked before
-rendering. The publication date is chosen among every
-date the page states (JSON-LD ``datePublished``, ``article:published_time``,
-other ``<meta>``, ``itemprop`` elements, then trafilatura/htmldate's day): the
-most trusted one that is not a placeholder, preferring one that carries its
-zone. htmldate's extensive search is off: it guesses from copyright lines and
-free text, and an archive does not guess.
+(empty links, nested inline elements, text with links loose beside blocks, a
+``<br>`` closing a link or bold text, a link written in pieces, list markers
+after a line break, CommonMark escapes that Python-Markdown, which renders the
+site, does not read) the tree or the Markdown is repaired first. Quotes lose
+their ``>`` in that renderer, so they are marked before rendering. The
+publication date is chosen among every date the page states (JSON-LD
+``datePublished``, ``article:published_time``, other ``<meta>``, ``itemprop``
+elements, then trafilatura/htmldate's day): the most trusted one that is not a
+placeholder, preferring one that carries its zone. htmldate's extensive search
+is off: it guesses from copyright lines and free text, and an archive does not
+guess.
 The description is the standfirst only when the page shows it. A page that is
 not a whole article (a home or section page of headlines, a paid article's
 teaser) is refused with the reason.
@@ -111,6 +113,9 @@ def extract_html_page(
     meta = read_metadata(tree)
     _drop_consent_banners(tree)
     _unwrap_nested_inline(tree)
+    _merge_split_links(tree)
+    _lift_line_breaks(tree)
+    _wrap_loose_text(tree)
     document = _extract_document(tree)
     title = (document.title if document else None) or meta.title
     if document is None or document.body is None or not len(document.body):
@@ -126,6 +131,8 @@ def extract_html_page(
     blocks = _without_title(blocks, title)
     if standfirst and _leads_with(blocks, standfirst) and _set_apart(tree, standfirst, blocks[1:2]):
         blocks = blocks[1:]
+    elif standfirst and _said_elsewhere(standfirst, title, blocks):
+        standfirst = None
     paragraphs = [_plain(b) for b in blocks if not b.startswith("#")]
     if not paragraphs:
         raise IngestFailure("title only: no article text in the HTML page")
@@ -205,6 +212,52 @@ def _unwrap_nested_inline(tree: Any) -> None:
             outer.drop_tag()
 
 
+def _lift_line_breaks(tree: Any) -> None:
+    """Move a ``<br>`` that ends a link or formatting (``<b>Task store<br></b> The
+    store…``) out after it. trafilatura cut the paragraph there, and at the next link
+    lost the space after it ("Modelsection")."""
+    for line_break in list(tree.iter("br")):
+        parent = line_break.getparent()
+        while (
+            parent is not None
+            and parent.tag in _INLINE_TAGS
+            and line_break is parent[-1]
+            and not (line_break.tail or "").strip()
+        ):
+            space, line_break.tail = line_break.tail, parent.tail
+            parent.tail = space
+            parent.addnext(line_break)
+            parent = line_break.getparent()
+
+
+def _merge_split_links(tree: Any) -> None:
+    """Join the links to one address that touch each other (``<a href=u>D</a><a href=u>ata
+    </a>``: editors that write a link per run of text), which trafilatura kept as words
+    apart ("D ata")."""
+    for link in list(tree.iter("a")):
+        following = link.getnext()
+        while (
+            following is not None
+            and following.tag == "a"
+            and not link.tail
+            and link.get("href")
+            and following.get("href") == link.get("href")
+        ):
+            _append_content(link, following)
+            following.drop_tree()  # keeps its tail, now after *link*'s text
+            following = link.getnext()
+
+
+def _append_content(link: Any, following: Any) -> None:
+    """Move *following*'s text and children to the end of *link*."""
+    if len(link):
+        last = link[-1]
+        last.tail = (last.tail or "") + (following.text or "")
+    else:
+        link.text = (link.text or "") + (following.text or "")
+    link.extend(list(following))
+
+
 def _sole_inline_child(element: Any) -> Any:
     """The inline element that is all of *element*'s content, or None."""
     if len(element) != 1 or (element.text or "").strip():
@@ -213,6 +266,96 @@ def _sole_inline_child(element: Any) -> Any:
     if child.tag not in _INLINE_TAGS or (child.tail or "").strip():
         return None
     return child
+
+
+#: The elements that start a block of their own: text between them is a paragraph.
+_BLOCK_TAGS = frozenset(
+    {
+        *("address", "article", "aside", "blockquote", "center", "dd", "details", "div", "dl"),
+        *("dt", "fieldset", "figcaption", "figure", "footer", "form", "h1", "h2", "h3", "h4"),
+        *("h5", "h6", "header", "hr", "li", "main", "nav", "ol", "p", "pre", "section"),
+        *("table", "ul", "script", "style", "noscript", "template", "iframe", "video", "audio"),
+    }
+)
+_MIXED_CONTAINERS = ("div", "section", "article", "main", "body")
+
+
+def _wrap_loose_text(tree: Any) -> None:
+    """Put the text with links that stands beside blocks in a container (a blog post's
+    ``<div>`` of text, ``<br>`` and ``<h2>``) in paragraphs of its own.
+
+    Given such a container, trafilatura keeping links split its text at each link into
+    paragraphs and lost the space after the link ("the blog at workso I figured").
+    """
+    for container in list(tree.iter(*_MIXED_CONTAINERS)):
+        if any(_is_block(child) for child in container) and _has_loose_text(container):
+            _wrap_runs(container)
+
+
+def _is_block(node: Any) -> bool:
+    """A block, or an inline element that holds one (``<font>``, ``<a>`` around a
+    ``<div>``): never put in a paragraph."""
+    if not isinstance(node.tag, str) or node.tag in _BLOCK_TAGS:
+        return True
+    return next(node.iterdescendants(*_BLOCK_TAGS), None) is not None
+
+
+def _has_loose_text(container: Any) -> bool:
+    """Whether *container* holds text outside its blocks."""
+    if (container.text or "").strip():
+        return True
+    return any(
+        (child.tail or "").strip() or (not _is_block(child) and child.text_content().strip())
+        for child in container
+    )
+
+
+def _wrap_runs(container: Any) -> None:
+    """Wrap each run of text and links between the blocks of *container* in a ``<p>``,
+    when the container is an article's text written loose: one of its runs is a
+    paragraph long. The other runs, which trafilatura reads well, are left as they were:
+    text without a link, links without text ("Learn more"), and the loose bits of a box
+    (a byline, an audio player's notice)."""
+    runs = _runs(container)
+    written_loose = any(len(run.text_content().split()) >= _PARAGRAPH_WORDS for run in runs)
+    for run in runs:
+        has_text = "".join(_TEXT_OUTSIDE_LINKS(run)).strip()
+        if not (written_loose and has_text and run.find(".//a") is not None):
+            run.drop_tag()
+
+
+#: A run of loose text this long is a paragraph, not a label or a byline.
+_PARAGRAPH_WORDS = 40
+_TEXT_OUTSIDE_LINKS = etree.XPath(".//text()[not(ancestor::a)]")
+
+
+def _runs(container: Any) -> list[Any]:
+    """Put each run of text and inline elements between the blocks of *container* in a
+    ``<p>`` of its own; the new paragraphs."""
+    runs = []
+    run = None
+    if (container.text or "").strip():
+        run = container.makeelement("p", {})
+        run.text, container.text = container.text, None
+        container.insert(0, run)
+        runs.append(run)
+    for child in list(container):
+        if child is run:
+            continue
+        if _is_block(child):
+            run = None
+            if (child.tail or "").strip():
+                run = container.makeelement("p", {})
+                run.text, child.tail = child.tail, None
+                child.addnext(run)
+                runs.append(run)
+            continue
+        if run is None:
+            run = container.makeelement("p", {})
+            child.addprevious(run)
+            runs.append(run)
+        run.append(child)  # with its tail
+    return runs
 
 
 _OUTSIDE_ARTICLE = etree.XPath("//body//p[not(ancestor::article or ancestor::main)]")
@@ -440,6 +583,7 @@ def _body_blocks(body: Any, chrome: ChromePatterns) -> list[str]:
     _mark_quotes(body)
     _drop_false_links(body)
     _collapse_spaces(body)
+    _escape_line_starts(body)
     markdown = trafilatura.utils.normalize_unicode(xmltotxt(body, True))
     markdown = re.sub(rf"^{_QUOTE_MARK}\s*", "> ", markdown, flags=re.MULTILINE)
     markdown = _python_markdown_escapes(markdown.replace(_QUOTE_MARK, ""))
@@ -514,6 +658,32 @@ def _unindented(text: str) -> str:
     return _INDENTED_LINES.sub("\n", _SPACES.sub(" ", text))
 
 
+#: What opens a list, heading or quote at the start of a Markdown line, its marker's last
+#: character apart to be escaped. Python-Markdown reads a heading without a space after '#'.
+_BLOCK_MARKERS = (
+    re.compile(r"^(\s*\d{1,9})([.)])(?=\s|$)"),
+    re.compile(r"^(\s*)([-+>])(?=\s|$)"),  # trafilatura escapes every "*" itself
+    re.compile(r"^(\s*)(#)"),
+)
+
+
+def _escape_line_starts(body: Any) -> None:
+    """Escape the text after a line break that Markdown would read as a list, heading or
+    quote marker ("<br>1. Finland <br>2. Norway": a ranking written in the prose).
+    trafilatura escapes them at a paragraph's start, not after a line break; unescaped,
+    each line became a list of its own, its number lost (Python-Markdown restarts at 1)."""
+    for line_break in body.iter("lb"):
+        if line_break.tail and line_break.getparent().tag != "code":
+            line_break.tail = _escaped_block_start(line_break.tail)
+
+
+def _escaped_block_start(text: str) -> str:
+    for marker in _BLOCK_MARKERS:
+        if marker.match(text):
+            return marker.sub(r"\1\\\2", text, count=1)
+    return text
+
+
 #: Code, written verbatim (a fenced block or a code span); or a backslash escape of '<' or
 #: '~' in the prose, after any escaped backslashes.
 _CODE_OR_ESCAPE = re.compile(
@@ -546,6 +716,15 @@ def _standfirst(tree: Any, description: str | None) -> str | None:
         return None
     shown = _words("".join(_VISIBLE_TEXT(tree)))  # "L’<em>armée</em>" is one word
     return description.strip() if _words(description) in shown else None
+
+
+def _said_elsewhere(standfirst: str, title: str, blocks: Sequence[str]) -> bool:
+    """Whether the description only repeats the title, or is the body's own text (its
+    opening sentences, which the body may set as paragraphs of their own): then the
+    page has no standfirst, and the summary is taken from the body."""
+    words = " ".join(_words_of(standfirst))
+    body = " ".join(_words_of(" ".join(_plain(b) for b in blocks)))
+    return words == " ".join(_words_of(title)) or f" {words} " in f" {body} "
 
 
 def _leads_with(blocks: Sequence[str], standfirst: str) -> bool:

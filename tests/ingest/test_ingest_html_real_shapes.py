@@ -392,3 +392,93 @@ def test_code_in_a_syntax_highlighter_table_is_shown_as_written(tmp_path, config
     ingested = ingest_html(tmp_path, config, news_page(f'<div class="body">{body}</div>'))
     assert 'carte.afficher("rues-fermees");' in shown_text(ingested.body)
     assert "@@" not in ingested.body
+
+
+def blog_post(inner: str) -> str:
+    """A blog engine's post: the text written straight into a <div>, paragraphs made of
+    line breaks, subheadings between them."""
+    return f"""<!DOCTYPE html>
+<html lang="fr"><head><meta charset="utf-8">
+<title>Mon potager en hiver</title>
+<meta property="og:type" content="article">
+<meta property="article:published_time" content="2025-01-12T18:20:00+01:00">
+</head><body>
+<article>
+<h3>Mon potager en hiver</h3>
+<div class="post-body entry-content">
+{inner}
+</div></article>
+<div class="sidebar"><h2>Archives</h2><ul><li><a href="/2024/">2024</a></li></ul></div>
+</body></html>"""
+
+
+def test_a_post_written_beside_its_subheadings_keeps_its_paragraphs_whole(tmp_path, config):
+    """trafilatura cut text that stands loose beside blocks at each of its links, and lost
+    the space after the link."""
+    post = blog_post(
+        "J’ai déjà parlé de mes semis sur <a href='https://club.example.org/semis'>le forum "
+        "du club</a> cet automne, mais il était temps d’en faire le bilan ici, photos à "
+        "l’appui et sans rien cacher des échecs.<br />\n<br />\n<h2>Les fèves</h2>\n"
+        "<br /> Semées en novembre le long du mur, les fèves ont passé les gelées sans "
+        "dommage grâce à <a href='https://graines.example.org/voile'>un simple voile</a> "
+        "tendu sur des arceaux de noisetier coupés au jardin.<br />\n<br /> Les poireaux, "
+        "eux, attendent d’être récoltés au fil des besoins de la cuisine jusqu’en mars.<br />"
+    )
+    ingested = ingest_html(tmp_path, config, post, category="France")
+    shown = shown_text(ingested.body)
+    assert "mes semis sur le forum du club cet automne, mais il était temps" in shown
+    assert "grâce à un simple voile tendu sur des arceaux" in shown
+    assert "## Les fèves" in ingested.paragraphs
+
+
+def test_a_line_break_closing_a_bold_label_does_not_cut_its_paragraph(tmp_path, config):
+    """An engineering blog's glossary: each term in bold, its line break inside the bold."""
+    entry = (
+        "<p><b>Le registre des tâches<br /></b> Les tâches y sont rangées et déclenchées "
+        "depuis ce registre, décrit plus bas dans la section "
+        "<a href='#modele'>Modèle</a> <a href='#modele'>de données</a> du présent article, "
+        "avec chacun de ses index.</p>"
+    )
+    body = paragraphs_html(PARAGRAPHS[:2]) + entry + paragraphs_html(PARAGRAPHS[2:])
+    ingested = ingest_html(tmp_path, config, news_page(f'<div class="body">{body}</div>'))
+    assert "la section Modèle de données du présent article" in shown_text(ingested.body)
+
+
+def test_a_link_written_in_pieces_is_one_word(tmp_path, config):
+    """Online editors write a link for each run of text of the same anchor."""
+    target = "https://docs.example.org/plan#modele"
+    split = f"<a href='{target}'>M</a><a href='{target}'>odèle</a>"
+    entry = f"<p>Les détails figurent dans le {split} publié par la mairie en janvier dernier.</p>"
+    body = paragraphs_html(PARAGRAPHS[:2]) + entry + paragraphs_html(PARAGRAPHS[2:])
+    ingested = ingest_html(tmp_path, config, news_page(f'<div class="body">{body}</div>'))
+    assert "figurent dans le Modèle publié par la mairie" in shown_text(ingested.body)
+    assert ingested.body.count(target) == 1
+
+
+def test_a_ranking_written_line_by_line_keeps_its_numbers(tmp_path, config):
+    """'1. Lyon' after a line break is the page's text, not a Markdown list (whose numbers
+    the site would renumber from 1 for each line)."""
+    ranking = (
+        "<p>Le classement des villes les plus cyclables est le suivant :<span> <br />1. "
+        "Strasbourg<span> <br />2. Grenoble<span> <br />3. Nantes</span></span></span></p>"
+    )
+    body = paragraphs_html(PARAGRAPHS[:2]) + ranking + paragraphs_html(PARAGRAPHS[2:])
+    ingested = ingest_html(tmp_path, config, news_page(f'<div class="body">{body}</div>'))
+    assert "le suivant : 1. Strasbourg 2. Grenoble 3. Nantes" in shown_text(ingested.body)
+
+
+def test_a_description_repeating_the_headline_is_not_the_standfirst(tmp_path, config):
+    head = '<meta name="description" content="Le centre-ville fermé aux voitures dès septembre">'
+    page = news_page(f'<div class="body">{paragraphs_html()}</div>', head=head)
+    ingested = ingest_html(tmp_path, config, page)
+    assert ingested.data["summary"] == PARAGRAPHS[0]
+
+
+def test_a_description_made_of_the_opening_paragraphs_is_not_a_standfirst(tmp_path, config):
+    """The description is the body's first two paragraphs run together: the body's lead,
+    not a standfirst shown above it."""
+    head = f'<meta name="description" content="{PARAGRAPHS[0]} {PARAGRAPHS[1]}">'
+    page = news_page(f'<div class="body">{paragraphs_html()}</div>', head=head)
+    ingested = ingest_html(tmp_path, config, page)
+    assert ingested.data["summary"] == PARAGRAPHS[0]
+    assert ingested.paragraphs == list(PARAGRAPHS)
