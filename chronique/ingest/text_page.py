@@ -962,9 +962,12 @@ def _in_repeated_boxes(lines: Sequence[Line]) -> set[int]:
     prose_before = [0]
     for line in lines:
         prose_before.append(prose_before[-1] + (line.kind == Kind.PROSE))
+    printed = Counter(ln.text for ln in lines)
     starts: dict[tuple[str, ...], list[int]] = {}
     for i in range(len(lines) - size + 1):
         box = lines[i : i + size]
+        if any(printed[ln.text] == 1 for ln in box):  # a line printed once: no box printed twice
+            continue
         if any(ln.words >= HEADLINE_MIN_WORDS for ln in box) and not any(
             _is_data_line(ln.text) for ln in box
         ):
