@@ -285,7 +285,6 @@ _AGE = (
     r"años?|meses?)\b(?:\s+ago)?"
 )
 _GLUED_AGE = re.compile(_AGE)
-_DIGIT = re.compile(r"\d")
 _YEAR = re.compile(r"(?<!\d)\d{4}(?!\d)")
 #: A year, or a year with its date's age run into it (read only by the common shapes).
 _YEAR_MAYBE_AGED = re.compile(rf"(?<!\d)\d{{4}}(?:(?!\d)|(?=(?i:{_AGE})))")
@@ -620,8 +619,8 @@ _DATED_END = re.compile(
 
 def has_year(text: str) -> bool:
     """A cheap test: does *text* print a year, as a date inside other words does (a four-digit
-    number, or a numeric date's two digits: 'Do 25.04.24')? Most lines have no digit at all."""
-    return _DIGIT.search(text) is not None and any(
+    number, or a numeric date's two digits: 'Do 25.04.24')?"""
+    return any(
         pattern.search(text) is not None
         for pattern in (_YEAR_MAYBE_AGED, _SHORT_YEAR_DATE, _STAMPED_SHORT_DATE)
     )
