@@ -221,16 +221,18 @@ RELATIVE_WORDS = re.compile(
     re.IGNORECASE,
 )
 
+#: Date keywords. A word comes before its own prefix ('publiée' before 'publié'): DATE_PREFIX
+#: takes the first that matches, and 'publié' would leave 'e le 3 mars' to read.
 _PUBLISHED_WORDS = (
-    r"publié|publiée|published|posted|mis en ligne|mise en ligne|première publication|"
-    r"first published|diffusé|paru|parution|veröffentlicht|publiziert|erschienen|erstellt|"
-    r"geschrieben|datum|publicado|publicada|pubblicato|pubblicata|gepubliceerd|publisert|"
-    r"publicerad|publiceret|offentliggjort|publikacja|opublikowano|publikováno|giriş|yayınlanma|"
+    r"publiée|publié|published|posted|mis en ligne|mise en ligne|première publication|"
+    r"first published|diffusée|diffusé|parution|parue|paru|veröffentlicht|publiziert|"
+    r"erschienen|erstellt|geschrieben|datum|publicado|publicada|pubblicato|pubblicata|"
+    r"gepubliceerd|publisert|publicerad|publiceret|offentliggjort|publikacja|opublikowano|publikováno|giriş|yayınlanma|"
     r"公開日|公開|配信|입력|등록"
 )
 _MODIFIED_WORDS = (
-    r"dernière mise à jour|mis à jour|mise à jour|màj|maj|modifié|modifiée|actualisé|"
-    r"actualisée|last updated|updated|last modified|modified|révisé|zuletzt aktualisiert|"
+    r"dernière mise à jour|mis à jour|mise à jour|màj|maj|modifiée|modifié|actualisée|"
+    r"actualisé|last updated|updated|last modified|modified|révisé|zuletzt aktualisiert|"
     r"aktualisiert|stand(?=\s*:)|actualizado|actualizada|aggiornato|aggiornata|modificato|"
     r"modificata|modifica|atualizado|bijgewerkt|"
     r"sist oppdatert|oppdatert|uppdaterad|opdateret|aktualizacja|zaktualizowano|"

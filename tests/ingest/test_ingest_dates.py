@@ -389,6 +389,24 @@ def test_no_date_among_words_that_make_it_no_date(segment):
 
 
 @pytest.mark.parametrize(
+    ("text", "kind"),
+    [
+        ("Publiée le 3 mars 2024 à 10h00", "published"),  # a video, a dispatch, an op-ed
+        ("Diffusée le 3 mars 2024 à 20h00", "published"),
+        ("Parue le 3 mars 2024", "published"),
+        ("Parution le 3 mars 2024", "published"),
+        ("Modifiée le 4 mars 2024 à 11h00", "modified"),
+        ("Actualisée le 4 mars 2024 à 11h00", "modified"),
+    ],
+)
+def test_a_keyword_and_its_longer_form_both_label_the_date(text, kind):
+    """'Publiée' is not read as 'Publié' and a stray 'e': the keyword says what the date is."""
+    statement = read_date_statement(text, PARIS)
+    assert statement is not None and statement.value is not None
+    assert (statement.kind, statement.labelled) == (kind, True)
+
+
+@pytest.mark.parametrize(
     "text",
     [
         "Par Anna Berger, publié le 18 juil. 2024 à 08:01",
