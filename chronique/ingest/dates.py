@@ -221,16 +221,18 @@ RELATIVE_WORDS = re.compile(
     re.IGNORECASE,
 )
 
+#: Date keywords. A word comes before its own prefix ('publiée' before 'publié'): DATE_PREFIX
+#: takes the first that matches, and 'publié' would leave 'e le 3 mars' to read.
 _PUBLISHED_WORDS = (
-    r"publié|publiée|published|posted|mis en ligne|mise en ligne|première publication|"
-    r"first published|diffusé|paru|parution|veröffentlicht|publiziert|erschienen|erstellt|"
-    r"geschrieben|datum|publicado|publicada|pubblicato|pubblicata|gepubliceerd|publisert|"
-    r"publicerad|publiceret|offentliggjort|publikacja|opublikowano|publikováno|giriş|yayınlanma|"
+    r"publiée|publié|published|posted|mis en ligne|mise en ligne|première publication|"
+    r"first published|diffusée|diffusé|parution|parue|paru|veröffentlicht|publiziert|"
+    r"erschienen|erstellt|geschrieben|datum|publicado|publicada|pubblicato|pubblicata|"
+    r"gepubliceerd|publisert|publicerad|publiceret|offentliggjort|publikacja|opublikowano|publikováno|giriş|yayınlanma|"
     r"公開日|公開|配信|입력|등록"
 )
 _MODIFIED_WORDS = (
-    r"dernière mise à jour|mis à jour|mise à jour|màj|maj|modifié|modifiée|actualisé|"
-    r"actualisée|last updated|updated|last modified|modified|révisé|zuletzt aktualisiert|"
+    r"dernière mise à jour|mis à jour|mise à jour|màj|maj|modifiée|modifié|actualisée|"
+    r"actualisé|last updated|updated|last modified|modified|révisé|zuletzt aktualisiert|"
     r"aktualisiert|stand(?=\s*:)|actualizado|actualizada|aggiornato|aggiornata|modificato|"
     r"modificata|modifica|atualizado|bijgewerkt|"
     r"sist oppdatert|oppdatert|uppdaterad|opdateret|aktualizacja|zaktualizowano|"
@@ -671,6 +673,30 @@ def split_statements(line: str) -> list[str]:
     return [part for part in STATEMENT_START.split(line) if part.strip()]
 
 
+#: How any date the readers know shows in a folded text, whatever the words around it: a
+#: number before a month's name ('18 juil.', '5 de mayo'), a day before a year ('19, 2019'),
+#: numbers joined by a slash, a dot or a dash ('18/07/2024', '2024-07-18'), a year before
+#: 年; or a month's name before a number ('Nov. 19'). Each of the readers' shapes holds one
+#: of them. (Two patterns: one that starts at a digit is looked for among the digits only.)
+_DATE_HINTS = (
+    re.compile(
+        rf"\d(?:er|st|nd|rd|th|\.)?\s+(?:de\s+)?(?:{_MONTH_ALT})|\d(?:st|nd|rd|th)?,?\s+\d{{4}}"
+        r"|\d\.?\s?(?:[/.-]\s?\d|[年년])"
+    ),
+    re.compile(rf"\b(?:{_MONTH_ALT})\.?\s+\d"),
+)
+
+
+def holds_date(text: str) -> bool:
+    """Whether *text* may hold a date that a reader could find in it: a test before those that
+    try every word of a line, since most lines with a number in them hold no date. (The
+    readers take reading times out before they read: '28.04.2023, 19:09 3 Min.'.)"""
+    folded = fold(text)
+    if "min" in folded:
+        folded = _READING_TIME.sub("", folded)
+    return any(hint.search(folded) for hint in _DATE_HINTS)
+
+
 #: Where a date may start inside a byline segment ('By NAME November 19, 2019, 07:47 PM EST').
 _WORD_START = re.compile(r"(?<![\w'’])(?=\w)")
 
@@ -679,7 +705,7 @@ def read_trailing_date(segment: str, tz_name: str) -> tuple[str, DateStatement] 
     """('By NAME', statement) for a segment that ends with a dated statement after other words
     ('By NAME November 19, 2019, 07:47 PM EST', 'Reuters November 18, 2019 11:03 PM');
     None when no dated statement ends it. What comes before is for the caller to judge."""
-    if not _YEAR.search(segment):
+    if not _YEAR.search(segment) or not holds_date(segment):
         return None
     for start in _WORD_START.finditer(segment, 1):
         rest = segment[start.start() :]
@@ -721,6 +747,8 @@ def read_embedded_date(segment: str, tz_name: str) -> EmbeddedDate | None:
     'Geschrieben am 15. April 2025 in Nachrichten'); whether those words are a byline, a
     credit or a sentence is for the caller to judge. Only the fast shapes are tried: they
     never guess, and a date inside other words needs a shape that says where it ends."""
+    if not holds_date(segment):
+        return None
     if _YEAR_MAYBE_AGED.search(segment):
         starts = sorted(
             {0}

@@ -456,7 +456,8 @@ def _meta_line(text: str, tz_name: str) -> Line | None:
                 return None
     if not (dates or authors):
         return None
-    return Line(text, Kind.META, dates=tuple(dates), authors=tuple(authors))
+    kind = Kind.END if dates and _FILED_UNDER.search(fold(text)) else Kind.META
+    return Line(text, kind, dates=tuple(dates), authors=tuple(authors))
 
 
 def _statement_parts(segment: str) -> list[str]:
@@ -491,7 +492,7 @@ def _embedded_date(segment: str, tz_name: str) -> tuple[tuple[str, ...], DateSta
     found = read_embedded_date(segment, tz_name)
     if found is None:
         return None
-    if found.after and not _is_short_label(found.after):
+    if found.after and not (_is_short_label(found.after) or _FILED_UNDER.match(found.after)):
         return None
     names = read_byline(found.before)
     if names or not found.before or _is_signature(found.before):
@@ -501,6 +502,14 @@ def _embedded_date(segment: str, tz_name: str) -> tuple[tuple[str, ...], DateSta
     return None
 
 
+#: A blog's post line goes on with the post's categories and the theme's notes after its
+#: byline and date ('Von NAME am 21/02/2021. Abgelegt unter Israel. Sie können alle Antworten
+#: …'): the foot of the post, under its text (folded text, from the date's end).
+_FILED_UNDER = re.compile(
+    r"\.\s+(?:filed under|posted in|abgelegt unter|veroffentlicht in|classe dans|publie dans|"
+    r"archive dans|archivado en|publicado en|archiviato in|pubblicato in|arquivado em|"
+    r"publicado em|geplaatst in|gearchiveerd onder)\b"
+)
 #: A clock in a date statement's words ('09:56', '19h35'): the date is a timestamp.
 _CLOCK_TIME = re.compile(r"(?<!\d)\d{1,2}[:h]\d{2}(?!\d)")
 
@@ -866,6 +875,7 @@ def extract_text_page(text: str, rules: TextRules, source_url: str | None = None
         title_at - meta_from,
         (start - meta_from, stop - meta_from),
         _own_card_date(lines, title_at, stop, rules.timezone),
+        _foot_date(lines, start),
     )
     authors = tuple(dict.fromkeys(a for ln in meta_lines for a in ln.authors))
     return ExtractedPage(
@@ -952,9 +962,12 @@ def _in_repeated_boxes(lines: Sequence[Line]) -> set[int]:
     prose_before = [0]
     for line in lines:
         prose_before.append(prose_before[-1] + (line.kind == Kind.PROSE))
+    printed = Counter(ln.text for ln in lines)
     starts: dict[tuple[str, ...], list[int]] = {}
     for i in range(len(lines) - size + 1):
         box = lines[i : i + size]
+        if any(printed[ln.text] == 1 for ln in box):  # a line printed once: no box printed twice
+            continue
         if any(ln.words >= HEADLINE_MIN_WORDS for ln in box) and not any(
             _is_data_line(ln.text) for ln in box
         ):
@@ -2222,6 +2235,40 @@ def _own_card_date(
     return None
 
 
+#: An author field of a facts box: 'Autorin/Autor NAME', 'Author: NAME', 'Auteur : NAME'.
+_AUTHOR_FIELD = re.compile(
+    r"(?i:autor(?:in)?(?:/autor(?:in)?)?|autore|autora|auteure?|authors?)\s*:?\s+(?P<names>.+)"
+)
+
+
+def _foot_date(lines: Sequence[Line], text_at: int) -> DateStatement | None:
+    """The publication date the article's own foot gives, anywhere under its text's start,
+    past the cards and end markers between: a post's foot line ('Von NAME am 21/02/2021.
+    Abgelegt unter Israel.'), or a facts box's labelled date beside its author field ('Datum
+    28.04.2023', then 'Autorin/Autor NAME'). Both say whose date it is, as a card's date
+    under a headline does not."""
+    for at in range(text_at, len(lines)):
+        line = lines[at]
+        if not line.dates:
+            continue
+        foot = line.kind == Kind.END or (
+            line.kind == Kind.META
+            and all(d.labelled for d in line.dates)
+            and any(_is_author_field(ln.text) for ln in lines[max(0, at - 1) : at + 2])
+        )
+        found = next((d for d in line.dates if d.kind == "published" and d.value), None)
+        if foot and found is not None:
+            return found
+    return None
+
+
+def _is_author_field(text: str) -> bool:
+    match = _AUTHOR_FIELD.fullmatch(text)
+    return match is not None and all(
+        _looks_like_name(part) for part in _NAME_SPLIT.split(match["names"])
+    )
+
+
 def _dates_a_card_after_text(lines: Sequence[Line], at: int, title_at: int) -> bool:
     """Whether a date line between the title and the text stands under another story's
     headline, below paragraphs of this one (the text was read from past a card set in it;
@@ -2247,6 +2294,7 @@ def _dates(
     title_at: int,
     text: tuple[int, int],
     own_card: DateStatement | None = None,
+    foot: DateStatement | None = None,
 ) -> PageDates:
     """Of each kind, the dated statement of the header nearest
     the title, those under it first (a byline's date is under the headline; a masthead's
@@ -2275,6 +2323,8 @@ def _dates(
     ]
     if own_card is not None:
         placed.append((0, True, -1, own_card))
+    if foot is not None:
+        placed.append((2, False, len(lines), foot))
     if any(d.value for place, _, _, d in placed if place == 0):  # the header dates the page
         placed = [item for item in placed if item[0] == 0 or _says_published(item[-1])]
     placed.sort(key=lambda item: item[:3])

@@ -12,6 +12,7 @@ from chronique.content.frontmatter import parse_front_matter
 from chronique.content.model import parse_article_meta
 from chronique.ingest import Status
 from chronique.ingest.dates import (
+    holds_date,
     read_date_statement,
     read_embedded_date,
     resolve_relative,
@@ -385,6 +386,59 @@ def test_a_date_among_other_words(segment, before, after, iso):
 )
 def test_no_date_among_words_that_make_it_no_date(segment):
     assert read_embedded_date(segment, PARIS) is None
+
+
+@pytest.mark.parametrize(
+    ("text", "kind"),
+    [
+        ("Publiée le 3 mars 2024 à 10h00", "published"),  # a video, a dispatch, an op-ed
+        ("Diffusée le 3 mars 2024 à 20h00", "published"),
+        ("Parue le 3 mars 2024", "published"),
+        ("Parution le 3 mars 2024", "published"),
+        ("Modifiée le 4 mars 2024 à 11h00", "modified"),
+        ("Actualisée le 4 mars 2024 à 11h00", "modified"),
+    ],
+)
+def test_a_keyword_and_its_longer_form_both_label_the_date(text, kind):
+    """'Publiée' is not read as 'Publié' and a stray 'e': the keyword says what the date is."""
+    statement = read_date_statement(text, PARIS)
+    assert statement is not None and statement.value is not None
+    assert (statement.kind, statement.labelled) == (kind, True)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Par Anna Berger, publié le 18 juil. 2024 à 08:01",
+        "By Jordan Miles November 19, 2019, 07:47 PM EST",
+        "Reuters Nov. 19th 2019 8:54 am PT",
+        "GEARAPR 28, 2024",  # a label copied against the month
+        "Publicado el 2 de diciembre de 2024 a las 10:16",
+        "Tobias Mühlbauer24.04.2024, 19:35 Uhr",
+        "dpaMM-Redaktion Palma, Mallorca15.04.25 09:56",
+        "06. 01. 2026, 14:59\u00a0Uhr Lesedauer: 4 Minuten",
+        "28.\u20094.\u20092023, 18:41 Uhr",
+        "Mis en ligne 2024-07-18T08:01:00+02:00",
+        "渡辺洋介2025年1月13日 21時37分",
+        "입력 2026.07.12 22:09",
+    ],
+)
+def test_a_line_holding_a_date_is_known_to_hold_one(text):
+    """The test run before the readers that try every word of a line lets through every
+    date they read, whatever stands around it."""
+    assert holds_date(text)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Les syndicats ont obtenu 1 500 postes en 2024, selon le ministre.",
+        "The council approved 2,400 new homes in 2019 and 300 more this year.",
+        "Un budget de 300 millions pour 2026, puis 12 en 2027",
+    ],
+)
+def test_a_line_with_numbers_but_no_date_holds_none(text):
+    assert not holds_date(text)
 
 
 def test_a_time_cut_after_its_minutes_leaves_the_day_only():
