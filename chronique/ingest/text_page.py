@@ -1696,13 +1696,24 @@ def _under_headline(
 ) -> bool:
     """Whether the nearest line above *index* (past chrome) is a headline no longer than it
     about the same story (two of its words among *story*'s): then *index* is its dek. A
-    longer headline above counts among a run of the story's lines: the title's key points. (Not when the line above is this one with labels run into it,
-    'NewsHomeHeadline…', nor a kicker.)"""
+    longer headline above counts among a run of the story's lines (the title's key points),
+    and only a longer one past a date or byline line: that line binds the headline above
+    it, and a shorter line under it is the headline's dek. (Not when the line above is this
+    one with labels run into it, 'NewsHomeHeadline…', nor a kicker.)"""
     line = lines[index]
-    above = next((ln for ln in reversed(lines[:index]) if ln.kind != Kind.CHROME), None)
-    if above is None or above.words < HEADLINE_MIN_WORDS:
+    upward = (ln for ln in reversed(lines[:index]) if ln.kind != Kind.CHROME)
+    above = next(upward, None)
+    if above is not None and above.kind == Kind.META:
+        above = next(upward, None)
+        if above is None or above.words <= line.words:
+            return False
+    elif (
+        above is not None
+        and above.words > line.words
+        and not _among_key_points(lines, index, reader, story)
+    ):
         return False
-    if above.words > line.words and not _among_key_points(lines, index, reader, story):
+    if above is None or above.words < HEADLINE_MIN_WORDS:
         return False
     if above.text.endswith(line.text) or above.words <= KICKER_MAX_WORDS:
         return False

@@ -105,6 +105,27 @@ def test_a_dek_as_long_as_the_headline_above_it_is_not_the_title():
     )
 
 
+def test_a_shorter_line_under_the_headline_s_date_line_is_its_dek():
+    """Trade-press style: a long headline, its 'Last Updated' line, then a shorter line
+    that says more of the text's words before the text: the date line binds the headline
+    above it, and the line under the date is its dek, not the title."""
+    title = "Rewriting the Rules of Remote Support in 2025: Helpdesk Vendor Adds Screen Sharing to Its Ticketing Platform"
+    text = (
+        "Cloud Help Desk\nRemote Support\nInventory Online\nAll IT Tools\nLogin Join\n\n"
+        "IT Strategy\n"
+        f"{title}\n"
+        "Last Updated: March 3, 2025\n"
+        "Helpdesk Vendor Launches Screen Sharing for Support Teams\n\n"
+        "The helpdesk vendor launched screen sharing for support teams on Monday, letting "
+        "technicians see a user's screen from inside a ticket without installing another tool.\n\n"
+        "Support teams can start a session from the ticket, record it for later review and "
+        "hand it to a colleague, the vendor said, and the feature comes at no extra cost.\n"
+    )
+    extracted = extract_text_page(text, TextRules(load_chrome_patterns(()), ()))
+    assert extracted.title == title
+    assert extracted.standfirst == "Helpdesk Vendor Launches Screen Sharing for Support Teams"
+
+
 def test_a_headline_under_its_kicker_is_the_title_not_a_dek():
     """Tages-Anzeiger style: a few words of topic above the headline; the headline under it
     is no dek of it."""
