@@ -29,14 +29,16 @@ log = logging.getLogger(__name__)
 
 
 class OrderOf:
-    """Sorts some of *reference*'s items into their order in *reference* (by identity:
-    Pelican's contents define no equality)."""
+    """Some of *reference*'s items, each once, in their order in *reference*: what
+    ``[item for item in reference if item in items]`` gives, in time linear in *items*.
+    Items are told apart by identity, as Pelican's contents define no equality."""
 
     def __init__(self, reference: Sequence[Any]) -> None:
         self._position = {id(item): index for index, item in enumerate(reference)}
 
     def __call__(self, items: Iterable[Any]) -> list[Any]:
-        return sorted(items, key=lambda item: self._position[id(item)])
+        once = {id(item): item for item in items}.values()
+        return sorted(once, key=lambda item: self._position[id(item)])
 
 
 class ArticlesGenerator(generators.ArticlesGenerator):  # type: ignore[misc]
