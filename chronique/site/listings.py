@@ -5,9 +5,9 @@ article of the archive against the listing: ``[a for a in self.dates if a in art
 each topic, section and author, ``[a for a in articles if a in dates]`` for each year, month
 and day. That grows with the archive times the number of listings, with the square of the
 archive for the periods (each period tests every article against its own list).
-:class:`ArticlesGenerator` sorts each listing's own articles into the same order instead; the
-Pelican class of the site settings (``PELICAN_CLASS``, :class:`ChroniquePelican`) runs it in
-place of Pelican's.
+:class:`ArticlesGenerator` sorts each listing's own articles into the same order instead.
+:class:`ChroniquePelican` runs it in place of Pelican's: the build does, and so does a plain
+``pelican`` run, through the ``PELICAN_CLASS`` of chronique.site.defaults.
 
 An article's ``url`` is a property that formats ``ARTICLE_URL`` from a copy of its metadata
 at every use (each teaser, feed entry, related-article link, sitemap entry). Pelican's own
