@@ -20,7 +20,6 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-from pelican import Pelican
 from pelican.settings import read_settings
 
 from chronique import timing
@@ -36,6 +35,7 @@ from chronique.site.incremental import (
     render_digest,
     unchanged_build,
 )
+from chronique.site.listings import ChroniquePelican
 from chronique.site.model import SITE_KEY, Site, load_site
 from chronique.site.reuse import REUSE_KEY, PageReuse
 from chronique.site.swap import copy_to_folder, output_slots, publish, staging_folder, step
@@ -165,7 +165,7 @@ def _content_cache(
 
 def _render(settings: dict[str, Any]) -> None:
     with _collect_pelican_errors() as collector:
-        Pelican(settings).run()
+        ChroniquePelican(settings).run()
     if collector.messages:
         raise BuildError("Pelican reported errors:\n" + "\n".join(collector.messages))
 

@@ -7,6 +7,7 @@ and then sets only what is its own (name, sections, URL).
 from __future__ import annotations
 
 from chronique.content.slugs import SLUG_SUBSTITUTIONS as _SLUG_RULES
+from chronique.site.listings import ChroniquePelican
 
 
 def newest_first(article: object) -> tuple[float, str]:
@@ -26,6 +27,9 @@ READERS = {"html": None, "htm": None, "rst": None}
 IGNORE_FILES = [".*"]
 THEME = "theme"
 PLUGINS = ["chronique.site.plugin"]
+#: Pelican with the listing pages of chronique.site.listings (a class: Pelican imports a
+#: dotted name from the top-level package only).
+PELICAN_CLASS = ChroniquePelican
 TIMEZONE = "Europe/Paris"
 DEFAULT_LANG = "fr"
 DEFAULT_DATE = None

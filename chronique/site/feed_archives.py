@@ -25,9 +25,10 @@ from dataclasses import dataclass
 from datetime import date
 from typing import Any
 
-from babel.dates import format_date
 from feedgen.ext.base import BaseExtension
 from lxml import etree
+
+from chronique.content.dates import month_name
 
 HISTORY_NS = "http://purl.org/syndication/history/1.0"
 ARCHIVE_FOLDER = "archives"
@@ -51,7 +52,7 @@ class ArchiveMonth:
 
     def label(self, lang: str) -> str:
         """The month as readers name it: "mars 2024"."""
-        return format_date(date(self.year, self.month, 1), "LLLL y", locale=lang)
+        return month_name(date(self.year, self.month, 1), lang)
 
 
 def archive_months(articles: Iterable[Any]) -> list[ArchiveMonth]:

@@ -56,6 +56,7 @@ from urllib.parse import urljoin
 
 import lxml.html
 from feedgen.entry import FeedEntry
+from feedgen.ext.dc import DcEntryExtension, DcExtension
 from feedgen.feed import FeedGenerator
 from pelican.generators import Generator
 from PIL import Image, UnidentifiedImageError
@@ -486,7 +487,7 @@ def make_entry(article: Any, context: FeedContext, full_text: bool = True) -> Fe
         entry.author({"name": name})
     if authors:
         # RSS <author> must be an e-mail address: names go in dc:creator instead.
-        entry.load_extension("dc", atom=False, rss=True)
+        entry.register_extension("dc", DcEntryExtension, atom=False, rss=True)
         entry.dc.dc_creator(authors)
     # Front-matter standfirst only, as HTML: Pelican would otherwise make one from the
     # body's first words.
@@ -552,7 +553,9 @@ def _channel(
 ) -> FeedGenerator:
     """A feed of *spec* with no entry yet, dated by the newest change of *articles*."""
     feed = FeedGenerator()
-    feed.load_extension("dc", atom=False, rss=True)  # declares dc: for entries' dc:creator
+    # dc: for the entries' dc:creator. Registered, not loaded: load_extension looks for a
+    # feedgen.ext.dc_entry module, which does not exist, through the importers every time.
+    feed.register_extension("dc", DcExtension, DcEntryExtension, atom=False, rss=True)
     feed.id(context.tag_uri(spec.id_path))
     feed.title(clean_text(title or spec.title))
     feed.description(clean_text(spec.description) or clean_text(spec.title))

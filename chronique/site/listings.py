@@ -1,43 +1,109 @@
-"""What Pelican would compute again at every use, computed once per build.
+"""What Pelican would compute again and again, computed once per build.
 
-Pelican's ``generate_tags`` and ``generate_categories`` pick each listing's ``dates`` as
-``[article for article in self.dates if article in articles]``: every article of the archive
-tested against every listing's list, which grows with the square of the archive. Each
-listing's list becomes a :class:`Listing`, whose ``in`` looks the article up in a set.
+Pelican's ``ArticlesGenerator`` picks the articles of each listing page by testing every
+article of the archive against the listing: ``[a for a in self.dates if a in articles]`` for
+each topic, section and author, ``[a for a in articles if a in dates]`` for each year, month
+and day. That grows with the archive times the number of listings, with the square of the
+archive for the periods (each period tests every article against its own list).
+:class:`ArticlesGenerator` sorts each listing's own articles into the same order instead.
+:class:`ChroniquePelican` runs it in place of Pelican's: the build does, and so does a plain
+``pelican`` run, through the ``PELICAN_CLASS`` of chronique.site.defaults.
 
 An article's ``url`` is a property that formats ``ARTICLE_URL`` from a copy of its metadata
 at every use (each teaser, feed entry, related-article link, sitemap entry). Pelican's own
 override, ``override_url`` (what a ``url`` metadata sets), pins it once its slug, date and
-section are final. Both are done at ``article_generator_finalized``: after the content cache
-is saved (it never keeps a pinned URL), before anything is written.
+section are final, at ``article_generator_finalized``: after the content cache is saved (it
+never keeps a pinned URL), before anything is written.
 """
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+import logging
+from collections.abc import Callable, Iterable, Sequence
 from typing import Any
 
+from pelican import Pelican, generators
+from pelican.writers import FileOverwriteFailedError
 
-class Listing(list[Any]):
-    """A listing's articles in Pelican's order; ``in`` compares by identity, as a list of
-    articles does (Pelican's contents define no equality). Not changed once made."""
-
-    def __init__(self, articles: Iterable[Any]) -> None:
-        super().__init__(articles)
-        self._ids = frozenset(map(id, self))
-
-    def __contains__(self, item: object) -> bool:
-        return id(item) in self._ids
+log = logging.getLogger(__name__)
 
 
-def index_listings(generator: Any) -> None:
-    """``article_generator_finalized``: the topics' and sections' lists as Listings, in the
-    generator and in the shared context alike."""
-    for tag, articles in generator.tags.items():
-        generator.tags[tag] = Listing(articles)
-    generator.categories = [(name, Listing(articles)) for name, articles in generator.categories]
-    generator.context["tags"] = list(generator.tags.items())
-    generator.context["categories"] = generator.categories
+class OrderOf:
+    """Some of *reference*'s items, each once, in their order in *reference*: what
+    ``[item for item in reference if item in items]`` gives, in time linear in *items*.
+    Items are told apart by identity, as Pelican's contents define no equality."""
+
+    def __init__(self, reference: Sequence[Any]) -> None:
+        self._position = {id(item): index for index, item in enumerate(reference)}
+
+    def __call__(self, items: Iterable[Any]) -> list[Any]:
+        once = {id(item): item for item in items}.values()
+        return sorted(once, key=lambda item: self._position[id(item)])
+
+
+class ArticlesGenerator(generators.ArticlesGenerator):  # type: ignore[misc]
+    """Pelican's article generator, each listing's articles sorted from its own articles."""
+
+    def _build_period_archives(
+        self, sorted_articles: Sequence[Any], articles: Sequence[Any], settings: dict[str, Any]
+    ) -> dict[str, list[dict[str, Any]]]:
+        """Pelican's period groups (from *sorted_articles*); each period's ``articles``, its
+        own ones in the order of *articles*, are sorted here: Pelican is given no articles
+        to test against each period."""
+        archives: dict[str, list[dict[str, Any]]] = super()._build_period_archives(
+            sorted_articles, (), settings
+        )
+        in_listing_order = OrderOf(articles)
+        for periods in archives.values():
+            for archive in periods:
+                archive["articles"] = in_listing_order(archive["dates"])
+        return archives
+
+    def generate_tags(self, write: Callable[..., None]) -> None:
+        self._write_listings(write, "tag", self.tags.items())
+
+    def generate_categories(self, write: Callable[..., None]) -> None:
+        self._write_listings(write, "category", self.categories)
+
+    def generate_authors(self, write: Callable[..., None]) -> None:
+        self._write_listings(write, "author", self.authors)
+
+    def _write_listings(
+        self, write: Callable[..., None], kind: str, listings: Iterable[tuple[Any, list[Any]]]
+    ) -> None:
+        """Pelican's topic (tag), section (category) or author pages: *kind* names the
+        template and the listing's variable; ``dates`` is the listing's articles by date."""
+        template = self.get_template(kind)
+        by_date = OrderOf(self.dates)
+        for name, articles in listings:
+            try:
+                write(
+                    name.save_as,
+                    template,
+                    self.context,
+                    url=name.url,
+                    articles=articles,
+                    dates=by_date(articles),
+                    template_name=kind,
+                    blog=True,
+                    page_name=name.page_name,
+                    all_articles=self.articles,
+                    **{kind: name},
+                )
+            except FileOverwriteFailedError:
+                if name.slug:
+                    raise
+                log.info("The %s %r has no slug: no page is written for it", kind, str(name))
+
+
+class ChroniquePelican(Pelican):  # type: ignore[misc]
+    """Pelican, with :class:`ArticlesGenerator` in place of its own."""
+
+    def _get_generator_classes(self) -> list[type]:
+        return [
+            ArticlesGenerator if found is generators.ArticlesGenerator else found
+            for found in super()._get_generator_classes()
+        ]
 
 
 def pin_urls(generator: Any) -> None:

@@ -85,7 +85,6 @@ def register() -> None:
     signals.page_generator_context.connect(complete_metadata)
     signals.generator_init.connect(add_template_filters)
     signals.generator_init.connect(add_theme_support)
-    signals.article_generator_finalized.connect(listings.index_listings)
     signals.article_generator_finalized.connect(listings.pin_urls)
     signals.article_generator_finalized.connect(topic_pages.annotate)
     signals.article_generator_finalized.connect(neighbors.neighbors)  # previous / next
