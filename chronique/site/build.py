@@ -128,11 +128,12 @@ def build_site(
         _verify_output(site, staging)
         step("rendered")
         with timing.stage("compare"):
-            link_unchanged(staging, slots.current(), reuse.equal_files())
+            report = link_unchanged(staging, slots.current(), reuse.equal_files())
         step("compared")
         version = publish(staging, slots)
-        record_build(slots.versions, version, inputs, len(site.articles), len(site.pages))
-        reuse.save(slots.versions, version)
+        counts = (len(site.articles), len(site.pages))
+        record_build(slots.versions, version, inputs, *counts, report.stamps)
+        reuse.save(slots.versions, version, report.stamps)
         if cache is not None:
             cache.keep()
         if copy_to is not None:

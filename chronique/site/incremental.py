@@ -63,9 +63,9 @@ import os
 import shutil
 import stat
 import tempfile
-from collections.abc import Iterable, Iterator, Mapping
+from collections.abc import Generator, Iterable, Iterator, Mapping
 from contextlib import contextmanager
-from dataclasses import asdict, dataclass
+from dataclasses import asdict, dataclass, field
 from importlib import metadata
 from pathlib import Path
 from typing import Any
@@ -84,68 +84,106 @@ _PLACE_SETTINGS = frozenset({"OUTPUT_PATH", "CACHE_PATH", "PATH", "THEME"})
 _CHUNK = 1 << 16
 
 
+#: A file as a build left it: inode, size, modification time (what a later edit changes).
+Stamp = tuple[int, int, int]
+
+
 @dataclass(frozen=True)
 class LinkReport:
-    """What :func:`link_unchanged` found: files equal to the previous version's, and others."""
+    """What :func:`link_unchanged` found: files equal to the previous version's, and others,
+    and the stamp of every staged file once linked (by path relative to the staging folder)."""
 
     linked: int
     written: int
+    stamps: Mapping[str, Stamp] = field(default_factory=dict)
 
 
 def link_unchanged(
     staging: Path, previous: Path | None, equal: frozenset[str] = frozenset()
 ) -> LinkReport:
-    """Hard-link every file of *staging* that is byte-equal to *previous*'s at the same path.
+    """Hard-link every file of *staging* that is byte-equal to *previous*'s at the same path,
+    and remove the folders left empty (a recycled staging folder keeps the previous
+    layout's folders: :func:`chronique.site.swap.staging_folder`).
 
     The files named in *equal* (paths relative to *staging*: pages the writer took from
     *previous*, :mod:`chronique.site.reuse`) are linked without being read; for the others,
     sizes are compared first, so a changed page is usually told apart unread.
     """
     linked = written = 0
-    for path in _files(staging):
-        relative = path.relative_to(staging)
-        old = previous / relative if previous is not None else None
-        if old is not None and relative.as_posix() in equal:
-            if not _same_file(path, old):
-                link_over(old, path)
+    stamps: dict[str, Stamp] = {}
+    old_root = str(previous) if previous is not None else None
+    for relative, entry in scan_files(str(staging), remove_empty=True):
+        new_status = entry.stat(follow_symlinks=False)
+        old_status = _lstat(f"{old_root}/{relative}") if old_root is not None else None
+        if old_status is None or not stat.S_ISREG(old_status.st_mode):
+            written += 1
+        elif os.path.samestat(new_status, old_status):
             linked += 1
-        elif old is not None and _same_bytes(path, old):
-            link_over(old, path)
+        elif relative in equal or _same_bytes(
+            entry.path, new_status, f"{old_root}/{relative}", old_status
+        ):
+            _link_over(f"{old_root}/{relative}", entry.path)
+            new_status = old_status
             linked += 1
         else:
             written += 1
-    return LinkReport(linked, written)
+        stamps[relative] = _stamp(new_status)
+    return LinkReport(linked, written, stamps)
 
 
-def _same_file(new: Path, old: Path) -> bool:
-    return os.path.samestat(new.lstat(), old.lstat())
+def _stamp(status: os.stat_result) -> Stamp:
+    return (status.st_ino, status.st_size, status.st_mtime_ns)
 
 
-def _files(root: Path) -> Iterator[Path]:
-    for folder, _, names in os.walk(root):
-        for name in names:
-            yield Path(folder, name)
-
-
-def _same_bytes(new: Path, old: Path) -> bool:
+def _lstat(path: str) -> os.stat_result | None:
     try:
-        old_status = old.lstat()
+        return os.lstat(path)
     except OSError:
+        return None
+
+
+def scan_files(root: str, remove_empty: bool = False) -> Iterator[tuple[str, os.DirEntry[str]]]:
+    """Every file (or link) under *root*, by its path relative to *root* (``/``-separated);
+    with *remove_empty*, each folder found empty once its files were yielded is removed."""
+    yield from _scan(root, "", remove_empty)
+
+
+def _scan(
+    folder: str, prefix: str, remove_empty: bool
+) -> Generator[tuple[str, os.DirEntry[str]], None, bool]:
+    """Files of *folder* and below; True when *folder* was left empty (and removed)."""
+    kept = 0
+    with os.scandir(folder) as entries:
+        children = list(entries)
+    for entry in children:
+        if entry.is_dir(follow_symlinks=False):
+            emptied = yield from _scan(entry.path, f"{prefix}{entry.name}/", remove_empty)
+            kept += not emptied
+        else:
+            kept += 1
+            yield f"{prefix}{entry.name}", entry
+    if remove_empty and kept == 0 and prefix:
+        os.rmdir(folder)  # noqa: PTH106 - no Path object per folder
+        return True
+    return False
+
+
+def _same_bytes(new: str, new_status: os.stat_result, old: str, old_status: os.stat_result) -> bool:
+    """Whether two files hold the same bytes (paths as text: no Path object per file)."""
+    if old_status.st_size != new_status.st_size:
         return False
-    if not stat.S_ISREG(old_status.st_mode) or old_status.st_size != new.stat().st_size:
-        return False
-    with new.open("rb") as first, old.open("rb") as second:
+    with open(new, "rb") as first, open(old, "rb") as second:  # noqa: PTH123 - as above
         while chunk := first.read(_CHUNK):
             if chunk != second.read(_CHUNK):
                 return False
     return True
 
 
-def link_over(old: Path, path: Path) -> None:
+def _link_over(old: str, path: str) -> None:
     """Put a link to *old* at *path*, in a staging folder: nothing serves it yet, so removing
     the file first is safe, and cheaper than replacing it by a rename."""
-    path.unlink()
-    path.hardlink_to(old)
+    os.unlink(path)  # noqa: PTH108 - no Path object per file
+    os.link(old, path)
 
 
 def cache_digest(settings: Mapping[str, Any], settings_file: Path, vocabulary: Vocabulary) -> str:
@@ -308,9 +346,17 @@ class BuildRecord:
     pages: int
 
 
-def record_build(versions: Path, version: Path, inputs: str, articles: int, pages: int) -> None:
-    """Note the inputs of the version just published (written aside, then renamed)."""
-    record = BuildRecord(version.name, inputs, files_stamp(version), articles, pages)
+def record_build(
+    versions: Path,
+    version: Path,
+    inputs: str,
+    articles: int,
+    pages: int,
+    stamps: Mapping[str, Stamp],
+) -> None:
+    """Note the inputs of the version just published (written aside, then renamed), and the
+    *stamps* of its files (from :func:`link_unchanged`: a rename keeps them)."""
+    record = BuildRecord(version.name, inputs, stamps_digest(stamps), articles, pages)
     temporary = versions / f"{BUILD_RECORD}.new"
     temporary.write_text(json.dumps(asdict(record)), encoding="utf-8")
     temporary.replace(versions / BUILD_RECORD)
@@ -331,11 +377,17 @@ def unchanged_build(versions: Path, current: Path | None, inputs: str) -> BuildR
 
 
 def files_stamp(root: Path) -> str:
-    """A digest of each file's path, inode, size and times: any edit shows."""
-    entries = []
-    for path in _files(root):
-        status = path.lstat()
-        entries.append(
-            f"{path.relative_to(root)}|{status.st_ino}|{status.st_size}|{status.st_mtime_ns}"
-        )
-    return digest_bytes(entry.encode() for entry in sorted(entries))
+    """A digest of each file's path, inode, size and modification time: any edit shows."""
+    stamps = {
+        relative: _stamp(entry.stat(follow_symlinks=False))
+        for relative, entry in scan_files(str(root))
+    }
+    return stamps_digest(stamps)
+
+
+def stamps_digest(stamps: Mapping[str, Stamp]) -> str:
+    """The digest :func:`files_stamp` gives of a folder whose files have these *stamps*."""
+    entries = (
+        f"{path}|{ino}|{size}|{mtime}" for path, (ino, size, mtime) in sorted(stamps.items())
+    )
+    return digest_bytes(entry.encode() for entry in entries)

@@ -148,14 +148,15 @@ class PageReuse:
         kept = (state.inode, state.size, state.mtime_ns)
         return file if (status.st_ino, status.st_size, status.st_mtime_ns) == kept else None
 
-    def save(self, versions: Path, version: Path) -> None:
-        """Write the manifest of *version*, just published (aside, then renamed)."""
+    def save(
+        self, versions: Path, version: Path, stamps: Mapping[str, tuple[int, int, int]]
+    ) -> None:
+        """Write the manifest of *version*, just published (aside, then renamed); *stamps*
+        are its files' inode, size and modification time, by path."""
         pages = {}
         for path, fingerprint in sorted(self.fingerprints.items()):
-            if fingerprint is None:
-                continue
-            status = (version / path).lstat()
-            pages[path] = [fingerprint, status.st_ino, status.st_size, status.st_mtime_ns]
+            if fingerprint is not None:
+                pages[path] = [fingerprint, *stamps[path]]
         temporary = versions / f"{MANIFEST}.new"
         temporary.write_text(json.dumps({"version": version.name, "pages": pages}), "utf-8")
         temporary.replace(versions / MANIFEST)
