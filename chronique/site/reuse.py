@@ -25,6 +25,8 @@ template                 what its page's fingerprint covers, besides the above
                          neighbours (address, count), its count and its page's entries
 :data:`DOCUMENT`         what its generator states it shows (:class:`MadeDocument`): a
                          feed's channel and its entries (:mod:`chronique.site.feeds`)
+social card (PNG)        its key in the image cache: section, title, site name, address,
+                         fonts and card version (:mod:`chronique.site.images.publish`)
 =======================  ==============================================================
 
 A teaser is what a listing shows of an article: address, title, summary, subtitle, date,
@@ -183,6 +185,22 @@ class PageReuse:
         if key not in self._mentions:
             self._mentions[key] = digest([article.url, article.title, article.date.isoformat()])
         return self._mentions[key]
+
+    def link_previous(self, path: str, fingerprint: str | None, staging: Path) -> bool:
+        """Link the previous version's file at *path* into *staging* when it had
+        *fingerprint* and is untouched; False: the caller makes the file (counted as
+        rendered when it has a fingerprint)."""
+        if not self.note(path, fingerprint, staging) or fingerprint is None:
+            return False
+        previous = self.previous_file(path, fingerprint)
+        if previous is None:
+            self.rendered.add(path)
+            return False
+        target = staging / path
+        self.make_folder(target.parent)
+        target.hardlink_to(previous)
+        self.linked.add(path)
+        return True
 
     def make_folder(self, folder: Path) -> None:
         """*folder* of the staging folder, made once."""
@@ -427,17 +445,9 @@ class ReusingWriter(Writer):  # type: ignore[misc]
             context["localsiteurl"] = local["localsiteurl"]
         page = fingerprint(reuse, getattr(template, "name", None), local)
         staging = Path(self.output_path)
-        if not reuse.note(name, page, staging) or page is None:
+        if not reuse.link_previous(name, page, staging):
             return False
-        previous = reuse.previous_file(name, page)
-        if previous is None:
-            reuse.rendered.add(name)
-            return False
-        path = staging / name
-        reuse.make_folder(path.parent)
-        path.hardlink_to(previous)
-        reuse.linked.add(name)
-        signals.content_written.send(str(path), context=local)
+        signals.content_written.send(str(staging / name), context=local)
         return True
 
 
