@@ -121,8 +121,16 @@ class Site:
         return self.archive.pages
 
     def content_file(self, path: str | Path) -> ArticleFile | PageFile | None:
-        """The parsed file at *path*, or None when it is not part of the archive."""
-        return self._by_path.get(Path(path).resolve())
+        """The parsed file at *path*, or None when it is not part of the archive. A path
+        as the archive was read with is found without resolving it (a system call per
+        folder of the path)."""
+        item = self._by_given_path.get(str(path))
+        return item if item is not None else self._by_path.get(Path(path).resolve())
+
+    @cached_property
+    def _by_given_path(self) -> dict[str, ArticleFile | PageFile]:
+        items: list[ArticleFile | PageFile] = [*self.articles, *self.pages]
+        return {str(item.path): item for item in items}
 
     @cached_property
     def _by_path(self) -> dict[Path, ArticleFile | PageFile]:
