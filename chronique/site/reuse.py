@@ -37,9 +37,10 @@ made document that states nothing (the OPML list).
 When the previous version's page at the same address had the same fingerprint and its file is
 as that build left it (inode, size, modification time), the page is not rendered: a page of
 its own (an article) is linked into the staging folder, a page of a paginated listing is
-written with the previous text (Pelican's pagination writes it), and the compare stage
-(:func:`chronique.site.incremental.link_unchanged`) links it unread. A path written twice in one
-build is none of these, and its link is removed before the second write: Pelican's
+linked where Pelican's pagination would write it (:meth:`ReusingWriter._open_w`), and the
+compare stage (:func:`chronique.site.incremental.link_unchanged`) finds it linked. A path
+written twice in one build is none of these, and its link is removed before the second
+write: Pelican's
 ``override_output`` can never reach the published version through a shared inode. Pages
 rendered anew still go through the byte comparison: a fingerprint that changed for a reason
 the page does not show costs a render, never a wrong page.
@@ -51,14 +52,15 @@ then renamed once the version is published; a manifest naming another version is
 from __future__ import annotations
 
 import json
+import os
 from collections.abc import Callable, Iterable, Mapping
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
 from pelican import signals
-from pelican.utils import get_relative_path, path_to_url
-from pelican.writers import Writer
+from pelican.utils import get_relative_path, path_to_url, sanitised_join
+from pelican.writers import FileOverwriteFailedError, Writer
 
 from chronique.site.incremental import digest_bytes
 from chronique.site.model import article_meta
@@ -91,9 +93,13 @@ class PageReuse:
     #: This build's pages (output path -> fingerprint); None for a page always rendered, and
     #: for a path written twice.
     fingerprints: dict[str, str | None] = field(default_factory=dict)
-    #: Pages taken from the previous version: already linked to it, or written with its text.
+    #: Pages taken from the previous version, linked to it: pages of their own, and pages
+    #: of paginated listings (linked where Pelican would write them).
     linked: set[str] = field(default_factory=set)
     copied: set[str] = field(default_factory=set)
+    #: Pages of listings to link where Pelican writes them: (page, previous file) by the
+    #: path Pelican opens.
+    to_link: dict[str, tuple[str, Path]] = field(default_factory=dict, repr=False)
     #: Pages with a fingerprint that were rendered (new, or changed).
     rendered: set[str] = field(default_factory=set)
     _teasers: dict[int, str] = field(default_factory=dict, repr=False)
@@ -119,10 +125,10 @@ class PageReuse:
         at that path is removed first, so Pelican's second write cannot reach that version."""
         if path in self.fingerprints:
             self.fingerprints[path] = None
-            self.copied.discard(path)
-            if path in self.linked:
-                self.linked.discard(path)
-                (staging / path).unlink()
+            for taken in (self.linked, self.copied):
+                if path in taken:
+                    taken.discard(path)
+                    (staging / path).unlink()
             return False
         self.fingerprints[path] = fingerprint
         return fingerprint is not None
@@ -377,9 +383,8 @@ class _ReusingTemplate:
         if self.reuse.note(path, page, self.staging) and page is not None:
             previous = self.reuse.previous_file(path, page)
             if previous is not None:
-                self.reuse.copied.add(path)
-                with previous.open(encoding="utf-8", newline="") as handle:
-                    return handle.read()
+                self.reuse.to_link[sanitised_join(str(self.staging), path)] = (path, previous)
+                return ""  # ReusingWriter._open_w links the previous file instead
             self.reuse.rendered.add(path)
         return str(self.template.render(context))
 
@@ -389,7 +394,7 @@ class ReusingWriter(Writer):  # type: ignore[misc]
 
     A page of its own (an article) whose fingerprint is unchanged is not written at all: the
     previous version's file is linked into the staging folder. A paginated listing goes
-    through Pelican's pagination, each page's text taken from the previous version when it can.
+    through Pelican's pagination, each page linked to the previous version's when it can.
     """
 
     def write_file(
@@ -423,6 +428,26 @@ class ReusingWriter(Writer):  # type: ignore[misc]
             url,
             **kwargs,
         )
+
+    def _open_w(self, filename: str, encoding: str, override: bool = False) -> Any:
+        """Where Pelican writes a page: for a page of a listing taken from the previous
+        version (:class:`_ReusingTemplate`), a link to its file, and nowhere its text.
+
+        Pelican writes a path once unless told to override it: a page taken from the
+        previous version and written again is refused, as its text was never rendered."""
+        reuse = self.settings.get(REUSE_KEY)
+        taken = reuse.to_link.pop(filename, None) if isinstance(reuse, PageReuse) else None
+        if taken is None:
+            return super()._open_w(filename, encoding, override)
+        path, previous = taken
+        if override or filename in self._written_files:  # its text was never rendered
+            raise FileOverwriteFailedError(
+                f'"{filename}" written twice, once from a previous build'
+            )
+        self._written_files.add(filename)
+        Path(filename).hardlink_to(previous)
+        reuse.copied.add(path)
+        return open(os.devnull, "w", encoding=encoding)  # noqa: PTH123 - Pelican closes it
 
     def _paginates(self, paginated: Any, template_name: Any, kwargs: dict[str, Any]) -> bool:
         """Whether Writer.write_file writes this call's pages through its Paginator."""
