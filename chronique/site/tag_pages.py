@@ -13,7 +13,7 @@ own articles.
 from __future__ import annotations
 
 import logging
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from functools import partial
 from typing import Any
 
@@ -28,12 +28,17 @@ def take_topic_pages(generator: Any) -> None:
     generator.tags = {}
 
 
-def in_date_order(articles: Sequence[Any], dates: Sequence[Any]) -> list[Any]:
-    """*articles* as they come in *dates* (the archive in Pelican's date order), without
-    those *dates* lacks: what Pelican's filter gives, in the time of sorting *articles*."""
+def date_order(dates: Sequence[Any]) -> Callable[[Sequence[Any]], list[Any]]:
+    """A function giving articles as they come in *dates* (the archive in Pelican's date
+    order), without those *dates* lacks: what Pelican's filter gives, in the time of sorting
+    the articles given."""
     position = {id(article): index for index, article in enumerate(dates)}
-    listed = [article for article in articles if id(article) in position]
-    return sorted(listed, key=lambda article: position[id(article)])
+
+    def in_date_order(articles: Sequence[Any]) -> list[Any]:
+        listed = [article for article in articles if id(article) in position]
+        return sorted(listed, key=lambda article: position[id(article)])
+
+    return in_date_order
 
 
 class TagPagesGenerator(Generator):  # type: ignore[misc]
@@ -44,7 +49,7 @@ class TagPagesGenerator(Generator):  # type: ignore[misc]
         if not tags:
             return
         template = self.get_template("tag")
-        dates = self.context.get("dates") or []
+        in_date_order = date_order(self.context.get("dates") or [])
         write = partial(writer.write_file, relative_urls=self.settings["RELATIVE_URLS"])
         for tag, articles in tags:
             try:
@@ -55,7 +60,7 @@ class TagPagesGenerator(Generator):  # type: ignore[misc]
                     tag=tag,
                     url=tag.url,
                     articles=articles,
-                    dates=in_date_order(articles, dates),
+                    dates=in_date_order(articles),
                     template_name="tag",
                     blog=True,
                     page_name=tag.page_name,
