@@ -1,10 +1,15 @@
 """Incremental builds: what a rebuild reuses from the previous one, and what it proves it may.
 
-Three things carry over between builds, each keyed so that reusing it is never wrong:
+Four things carry over between builds, each keyed so that reusing it is never wrong:
 
-* **The published files.** A build writes into a fresh staging folder
-  (:mod:`chronique.site.swap`); before the swap, :func:`link_unchanged` replaces each staged
-  file whose bytes equal the previous version's file at the same path by a hard link to it.
+* **The articles as read** (front-matter parsed and checked on its own), by file and stamp
+  (inode, size, modification and change times), in a memo named by a digest of the settings
+  and code (:func:`load_article_memo`, :class:`chronique.content.archive.ArticleMemo`); the
+  checks across files and of bodies run at every build.
+* **The published files.** A build writes into a staging folder holding no file
+  (:mod:`chronique.site.swap`: the folders of a version it will prune, as making a folder
+  costs far more than linking a file); before the swap, :func:`link_unchanged` replaces
+  each staged file whose bytes equal the previous version's file at the same path by a hard link to it.
   An unchanged page keeps its inode and its modification time, so a static host's sync
   (``rsync``, ``If-Modified-Since``) sees only what changed, and the previous version costs no
   disk. Files of removed articles are simply absent from the staging folder. Both versions
@@ -60,6 +65,7 @@ from __future__ import annotations
 import hashlib
 import json
 import os
+import pickle
 import shutil
 import stat
 import tempfile
@@ -71,6 +77,7 @@ from pathlib import Path
 from typing import Any
 
 import chronique
+from chronique.content.archive import ArticleMemo
 from chronique.topics import Vocabulary
 
 CONTENT_PREFIX = "content-"
@@ -301,7 +308,10 @@ def content_cache(root: Path, digest: str) -> Iterator[ContentCache]:
     """
     root.mkdir(parents=True, exist_ok=True)
     for leftover in root.glob(f"{_STAGING_PREFIX}*"):
-        shutil.rmtree(leftover, ignore_errors=True)
+        if leftover.is_dir():
+            shutil.rmtree(leftover, ignore_errors=True)
+        else:
+            leftover.unlink(missing_ok=True)
     final = root / f"{CONTENT_PREFIX}{digest}"
     working = Path(tempfile.mkdtemp(prefix=_STAGING_PREFIX, dir=root))
     if final.is_dir():
@@ -329,6 +339,41 @@ def _prune(root: Path) -> None:
     caches = sorted(root.glob(f"{CONTENT_PREFIX}*"), key=lambda p: p.stat().st_mtime)
     for old in caches[:-KEPT_CONTENT_CACHES]:
         shutil.rmtree(old, ignore_errors=True)
+
+
+#: In CACHE_PATH: the articles the last build read (:func:`load_article_memo`).
+ARTICLE_MEMO_PREFIX = "articles-"
+
+
+def load_article_memo(
+    cache_root: Path, settings: Mapping[str, Any], settings_file: Path
+) -> ArticleMemo:
+    """The articles the last published build read, if it read them with these settings and
+    this code (else an empty memo): a file left as it was is not parsed again. Like
+    Pelican's content cache, a pickle of our own making, in the cache folder."""
+    memo = ArticleMemo(digest_bytes(_code_and_settings(settings, settings_file)))
+    try:
+        with (cache_root / f"{ARTICLE_MEMO_PREFIX}{memo.key}.pickle").open("rb") as handle:
+            known = pickle.load(handle)
+    except (OSError, pickle.UnpicklingError, EOFError, AttributeError, TypeError):
+        return memo
+    if isinstance(known, dict):
+        memo.known = known
+    return memo
+
+
+def keep_article_memo(cache_root: Path, memo: ArticleMemo) -> None:
+    """Save *memo* when it changed (aside, then renamed), and remove memos of other keys."""
+    name = f"{ARTICLE_MEMO_PREFIX}{memo.key}.pickle"
+    if memo.changed or not (cache_root / name).is_file():
+        cache_root.mkdir(parents=True, exist_ok=True)
+        temporary = cache_root / f"{_STAGING_PREFIX}{name}"
+        with temporary.open("wb") as handle:
+            pickle.dump(memo.known, handle, protocol=pickle.HIGHEST_PROTOCOL)
+        temporary.replace(cache_root / name)
+    for other in cache_root.glob(f"{ARTICLE_MEMO_PREFIX}*.pickle"):
+        if other.name != name:
+            other.unlink(missing_ok=True)
 
 
 #: Beside the versions of an output: the inputs of the version it serves.

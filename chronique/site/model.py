@@ -20,7 +20,7 @@ from typing import Any
 from pelican.urlwrappers import Category
 
 from chronique.config import ChroniqueConfig, config_from_settings
-from chronique.content.archive import Archive, ArticleFile, PageFile
+from chronique.content.archive import Archive, ArticleFile, ArticleMemo, PageFile
 from chronique.content.errors import InvalidContentError
 from chronique.content.model import ArticleMeta
 from chronique.settings import ChroniqueSettings
@@ -152,13 +152,16 @@ def last_change(article: Any) -> datetime:
     return meta.modified or meta.date
 
 
-def load_site(settings: dict[str, Any], settings_file: Path | None = None) -> Site:
-    """Read the settings' schema, the vocabulary and every content file; raise on any error."""
+def load_site(
+    settings: dict[str, Any], settings_file: Path | None = None, memo: ArticleMemo | None = None
+) -> Site:
+    """Read the settings' schema, the vocabulary and every content file (those *memo* holds
+    unchanged are not read again); raise on any error."""
     from chronique.content.checks import checked_archive  # checks reads UrlScheme from this module
 
     config = config_from_settings(settings, settings_file)
     urls = UrlScheme.from_settings(settings, config.chronique)
-    archive = checked_archive(config)
+    archive = checked_archive(config, memo)
     if any(problem.is_error for problem in archive.problems):
         raise InvalidContentError(archive.problems)
     for article in archive.articles[:1]:  # a field the scheme cannot fill: say so now

@@ -18,6 +18,7 @@ from pathlib import Path
 import pytest
 import yaml
 
+from chronique.content.errors import InvalidContentError
 from chronique.content.slugs import slugify
 from chronique.site.bench import (
     SyntheticSite,
@@ -416,6 +417,19 @@ def test_a_same_size_edit_is_seen_by_a_rebuild(project: SyntheticSite) -> None:
     assert link.readlink() != served
     page = (link / f"{article.meta.date:%Y/%m}" / article.meta.slug / "index.html").resolve()
     assert "!</p>" in page.read_text(encoding="utf-8")
+
+
+def test_an_article_broken_since_the_last_build_is_refused_at_every_build(
+    project: SyntheticSite,
+) -> None:
+    """What the last build read of a file is never taken for the file once it changed, and a
+    file with problems is refused again and again, not remembered as read."""
+    build(project)
+    path = project.article_file(project.articles[0])
+    path.write_text(path.read_text(encoding="utf-8").replace("title:", "titre:", 1), "utf-8")
+    for _ in range(2):
+        with pytest.raises(InvalidContentError, match="titre"):
+            build(project)
 
 
 def test_a_hand_edited_output_is_rebuilt(project: SyntheticSite) -> None:
