@@ -8,6 +8,7 @@ share one parse of each file and one load of ``topics.yml``.
 
 from __future__ import annotations
 
+import functools
 import re
 import string
 from collections.abc import Callable
@@ -54,7 +55,7 @@ class UrlScheme:
             categories_url=settings["CATEGORIES_URL"],
             tags_url=settings["TAGS_URL"],
             feeds_url=chronique.feeds_url,
-            category_slug=lambda name: Category(name, settings).slug,
+            category_slug=functools.cache(lambda name: Category(name, settings).slug),
         )
 
     def article(self, meta: ArticleMeta) -> str:

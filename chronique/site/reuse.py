@@ -45,6 +45,11 @@ write: Pelican's
 rendered anew still go through the byte comparison: a fingerprint that changed for a reason
 the page does not show costs a render, never a wrong page.
 
+Pages made together may be taken together: a feed's documents (:func:`chronique.site.feeds.
+write_feed`) have one joint fingerprint of all they show; when it is unchanged and every one
+of them is untouched, all are linked without being described one by one
+(:meth:`PageReuse.link_group`).
+
 The fingerprints of a published version are kept beside it (:data:`MANIFEST`), written aside
 then renamed once the version is published; a manifest naming another version is ignored.
 """
@@ -99,12 +104,16 @@ class PageReuse:
     copied: set[str] = field(default_factory=set)
     #: Pages of listings to link where Pelican writes them: (page, previous file) by the
     #: path Pelican opens.
-    to_link: dict[str, tuple[str, Path]] = field(default_factory=dict, repr=False)
+    to_link: dict[str, tuple[str, str]] = field(default_factory=dict, repr=False)
     #: Pages with a fingerprint that were rendered (new, or changed).
     rendered: set[str] = field(default_factory=set)
+    #: Sets of pages made together (a feed's documents) by key: their joint fingerprint and
+    #: their paths; *groups_before* are the previous version's.
+    groups_before: Mapping[str, tuple[str, list[str]]] = field(default_factory=dict)
+    groups: dict[str, tuple[str, list[str]]] = field(default_factory=dict)
     _teasers: dict[int, str] = field(default_factory=dict, repr=False)
     _mentions: dict[int, str] = field(default_factory=dict, repr=False)
-    _folders: set[Path] = field(default_factory=set, repr=False)
+    _folders: set[str] = field(default_factory=set, repr=False)
     _chrome: str | None = field(default=None, repr=False)
 
     @classmethod
@@ -117,7 +126,8 @@ class PageReuse:
         if current is None or data.get("version") != current.name:
             return cls(inputs)
         states = {path: PageState(*state) for path, state in data["pages"].items()}
-        return cls(inputs, current, states)
+        groups = {key: (made, list(paths)) for key, (made, paths) in data.get("groups", {}).items()}
+        return cls(inputs, current, states, groups_before=groups)
 
     def note(self, path: str, fingerprint: str | None, staging: Path) -> bool:
         """Record *path*'s fingerprint; False when the path was already written. It is then
@@ -143,14 +153,16 @@ class PageReuse:
         them unread)."""
         return self.reused
 
-    def previous_file(self, path: str, fingerprint: str) -> Path | None:
-        """The previous version's page at *path*, if it had *fingerprint* and is untouched."""
+    def previous_file(self, path: str, fingerprint: str) -> str | None:
+        """The previous version's page at *path*, if it had *fingerprint* and is untouched.
+
+        Paths of pages are text here: thousands of Path objects cost more than the links."""
         state = self.states.get(path)
         if self.previous is None or state is None or state.fingerprint != fingerprint:
             return None
-        file = self.previous / path
+        file = f"{self.previous}/{path}"
         try:
-            status = file.lstat()
+            status = os.lstat(file)
         except OSError:
             return None
         kept = (state.inode, state.size, state.mtime_ns)
@@ -165,8 +177,14 @@ class PageReuse:
         for path, fingerprint in sorted(self.fingerprints.items()):
             if fingerprint is not None:
                 pages[path] = [fingerprint, *stamps[path]]
+        groups = {
+            key: group
+            for key, group in sorted(self.groups.items())
+            if all(path in pages for path in group[1])
+        }
+        manifest = {"version": version.name, "pages": pages, "groups": groups}
         temporary = versions / f"{MANIFEST}.new"
-        temporary.write_text(json.dumps({"version": version.name, "pages": pages}), "utf-8")
+        temporary.write_text(json.dumps(manifest), "utf-8")
         temporary.replace(versions / MANIFEST)
 
     def chrome(self, context: Mapping[str, Any]) -> str:
@@ -202,16 +220,45 @@ class PageReuse:
         if previous is None:
             self.rendered.add(path)
             return False
-        target = staging / path
-        self.make_folder(target.parent)
-        target.hardlink_to(previous)
+        target = f"{staging}/{path}"
+        self.make_folder(target.rpartition("/")[0])
+        os.link(previous, target)
         self.linked.add(path)
         return True
 
-    def make_folder(self, folder: Path) -> None:
+    def group_fingerprint(self, parts: Parts, context: Mapping[str, Any]) -> str:
+        """The joint fingerprint of a group of pages that show *parts* (see link_group),
+        covering the render inputs, ``SITEURL`` and chrome as each page's does."""
+        page = [self.inputs, "group", str(context.get("SITEURL"))]
+        return digest([*page, self.chrome(context), *parts])
+
+    def link_group(self, key: str, made: str, staging: Path) -> bool:
+        """Link every page of the group *key* from the previous version, when the group's
+        fingerprint *made* is unchanged and each of its pages is there, untouched and not
+        written yet in this build; False (nothing linked): the caller makes the pages, and
+        tells their paths to :meth:`note_group`."""
+        before = self.groups_before.get(key)
+        if before is None or before[0] != made:
+            return False
+        paths = before[1]
+        fingerprints = [self.states[p].fingerprint if p in self.states else "" for p in paths]
+        if any(path in self.fingerprints for path in paths) or not all(
+            self.previous_file(path, page) for path, page in zip(paths, fingerprints, strict=True)
+        ):
+            return False
+        for path, page in zip(paths, fingerprints, strict=True):
+            self.link_previous(path, page, staging)
+        self.groups[key] = before
+        return True
+
+    def note_group(self, key: str, made: str, paths: list[str]) -> None:
+        """The pages of the group *key*, made with fingerprint *made* (see link_group)."""
+        self.groups[key] = (made, paths)
+
+    def make_folder(self, folder: str) -> None:
         """*folder* of the staging folder, made once."""
         if folder not in self._folders:
-            folder.mkdir(parents=True, exist_ok=True)
+            os.makedirs(folder, exist_ok=True)  # noqa: PTH103 - as previous_file
             self._folders.add(folder)
 
 
@@ -445,7 +492,7 @@ class ReusingWriter(Writer):  # type: ignore[misc]
                 f'"{filename}" written twice, once from a previous build'
             )
         self._written_files.add(filename)
-        Path(filename).hardlink_to(previous)
+        os.link(previous, filename)
         reuse.copied.add(path)
         return open(os.devnull, "w", encoding=encoding)  # noqa: PTH123 - Pelican closes it
 

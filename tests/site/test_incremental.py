@@ -282,6 +282,20 @@ def test_a_page_edited_by_hand_is_not_reused(project: SyntheticSite) -> None:
     assert page.read_bytes() == original
 
 
+def test_a_feed_document_edited_by_hand_is_made_again(project: SyntheticSite) -> None:
+    """A feed whose entries are unchanged is linked whole, unless one of its documents is not
+    as the build left it."""
+    build(project)
+    output = project.root / "output"
+    archives = sorted(output.resolve().glob("sujets/*/archives/*.xml"))
+    document = output / archives[0].relative_to(output.resolve())
+    original = document.read_bytes()
+    document.resolve().write_bytes(original.replace(b"</feed>", b"<!-- ajout --></feed>"))
+    result = build_site(project.settings, output)  # its feed shows what it showed
+    assert document.read_bytes() == original
+    assert feed_documents(result.reused), "no feed was linked whole"
+
+
 def test_removed_articles_leave_no_file(project: SyntheticSite) -> None:
     gone = project.articles[len(project.articles) // 2].meta
     delete_article(project)
