@@ -4,8 +4,10 @@
 ``.output-versions/``, renames it to the next number, then replaces the ``output`` link by one
 ``rename`` of a new link: at every instant ``output`` is the old complete site or the new one,
 even if the build is killed. Old versions are pruned after the swap (the previous one is kept
-for a reader still loading it); staging folders of killed builds are removed by the next
-build, which holds a lock on the versions folder so two builds never clean up each other.
+for a reader still loading it); one of those the swap would prune is the next build's staging
+folder, its files removed and its folders kept (:func:`recycle`). Staging folders of killed
+builds are removed by the next build, which holds a lock on the versions folder so two builds
+never clean up each other.
 
 A static host that needs a real folder gets one from :func:`copy_to_folder`, swapped in with
 ``renameat2(RENAME_EXCHANGE)`` (Linux); :mod:`os` has no binding for it, hence ``ctypes``.
