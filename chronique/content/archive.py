@@ -431,16 +431,65 @@ def check_unique_slugs(articles: list[ArticleFile], pages: list[PageFile]) -> li
     return errors
 
 
-def read_archive(config: ChroniqueConfig) -> Archive:
+#: A file's inode, size, modification and change times: a write changes the change time,
+#: which no tool can set back.
+FileStamp = tuple[int, int, int, int]
+
+
+@dataclass
+class ArticleMemo:
+    """The articles a previous read found valid, by path, with the stamp their file had.
+
+    Reading an article (YAML, the front-matter contract, nesting) depends on its bytes and
+    on the settings and code named by *key* alone: a file whose stamp is unchanged is the
+    same article. Files with problems are read every time, so their errors are always told.
+    """
+
+    key: str
+    known: dict[str, tuple[FileStamp, ArticleFile]] = field(default_factory=dict)
+    #: Whether this read found anything new, changed or gone (the memo is to be saved).
+    changed: bool = False
+    _seen: set[str] = field(default_factory=set, repr=False)
+
+    def read(self, path: Path, config: ChroniqueConfig) -> ArticleFile | list[ContentError]:
+        """The article at *path*, read unless the memo holds it with the file's stamp."""
+        name = str(path)
+        self._seen.add(name)
+        try:
+            status = path.stat()
+        except OSError:
+            return read_article(path, config)
+        stamp = (status.st_ino, status.st_size, status.st_mtime_ns, status.st_ctime_ns)
+        found = self.known.get(name)
+        if found is not None and found[0] == stamp:
+            return found[1]
+        self.changed = True
+        article = read_article(path, config)  # after the stat: a later write shows next time
+        if isinstance(article, ArticleFile):
+            self.known[name] = (stamp, article)
+        else:
+            self.known.pop(name, None)
+        return article
+
+    def forget_unseen(self) -> None:
+        """Drop the articles this read did not ask for (their files are gone)."""
+        gone = set(self.known) - self._seen
+        for name in gone:
+            del self.known[name]
+        self.changed = self.changed or bool(gone)
+
+
+def read_archive(config: ChroniqueConfig, memo: ArticleMemo | None = None) -> Archive:
     """Read and check every content file once; an unreadable ``topics.yml`` raises
-    InvalidContentError, a content file's problems are kept in ``problems``."""
+    InvalidContentError, a content file's problems are kept in ``problems``. Articles a
+    *memo* holds unchanged are not read again."""
     vocabulary = load_vocabulary(config.topics_path)
     tree = walk_content(config)
     problems: list[ContentError] = list(tree.refused)
     article_paths, page_paths = tree.articles, tree.pages
     articles: list[ArticleFile] = []
     for path in article_paths:
-        article = read_article(path, config)
+        article = memo.read(path, config) if memo is not None else read_article(path, config)
         if isinstance(article, list):
             problems.extend(article)
         else:
@@ -454,5 +503,7 @@ def read_archive(config: ChroniqueConfig) -> Archive:
         else:
             pages.append(page)
     problems.extend(check_unique_slugs(articles, pages))
+    if memo is not None:
+        memo.forget_unseen()
     files = [*article_paths, *page_paths, *tree.static, *(error.path for error in tree.refused)]
     return Archive(articles, pages, vocabulary, files, problems, tree.static)

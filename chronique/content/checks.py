@@ -20,6 +20,7 @@ from chronique.content import render
 from chronique.content.archive import (
     Archive,
     ArticleFile,
+    ArticleMemo,
     PageFile,
     local_file_problem,
     read_archive,
@@ -68,11 +69,12 @@ def check_content(config: ChroniqueConfig, paths: Iterable[Path] = ()) -> CheckR
     return CheckReport(problems, len(wanted))
 
 
-def checked_archive(config: ChroniqueConfig) -> Archive:
+def checked_archive(config: ChroniqueConfig, memo: ArticleMemo | None = None) -> Archive:
     """The archive with every problem of every file: the front-matter contract and the
-    cross-file checks (read_archive), and each article's body, images and links. ``check``
-    reports them, the build refuses on any error: one rule book for both."""
-    archive = read_archive(config)
+    cross-file checks (read_archive, which takes unchanged articles from *memo*), and each
+    article's body, images and links. ``check`` reports them, the build refuses on any
+    error: one rule book for both."""
+    archive = read_archive(config, memo)
     urls = UrlScheme.from_settings(config.pelican, config.chronique)
     live = {"/" + urls.article(a.meta).strip("/") for a in archive.articles}
     moved = {alias.rstrip("/") for a in archive.articles for alias in a.meta.aliases}
@@ -127,11 +129,13 @@ def check_article(
 
 def check_location(article: ArticleFile, config: ChroniqueConfig) -> list[ContentError]:
     """The file's place must follow from its date and slug: content/articles/YYYY/MM/slug.md."""
+    expected = article.meta.relative_file
+    if article.path == config.articles_path / expected:  # as read: no need to resolve it
+        return []
     try:
         relative = PurePosixPath(article.path.resolve().relative_to(config.articles_path.resolve()))
     except ValueError:
         return []
-    expected = article.meta.relative_file
     if relative == expected:
         return []
     return [

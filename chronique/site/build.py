@@ -24,13 +24,16 @@ from pelican.settings import read_settings
 
 from chronique import timing
 from chronique.content.errors import ContentError, InvalidContentError
+from chronique.settings import read_chronique_settings
 from chronique.site.incremental import (
     ContentCache,
     cache_digest,
     content_cache,
     content_cache_settings,
     inputs_digest,
+    keep_article_memo,
     link_unchanged,
+    load_article_memo,
     record_build,
     render_digest,
     unchanged_build,
@@ -113,7 +116,13 @@ def build_site(
         if copy_to is not None:
             copy_to_folder(slots.versions / unchanged.version, Path(copy_to))
         return BuildResult(slots.final, unchanged.articles, unchanged.pages)
-    site = load_site(settings, Path(settings_file))
+    cache_root = Path(settings["CACHE_PATH"])
+    memo = (
+        load_article_memo(cache_root, settings, Path(settings_file))
+        if read_chronique_settings(settings).content_cache
+        else None
+    )
+    site = load_site(settings, Path(settings_file), memo)
     settings[SITE_KEY] = site
     rendering = render_digest(settings, Path(settings_file), site.vocabulary)
     reuse = PageReuse.load(slots.versions, slots.current(), rendering)
@@ -128,13 +137,16 @@ def build_site(
         _verify_output(site, staging)
         step("rendered")
         with timing.stage("compare"):
-            link_unchanged(staging, slots.current(), reuse.equal_files())
+            report = link_unchanged(staging, slots.current(), reuse.equal_files())
         step("compared")
         version = publish(staging, slots)
-        record_build(slots.versions, version, inputs, len(site.articles), len(site.pages))
-        reuse.save(slots.versions, version)
+        counts = (len(site.articles), len(site.pages))
+        record_build(slots.versions, version, inputs, *counts, report.stamps)
+        reuse.save(slots.versions, version, report.stamps)
         if cache is not None:
             cache.keep()
+        if memo is not None:
+            keep_article_memo(cache_root, memo)
         if copy_to is not None:
             copy_to_folder(version, Path(copy_to))
     return BuildResult(

@@ -32,7 +32,8 @@ entry, the standfirst and the link.
 Thousands of documents, of which one edit changes a few: each states what it shows (its
 channel, its links, a fingerprint of what each entry shows: :meth:`EntryMaker.shows` reads
 what :func:`make_entry` reads), and a rebuild takes the previous version's document when
-that is unchanged (:mod:`chronique.site.reuse`), never making its entries.
+that is unchanged (:mod:`chronique.site.reuse`), never making its entries; a feed whose
+documents all show what they showed is linked whole (:func:`write_feed`).
 
 Text goes through :func:`clean_text`: XML 1.0 forbids most C0 control
 characters, and one of them in a title would make the whole feed unreadable.
@@ -73,7 +74,7 @@ from chronique.site.feed_archives import (
 )
 from chronique.site.model import Site, UrlScheme, article_meta, last_change, site_of
 from chronique.site.opml import OPML_TYPE, FeedOutline, OutlineGroup, opml_document
-from chronique.site.reuse import DOCUMENT_TEMPLATE, MadeDocument, digest
+from chronique.site.reuse import DOCUMENT_TEMPLATE, REUSE_KEY, MadeDocument, PageReuse, digest
 
 log = logging.getLogger(__name__)
 
@@ -588,9 +589,8 @@ def feed_documents(
     articles = newest_first(spec.articles)
     live = articles[: context.limit]
     months = archive_months(articles)
-    subject = (spec.title, spec.description, spec.page_path, spec.folder, spec.id_path)
-    channel = [digest([repr(context), repr(subject)])]
-    shown = [entries.shows(a, index < context.full_text) for index, a in enumerate(live)]
+    channel = [_channel_shows(spec, context)]
+    shown = _live_shows(live, context, entries)
     feed = functools.cache(lambda: build_feed(spec, context, entries))
     history = (
         [HistoryLink("prev-archive", context.url(months[-1].path(spec.folder)))] if months else []
@@ -606,6 +606,25 @@ def feed_documents(
         shows += [entries.shows(article, False) for article in month.articles]
         make = functools.partial(_archive_document, spec, context, entries, month, month_links)
         yield month.path(spec.folder), MadeDocument(shows, make)
+
+
+def _channel_shows(spec: FeedSpec, context: FeedContext) -> str:
+    subject = (spec.title, spec.description, spec.page_path, spec.folder, spec.id_path)
+    return digest([repr(context), repr(subject)])
+
+
+def _live_shows(live: Sequence[Any], context: FeedContext, entries: EntryMaker) -> list[str]:
+    return [entries.shows(a, index < context.full_text) for index, a in enumerate(live)]
+
+
+def feed_shows(spec: FeedSpec, context: FeedContext, entries: EntryMaker) -> list[str]:
+    """What all the documents of one feed show together: its channel, its live entries and
+    every entry as its month's document shows it (their dates make the months, hence the
+    documents' paths and links). Equal, the feed's documents are the same files."""
+    articles = newest_first(spec.articles)
+    live = _live_shows(articles[: context.limit], context, entries)
+    archived = [entries.shows(article, False) for article in articles]
+    return [_channel_shows(spec, context), *live, "archive", *archived]
 
 
 def _live_document(
@@ -685,19 +704,36 @@ class FeedsGenerator(Generator):  # type: ignore[misc]
             ui = i18n.load_translations(Path(self.theme), i18n.ui_lang(self.settings))
             specs = feed_specs(Listings.from_context(self.context), self.settings, site.urls, ui)
             context = FeedContext.from_site(site)
-            for path, document in render_all(specs, context):
-                write_document(writer, path, document, self.context)
+            entries = EntryMaker(context)
+            for spec in specs:  # one feed at a time: all of them are hundreds of megabytes
+                write_feed(writer, spec, context, entries, self.context)
             write_document(writer, context.opml_path, opml_for(specs, context, ui))
 
 
-def render_all(
-    specs: Sequence[FeedSpec], context: FeedContext
-) -> Iterator[tuple[str, MadeDocument]]:
-    """The documents of every feed of *specs* (:func:`feed_documents`), one feed at a time:
-    the whole set is hundreds of megabytes in a large archive."""
-    entries = EntryMaker(context)
-    for spec in specs:
-        yield from feed_documents(spec, context, entries)
+def write_feed(
+    writer: Any,
+    spec: FeedSpec,
+    context: FeedContext,
+    entries: EntryMaker,
+    shared: dict[str, Any],
+) -> None:
+    """Write the documents of one feed (:func:`feed_documents`); on a rebuild, a feed that
+    shows all it showed is its previous documents, linked without making any (one
+    fingerprint for the feed, :meth:`PageReuse.link_group`, instead of one per document)."""
+    reuse = writer.settings.get(REUSE_KEY)
+    made = (
+        reuse.group_fingerprint(feed_shows(spec, context, entries), shared)
+        if isinstance(reuse, PageReuse)
+        else None
+    )
+    if made is not None and reuse.link_group(spec.folder, made, Path(writer.output_path)):
+        return
+    paths = []
+    for path, document in feed_documents(spec, context, entries):
+        write_document(writer, path, document, shared)
+        paths.append(path)
+    if made is not None:
+        reuse.note_group(spec.folder, made, paths)
 
 
 def write_document(

@@ -1,10 +1,15 @@
 """Incremental builds: what a rebuild reuses from the previous one, and what it proves it may.
 
-Three things carry over between builds, each keyed so that reusing it is never wrong:
+Four things carry over between builds, each keyed so that reusing it is never wrong:
 
-* **The published files.** A build writes into a fresh staging folder
-  (:mod:`chronique.site.swap`); before the swap, :func:`link_unchanged` replaces each staged
-  file whose bytes equal the previous version's file at the same path by a hard link to it.
+* **The articles as read** (front-matter parsed and checked on its own), by file and stamp
+  (inode, size, modification and change times), in a memo named by a digest of the settings
+  and code (:func:`load_article_memo`, :class:`chronique.content.archive.ArticleMemo`); the
+  checks across files and of bodies run at every build.
+* **The published files.** A build writes into a staging folder holding no file
+  (:mod:`chronique.site.swap`: the folders of a version it will prune, as making a folder
+  costs far more than linking a file); before the swap, :func:`link_unchanged` replaces
+  each staged file whose bytes equal the previous version's file at the same path by a hard link to it.
   An unchanged page keeps its inode and its modification time, so a static host's sync
   (``rsync``, ``If-Modified-Since``) sees only what changed, and the previous version costs no
   disk. Files of removed articles are simply absent from the staging folder. Both versions
@@ -60,17 +65,19 @@ from __future__ import annotations
 import hashlib
 import json
 import os
+import pickle
 import shutil
 import stat
 import tempfile
-from collections.abc import Iterable, Iterator, Mapping
+from collections.abc import Generator, Iterable, Iterator, Mapping
 from contextlib import contextmanager
-from dataclasses import asdict, dataclass
+from dataclasses import asdict, dataclass, field
 from importlib import metadata
 from pathlib import Path
 from typing import Any
 
 import chronique
+from chronique.content.archive import ArticleMemo
 from chronique.topics import Vocabulary
 
 CONTENT_PREFIX = "content-"
@@ -84,68 +91,106 @@ _PLACE_SETTINGS = frozenset({"OUTPUT_PATH", "CACHE_PATH", "PATH", "THEME"})
 _CHUNK = 1 << 16
 
 
+#: A file as a build left it: inode, size, modification time (what a later edit changes).
+Stamp = tuple[int, int, int]
+
+
 @dataclass(frozen=True)
 class LinkReport:
-    """What :func:`link_unchanged` found: files equal to the previous version's, and others."""
+    """What :func:`link_unchanged` found: files equal to the previous version's, and others,
+    and the stamp of every staged file once linked (by path relative to the staging folder)."""
 
     linked: int
     written: int
+    stamps: Mapping[str, Stamp] = field(default_factory=dict)
 
 
 def link_unchanged(
     staging: Path, previous: Path | None, equal: frozenset[str] = frozenset()
 ) -> LinkReport:
-    """Hard-link every file of *staging* that is byte-equal to *previous*'s at the same path.
+    """Hard-link every file of *staging* that is byte-equal to *previous*'s at the same path,
+    and remove the folders left empty (a recycled staging folder keeps the previous
+    layout's folders: :func:`chronique.site.swap.staging_folder`).
 
     The files named in *equal* (paths relative to *staging*: pages the writer took from
     *previous*, :mod:`chronique.site.reuse`) are linked without being read; for the others,
     sizes are compared first, so a changed page is usually told apart unread.
     """
     linked = written = 0
-    for path in _files(staging):
-        relative = path.relative_to(staging)
-        old = previous / relative if previous is not None else None
-        if old is not None and relative.as_posix() in equal:
-            if not _same_file(path, old):
-                link_over(old, path)
+    stamps: dict[str, Stamp] = {}
+    old_root = str(previous) if previous is not None else None
+    for relative, entry in scan_files(str(staging), remove_empty=True):
+        new_status = entry.stat(follow_symlinks=False)
+        old_status = _lstat(f"{old_root}/{relative}") if old_root is not None else None
+        if old_status is None or not stat.S_ISREG(old_status.st_mode):
+            written += 1
+        elif os.path.samestat(new_status, old_status):
             linked += 1
-        elif old is not None and _same_bytes(path, old):
-            link_over(old, path)
+        elif relative in equal or _same_bytes(
+            entry.path, new_status, f"{old_root}/{relative}", old_status
+        ):
+            _link_over(f"{old_root}/{relative}", entry.path)
+            new_status = old_status
             linked += 1
         else:
             written += 1
-    return LinkReport(linked, written)
+        stamps[relative] = _stamp(new_status)
+    return LinkReport(linked, written, stamps)
 
 
-def _same_file(new: Path, old: Path) -> bool:
-    return os.path.samestat(new.lstat(), old.lstat())
+def _stamp(status: os.stat_result) -> Stamp:
+    return (status.st_ino, status.st_size, status.st_mtime_ns)
 
 
-def _files(root: Path) -> Iterator[Path]:
-    for folder, _, names in os.walk(root):
-        for name in names:
-            yield Path(folder, name)
-
-
-def _same_bytes(new: Path, old: Path) -> bool:
+def _lstat(path: str) -> os.stat_result | None:
     try:
-        old_status = old.lstat()
+        return os.lstat(path)
     except OSError:
+        return None
+
+
+def scan_files(root: str, remove_empty: bool = False) -> Iterator[tuple[str, os.DirEntry[str]]]:
+    """Every file (or link) under *root*, by its path relative to *root* (``/``-separated);
+    with *remove_empty*, each folder found empty once its files were yielded is removed."""
+    yield from _scan(root, "", remove_empty)
+
+
+def _scan(
+    folder: str, prefix: str, remove_empty: bool
+) -> Generator[tuple[str, os.DirEntry[str]], None, bool]:
+    """Files of *folder* and below; True when *folder* was left empty (and removed)."""
+    kept = 0
+    with os.scandir(folder) as entries:
+        children = list(entries)
+    for entry in children:
+        if entry.is_dir(follow_symlinks=False):
+            emptied = yield from _scan(entry.path, f"{prefix}{entry.name}/", remove_empty)
+            kept += not emptied
+        else:
+            kept += 1
+            yield f"{prefix}{entry.name}", entry
+    if remove_empty and kept == 0 and prefix:
+        os.rmdir(folder)  # noqa: PTH106 - no Path object per folder
+        return True
+    return False
+
+
+def _same_bytes(new: str, new_status: os.stat_result, old: str, old_status: os.stat_result) -> bool:
+    """Whether two files hold the same bytes (paths as text: no Path object per file)."""
+    if old_status.st_size != new_status.st_size:
         return False
-    if not stat.S_ISREG(old_status.st_mode) or old_status.st_size != new.stat().st_size:
-        return False
-    with new.open("rb") as first, old.open("rb") as second:
+    with open(new, "rb") as first, open(old, "rb") as second:  # noqa: PTH123 - as above
         while chunk := first.read(_CHUNK):
             if chunk != second.read(_CHUNK):
                 return False
     return True
 
 
-def link_over(old: Path, path: Path) -> None:
+def _link_over(old: str, path: str) -> None:
     """Put a link to *old* at *path*, in a staging folder: nothing serves it yet, so removing
     the file first is safe, and cheaper than replacing it by a rename."""
-    path.unlink()
-    path.hardlink_to(old)
+    os.unlink(path)  # noqa: PTH108 - no Path object per file
+    os.link(old, path)
 
 
 def cache_digest(settings: Mapping[str, Any], settings_file: Path, vocabulary: Vocabulary) -> str:
@@ -263,7 +308,10 @@ def content_cache(root: Path, digest: str) -> Iterator[ContentCache]:
     """
     root.mkdir(parents=True, exist_ok=True)
     for leftover in root.glob(f"{_STAGING_PREFIX}*"):
-        shutil.rmtree(leftover, ignore_errors=True)
+        if leftover.is_dir():
+            shutil.rmtree(leftover, ignore_errors=True)
+        else:
+            leftover.unlink(missing_ok=True)
     final = root / f"{CONTENT_PREFIX}{digest}"
     working = Path(tempfile.mkdtemp(prefix=_STAGING_PREFIX, dir=root))
     if final.is_dir():
@@ -293,6 +341,41 @@ def _prune(root: Path) -> None:
         shutil.rmtree(old, ignore_errors=True)
 
 
+#: In CACHE_PATH: the articles the last build read (:func:`load_article_memo`).
+ARTICLE_MEMO_PREFIX = "articles-"
+
+
+def load_article_memo(
+    cache_root: Path, settings: Mapping[str, Any], settings_file: Path
+) -> ArticleMemo:
+    """The articles the last published build read, if it read them with these settings and
+    this code (else an empty memo): a file left as it was is not parsed again. Like
+    Pelican's content cache, a pickle of our own making, in the cache folder."""
+    memo = ArticleMemo(digest_bytes(_code_and_settings(settings, settings_file)))
+    try:
+        with (cache_root / f"{ARTICLE_MEMO_PREFIX}{memo.key}.pickle").open("rb") as handle:
+            known = pickle.load(handle)
+    except (OSError, pickle.UnpicklingError, EOFError, AttributeError, TypeError):
+        return memo
+    if isinstance(known, dict):
+        memo.known = known
+    return memo
+
+
+def keep_article_memo(cache_root: Path, memo: ArticleMemo) -> None:
+    """Save *memo* when it changed (aside, then renamed), and remove memos of other keys."""
+    name = f"{ARTICLE_MEMO_PREFIX}{memo.key}.pickle"
+    if memo.changed or not (cache_root / name).is_file():
+        cache_root.mkdir(parents=True, exist_ok=True)
+        temporary = cache_root / f"{_STAGING_PREFIX}{name}"
+        with temporary.open("wb") as handle:
+            pickle.dump(memo.known, handle, protocol=pickle.HIGHEST_PROTOCOL)
+        temporary.replace(cache_root / name)
+    for other in cache_root.glob(f"{ARTICLE_MEMO_PREFIX}*.pickle"):
+        if other.name != name:
+            other.unlink(missing_ok=True)
+
+
 #: Beside the versions of an output: the inputs of the version it serves.
 BUILD_RECORD = ".inputs.json"
 
@@ -308,9 +391,17 @@ class BuildRecord:
     pages: int
 
 
-def record_build(versions: Path, version: Path, inputs: str, articles: int, pages: int) -> None:
-    """Note the inputs of the version just published (written aside, then renamed)."""
-    record = BuildRecord(version.name, inputs, files_stamp(version), articles, pages)
+def record_build(
+    versions: Path,
+    version: Path,
+    inputs: str,
+    articles: int,
+    pages: int,
+    stamps: Mapping[str, Stamp],
+) -> None:
+    """Note the inputs of the version just published (written aside, then renamed), and the
+    *stamps* of its files (from :func:`link_unchanged`: a rename keeps them)."""
+    record = BuildRecord(version.name, inputs, stamps_digest(stamps), articles, pages)
     temporary = versions / f"{BUILD_RECORD}.new"
     temporary.write_text(json.dumps(asdict(record)), encoding="utf-8")
     temporary.replace(versions / BUILD_RECORD)
@@ -331,11 +422,17 @@ def unchanged_build(versions: Path, current: Path | None, inputs: str) -> BuildR
 
 
 def files_stamp(root: Path) -> str:
-    """A digest of each file's path, inode, size and times: any edit shows."""
-    entries = []
-    for path in _files(root):
-        status = path.lstat()
-        entries.append(
-            f"{path.relative_to(root)}|{status.st_ino}|{status.st_size}|{status.st_mtime_ns}"
-        )
-    return digest_bytes(entry.encode() for entry in sorted(entries))
+    """A digest of each file's path, inode, size and modification time: any edit shows."""
+    stamps = {
+        relative: _stamp(entry.stat(follow_symlinks=False))
+        for relative, entry in scan_files(str(root))
+    }
+    return stamps_digest(stamps)
+
+
+def stamps_digest(stamps: Mapping[str, Stamp]) -> str:
+    """The digest :func:`files_stamp` gives of a folder whose files have these *stamps*."""
+    entries = (
+        f"{path}|{ino}|{size}|{mtime}" for path, (ino, size, mtime) in sorted(stamps.items())
+    )
+    return digest_bytes(entry.encode() for entry in entries)

@@ -8,6 +8,7 @@ share one parse of each file and one load of ``topics.yml``.
 
 from __future__ import annotations
 
+import functools
 import re
 import string
 from collections.abc import Callable
@@ -20,7 +21,7 @@ from typing import Any
 from pelican.urlwrappers import Category
 
 from chronique.config import ChroniqueConfig, config_from_settings
-from chronique.content.archive import Archive, ArticleFile, PageFile
+from chronique.content.archive import Archive, ArticleFile, ArticleMemo, PageFile
 from chronique.content.errors import InvalidContentError
 from chronique.content.model import ArticleMeta
 from chronique.settings import ChroniqueSettings
@@ -54,7 +55,7 @@ class UrlScheme:
             categories_url=settings["CATEGORIES_URL"],
             tags_url=settings["TAGS_URL"],
             feeds_url=chronique.feeds_url,
-            category_slug=lambda name: Category(name, settings).slug,
+            category_slug=functools.cache(lambda name: Category(name, settings).slug),
         )
 
     def article(self, meta: ArticleMeta) -> str:
@@ -121,8 +122,16 @@ class Site:
         return self.archive.pages
 
     def content_file(self, path: str | Path) -> ArticleFile | PageFile | None:
-        """The parsed file at *path*, or None when it is not part of the archive."""
-        return self._by_path.get(Path(path).resolve())
+        """The parsed file at *path*, or None when it is not part of the archive. A path
+        as the archive was read with is found without resolving it (a system call per
+        folder of the path)."""
+        item = self._by_given_path.get(str(path))
+        return item if item is not None else self._by_path.get(Path(path).resolve())
+
+    @cached_property
+    def _by_given_path(self) -> dict[str, ArticleFile | PageFile]:
+        items: list[ArticleFile | PageFile] = [*self.articles, *self.pages]
+        return {str(item.path): item for item in items}
 
     @cached_property
     def _by_path(self) -> dict[Path, ArticleFile | PageFile]:
@@ -144,13 +153,16 @@ def last_change(article: Any) -> datetime:
     return meta.modified or meta.date
 
 
-def load_site(settings: dict[str, Any], settings_file: Path | None = None) -> Site:
-    """Read the settings' schema, the vocabulary and every content file; raise on any error."""
+def load_site(
+    settings: dict[str, Any], settings_file: Path | None = None, memo: ArticleMemo | None = None
+) -> Site:
+    """Read the settings' schema, the vocabulary and every content file (those *memo* holds
+    unchanged are not read again); raise on any error."""
     from chronique.content.checks import checked_archive  # checks reads UrlScheme from this module
 
     config = config_from_settings(settings, settings_file)
     urls = UrlScheme.from_settings(settings, config.chronique)
-    archive = checked_archive(config)
+    archive = checked_archive(config, memo)
     if any(problem.is_error for problem in archive.problems):
         raise InvalidContentError(archive.problems)
     for article in archive.articles[:1]:  # a field the scheme cannot fill: say so now

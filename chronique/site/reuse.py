@@ -25,6 +25,8 @@ template                 what its page's fingerprint covers, besides the above
                          neighbours (address, count), its count and its page's entries
 :data:`DOCUMENT`         what its generator states it shows (:class:`MadeDocument`): a
                          feed's channel and its entries (:mod:`chronique.site.feeds`)
+social card (PNG)        its key in the image cache: section, title, site name, address,
+                         fonts and card version (:mod:`chronique.site.images.publish`)
 =======================  ==============================================================
 
 A teaser is what a listing shows of an article: address, title, summary, subtitle, date,
@@ -35,12 +37,18 @@ made document that states nothing (the OPML list).
 When the previous version's page at the same address had the same fingerprint and its file is
 as that build left it (inode, size, modification time), the page is not rendered: a page of
 its own (an article) is linked into the staging folder, a page of a paginated listing is
-written with the previous text (Pelican's pagination writes it), and the compare stage
-(:func:`chronique.site.incremental.link_unchanged`) links it unread. A path written twice in one
-build is none of these, and its link is removed before the second write: Pelican's
+linked where Pelican's pagination would write it (:meth:`ReusingWriter._open_w`), and the
+compare stage (:func:`chronique.site.incremental.link_unchanged`) finds it linked. A path
+written twice in one build is none of these, and its link is removed before the second
+write: Pelican's
 ``override_output`` can never reach the published version through a shared inode. Pages
 rendered anew still go through the byte comparison: a fingerprint that changed for a reason
 the page does not show costs a render, never a wrong page.
+
+Pages made together may be taken together: a feed's documents (:func:`chronique.site.feeds.
+write_feed`) have one joint fingerprint of all they show; when it is unchanged and every one
+of them is untouched, all are linked without being described one by one
+(:meth:`PageReuse.link_group`).
 
 The fingerprints of a published version are kept beside it (:data:`MANIFEST`), written aside
 then renamed once the version is published; a manifest naming another version is ignored.
@@ -49,14 +57,15 @@ then renamed once the version is published; a manifest naming another version is
 from __future__ import annotations
 
 import json
+import os
 from collections.abc import Callable, Iterable, Mapping
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
 from pelican import signals
-from pelican.utils import get_relative_path, path_to_url
-from pelican.writers import Writer
+from pelican.utils import get_relative_path, path_to_url, sanitised_join
+from pelican.writers import FileOverwriteFailedError, Writer
 
 from chronique.site.incremental import digest_bytes
 from chronique.site.model import article_meta
@@ -89,14 +98,22 @@ class PageReuse:
     #: This build's pages (output path -> fingerprint); None for a page always rendered, and
     #: for a path written twice.
     fingerprints: dict[str, str | None] = field(default_factory=dict)
-    #: Pages taken from the previous version: already linked to it, or written with its text.
+    #: Pages taken from the previous version, linked to it: pages of their own, and pages
+    #: of paginated listings (linked where Pelican would write them).
     linked: set[str] = field(default_factory=set)
     copied: set[str] = field(default_factory=set)
+    #: Pages of listings to link where Pelican writes them: (page, previous file) by the
+    #: path Pelican opens.
+    to_link: dict[str, tuple[str, str]] = field(default_factory=dict, repr=False)
     #: Pages with a fingerprint that were rendered (new, or changed).
     rendered: set[str] = field(default_factory=set)
+    #: Sets of pages made together (a feed's documents) by key: their joint fingerprint and
+    #: their paths; *groups_before* are the previous version's.
+    groups_before: Mapping[str, tuple[str, list[str]]] = field(default_factory=dict)
+    groups: dict[str, tuple[str, list[str]]] = field(default_factory=dict)
     _teasers: dict[int, str] = field(default_factory=dict, repr=False)
     _mentions: dict[int, str] = field(default_factory=dict, repr=False)
-    _folders: set[Path] = field(default_factory=set, repr=False)
+    _folders: set[str] = field(default_factory=set, repr=False)
     _chrome: str | None = field(default=None, repr=False)
 
     @classmethod
@@ -109,7 +126,8 @@ class PageReuse:
         if current is None or data.get("version") != current.name:
             return cls(inputs)
         states = {path: PageState(*state) for path, state in data["pages"].items()}
-        return cls(inputs, current, states)
+        groups = {key: (made, list(paths)) for key, (made, paths) in data.get("groups", {}).items()}
+        return cls(inputs, current, states, groups_before=groups)
 
     def note(self, path: str, fingerprint: str | None, staging: Path) -> bool:
         """Record *path*'s fingerprint; False when the path was already written. It is then
@@ -117,10 +135,10 @@ class PageReuse:
         at that path is removed first, so Pelican's second write cannot reach that version."""
         if path in self.fingerprints:
             self.fingerprints[path] = None
-            self.copied.discard(path)
-            if path in self.linked:
-                self.linked.discard(path)
-                (staging / path).unlink()
+            for taken in (self.linked, self.copied):
+                if path in taken:
+                    taken.discard(path)
+                    (staging / path).unlink()
             return False
         self.fingerprints[path] = fingerprint
         return fingerprint is not None
@@ -135,29 +153,38 @@ class PageReuse:
         them unread)."""
         return self.reused
 
-    def previous_file(self, path: str, fingerprint: str) -> Path | None:
-        """The previous version's page at *path*, if it had *fingerprint* and is untouched."""
+    def previous_file(self, path: str, fingerprint: str) -> str | None:
+        """The previous version's page at *path*, if it had *fingerprint* and is untouched.
+
+        Paths of pages are text here: thousands of Path objects cost more than the links."""
         state = self.states.get(path)
         if self.previous is None or state is None or state.fingerprint != fingerprint:
             return None
-        file = self.previous / path
+        file = f"{self.previous}/{path}"
         try:
-            status = file.lstat()
+            status = os.lstat(file)
         except OSError:
             return None
         kept = (state.inode, state.size, state.mtime_ns)
         return file if (status.st_ino, status.st_size, status.st_mtime_ns) == kept else None
 
-    def save(self, versions: Path, version: Path) -> None:
-        """Write the manifest of *version*, just published (aside, then renamed)."""
+    def save(
+        self, versions: Path, version: Path, stamps: Mapping[str, tuple[int, int, int]]
+    ) -> None:
+        """Write the manifest of *version*, just published (aside, then renamed); *stamps*
+        are its files' inode, size and modification time, by path."""
         pages = {}
         for path, fingerprint in sorted(self.fingerprints.items()):
-            if fingerprint is None:
-                continue
-            status = (version / path).lstat()
-            pages[path] = [fingerprint, status.st_ino, status.st_size, status.st_mtime_ns]
+            if fingerprint is not None:
+                pages[path] = [fingerprint, *stamps[path]]
+        groups = {
+            key: group
+            for key, group in sorted(self.groups.items())
+            if all(path in pages for path in group[1])
+        }
+        manifest = {"version": version.name, "pages": pages, "groups": groups}
         temporary = versions / f"{MANIFEST}.new"
-        temporary.write_text(json.dumps({"version": version.name, "pages": pages}), "utf-8")
+        temporary.write_text(json.dumps(manifest), "utf-8")
         temporary.replace(versions / MANIFEST)
 
     def chrome(self, context: Mapping[str, Any]) -> str:
@@ -183,10 +210,55 @@ class PageReuse:
             self._mentions[key] = digest([article.url, article.title, article.date.isoformat()])
         return self._mentions[key]
 
-    def make_folder(self, folder: Path) -> None:
+    def link_previous(self, path: str, fingerprint: str | None, staging: Path) -> bool:
+        """Link the previous version's file at *path* into *staging* when it had
+        *fingerprint* and is untouched; False: the caller makes the file (counted as
+        rendered when it has a fingerprint)."""
+        if not self.note(path, fingerprint, staging) or fingerprint is None:
+            return False
+        previous = self.previous_file(path, fingerprint)
+        if previous is None:
+            self.rendered.add(path)
+            return False
+        target = f"{staging}/{path}"
+        self.make_folder(target.rpartition("/")[0])
+        os.link(previous, target)
+        self.linked.add(path)
+        return True
+
+    def group_fingerprint(self, parts: Parts, context: Mapping[str, Any]) -> str:
+        """The joint fingerprint of a group of pages that show *parts* (see link_group),
+        covering the render inputs, ``SITEURL`` and chrome as each page's does."""
+        page = [self.inputs, "group", str(context.get("SITEURL"))]
+        return digest([*page, self.chrome(context), *parts])
+
+    def link_group(self, key: str, made: str, staging: Path) -> bool:
+        """Link every page of the group *key* from the previous version, when the group's
+        fingerprint *made* is unchanged and each of its pages is there, untouched and not
+        written yet in this build; False (nothing linked): the caller makes the pages, and
+        tells their paths to :meth:`note_group`."""
+        before = self.groups_before.get(key)
+        if before is None or before[0] != made:
+            return False
+        paths = before[1]
+        fingerprints = [self.states[p].fingerprint if p in self.states else "" for p in paths]
+        if any(path in self.fingerprints for path in paths) or not all(
+            self.previous_file(path, page) for path, page in zip(paths, fingerprints, strict=True)
+        ):
+            return False
+        for path, page in zip(paths, fingerprints, strict=True):
+            self.link_previous(path, page, staging)
+        self.groups[key] = before
+        return True
+
+    def note_group(self, key: str, made: str, paths: list[str]) -> None:
+        """The pages of the group *key*, made with fingerprint *made* (see link_group)."""
+        self.groups[key] = (made, paths)
+
+    def make_folder(self, folder: str) -> None:
         """*folder* of the staging folder, made once."""
         if folder not in self._folders:
-            folder.mkdir(parents=True, exist_ok=True)
+            os.makedirs(folder, exist_ok=True)  # noqa: PTH103 - as previous_file
             self._folders.add(folder)
 
 
@@ -358,9 +430,8 @@ class _ReusingTemplate:
         if self.reuse.note(path, page, self.staging) and page is not None:
             previous = self.reuse.previous_file(path, page)
             if previous is not None:
-                self.reuse.copied.add(path)
-                with previous.open(encoding="utf-8", newline="") as handle:
-                    return handle.read()
+                self.reuse.to_link[sanitised_join(str(self.staging), path)] = (path, previous)
+                return ""  # ReusingWriter._open_w links the previous file instead
             self.reuse.rendered.add(path)
         return str(self.template.render(context))
 
@@ -370,7 +441,7 @@ class ReusingWriter(Writer):  # type: ignore[misc]
 
     A page of its own (an article) whose fingerprint is unchanged is not written at all: the
     previous version's file is linked into the staging folder. A paginated listing goes
-    through Pelican's pagination, each page's text taken from the previous version when it can.
+    through Pelican's pagination, each page linked to the previous version's when it can.
     """
 
     def write_file(
@@ -405,6 +476,26 @@ class ReusingWriter(Writer):  # type: ignore[misc]
             **kwargs,
         )
 
+    def _open_w(self, filename: str, encoding: str, override: bool = False) -> Any:
+        """Where Pelican writes a page: for a page of a listing taken from the previous
+        version (:class:`_ReusingTemplate`), a link to its file, and nowhere its text.
+
+        Pelican writes a path once unless told to override it: a page taken from the
+        previous version and written again is refused, as its text was never rendered."""
+        reuse = self.settings.get(REUSE_KEY)
+        taken = reuse.to_link.pop(filename, None) if isinstance(reuse, PageReuse) else None
+        if taken is None:
+            return super()._open_w(filename, encoding, override)
+        path, previous = taken
+        if override or filename in self._written_files:  # its text was never rendered
+            raise FileOverwriteFailedError(
+                f'"{filename}" written twice, once from a previous build'
+            )
+        self._written_files.add(filename)
+        os.link(previous, filename)
+        reuse.copied.add(path)
+        return open(os.devnull, "w", encoding=encoding)  # noqa: PTH123 - Pelican closes it
+
     def _paginates(self, paginated: Any, template_name: Any, kwargs: dict[str, Any]) -> bool:
         """Whether Writer.write_file writes this call's pages through its Paginator."""
         lists = paginated if paginated is not None else {"articles", "dates"} & set(kwargs)
@@ -426,17 +517,9 @@ class ReusingWriter(Writer):  # type: ignore[misc]
             context["localsiteurl"] = local["localsiteurl"]
         page = fingerprint(reuse, getattr(template, "name", None), local)
         staging = Path(self.output_path)
-        if not reuse.note(name, page, staging) or page is None:
+        if not reuse.link_previous(name, page, staging):
             return False
-        previous = reuse.previous_file(name, page)
-        if previous is None:
-            reuse.rendered.add(name)
-            return False
-        path = staging / name
-        reuse.make_folder(path.parent)
-        path.hardlink_to(previous)
-        reuse.linked.add(name)
-        signals.content_written.send(str(path), context=local)
+        signals.content_written.send(str(staging / name), context=local)
         return True
 
 

@@ -4,8 +4,10 @@
 ``.output-versions/``, renames it to the next number, then replaces the ``output`` link by one
 ``rename`` of a new link: at every instant ``output`` is the old complete site or the new one,
 even if the build is killed. Old versions are pruned after the swap (the previous one is kept
-for a reader still loading it); staging folders of killed builds are removed by the next
-build, which holds a lock on the versions folder so two builds never clean up each other.
+for a reader still loading it); one of those the swap would prune is the next build's staging
+folder, its files removed and its folders kept (:func:`recycle`). Staging folders of killed
+builds are removed by the next build, which holds a lock on the versions folder so two builds
+never clean up each other.
 
 A static host that needs a real folder gets one from :func:`copy_to_folder`, swapped in with
 ``renameat2(RENAME_EXCHANGE)`` (Linux); :mod:`os` has no binding for it, hence ``ctypes``.
@@ -81,11 +83,18 @@ def step(name: str) -> None:
 
 @contextmanager
 def staging_folder(slots: OutputSlots) -> Iterator[Path]:
-    """A fresh folder to render into, removed unless it was published; locks out other builds."""
+    """A folder with no file to render into, removed unless it was published; locks out
+    other builds.
+
+    It is made of a version the publication will prune (:func:`recycle`) when there is one:
+    its folders are kept, as most are the new version's too, and making a folder costs much
+    more than linking a file.
+    """
     slots.versions.mkdir(parents=True, exist_ok=True)
     with _locked(slots.versions):
         _remove_leftovers(slots)
         staging = Path(tempfile.mkdtemp(prefix=STAGING_PREFIX, dir=slots.versions))
+        recycle(slots, staging)
         step("staged")
         try:
             yield staging
@@ -106,6 +115,32 @@ def _remove_leftovers(slots: OutputSlots) -> None:
     for path in slots.versions.iterdir():
         if path.name.startswith((LINK_PREFIX, STAGING_PREFIX)):
             _remove(path)
+
+
+def recycle(slots: OutputSlots, staging: Path) -> None:
+    """Move into the empty *staging* folder the newest version that the next publication
+    would prune (never the one served), then remove its files, keeping its folders.
+
+    Nothing serves that version, and nothing of it is published again: a build killed
+    here leaves a staging folder, which the next build removes. Its files are removed, not
+    reused, as they may share their inode with the served version's (hard links): a write
+    to one would change the served site.
+    """
+    current = slots.current()
+    retired = [v for v in slots.numbered()[: -(KEPT_VERSIONS - 1) or None] if v != current]
+    if not retired:
+        return
+    retired[-1].rename(staging)
+    _remove_files(staging)
+
+
+def _remove_files(folder: Path) -> None:
+    with os.scandir(folder) as entries:
+        for entry in list(entries):
+            if entry.is_dir(follow_symlinks=False):
+                _remove_files(Path(entry.path))
+            else:
+                os.unlink(entry.path)  # noqa: PTH108 - no Path object per file
 
 
 def _remove(path: Path) -> None:

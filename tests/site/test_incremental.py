@@ -18,6 +18,7 @@ from pathlib import Path
 import pytest
 import yaml
 
+from chronique.content.errors import InvalidContentError
 from chronique.content.slugs import slugify
 from chronique.site.bench import (
     SyntheticSite,
@@ -281,6 +282,20 @@ def test_a_page_edited_by_hand_is_not_reused(project: SyntheticSite) -> None:
     assert page.read_bytes() == original
 
 
+def test_a_feed_document_edited_by_hand_is_made_again(project: SyntheticSite) -> None:
+    """A feed whose entries are unchanged is linked whole, unless one of its documents is not
+    as the build left it."""
+    build(project)
+    output = project.root / "output"
+    archives = sorted(output.resolve().glob("sujets/*/archives/*.xml"))
+    document = output / archives[0].relative_to(output.resolve())
+    original = document.read_bytes()
+    document.resolve().write_bytes(original.replace(b"</feed>", b"<!-- ajout --></feed>"))
+    result = build_site(project.settings, output)  # its feed shows what it showed
+    assert document.read_bytes() == original
+    assert feed_documents(result.reused), "no feed was linked whole"
+
+
 def test_removed_articles_leave_no_file(project: SyntheticSite) -> None:
     gone = project.articles[len(project.articles) // 2].meta
     delete_article(project)
@@ -416,6 +431,19 @@ def test_a_same_size_edit_is_seen_by_a_rebuild(project: SyntheticSite) -> None:
     assert link.readlink() != served
     page = (link / f"{article.meta.date:%Y/%m}" / article.meta.slug / "index.html").resolve()
     assert "!</p>" in page.read_text(encoding="utf-8")
+
+
+def test_an_article_broken_since_the_last_build_is_refused_at_every_build(
+    project: SyntheticSite,
+) -> None:
+    """What the last build read of a file is never taken for the file once it changed, and a
+    file with problems is refused again and again, not remembered as read."""
+    build(project)
+    path = project.article_file(project.articles[0])
+    path.write_text(path.read_text(encoding="utf-8").replace("title:", "titre:", 1), "utf-8")
+    for _ in range(2):
+        with pytest.raises(InvalidContentError, match="titre"):
+            build(project)
 
 
 def test_a_hand_edited_output_is_rebuilt(project: SyntheticSite) -> None:

@@ -8,6 +8,7 @@ import lxml.html
 
 from chronique.content.frontmatter import dump_front_matter, parse_front_matter
 from chronique.site.build import build_site
+from chronique.site.tag_pages import date_order
 from tests.conftest import SiteCopy
 from tests.site.helpers import article_pages
 
@@ -78,3 +79,13 @@ def test_related_articles_prefer_rarer_shared_topics(site: SiteCopy) -> None:
     assert 1 <= len(related) <= 5
     # articles 0, 6 and 9 share the rarer topic Iran with article 3: they come first
     assert set(related[:3]) == {f"/2024/01/article-numero-{n}/" for n in (0, 6, 9)}
+
+
+def test_a_topic_lists_its_articles_in_the_archive_date_order() -> None:
+    """What Pelican's own filter gave: the topic's articles in the order of ``dates``, none of
+    the others, and none that ``dates`` lacks (an article hidden from the listings)."""
+    archive = [object() for _ in range(6)]
+    hidden = object()
+    topic = [archive[4], hidden, archive[1], archive[3]]
+    assert date_order(archive)(topic) == [archive[1], archive[3], archive[4]]
+    assert date_order(list(reversed(archive)))(topic) == [archive[4], archive[3], archive[1]]

@@ -108,4 +108,6 @@ def rewrite_body_images(
         figcaption = f"<figcaption>{escape(caption)}</figcaption>" if caption else ""
         return f'<figure class="figure">{picture}{figcaption}</figure>'
 
+    if "<img" not in html:  # most bodies: the pattern's optional <p> is tried at every place
+        return html
     return _BODY_IMAGE.sub(as_picture, html)

@@ -38,6 +38,7 @@ from chronique.site.images.variants import (
     image_settings,
     open_image,
 )
+from chronique.site.reuse import REUSE_KEY, PageReuse, digest
 
 log = logging.getLogger(__name__)
 
@@ -214,13 +215,22 @@ def _publish_cards(
     the cache lacks are drawn first, on every core."""
     site_name = settings.get("SITENAME", "")
     cards = [_card(article, site_name) for article in articles]
+    for article, card in zip(articles, cards, strict=True):
+        article.social_card = card.path
+    cards = [card for card in cards if not _reused(card, settings.get(REUSE_KEY), output)]
     missing = list({card.key: card for card in cards if not cache.has(card.key)}.values())
     drawn = dict(zip((c.key for c in missing), draw_cards([c.text for c in missing]), strict=True))
     for card in cards:
         cache.entry(card.key, partial(_made, card, drawn.get(card.key)))
         cache.publish(card.key, card.path, output)
-    for article, card in zip(articles, cards, strict=True):
-        article.social_card = card.path
+
+
+def _reused(card: _Card, reuse: PageReuse | None, output: Path) -> bool:
+    """Whether the previous version's card was linked into *output*: its key names all the
+    card shows (:mod:`chronique.site.reuse` checks the file was left as it was)."""
+    if not isinstance(reuse, PageReuse):
+        return False
+    return reuse.link_previous(card.path, digest([reuse.inputs, card.key]), output)
 
 
 def _card(article: Any, site_name: str) -> _Card:
