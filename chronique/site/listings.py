@@ -37,7 +37,7 @@ class OrderOf:
         self._position = {id(item): index for index, item in enumerate(reference)}
 
     def __call__(self, items: Iterable[Any]) -> list[Any]:
-        once = {id(item): item for item in items}.values()
+        once = {id(item): item for item in items if id(item) in self._position}.values()
         return sorted(once, key=lambda item: self._position[id(item)])
 
 

@@ -23,7 +23,6 @@ from chronique.site import (
     reuse,
     search,
     sitemap,
-    tag_pages,
     theme,
     topic_pages,
 )
@@ -61,10 +60,9 @@ def add_theme_support(generator: Any) -> None:
 
 
 def add_generators(pelican: Any) -> list[type]:
-    """``get_generators``: feeds, the sitemap, the aliases' redirect pages, the topics' pages
-    and the topic index's letter pages, written through Pelican's Writer."""
+    """``get_generators``: feeds, the sitemap, the aliases' redirect pages and the topic
+    index's letter pages, written through Pelican's Writer."""
     return [
-        tag_pages.TagPagesGenerator,
         feeds.FeedsGenerator,
         sitemap.SitemapGenerator,
         redirects.RedirectsGenerator,
@@ -90,7 +88,6 @@ def register() -> None:
     signals.article_generator_finalized.connect(topic_pages.annotate)
     signals.article_generator_finalized.connect(neighbors.neighbors)  # previous / next
     signals.article_generator_finalized.connect(periods.index_periods)
-    signals.article_generator_finalized.connect(tag_pages.take_topic_pages)  # last: see there
     signals.static_generator_finalized.connect(images.publish_images)  # variants, cards
     signals.get_generators.connect(add_generators)
     signals.get_writer.connect(reuse.writer_class)

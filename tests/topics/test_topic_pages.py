@@ -8,7 +8,7 @@ import lxml.html
 
 from chronique.content.frontmatter import dump_front_matter, parse_front_matter
 from chronique.site.build import build_site
-from chronique.site.tag_pages import date_order
+from chronique.site.listings import OrderOf
 from tests.conftest import SiteCopy
 from tests.site.helpers import article_pages
 
@@ -87,5 +87,5 @@ def test_a_topic_lists_its_articles_in_the_archive_date_order() -> None:
     archive = [object() for _ in range(6)]
     hidden = object()
     topic = [archive[4], hidden, archive[1], archive[3]]
-    assert date_order(archive)(topic) == [archive[1], archive[3], archive[4]]
-    assert date_order(list(reversed(archive)))(topic) == [archive[4], archive[3], archive[1]]
+    assert OrderOf(archive)(topic) == [archive[1], archive[3], archive[4]]
+    assert OrderOf(list(reversed(archive)))(topic) == [archive[4], archive[3], archive[1]]
