@@ -641,6 +641,9 @@ _BIO_ROLE = re.compile(
     r"redactora?|corresponsal|columnista|jornalista|escritora?)\b",
     re.IGNORECASE,
 )
+#: Teasers of other articles after the text: this many paragraphs in a row, each this short.
+TEASER_TAIL_MIN = 2
+TEASER_ENTRY_MAX_CHARS = 300
 #: The headers of comments ('Philipp sagt:'): at least this many on a page, each this short.
 COMMENT_HEADERS_MIN = 2
 COMMENT_HEADER_MAX_CHARS = 120
@@ -1124,6 +1127,7 @@ def _article_span(
         )
 
     best = max(runs, key=weight)
+    best = _without_teaser_tail(lines, [a for a in anchors if best[0] <= a < best[1]], reader)
     best = _without_stray_tail(lines, [a for a in anchors if best[0] <= a < best[1]], reader)
     best = _before_author_bio(lines, [a for a in anchors if best[0] <= a < best[1]], reader)
     text_chars = sum(reader.length(lines[i].text) for i in anchors if best[0] <= i < best[1])
@@ -1179,6 +1183,69 @@ def _before_author_bio(
         if index in anchor_set:
             seen += reader.length(lines[index].text)
     return anchors[0], anchors[-1] + 1
+
+
+def _without_teaser_tail(
+    lines: Sequence[Line], anchors: Sequence[int], reader: PageReader
+) -> tuple[int, int]:
+    """The span of *anchors* without the teasers of other articles that follow its last
+    paragraph ('Mehr zum Thema', 'Die Redaktion empfiehlt', a 'most read' box): paragraphs
+    each short, each alone right under its own headline, at least TEASER_TAIL_MIN of them
+    in a row at the end, shorter than the article's (see _shorter). They often tell the same story (related articles), so shared
+    words do not keep them; an article's closing sections have longer paragraphs, or more
+    than one under a subheading."""
+    labels = _slot_labels(lines)
+    paragraphs = [a for a in anchors if lines[a].words >= HEADLINE_MIN_WORDS]  # not ':'
+    entries = 0
+    for position in range(len(paragraphs) - 1, 0, -1):
+        if not _is_teaser_entry(lines, paragraphs, position, reader, labels):
+            break
+        entries += 1
+    kept, teasers = paragraphs[: len(paragraphs) - entries], paragraphs[len(paragraphs) - entries :]
+    if entries < TEASER_TAIL_MIN or not _shorter(lines, teasers, kept, reader):
+        return anchors[0], anchors[-1] + 1
+    return anchors[0], kept[-1] + 1
+
+
+def _shorter(
+    lines: Sequence[Line], teasers: Sequence[int], text: Sequence[int], reader: PageReader
+) -> bool:
+    """Whether the *teasers* are fewer characters than the *text* above them, and shorter
+    on average than its paragraphs (a summary is shorter than the paragraphs it sums up)."""
+    teaser_chars = sum(reader.length(lines[i].text) for i in teasers)
+    text_chars = sum(reader.length(lines[i].text) for i in text)
+    return teaser_chars < text_chars and teaser_chars * len(text) < text_chars * len(teasers)
+
+
+def _is_teaser_entry(
+    lines: Sequence[Line],
+    anchors: Sequence[int],
+    position: int,
+    reader: PageReader,
+    labels: frozenset[str],
+) -> bool:
+    """Whether the paragraph at *anchors[position]* is a teaser: short, a headline of a few
+    words right above it (past chrome, captions and the page's slot labels), and the next
+    paragraph, if any, under a headline of its own."""
+    index = anchors[position]
+    if reader.length(lines[index].text) > TEASER_ENTRY_MAX_CHARS:
+        return False
+    between = [
+        ln
+        for ln in lines[anchors[position - 1] + 1 : index]
+        if ln.kind not in (Kind.CHROME, Kind.CAPTION) and ln.text not in labels
+    ]
+    if not between or not _is_teaser_headline(between[-1]):
+        return False
+    if position + 1 == len(anchors):
+        return True
+    following = lines[index + 1 : anchors[position + 1]]
+    return any(_is_teaser_headline(ln) and ln.text not in labels for ln in following)
+
+
+def _is_teaser_headline(line: Line) -> bool:
+    """A headline of a few words (not a table's row of a list, which runs longer)."""
+    return line.kind == Kind.HEADLINE and HEADLINE_MIN_WORDS <= line.words <= SUBHEADING_MAX_WORDS
 
 
 def _opens_bio(line: Line, previous: Line) -> bool:

@@ -289,3 +289,46 @@ def test_a_directory_of_the_site_s_services_is_not_the_article():
     )
     assert page.title == DIRECTORY_TITLE
     assert page.paragraphs == DIRECTORY_ARTICLE
+
+
+LESEN = (
+    "Der Osnabrücker Leseforscher Christian Albers sagt, dass die Studierenden in den "
+    "vergangenen Jahren deutlich schlechter lesen. Lange Texte würden nicht mehr bis zum Ende "
+    "gelesen, und viele könnten sich an den Inhalt eines Aufsatzes kaum erinnern.",
+    "Durch das Lesen am Bildschirm lasse die Konzentration offenbar nach, so Albers. Seine "
+    "Vermutung ist, dass die vielen Nachrichten und Hinweise auf dem Telefon die "
+    "Aufmerksamkeit immer wieder von dem Text ablenken, den man gerade vor sich hat.",
+    "An der Universität Osnabrück werden deshalb in diesem Semester erste Seminare angeboten, "
+    "in denen wieder auf Papier gelesen wird. Die Studierenden sollen danach in einer "
+    "kleinen Umfrage sagen, ob sie sich an die Texte besser erinnern als vorher.",
+)
+LESEN_END = "Erste Ergebnisse der Umfrage sollen im Herbst vorliegen."
+
+
+def test_teasers_of_related_articles_after_the_text_are_not_the_article_s():
+    """Under 'Mehr zum Thema', headlines each over one short teaser on the same subject end
+    the article, though they share its words; its own closing section, a short paragraph
+    under a subheading, stays."""
+    extracted = extract_text_page(
+        text_page(
+            "Niedersachsen",
+            "Forscher aus Osnabrück warnt: Studierende verlernen das Lesen",
+            "Stand: 17.06.2025 18:24 Uhr",
+            *LESEN,
+            "Wie es weitergeht",
+            LESEN_END,
+            "Mehr zum Thema",
+            "Künstliche Intelligenz im Studium: Herausforderung für die Unis",
+            "Mehr als 80 Prozent der Studierenden wünschen sich klare Regeln für das Lesen "
+            "und Schreiben mit Künstlicher Intelligenz.",
+            "Literarische Übersetzungen: Was der Mensch der Maschine voraus hat",
+            "Sprachmodelle scheinen Übersetzer überflüssig zu machen. Oder haben sie doch "
+            "ihre Grenzen beim Lesen?",
+            "Schlagwörter zu diesem Artikel",
+            "Osnabrück",
+            "Hochschule",
+        ),
+        text_rules(),
+    )
+    assert extracted.title == "Forscher aus Osnabrück warnt: Studierende verlernen das Lesen"
+    assert extracted.paragraphs == (*LESEN, LESEN_END)
