@@ -332,3 +332,30 @@ def test_teasers_of_related_articles_after_the_text_are_not_the_article_s():
     )
     assert extracted.title == "Forscher aus Osnabrück warnt: Studierende verlernen das Lesen"
     assert extracted.paragraphs == (*LESEN, LESEN_END)
+
+
+def test_the_site_s_pitch_to_its_reader_is_not_the_article_s():
+    """Calls to act addressed to the reader ('Get in touch…', 'Sign up to our newsletter…'),
+    right under the last paragraph, are the site's pitch; a quote that asks for support is
+    the article's."""
+    quote = (
+        "“We need your support to keep the library open on Sundays,” the head librarian "
+        "told the council, which will vote on the budget for the branch next month after a "
+        "consultation of the people who use it."
+    )
+    story = (*STORY[:3], quote)
+    extracted = extract_text_page(
+        text_page(
+            "News",
+            "Instagram wants you to turn your profile into a business account",
+            "By Louise Matsakis, 11.19.2019 07:00 AM",
+            *story,
+            "Got a story? Get in touch with our news team by emailing us at "
+            "webnews@example.co.uk. Or you can submit your videos and pictures here.",
+            "Follow Example on Twitter and Facebook for the latest news updates. You can now "
+            "also get our articles sent straight to your device: sign up for our newsletter.",
+            "Most Popular",
+        ),
+        text_rules(),
+    )
+    assert extracted.paragraphs == story
