@@ -1440,7 +1440,9 @@ def _dates_only_links(gap: Sequence[Line]) -> bool:
     )
     if dated_lines == 0:
         return True
-    return dated_lines == dated_headlines and (dated_headlines > 1 or _is_lone_dated_link(gap))
+    return dated_lines == dated_headlines and (
+        dated_headlines > 1 or _is_lone_dated_link(gap) or _is_video_card(gap)
+    )
 
 
 #: A link's date line is a bare date ('23. 12. 2024 13:31'), no byline beside it.
@@ -1457,6 +1459,24 @@ def _is_lone_dated_link(gap: Sequence[Line]) -> bool:
         return False
     headline, date = shown
     return not _is_byline_like(headline.text) and _is_bare_date(date)
+
+
+def _is_video_card(gap: Sequence[Line]) -> bool:
+    """A video set between two paragraphs, perhaps under a line that introduces it ('WATCH |
+    Palestinians react:'): its title (a headline, not a name), the count back to its posting
+    ('14 hours ago'), and its player's short labels ('Duration 1:30'). A comment's header
+    has a name of a few words instead of a title."""
+    shown = [ln for ln in gap if ln.kind not in (Kind.CHROME, Kind.CAPTION)]
+    if shown and shown[0].kind in CONTENT_KINDS and shown[0].text.endswith(":"):
+        shown = shown[1:]
+    if len(shown) < 2 or shown[0].kind != Kind.HEADLINE or not _is_relative_date_line(shown[1]):
+        return False
+    title, labels = shown[0], shown[2:]
+    return (
+        title.words >= HEADLINE_MIN_WORDS
+        and not _is_byline_like(title.text)
+        and all(ln.kind == Kind.HEADLINE and ln.words < HEADLINE_MIN_WORDS for ln in labels)
+    )
 
 
 def _is_bare_date(line: Line) -> bool:

@@ -359,3 +359,28 @@ def test_the_site_s_pitch_to_its_reader_is_not_the_article_s():
         text_rules(),
     )
     assert extracted.paragraphs == story
+
+
+def test_the_text_goes_on_across_a_video_set_between_its_paragraphs():
+    """A video's card between two paragraphs (its title, '14 hours ago', 'Duration 1:30', its
+    blurb) does not end the article: the paragraphs under it tell the same story."""
+    before, after = STORY[:2], STORY[2:]
+    extracted = extract_text_page(
+        text_page(
+            "World",
+            "Instagram wants you to turn your profile into a business account",
+            "Louise Matsakis · CBC News · Posted: Nov 19, 2019 7:00 AM EST",
+            *before,
+            "WATCH | What the change means for the accounts of small businesses:",
+            "Instagram tests hiding like counts for its users worldwide",
+            "14 hours ago",
+            "Duration 1:30",
+            "Instagram is hiding the number of likes on posts in more countries, and says "
+            "creators will still see every figure on their own profiles.",
+            *after,
+            "Related Stories",
+        ),
+        text_rules(),
+    )
+    assert extracted.paragraphs[: len(before)] == before
+    assert extracted.paragraphs[-len(after) :] == after
