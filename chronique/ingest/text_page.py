@@ -618,6 +618,10 @@ STRAY_TAIL_SHARE = 0.2
 #: this many words that ends with a colon.
 LIST_MIN_ITEMS = 2
 LIST_INTRO_MIN_WORDS = 5
+#: How such a sentence ends: a colon, or a full stop after 'as follows' ('各地の震度は次のとおり。').
+_INTRODUCES_LIST = re.compile(
+    r"(?:[:：]|\b(?:as follows|comme suit|wie folgt)\.|(?:次の|以下の)(?:とおり|通り)[。.]?)$"
+)
 #: An author's bio closes the article only past this share of its text.
 BIO_AFTER_TEXT_SHARE = 0.5
 #: The bio says what its subject is within this many words.
@@ -2106,6 +2110,7 @@ def _body(
         and (
             (q == Quality.GOOD and ln.kind in TEXT_KINDS)
             or position in items
+            or position + 1 in items  # the sentence that introduces a list
             or (
                 ln.kind in (*TEXT_KINDS, Kind.HEADLINE, Kind.TIMESTAMP)
                 and not _in_card(lines, position, block_of)
@@ -2167,18 +2172,22 @@ def _list_items(lines: Sequence[Line]) -> set[int]:
 
 def _introduces_list(line: Line) -> bool:
     return (
-        line.kind in TEXT_KINDS and line.text.endswith(":") and line.words >= LIST_INTRO_MIN_WORDS
+        line.kind in TEXT_KINDS
+        and _INTRODUCES_LIST.search(line.text[-_TAIL_CHARS:]) is not None
+        and line.words >= LIST_INTRO_MIN_WORDS
     )
 
 
 def _through_closing_list(lines: Sequence[Line], stop: int) -> int:
-    """The end of the article text, past the list that its last sentence introduces."""
-    if not _introduces_list(lines[stop - 1]):
+    """The end of the article text, past the list that its last sentence introduces (that
+    sentence, too short to be good text on its own, may stand right under the span)."""
+    intro = stop if stop < len(lines) and _introduces_list(lines[stop]) else stop - 1
+    if not _introduces_list(lines[intro]):
         return stop
-    end = stop
+    end = intro + 1
     while end < len(lines) and lines[end].kind == Kind.HEADLINE:
         end += 1
-    return end if end - stop >= LIST_MIN_ITEMS else stop
+    return end if end - intro - 1 >= LIST_MIN_ITEMS else stop
 
 
 def _in_card(lines: Sequence[Line], position: int, block_of: Sequence[int] = ()) -> bool:

@@ -384,3 +384,39 @@ def test_the_text_goes_on_across_a_video_set_between_its_paragraphs():
     )
     assert extracted.paragraphs[: len(before)] == before
     assert extracted.paragraphs[-len(after) :] == after
+
+
+QUAKE = (
+    "The Japan Meteorological Agency said an earthquake with a preliminary magnitude of 6.9 "
+    "struck off the coast of Miyazaki at 9:19 p.m. on Monday, at a depth of about 30 "
+    "kilometres, and it issued a tsunami advisory for two prefectures.",
+    "No damage had been reported by late evening, but the agency asked people near the coast "
+    "to stay away from the shore until the advisory was lifted, and trains on the island "
+    "were halted for checks on the tracks.",
+)
+
+
+def test_a_list_introduced_by_as_follows_closes_the_article():
+    """A sentence that says 'as follows.' (not only one ending with a colon) introduces the
+    list that ends the article: its items are the article's."""
+    intro = "The intensities reported by the agency in each place were as follows."
+    items = (
+        "Lower 5: Takanabe, Shintomi, Miyazaki City",
+        "Upper 4: Nobeoka, Saito, Kijo, Kawaminami",
+        "Lower 4: Kurume, Kanzaki, Shiroishi",
+    )
+    extracted = extract_text_page(
+        text_page(
+            "Society",
+            "Earthquake off Miyazaki prompts tsunami advisory",
+            "By Yosuke Watanabe January 13, 2025 9:37 PM",
+            *QUAKE,
+            intro,
+            *items,
+            "Print",
+            "Related News",
+            "What to do when you feel an earthquake indoors",
+        ),
+        text_rules(),
+    )
+    assert extracted.paragraphs == (*QUAKE, intro, *items)
