@@ -842,12 +842,12 @@ def extract_text_page(text: str, rules: TextRules, source_url: str | None = None
     qualities = revise(initial, unslotted)
     if not any(_is_text(ln, q) for ln, q in zip(unslotted, qualities, strict=True)):
         qualities = _short_page_qualities(unslotted, initial)
-    start, stop = _article_span(unslotted, qualities, reader)
+    slug = slug_stems(source_url)
+    start, stop = _article_span(unslotted, qualities, reader, slug)
     stop = _through_closing_list(lines, stop)
     article = lines[start:stop]
     subject = Subject(article)
     outline = Outline.of(lines)
-    slug = slug_stems(source_url)
     title_at = _title_index(lines, start, subject, reader, slug, outline)
     if title_at == start:  # a headline that ends like a question, read as the text's start
         start += 1
@@ -1091,10 +1091,14 @@ def _is_text(line: Line, quality: Quality) -> bool:
 
 
 def _article_span(
-    lines: Sequence[Line], qualities: list[Quality], reader: PageReader
+    lines: Sequence[Line],
+    qualities: list[Quality],
+    reader: PageReader,
+    slug: frozenset[str] = frozenset(),
 ) -> tuple[int, int]:
     """[start, stop) of the article text: the run of good paragraphs with the most text,
-    across short interruptions on either side of its densest part."""
+    across short interruptions on either side of its densest part (*slug*: the stems of the
+    source URL's words, see _refuse_listing)."""
     anchors = [i for i, (ln, q) in enumerate(zip(lines, qualities, strict=True)) if _is_text(ln, q)]
     if not anchors:
         _refuse_listing(lines, reader, text_chars=0)
@@ -1136,8 +1140,25 @@ def _article_span(
     best = _before_author_bio(lines, [a for a in anchors if best[0] <= a < best[1]], reader)
     text_chars = sum(reader.length(lines[i].text) for i in anchors if best[0] <= i < best[1])
     _refuse_teaser(lines, best)
-    _refuse_listing(lines, reader, text_chars, outside=best)
+    if not _named_by_url(lines, best[0], slug):
+        _refuse_listing(lines, reader, text_chars, outside=best)
     return best
+
+
+def _named_by_url(lines: Sequence[Line], start: int, slug: frozenset[str]) -> bool:
+    """Whether a headline among the few lines above the text at *start* is the one the source
+    URL names ('/news/mexico-pushes-back-steel-tariffs/'): the page is that story's, however
+    short its text and many the other headlines around it (a home or section page's URL
+    names no story)."""
+    if not slug:
+        return False
+    for line in lines[max(0, start - HEADER_LINES) : start]:
+        words = _content_words(line.text) if line.kind == Kind.HEADLINE else set()
+        if len(words) >= SAME_STORY_MIN_WORDS and len(words & slug) >= SLUG_NAMES_HEADLINE * len(
+            words
+        ):
+            return True
+    return False
 
 
 def _without_stray_tail(

@@ -420,3 +420,33 @@ def test_a_list_introduced_by_as_follows_closes_the_article():
         text_rules(),
     )
     assert extracted.paragraphs == (*QUAKE, intro, *items)
+
+
+def test_a_short_article_among_many_headlines_is_read_when_its_url_names_it():
+    """One short paragraph under its headline, with a long list of other headlines around it,
+    is the article the URL names; without a URL that names it, the page reads as a list of
+    headlines and is refused."""
+    lead = (
+        "Economy Minister Marcelo Ebrard said on Tuesday that US tariffs on Mexican steel "
+        "would be a bad idea, since the trade in steel runs in the United States' favor."
+    )
+    others = [
+        f"Drought paralyzes water deliveries in the northern state number {n}" for n in range(9)
+    ]
+    page = text_page(
+        "NEWS",
+        "Mexico pushes back against Trump's universal steel tariffs",
+        "MND Staff",
+        "February 11, 2025",
+        lead,
+        "Share",
+        "3 COMMENTS",
+        "Most Popular",
+        *others,
+    )
+    url = "https://news.example.com/news/mexico-pushes-back-trump-universal-steel-tariffs/"
+    extracted = extract_text_page(page, text_rules(), url)
+    assert extracted.title == "Mexico pushes back against Trump's universal steel tariffs"
+    assert extracted.paragraphs == (lead,)
+    with pytest.raises(IngestFailure, match="not an article"):
+        extract_text_page(page, text_rules(), "https://news.example.com/news/")
