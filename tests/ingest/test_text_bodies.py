@@ -450,3 +450,29 @@ def test_a_short_article_among_many_headlines_is_read_when_its_url_names_it():
     assert extracted.paragraphs == (lead,)
     with pytest.raises(IngestFailure, match="not an article"):
         extract_text_page(page, text_rules(), "https://news.example.com/news/")
+
+
+def test_the_comment_section_s_notices_are_not_the_article_s():
+    """The notices of a comment section, which speak to the reader ('Du musst angemeldet
+    sein…', 'Bitte achten Sie darauf…'), are chrome; the article's own mention of a comment
+    ('lehnte … einen Kommentar ab') is its text."""
+    story = (
+        *LESEN,
+        "Der Präsident der Universität lehnte auf Anfrage einen Kommentar zu der Studie ab, "
+        "verwies aber auf ein Programm zur Leseförderung, das im kommenden Jahr an allen "
+        "Fakultäten beginnen soll und für das bereits Mittel bewilligt worden seien.",
+    )
+    extracted = extract_text_page(
+        text_page(
+            "Niedersachsen",
+            "Forscher aus Osnabrück warnt: Studierende verlernen das Lesen",
+            "Stand: 17.06.2025 18:24 Uhr",
+            *story,
+            "Bitte achten Sie darauf, dass Ihre Kommentare themenbezogen sind. Die "
+            "Verantwortung für den Inhalt liegt allein bei den Verfassern der Kommentare.",
+            "Kommentar hinzufügen",
+            "Du musst angemeldet sein, um einen Kommentar abzugeben.",
+        ),
+        text_rules(),
+    )
+    assert extracted.paragraphs == story
