@@ -476,3 +476,25 @@ def test_the_comment_section_s_notices_are_not_the_article_s():
         text_rules(),
     )
     assert extracted.paragraphs == story
+
+
+def test_the_placeholder_of_an_embedded_video_is_not_the_article_s():
+    """The placeholder of content from another site, shown until the reader consents to load
+    it ('An dieser Stelle findest du einen externen Inhalt von YouTube…'), is chrome, though
+    it sits between two paragraphs and reads as sentences."""
+    extracted = extract_text_page(
+        text_page(
+            "Niedersachsen",
+            "Forscher aus Osnabrück warnt: Studierende verlernen das Lesen",
+            "Stand: 17.06.2025 18:24 Uhr",
+            LESEN[0],
+            "Empfohlener redaktioneller Inhalt",
+            "An dieser Stelle findest du einen externen Inhalt von YouTube, der den Artikel "
+            "ergänzt.",
+            "Du kannst ihn dir mit einem Klick anzeigen lassen und wieder ausblenden.",
+            "Ich bin damit einverstanden, dass mir Inhalte von YouTube angezeigt werden.",
+            *LESEN[1:],
+        ),
+        text_rules(),
+    )
+    assert extracted.paragraphs == LESEN
