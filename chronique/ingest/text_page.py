@@ -193,6 +193,16 @@ _CREDIT_TAIL = re.compile(
     r"|(?i:keystone|efe|afp|ap|reuters|dpa|epa|imago|getty images|ansa|xinhua)\s*/.{0,50}"
     r"|[A-Z][\w'’-]*(?:[ /][A-Z][\w'’.-]*){0,3}(?:/[\w.-]+)?(?<!\.))$"
 )
+#: A credit glued to a caption's last words, with no sentence's end between them: a label and
+#: a name ('… Liberté Foto: Editpress/NAME', '… the plagueCredit: EPA'), 'Picture by NAME'
+#: after a dash, or a credit with a slash right after a full stop ('…kommen.Unsplash/NAME').
+_GLUED_CREDIT = re.compile(
+    r"(?:(?i:fotos?|photos?|bild(?:rechte)?|image(?: credits?)?|credits?|picture)\s*:\s*"
+    r"[A-Z][^.!?:/]{1,40}(?:/[^.!?:]{1,40})?"
+    r"|[—–]\s*(?i:pictures?|photos?) by [A-Z][^.!?]{2,50}"
+    r"|(?<=[a-z][.!?])[A-Z][\w-]+/\s?[A-Z][\w .-]{1,40})$"
+)
+GLUED_CREDIT_CHARS = 90
 #: Titles abbreviated before a name ('Rep. Zooey Zephyr', 'Dr. Anna Berg') and initialisms
 #: ('Japan-U.S. Pact'): their full stop ends no sentence, so the words after it are no
 #: caption's credit.
@@ -376,10 +386,14 @@ def _is_caption(text: str) -> bool:
 
 def _has_credit_tail(text: str) -> bool:
     """'… on Thursday. Courtesy John Lamb': a credit after the caption's sentence (not after a
-    title abbreviated before a name: '… Attacks on Trans Rep. Zooey Zephyr')."""
+    title abbreviated before a name: '… Attacks on Trans Rep. Zooey Zephyr'), or glued to its
+    words ('… Eckpunkte des Gesetzes Foto: Felix Zahn/imago', '… broke out.Credit: NAME')."""
     tail = text[-60:]
     match = _CREDIT_TAIL.search(tail)
-    return match is not None and _TITLE_ABBREVIATION.search(tail, 0, match.start()) is None
+    if match is not None and _TITLE_ABBREVIATION.search(tail, 0, match.start()) is None:
+        return True
+    glued = _GLUED_CREDIT.search(text, max(0, len(text) - GLUED_CREDIT_CHARS))
+    return glued is not None and glued.start() > 0
 
 
 @lru_cache(maxsize=4096)  # the title, menu and header readers count a page's lines again

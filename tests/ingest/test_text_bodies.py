@@ -498,3 +498,26 @@ def test_the_placeholder_of_an_embedded_video_is_not_the_article_s():
         text_rules(),
     )
     assert extracted.paragraphs == LESEN
+
+
+@pytest.mark.parametrize(
+    "caption",
+    [
+        "Marco Buschmann und Lisa Paus bei der Vorstellung der Eckpunkte des Gesetzes "
+        "Foto: Felix Zahn/imago",
+        "Engineer Gihad Ibrahim had to leave his home when civil war broke out.Credit: "
+        "Mashreq University",
+        "A file photograph shows the minister speaking in Shah Alam on November 19, 2024. "
+        "— Picture by Yusof Mat Isa",
+        "Viel Ruhe, Schlaf und Erholung helfen, wieder zu Kräften zu kommen.Unsplash/Kelly Sikkema",
+    ],
+)
+def test_a_caption_with_its_credit_glued_to_its_words_is_a_caption(caption):
+    """A photo's credit glued to the caption's last words (no full stop, or no space after it)
+    still marks the line as a caption."""
+    assert classify_line(caption, text_rules()).kind == Kind.CAPTION
+
+
+def test_a_sentence_that_ends_on_a_name_after_a_colon_is_no_caption():
+    line = "Der Verein nennt das neue Heim so: Haus am See"
+    assert classify_line(line, text_rules()).kind != Kind.CAPTION
