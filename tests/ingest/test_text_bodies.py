@@ -521,3 +521,15 @@ def test_a_caption_with_its_credit_glued_to_its_words_is_a_caption(caption):
 def test_a_sentence_that_ends_on_a_name_after_a_colon_is_no_caption():
     line = "Der Verein nennt das neue Heim so: Haus am See"
     assert classify_line(line, text_rules()).kind != Kind.CAPTION
+
+
+@pytest.mark.parametrize("credit", ["Quelle: dpa", "Source: China Statistical Yearbook"])
+def test_a_credit_on_its_own_line_is_chrome(credit):
+    """A chart's or a photo's source on its own line is not a paragraph of the article."""
+    assert classify_line(credit, text_rules()).kind == Kind.CHROME
+
+
+def test_a_dated_source_line_is_not_taken_for_a_credit():
+    """'Quelle: BILD 15.05.2023' dates a video's card: it stays a line that parts the text
+    from what follows."""
+    assert classify_line("Quelle: BILD 15.05.2023", text_rules()).kind != Kind.CHROME
