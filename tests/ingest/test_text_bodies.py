@@ -533,3 +533,27 @@ def test_a_dated_source_line_is_not_taken_for_a_credit():
     """'Quelle: BILD 15.05.2023' dates a video's card: it stays a line that parts the text
     from what follows."""
     assert classify_line("Quelle: BILD 15.05.2023", text_rules()).kind != Kind.CHROME
+
+
+def test_a_newsletter_box_and_a_most_read_box_in_german_end_the_article():
+    """A newsletter's box and its button ('Jetzt kostenlos anmelden!'), a 'Häufig gelesen'
+    box and its links, and the comment form's 'Ihren Namen … speichern' are not the
+    article's, though the box's pitch reads as a sentence."""
+    extracted = extract_text_page(
+        text_page(
+            "Niedersachsen",
+            "Forscher aus Osnabrück warnt: Studierende verlernen das Lesen",
+            "Stand: 17.06.2025 18:24 Uhr",
+            *LESEN,
+            "Osnabrück-Newsletter: Jetzt kostenlos anmelden!",
+            "Nachrichten, Service, Reportagen: Jeden Tag wissen, was in unserer Stadt los ist.",
+            "Jetzt Anmelden!",
+            "Häufig gelesen",
+            "Das Lesezentrum der Stadt schließt vorübergehend. Die Bücher werden in der "
+            "Zwischenzeit in der Bibliothek am Markt ausgeliehen, die länger geöffnet hat.",
+            "nächster Beitrag",
+            "Ihren Namen für das nächste Mal speichern.",
+        ),
+        text_rules(),
+    )
+    assert extracted.paragraphs == LESEN
