@@ -551,7 +551,6 @@ def test_a_newsletter_box_and_a_most_read_box_in_german_end_the_article():
             "Häufig gelesen",
             "Das Lesezentrum der Stadt schließt vorübergehend. Die Bücher werden in der "
             "Zwischenzeit in der Bibliothek am Markt ausgeliehen, die länger geöffnet hat.",
-            "nächster Beitrag",
             "Ihren Namen für das nächste Mal speichern.",
         ),
         text_rules(),
