@@ -203,6 +203,7 @@ _GLUED_CREDIT = re.compile(
     r"|(?<=[a-z][.!?])[A-Z][\w-]+/\s?[A-Z][\w .-]{1,40})$"
 )
 GLUED_CREDIT_CHARS = 90
+_CREDIT_GLUE = (":", "/", " by ")
 #: Titles abbreviated before a name ('Rep. Zooey Zephyr', 'Dr. Anna Berg') and initialisms
 #: ('Japan-U.S. Pact'): their full stop ends no sentence, so the words after it are no
 #: caption's credit.
@@ -392,7 +393,10 @@ def _has_credit_tail(text: str) -> bool:
     match = _CREDIT_TAIL.search(tail)
     if match is not None and _TITLE_ABBREVIATION.search(tail, 0, match.start()) is None:
         return True
-    glued = _GLUED_CREDIT.search(text, max(0, len(text) - GLUED_CREDIT_CHARS))
+    start = max(0, len(text) - GLUED_CREDIT_CHARS)
+    if not any(mark in text[start:] for mark in _CREDIT_GLUE):  # str.find: cheaper than a regex
+        return False
+    glued = _GLUED_CREDIT.search(text, start)
     return glued is not None and glued.start() > 0
 
 
