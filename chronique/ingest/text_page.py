@@ -193,6 +193,17 @@ _CREDIT_TAIL = re.compile(
     r"|(?i:keystone|efe|afp|ap|reuters|dpa|epa|imago|getty images|ansa|xinhua)\s*/.{0,50}"
     r"|[A-Z][\w'’-]*(?:[ /][A-Z][\w'’.-]*){0,3}(?:/[\w.-]+)?(?<!\.))$"
 )
+#: A credit glued to a caption's last words, with no sentence's end between them: a label and
+#: a name ('… Liberté Foto: Editpress/NAME', '… the plagueCredit: EPA'), 'Picture by NAME'
+#: after a dash, or a credit with a slash right after a full stop ('…kommen.Unsplash/NAME').
+_GLUED_CREDIT = re.compile(
+    r"(?:(?i:fotos?|photos?|bild(?:rechte)?|image(?: credits?)?|credits?|picture)\s*:\s*"
+    r"[A-Z][^.!?:/]{1,40}(?:/[^.!?:]{1,40})?"
+    r"|[—–]\s*(?i:pictures?|photos?) by [A-Z][^.!?]{2,50}"
+    r"|(?<=[a-z][.!?])[A-Z][\w-]+/\s?[A-Z][\w .-]{1,40})$"
+)
+GLUED_CREDIT_CHARS = 90
+_CREDIT_GLUE = (":", "/", " by ")
 #: Titles abbreviated before a name ('Rep. Zooey Zephyr', 'Dr. Anna Berg') and initialisms
 #: ('Japan-U.S. Pact'): their full stop ends no sentence, so the words after it are no
 #: caption's credit.
@@ -376,10 +387,17 @@ def _is_caption(text: str) -> bool:
 
 def _has_credit_tail(text: str) -> bool:
     """'… on Thursday. Courtesy John Lamb': a credit after the caption's sentence (not after a
-    title abbreviated before a name: '… Attacks on Trans Rep. Zooey Zephyr')."""
+    title abbreviated before a name: '… Attacks on Trans Rep. Zooey Zephyr'), or glued to its
+    words ('… Eckpunkte des Gesetzes Foto: Felix Zahn/imago', '… broke out.Credit: NAME')."""
     tail = text[-60:]
     match = _CREDIT_TAIL.search(tail)
-    return match is not None and _TITLE_ABBREVIATION.search(tail, 0, match.start()) is None
+    if match is not None and _TITLE_ABBREVIATION.search(tail, 0, match.start()) is None:
+        return True
+    start = max(0, len(text) - GLUED_CREDIT_CHARS)
+    if not any(mark in text[start:] for mark in _CREDIT_GLUE):  # str.find: cheaper than a regex
+        return False
+    glued = _GLUED_CREDIT.search(text, start)
+    return glued is not None and glued.start() > 0
 
 
 @lru_cache(maxsize=4096)  # the title, menu and header readers count a page's lines again
@@ -627,6 +645,10 @@ STRAY_TAIL_SHARE = 0.2
 #: this many words that ends with a colon.
 LIST_MIN_ITEMS = 2
 LIST_INTRO_MIN_WORDS = 5
+#: How such a sentence ends: a colon, or a full stop after 'as follows' ('各地の震度は次のとおり。').
+_INTRODUCES_LIST = re.compile(
+    r"(?:[:：]|\b(?:as follows|comme suit|wie folgt)\.|(?:次の|以下の)(?:とおり|通り)[。.]?)$"
+)
 #: An author's bio closes the article only past this share of its text.
 BIO_AFTER_TEXT_SHARE = 0.5
 #: The bio says what its subject is within this many words.
@@ -650,6 +672,9 @@ _BIO_ROLE = re.compile(
     r"redactora?|corresponsal|columnista|jornalista|escritora?)\b",
     re.IGNORECASE,
 )
+#: Teasers of other articles after the text: this many paragraphs in a row, each this short.
+TEASER_TAIL_MIN = 2
+TEASER_ENTRY_MAX_CHARS = 300
 #: The headers of comments ('Philipp sagt:'): at least this many on a page, each this short.
 COMMENT_HEADERS_MIN = 2
 COMMENT_HEADER_MAX_CHARS = 120
@@ -844,12 +869,12 @@ def extract_text_page(text: str, rules: TextRules, source_url: str | None = None
     qualities = revise(initial, unslotted)
     if not any(_is_text(ln, q) for ln, q in zip(unslotted, qualities, strict=True)):
         qualities = _short_page_qualities(unslotted, initial)
-    start, stop = _article_span(unslotted, qualities, reader)
+    slug = slug_stems(source_url)
+    start, stop = _article_span(unslotted, qualities, reader, slug)
     stop = _through_closing_list(lines, stop)
     article = lines[start:stop]
     subject = Subject(article)
     outline = Outline.of(lines)
-    slug = slug_stems(source_url)
     title_at = _title_index(lines, start, subject, reader, slug, outline)
     if title_at == start:  # a headline that ends like a question, read as the text's start
         start += 1
@@ -1097,10 +1122,14 @@ def _is_text(line: Line, quality: Quality) -> bool:
 
 
 def _article_span(
-    lines: Sequence[Line], qualities: list[Quality], reader: PageReader
+    lines: Sequence[Line],
+    qualities: list[Quality],
+    reader: PageReader,
+    slug: frozenset[str] = frozenset(),
 ) -> tuple[int, int]:
     """[start, stop) of the article text: the run of good paragraphs with the most text,
-    across short interruptions on either side of its densest part."""
+    across short interruptions on either side of its densest part (*slug*: the stems of the
+    source URL's words, see _refuse_listing)."""
     anchors = [i for i, (ln, q) in enumerate(zip(lines, qualities, strict=True)) if _is_text(ln, q)]
     if not anchors:
         _refuse_listing(lines, reader, text_chars=0)
@@ -1137,12 +1166,30 @@ def _article_span(
         )
 
     best = max(runs, key=weight)
+    best = _without_teaser_tail(lines, [a for a in anchors if best[0] <= a < best[1]], reader)
     best = _without_stray_tail(lines, [a for a in anchors if best[0] <= a < best[1]], reader)
     best = _before_author_bio(lines, [a for a in anchors if best[0] <= a < best[1]], reader)
     text_chars = sum(reader.length(lines[i].text) for i in anchors if best[0] <= i < best[1])
     _refuse_teaser(lines, best)
-    _refuse_listing(lines, reader, text_chars, outside=best)
+    if not _named_by_url(lines, best[0], slug):
+        _refuse_listing(lines, reader, text_chars, outside=best)
     return best
+
+
+def _named_by_url(lines: Sequence[Line], start: int, slug: frozenset[str]) -> bool:
+    """Whether a headline among the few lines above the text at *start* is the one the source
+    URL names ('/news/mexico-pushes-back-steel-tariffs/'): the page is that story's, however
+    short its text and many the other headlines around it (a home or section page's URL
+    names no story)."""
+    if not slug:
+        return False
+    for line in lines[max(0, start - HEADER_LINES) : start]:
+        words = _content_words(line.text) if line.kind == Kind.HEADLINE else set()
+        if len(words) >= SAME_STORY_MIN_WORDS and len(words & slug) >= SLUG_NAMES_HEADLINE * len(
+            words
+        ):
+            return True
+    return False
 
 
 def _without_stray_tail(
@@ -1192,6 +1239,69 @@ def _before_author_bio(
         if index in anchor_set:
             seen += reader.length(lines[index].text)
     return anchors[0], anchors[-1] + 1
+
+
+def _without_teaser_tail(
+    lines: Sequence[Line], anchors: Sequence[int], reader: PageReader
+) -> tuple[int, int]:
+    """The span of *anchors* without the teasers of other articles that follow its last
+    paragraph ('Mehr zum Thema', 'Die Redaktion empfiehlt', a 'most read' box): paragraphs
+    each short, each alone right under its own headline, at least TEASER_TAIL_MIN of them
+    in a row at the end, shorter than the article's (see _shorter). They often tell the same story (related articles), so shared
+    words do not keep them; an article's closing sections have longer paragraphs, or more
+    than one under a subheading."""
+    labels = _slot_labels(lines)
+    paragraphs = [a for a in anchors if lines[a].words >= HEADLINE_MIN_WORDS]  # not ':'
+    entries = 0
+    for position in range(len(paragraphs) - 1, 0, -1):
+        if not _is_teaser_entry(lines, paragraphs, position, reader, labels):
+            break
+        entries += 1
+    kept, teasers = paragraphs[: len(paragraphs) - entries], paragraphs[len(paragraphs) - entries :]
+    if entries < TEASER_TAIL_MIN or not _shorter(lines, teasers, kept, reader):
+        return anchors[0], anchors[-1] + 1
+    return anchors[0], kept[-1] + 1
+
+
+def _shorter(
+    lines: Sequence[Line], teasers: Sequence[int], text: Sequence[int], reader: PageReader
+) -> bool:
+    """Whether the *teasers* are fewer characters than the *text* above them, and shorter
+    on average than its paragraphs (a summary is shorter than the paragraphs it sums up)."""
+    teaser_chars = sum(reader.length(lines[i].text) for i in teasers)
+    text_chars = sum(reader.length(lines[i].text) for i in text)
+    return teaser_chars < text_chars and teaser_chars * len(text) < text_chars * len(teasers)
+
+
+def _is_teaser_entry(
+    lines: Sequence[Line],
+    anchors: Sequence[int],
+    position: int,
+    reader: PageReader,
+    labels: frozenset[str],
+) -> bool:
+    """Whether the paragraph at *anchors[position]* is a teaser: short, a headline of a few
+    words right above it (past chrome, captions and the page's slot labels), and the next
+    paragraph, if any, under a headline of its own."""
+    index = anchors[position]
+    if reader.length(lines[index].text) > TEASER_ENTRY_MAX_CHARS:
+        return False
+    between = [
+        ln
+        for ln in lines[anchors[position - 1] + 1 : index]
+        if ln.kind not in (Kind.CHROME, Kind.CAPTION) and ln.text not in labels
+    ]
+    if not between or not _is_teaser_headline(between[-1]):
+        return False
+    if position + 1 == len(anchors):
+        return True
+    following = lines[index + 1 : anchors[position + 1]]
+    return any(_is_teaser_headline(ln) and ln.text not in labels for ln in following)
+
+
+def _is_teaser_headline(line: Line) -> bool:
+    """A headline of a few words (not a table's row of a list, which runs longer)."""
+    return line.kind == Kind.HEADLINE and HEADLINE_MIN_WORDS <= line.words <= SUBHEADING_MAX_WORDS
 
 
 def _opens_bio(line: Line, previous: Line) -> bool:
@@ -1386,7 +1496,9 @@ def _dates_only_links(gap: Sequence[Line]) -> bool:
     )
     if dated_lines == 0:
         return True
-    return dated_lines == dated_headlines and (dated_headlines > 1 or _is_lone_dated_link(gap))
+    return dated_lines == dated_headlines and (
+        dated_headlines > 1 or _is_lone_dated_link(gap) or _is_video_card(gap)
+    )
 
 
 #: A link's date line is a bare date ('23. 12. 2024 13:31'), no byline beside it.
@@ -1403,6 +1515,24 @@ def _is_lone_dated_link(gap: Sequence[Line]) -> bool:
         return False
     headline, date = shown
     return not _is_byline_like(headline.text) and _is_bare_date(date)
+
+
+def _is_video_card(gap: Sequence[Line]) -> bool:
+    """A video set between two paragraphs, perhaps under a line that introduces it ('WATCH |
+    Palestinians react:'): its title (a headline, not a name), the count back to its posting
+    ('14 hours ago'), and its player's short labels ('Duration 1:30'). A comment's header
+    has a name of a few words instead of a title."""
+    shown = [ln for ln in gap if ln.kind not in (Kind.CHROME, Kind.CAPTION)]
+    if shown and shown[0].kind in CONTENT_KINDS and shown[0].text.endswith(":"):
+        shown = shown[1:]
+    if len(shown) < 2 or shown[0].kind != Kind.HEADLINE or not _is_relative_date_line(shown[1]):
+        return False
+    title, labels = shown[0], shown[2:]
+    return (
+        title.words >= HEADLINE_MIN_WORDS
+        and not _is_byline_like(title.text)
+        and all(ln.kind == Kind.HEADLINE and ln.words < HEADLINE_MIN_WORDS for ln in labels)
+    )
 
 
 def _is_bare_date(line: Line) -> bool:
@@ -2043,6 +2173,7 @@ def _body(
         and (
             (q == Quality.GOOD and ln.kind in TEXT_KINDS)
             or position in items
+            or position + 1 in items  # the sentence that introduces a list
             or (
                 ln.kind in (*TEXT_KINDS, Kind.HEADLINE, Kind.TIMESTAMP)
                 and not _in_card(lines, position, block_of)
@@ -2104,18 +2235,22 @@ def _list_items(lines: Sequence[Line]) -> set[int]:
 
 def _introduces_list(line: Line) -> bool:
     return (
-        line.kind in TEXT_KINDS and line.text.endswith(":") and line.words >= LIST_INTRO_MIN_WORDS
+        line.kind in TEXT_KINDS
+        and _INTRODUCES_LIST.search(line.text[-_TAIL_CHARS:]) is not None
+        and line.words >= LIST_INTRO_MIN_WORDS
     )
 
 
 def _through_closing_list(lines: Sequence[Line], stop: int) -> int:
-    """The end of the article text, past the list that its last sentence introduces."""
-    if not _introduces_list(lines[stop - 1]):
+    """The end of the article text, past the list that its last sentence introduces (that
+    sentence, too short to be good text on its own, may stand right under the span)."""
+    intro = stop if stop < len(lines) and _introduces_list(lines[stop]) else stop - 1
+    if not _introduces_list(lines[intro]):
         return stop
-    end = stop
+    end = intro + 1
     while end < len(lines) and lines[end].kind == Kind.HEADLINE:
         end += 1
-    return end if end - stop >= LIST_MIN_ITEMS else stop
+    return end if end - intro - 1 >= LIST_MIN_ITEMS else stop
 
 
 def _in_card(lines: Sequence[Line], position: int, block_of: Sequence[int] = ()) -> bool:

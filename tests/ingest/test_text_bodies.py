@@ -289,3 +289,270 @@ def test_a_directory_of_the_site_s_services_is_not_the_article():
     )
     assert page.title == DIRECTORY_TITLE
     assert page.paragraphs == DIRECTORY_ARTICLE
+
+
+LESEN = (
+    "Der Osnabrücker Leseforscher Christian Albers sagt, dass die Studierenden in den "
+    "vergangenen Jahren deutlich schlechter lesen. Lange Texte würden nicht mehr bis zum Ende "
+    "gelesen, und viele könnten sich an den Inhalt eines Aufsatzes kaum erinnern.",
+    "Durch das Lesen am Bildschirm lasse die Konzentration offenbar nach, so Albers. Seine "
+    "Vermutung ist, dass die vielen Nachrichten und Hinweise auf dem Telefon die "
+    "Aufmerksamkeit immer wieder von dem Text ablenken, den man gerade vor sich hat.",
+    "An der Universität Osnabrück werden deshalb in diesem Semester erste Seminare angeboten, "
+    "in denen wieder auf Papier gelesen wird. Die Studierenden sollen danach in einer "
+    "kleinen Umfrage sagen, ob sie sich an die Texte besser erinnern als vorher.",
+)
+LESEN_END = "Erste Ergebnisse der Umfrage sollen im Herbst vorliegen."
+
+
+def test_teasers_of_related_articles_after_the_text_are_not_the_article_s():
+    """Under 'Mehr zum Thema', headlines each over one short teaser on the same subject end
+    the article, though they share its words; its own closing section, a short paragraph
+    under a subheading, stays."""
+    extracted = extract_text_page(
+        text_page(
+            "Niedersachsen",
+            "Forscher aus Osnabrück warnt: Studierende verlernen das Lesen",
+            "Stand: 17.06.2025 18:24 Uhr",
+            *LESEN,
+            "Wie es weitergeht",
+            LESEN_END,
+            "Mehr zum Thema",
+            "Künstliche Intelligenz im Studium: Herausforderung für die Unis",
+            "Mehr als 80 Prozent der Studierenden wünschen sich klare Regeln für das Lesen "
+            "und Schreiben mit Künstlicher Intelligenz.",
+            "Literarische Übersetzungen: Was der Mensch der Maschine voraus hat",
+            "Sprachmodelle scheinen Übersetzer überflüssig zu machen. Oder haben sie doch "
+            "ihre Grenzen beim Lesen?",
+            "Schlagwörter zu diesem Artikel",
+            "Osnabrück",
+            "Hochschule",
+        ),
+        text_rules(),
+    )
+    assert extracted.title == "Forscher aus Osnabrück warnt: Studierende verlernen das Lesen"
+    assert extracted.paragraphs == (*LESEN, LESEN_END)
+
+
+def test_the_site_s_pitch_to_its_reader_is_not_the_article_s():
+    """Calls to act addressed to the reader ('Get in touch…', 'Sign up to our newsletter…'),
+    right under the last paragraph, are the site's pitch; a quote that asks for support is
+    the article's."""
+    quote = (
+        "“We need your support to keep the library open on Sundays,” the head librarian "
+        "told the council, which will vote on the budget for the branch next month after a "
+        "consultation of the people who use it."
+    )
+    story = (*STORY[:3], quote)
+    extracted = extract_text_page(
+        text_page(
+            "News",
+            "Instagram wants you to turn your profile into a business account",
+            "By Louise Matsakis, 11.19.2019 07:00 AM",
+            *story,
+            "Got a story? Get in touch with our news team by emailing us at "
+            "webnews@example.co.uk. Or you can submit your videos and pictures here.",
+            "Follow Example on Twitter and Facebook for the latest news updates. You can now "
+            "also get our articles sent straight to your device: sign up for our newsletter.",
+            "Most Popular",
+        ),
+        text_rules(),
+    )
+    assert extracted.paragraphs == story
+
+
+def test_the_text_goes_on_across_a_video_set_between_its_paragraphs():
+    """A video's card between two paragraphs (its title, '14 hours ago', 'Duration 1:30', its
+    blurb) does not end the article: the paragraphs under it tell the same story."""
+    before, after = STORY[:2], STORY[2:]
+    extracted = extract_text_page(
+        text_page(
+            "World",
+            "Instagram wants you to turn your profile into a business account",
+            "Louise Matsakis · CBC News · Posted: Nov 19, 2019 7:00 AM EST",
+            *before,
+            "WATCH | What the change means for the accounts of small businesses:",
+            "Instagram tests hiding like counts for its users worldwide",
+            "14 hours ago",
+            "Duration 1:30",
+            "Instagram is hiding the number of likes on posts in more countries, and says "
+            "creators will still see every figure on their own profiles.",
+            *after,
+            "Related Stories",
+        ),
+        text_rules(),
+    )
+    assert extracted.paragraphs[: len(before)] == before
+    assert extracted.paragraphs[-len(after) :] == after
+
+
+QUAKE = (
+    "The Japan Meteorological Agency said an earthquake with a preliminary magnitude of 6.9 "
+    "struck off the coast of Miyazaki at 9:19 p.m. on Monday, at a depth of about 30 "
+    "kilometres, and it issued a tsunami advisory for two prefectures.",
+    "No damage had been reported by late evening, but the agency asked people near the coast "
+    "to stay away from the shore until the advisory was lifted, and trains on the island "
+    "were halted for checks on the tracks.",
+)
+
+
+def test_a_list_introduced_by_as_follows_closes_the_article():
+    """A sentence that says 'as follows.' (not only one ending with a colon) introduces the
+    list that ends the article: its items are the article's."""
+    intro = "The intensities reported by the agency in each place were as follows."
+    items = (
+        "Lower 5: Takanabe, Shintomi, Miyazaki City",
+        "Upper 4: Nobeoka, Saito, Kijo, Kawaminami",
+        "Lower 4: Kurume, Kanzaki, Shiroishi",
+    )
+    extracted = extract_text_page(
+        text_page(
+            "Society",
+            "Earthquake off Miyazaki prompts tsunami advisory",
+            "By Yosuke Watanabe January 13, 2025 9:37 PM",
+            *QUAKE,
+            intro,
+            *items,
+            "Print",
+            "Related News",
+            "What to do when you feel an earthquake indoors",
+        ),
+        text_rules(),
+    )
+    assert extracted.paragraphs == (*QUAKE, intro, *items)
+
+
+def test_a_short_article_among_many_headlines_is_read_when_its_url_names_it():
+    """One short paragraph under its headline, with a long list of other headlines around it,
+    is the article the URL names; without a URL that names it, the page reads as a list of
+    headlines and is refused."""
+    lead = (
+        "Economy Minister Marcelo Ebrard said on Tuesday that US tariffs on Mexican steel "
+        "would be a bad idea, since the trade in steel runs in the United States' favor."
+    )
+    others = [
+        f"Drought paralyzes water deliveries in the northern state number {n}" for n in range(9)
+    ]
+    page = text_page(
+        "NEWS",
+        "Mexico pushes back against Trump's universal steel tariffs",
+        "MND Staff",
+        "February 11, 2025",
+        lead,
+        "Share",
+        "3 COMMENTS",
+        "Most Popular",
+        *others,
+    )
+    url = "https://news.example.com/news/mexico-pushes-back-trump-universal-steel-tariffs/"
+    extracted = extract_text_page(page, text_rules(), url)
+    assert extracted.title == "Mexico pushes back against Trump's universal steel tariffs"
+    assert extracted.paragraphs == (lead,)
+    with pytest.raises(IngestFailure, match="not an article"):
+        extract_text_page(page, text_rules(), "https://news.example.com/news/")
+
+
+def test_the_comment_section_s_notices_are_not_the_article_s():
+    """The notices of a comment section, which speak to the reader ('Du musst angemeldet
+    sein…', 'Bitte achten Sie darauf…'), are chrome; the article's own mention of a comment
+    ('lehnte … einen Kommentar ab') is its text."""
+    story = (
+        *LESEN,
+        "Der Präsident der Universität lehnte auf Anfrage einen Kommentar zu der Studie ab, "
+        "verwies aber auf ein Programm zur Leseförderung, das im kommenden Jahr an allen "
+        "Fakultäten beginnen soll und für das bereits Mittel bewilligt worden seien.",
+    )
+    extracted = extract_text_page(
+        text_page(
+            "Niedersachsen",
+            "Forscher aus Osnabrück warnt: Studierende verlernen das Lesen",
+            "Stand: 17.06.2025 18:24 Uhr",
+            *story,
+            "Bitte achten Sie darauf, dass Ihre Kommentare themenbezogen sind. Die "
+            "Verantwortung für den Inhalt liegt allein bei den Verfassern der Kommentare.",
+            "Kommentar hinzufügen",
+            "Du musst angemeldet sein, um einen Kommentar abzugeben.",
+        ),
+        text_rules(),
+    )
+    assert extracted.paragraphs == story
+
+
+def test_the_placeholder_of_an_embedded_video_is_not_the_article_s():
+    """The placeholder of content from another site, shown until the reader consents to load
+    it ('An dieser Stelle findest du einen externen Inhalt von YouTube…'), is chrome, though
+    it sits between two paragraphs and reads as sentences."""
+    extracted = extract_text_page(
+        text_page(
+            "Niedersachsen",
+            "Forscher aus Osnabrück warnt: Studierende verlernen das Lesen",
+            "Stand: 17.06.2025 18:24 Uhr",
+            LESEN[0],
+            "Empfohlener redaktioneller Inhalt",
+            "An dieser Stelle findest du einen externen Inhalt von YouTube, der den Artikel "
+            "ergänzt.",
+            "Du kannst ihn dir mit einem Klick anzeigen lassen und wieder ausblenden.",
+            "Ich bin damit einverstanden, dass mir Inhalte von YouTube angezeigt werden.",
+            *LESEN[1:],
+        ),
+        text_rules(),
+    )
+    assert extracted.paragraphs == LESEN
+
+
+@pytest.mark.parametrize(
+    "caption",
+    [
+        "Marco Buschmann und Lisa Paus bei der Vorstellung der Eckpunkte des Gesetzes "
+        "Foto: Felix Zahn/imago",
+        "Engineer Gihad Ibrahim had to leave his home when civil war broke out.Credit: "
+        "Mashreq University",
+        "A file photograph shows the minister speaking in Shah Alam on November 19, 2024. "
+        "— Picture by Yusof Mat Isa",
+        "Viel Ruhe, Schlaf und Erholung helfen, wieder zu Kräften zu kommen.Unsplash/Kelly Sikkema",
+    ],
+)
+def test_a_caption_with_its_credit_glued_to_its_words_is_a_caption(caption):
+    """A photo's credit glued to the caption's last words (no full stop, or no space after it)
+    still marks the line as a caption."""
+    assert classify_line(caption, text_rules()).kind == Kind.CAPTION
+
+
+def test_a_sentence_that_ends_on_a_name_after_a_colon_is_no_caption():
+    line = "Der Verein nennt das neue Heim so: Haus am See"
+    assert classify_line(line, text_rules()).kind != Kind.CAPTION
+
+
+@pytest.mark.parametrize("credit", ["Quelle: dpa", "Source: China Statistical Yearbook"])
+def test_a_credit_on_its_own_line_is_chrome(credit):
+    """A chart's or a photo's source on its own line is not a paragraph of the article."""
+    assert classify_line(credit, text_rules()).kind == Kind.CHROME
+
+
+def test_a_dated_source_line_is_not_taken_for_a_credit():
+    """'Quelle: BILD 15.05.2023' dates a video's card: it stays a line that parts the text
+    from what follows."""
+    assert classify_line("Quelle: BILD 15.05.2023", text_rules()).kind != Kind.CHROME
+
+
+def test_a_newsletter_box_and_a_most_read_box_in_german_end_the_article():
+    """A newsletter's box and its button ('Jetzt kostenlos anmelden!'), a 'Häufig gelesen'
+    box and its links, and the comment form's 'Ihren Namen … speichern' are not the
+    article's, though the box's pitch reads as a sentence."""
+    extracted = extract_text_page(
+        text_page(
+            "Niedersachsen",
+            "Forscher aus Osnabrück warnt: Studierende verlernen das Lesen",
+            "Stand: 17.06.2025 18:24 Uhr",
+            *LESEN,
+            "Osnabrück-Newsletter: Jetzt kostenlos anmelden!",
+            "Nachrichten, Service, Reportagen: Jeden Tag wissen, was in unserer Stadt los ist.",
+            "Jetzt Anmelden!",
+            "Häufig gelesen",
+            "Das Lesezentrum der Stadt schließt vorübergehend. Die Bücher werden in der "
+            "Zwischenzeit in der Bibliothek am Markt ausgeliehen, die länger geöffnet hat.",
+            "Ihren Namen für das nächste Mal speichern.",
+        ),
+        text_rules(),
+    )
+    assert extracted.paragraphs == LESEN
