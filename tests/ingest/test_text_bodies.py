@@ -455,12 +455,13 @@ def test_a_short_article_among_many_headlines_is_read_when_its_url_names_it():
 def test_the_comment_section_s_notices_are_not_the_article_s():
     """The notices of a comment section, which speak to the reader ('Du musst angemeldet
     sein…', 'Bitte achten Sie darauf…'), are chrome; the article's own mention of a comment
-    ('lehnte … einen Kommentar ab') is its text."""
+    ('lehnte … einen Kommentar ab', '… lehnte sie ab': she, not the reader) is its text."""
     story = (
         *LESEN,
         "Der Präsident der Universität lehnte auf Anfrage einen Kommentar zu der Studie ab, "
         "verwies aber auf ein Programm zur Leseförderung, das im kommenden Jahr an allen "
         "Fakultäten beginnen soll und für das bereits Mittel bewilligt worden seien.",
+        "Auch die Ministerin wurde gefragt. Einen Kommentar dazu lehnte sie ab.",
     )
     extracted = extract_text_page(
         text_page(
