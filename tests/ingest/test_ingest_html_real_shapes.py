@@ -71,6 +71,12 @@ def ingest_html(tmp_path, config, html: str, **options: object):
     return ingest_one(write_input(tmp_path / "in", "page.html", html), config, **options)
 
 
+def ingest_with_block(tmp_path, config, block: str):
+    """A news page whose body holds *block* after its first two paragraphs."""
+    body = paragraphs_html(PARAGRAPHS[:2]) + block + paragraphs_html(PARAGRAPHS[2:])
+    return ingest_html(tmp_path, config, news_page(f'<div class="body">{body}</div>'))
+
+
 def test_text_after_an_inline_comment_is_kept(tmp_path, config):
     cut = PARAGRAPHS[0].replace("après plus", "après <!-- ad slot --> plus")
     body = paragraphs_html((cut, *PARAGRAPHS[1:]))
@@ -388,8 +394,7 @@ def test_code_in_a_syntax_highlighter_table_is_shown_as_written(tmp_path, config
         'carte<span>.</span>afficher<span>(</span><span>"rues-fermees"</span><span>)</span>;'
         "</pre></td></tr></tbody></table></div>"
     )
-    body = paragraphs_html(PARAGRAPHS[:2]) + code + paragraphs_html(PARAGRAPHS[2:])
-    ingested = ingest_html(tmp_path, config, news_page(f'<div class="body">{body}</div>'))
+    ingested = ingest_with_block(tmp_path, config, code)
     assert 'carte.afficher("rues-fermees");' in shown_text(ingested.body)
     assert "@@" not in ingested.body
 
@@ -439,8 +444,7 @@ def test_a_line_break_closing_a_bold_label_does_not_cut_its_paragraph(tmp_path, 
         "<a href='#modele'>Modèle</a> <a href='#modele'>de données</a> du présent article, "
         "avec chacun de ses index.</p>"
     )
-    body = paragraphs_html(PARAGRAPHS[:2]) + entry + paragraphs_html(PARAGRAPHS[2:])
-    ingested = ingest_html(tmp_path, config, news_page(f'<div class="body">{body}</div>'))
+    ingested = ingest_with_block(tmp_path, config, entry)
     assert "la section Modèle de données du présent article" in shown_text(ingested.body)
 
 
@@ -449,8 +453,7 @@ def test_a_link_written_in_pieces_is_one_word(tmp_path, config):
     target = "https://docs.example.org/plan#modele"
     split = f"<a href='{target}'>M</a><a href='{target}'>odèle</a>"
     entry = f"<p>Les détails figurent dans le {split} publié par la mairie en janvier dernier.</p>"
-    body = paragraphs_html(PARAGRAPHS[:2]) + entry + paragraphs_html(PARAGRAPHS[2:])
-    ingested = ingest_html(tmp_path, config, news_page(f'<div class="body">{body}</div>'))
+    ingested = ingest_with_block(tmp_path, config, entry)
     assert "figurent dans le Modèle publié par la mairie" in shown_text(ingested.body)
     assert ingested.body.count(target) == 1
 
@@ -462,8 +465,7 @@ def test_a_ranking_written_line_by_line_keeps_its_numbers(tmp_path, config):
         "<p>Le classement des villes les plus cyclables est le suivant :<span> <br />1. "
         "Strasbourg<span> <br />2. Grenoble<span> <br />3. Nantes</span></span></span></p>"
     )
-    body = paragraphs_html(PARAGRAPHS[:2]) + ranking + paragraphs_html(PARAGRAPHS[2:])
-    ingested = ingest_html(tmp_path, config, news_page(f'<div class="body">{body}</div>'))
+    ingested = ingest_with_block(tmp_path, config, ranking)
     assert "le suivant : 1. Strasbourg 2. Grenoble 3. Nantes" in shown_text(ingested.body)
 
 
