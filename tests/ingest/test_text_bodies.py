@@ -336,14 +336,19 @@ def test_teasers_of_related_articles_after_the_text_are_not_the_article_s():
 
 def test_the_site_s_pitch_to_its_reader_is_not_the_article_s():
     """Calls to act addressed to the reader ('Get in touch…', 'Sign up to our newsletter…'),
-    right under the last paragraph, are the site's pitch; a quote that asks for support is
-    the article's."""
+    right under the last paragraph, are the site's pitch; a quote that asks for support, and
+    a report of a call to donate or of a newsletter, are the article's."""
     quote = (
         "“We need your support to keep the library open on Sundays,” the head librarian "
         "told the council, which will vote on the budget for the branch next month after a "
         "consultation of the people who use it."
     )
-    story = (*STORY[:3], quote)
+    reported = (
+        "Instagram urged its users to donate to charities through their profiles, and we saw "
+        "the button on many business accounts on Monday. The company said its newsletter for "
+        "business accounts now has 20,000 subscribers, and she added that more would follow."
+    )
+    story = (STORY[0], reported, *STORY[1:3], quote)
     extracted = extract_text_page(
         text_page(
             "News",
