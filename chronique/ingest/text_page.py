@@ -58,6 +58,7 @@ from chronique.ingest.headlines import (
 )
 from chronique.ingest.markdown import escape_paragraph, heading, join_blocks
 from chronique.ingest.page import ExtractedPage, sections_by_fold, split_sentences
+from chronique.ingest.repeats import RepeatedLines
 from chronique.ingest.stopwords import page_language, stoplist, words_of
 
 
@@ -262,6 +263,8 @@ class TextRules:
     chrome: ChromePatterns
     sections: tuple[str, ...] = ()
     timezone: str = "Europe/Paris"
+    #: The lines the other pages of the batch print too (see chronique.ingest.repeats).
+    repeated_lines: RepeatedLines = field(default_factory=RepeatedLines)
     #: Short lines already classified under these rules (see classify_line).
     seen_lines: dict[str, Line] = field(default_factory=dict, compare=False, repr=False)
 
@@ -707,6 +710,8 @@ REPEATED_MAX_CHARS = 200
 REPEATED_LABEL_MIN = 3
 #: A box printed twice on a page: at least this many lines alike, in the same order.
 REPEATED_BOX_LINES = 3
+#: Paragraphs in a row that other pages of the batch print too: the same story, not chrome.
+SHARED_STORY_MIN_PARAGRAPHS = 2
 #: A run of text found after the article's end (comments, other articles) counts this much.
 AFTER_END_WEIGHT = 0.25
 #: An end marker closes a run of text up to this many times as long as the text above it.
@@ -860,6 +865,7 @@ def extract_text_page(text: str, rules: TextRules, source_url: str | None = None
     # again (their date lines still part articles); the title and the header are read on
     # the page as it stands.
     repeated = _in_repeated_boxes(lines)
+    site_lines = _site_lines(lines, rules.repeated_lines)
     unslotted = [
         Line(ln.text, Kind.CHROME) if i in repeated and ln.kind in CONTENT_KINDS else ln
         for i, ln in enumerate(lines)
@@ -889,7 +895,7 @@ def extract_text_page(text: str, rules: TextRules, source_url: str | None = None
         header.dek,
         right_under_title,
         block_of[start:stop],
-        _slot_labels(lines),
+        _slot_labels(lines) | {lines[i].text for i in site_lines},
     )
     if not paragraphs:
         raise IngestFailure("title only: no article text under the headline")
@@ -1003,6 +1009,44 @@ def _in_repeated_boxes(lines: Sequence[Line]) -> set[int]:
             for start in positions:
                 repeated.update(range(start, start + size))
     return repeated
+
+
+def _site_lines(lines: Sequence[Line], repeated: RepeatedLines) -> set[int]:
+    """Positions of the lines that other pages of the batch print too: a site's menus,
+    footer, newsletter and paywall boxes, its 'most read' list, a box's label set between
+    the article's paragraphs. Not the runs of them that are a story (see _shared_story)
+    and not all the page's text: there is then nothing they tell apart."""
+    if not repeated:
+        return set()
+    marks = repeated.marks(ln.text for ln in lines)
+    positions: set[int] = set()
+    run: list[int] = []
+    for index, mark in enumerate([*marks, False]):
+        if mark is not False:  # printed elsewhere, or too short to tell: the run goes on
+            run.append(index)
+            continue
+        printed = [i for i in run if marks[i]]
+        if printed and not _shared_story(lines, printed, run[0]):
+            # with the short labels above them in the box ('Advertisement 2')
+            box = run[: run.index(printed[-1]) + 1]
+            positions.update(i for i in box if lines[i].kind in CONTENT_KINDS)
+        run = []
+    own_text = any(ln.kind in TEXT_KINDS for i, ln in enumerate(lines) if i not in positions)
+    return positions if own_text else set()
+
+
+def _shared_story(lines: Sequence[Line], printed: Sequence[int], start: int) -> bool:
+    """Whether the lines printed elsewhere at *printed* (a run of them from *start*) are
+    text rather than a site's: paragraphs in a row (SHARED_STORY_MIN_PARAGRAPHS, together
+    PROSE_RUN_MIN_CHARS), as two sites print one agency dispatch, or a page saved twice
+    holds; or a paragraph that goes on from one of the page's own."""
+    paragraphs = [lines[i].text for i in printed if lines[i].kind == Kind.PROSE]
+    if (
+        len(paragraphs) >= SHARED_STORY_MIN_PARAGRAPHS
+        and sum(map(len, paragraphs)) >= PROSE_RUN_MIN_CHARS
+    ):
+        return True
+    return start > 0 and lines[start - 1].kind == lines[printed[0]].kind == Kind.PROSE
 
 
 def _slot_labels(lines: Sequence[Line]) -> frozenset[str]:
