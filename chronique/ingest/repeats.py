@@ -29,9 +29,11 @@ MAX_TRACKED = 400_000
 
 def line_key(text: str) -> int | None:
     """How a line is known across pages (None for a line too short to count): the hash of
-    its text, case-folded, white space made single spaces."""
-    normal = " ".join(text.split()).casefold()
-    return hash(normal) if len(normal) >= MIN_CHARS else None
+    its text, white space made single spaces, case-folded."""
+    if len(text) < MIN_CHARS:  # folding white space only shortens it
+        return None
+    spaced = " ".join(text.split())
+    return hash(spaced.casefold()) if len(spaced) >= MIN_CHARS else None
 
 
 @dataclass(frozen=True)
@@ -60,7 +62,7 @@ class PageCounter:
 
     def add(self, text: str) -> None:
         """Count the distinct lines of one page once each."""
-        keys = {key for key in map(line_key, text.splitlines()) if key is not None}
+        keys = {key for key in map(line_key, text.split("\n")) if key is not None}
         counts, repeated = self.counts, self.repeated
         for key in keys - repeated:
             count = counts.get(key, 0) + 1

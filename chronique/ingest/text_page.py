@@ -1014,8 +1014,11 @@ def _in_repeated_boxes(lines: Sequence[Line]) -> set[int]:
 def _site_lines(lines: Sequence[Line], repeated: RepeatedLines) -> set[int]:
     """Positions of the lines that other pages of the batch print too: a site's menus,
     footer, newsletter and paywall boxes, its 'most read' list, a box's label set between
-    the article's paragraphs. Not the runs of them that are a story (see _shared_story)
-    and not all the page's text: there is then nothing they tell apart."""
+    the article's paragraphs; with the short lines above them in their box ('Advertisement
+    2'). Not the runs of them that are a story (_is_story_run), nor a paragraph of them
+    right beside one of the page's own (a dispatch's background paragraph, a partner's
+    credit or a standard disclaimer in the text), nor all the page's text: there is then
+    nothing they tell apart."""
     if not repeated:
         return set()
     marks = repeated.marks(ln.text for ln in lines)
@@ -1024,29 +1027,48 @@ def _site_lines(lines: Sequence[Line], repeated: RepeatedLines) -> set[int]:
     for index, mark in enumerate([*marks, False]):
         if mark is not False:  # printed elsewhere, or too short to tell: the run goes on
             run.append(index)
-            continue
-        printed = [i for i in run if marks[i]]
-        if printed and not _shared_story(lines, printed, run[0]):
-            # with the short labels above them in the box ('Advertisement 2')
-            box = run[: run.index(printed[-1]) + 1]
-            positions.update(i for i in box if lines[i].kind in CONTENT_KINDS)
-        run = []
+        elif run:
+            positions.update(_site_lines_of_run(lines, marks, run))
+            run = []
     own_text = any(ln.kind in TEXT_KINDS for i, ln in enumerate(lines) if i not in positions)
     return positions if own_text else set()
 
 
-def _shared_story(lines: Sequence[Line], printed: Sequence[int], start: int) -> bool:
-    """Whether the lines printed elsewhere at *printed* (a run of them from *start*) are
-    text rather than a site's: paragraphs in a row (SHARED_STORY_MIN_PARAGRAPHS, together
-    PROSE_RUN_MIN_CHARS), as two sites print one agency dispatch, or a page saved twice
-    holds; or a paragraph that goes on from one of the page's own."""
-    paragraphs = [lines[i].text for i in printed if lines[i].kind == Kind.PROSE]
-    if (
+def _site_lines_of_run(
+    lines: Sequence[Line], marks: Sequence[bool | None], run: Sequence[int]
+) -> list[int]:
+    """The site's lines in a *run* of lines printed elsewhere (marked True) or too short to
+    tell (None), between two of the page's own."""
+    printed = [i for i in run if marks[i]]
+    if not printed or _is_story_run([lines[i] for i in printed]):
+        return []
+    before, after = run[0] - 1, run[-1] + 1
+    own_paragraph_before = before >= 0 and lines[before].kind == Kind.PROSE
+    own_paragraph_after = after < len(lines) and lines[after].kind == Kind.PROSE
+    beside = {
+        *([printed[0]] if own_paragraph_before else []),
+        *([printed[-1]] if own_paragraph_after else []),
+    }
+    site: list[int] = []
+    dropped_below = False  # whether a site's line comes next, under the short ones
+    for index in reversed(run):
+        line = lines[index]
+        if marks[index]:
+            dropped_below = not (index in beside and line.kind == Kind.PROSE)
+        if dropped_below and line.kind in CONTENT_KINDS:
+            site.append(index)
+    return site
+
+
+def _is_story_run(printed: Sequence[Line]) -> bool:
+    """Paragraphs in a row (SHARED_STORY_MIN_PARAGRAPHS, together PROSE_RUN_MIN_CHARS) that
+    other pages print too are a story, not a box: one agency dispatch printed by two sites,
+    a page saved twice."""
+    paragraphs = [ln.text for ln in printed if ln.kind == Kind.PROSE]
+    return (
         len(paragraphs) >= SHARED_STORY_MIN_PARAGRAPHS
         and sum(map(len, paragraphs)) >= PROSE_RUN_MIN_CHARS
-    ):
-        return True
-    return start > 0 and lines[start - 1].kind == lines[printed[0]].kind == Kind.PROSE
+    )
 
 
 def _slot_labels(lines: Sequence[Line]) -> frozenset[str]:
