@@ -3,7 +3,8 @@
 Per input: read and size-check -> sha256 already in the archive? -> decode ->
 extract (plain text or HTML) -> fields (date, section, summary, lang, tags,
 slug, source) -> near-duplicate check -> atomic write. Every input ends in
-exactly one report line; a failure never stops the batch.
+exactly one report line; a failure never stops the batch. Before the first input, the
+lines the batch's text pages share are counted: a site's chrome (see repeats.py).
 """
 
 from __future__ import annotations
@@ -165,9 +166,10 @@ def _plain_text(path: Path, options: IngestOptions, contents: set[int]) -> str |
         return None
     try:
         raw = _read(path, options)
-        if hash(raw) in contents:
+        content = hash(raw)
+        if content in contents:
             return None
-        contents.add(hash(raw))
+        contents.add(content)
         text = decode_bytes(raw).text
     except (IngestFailure, OSError):
         return None

@@ -5,12 +5,14 @@ its menus, footers, newsletter boxes, paywall prompts and "most read" lists agai
 every page, while an article's sentences are its own: a line that comes back on several
 pages of the batch is chrome evidence that no rule about one line or one page can give.
 Before reading the text pages, the run counts on how many distinct pages each line
-appears (``count_pages``); the text reader then hands ``RepeatedLines`` what it sees.
+appears (``PageCounter``); the text reader is handed the ``RepeatedLines`` and weighs
+them against the page (see text_page._batch_chrome).
 
-Lines are known by the hash of their normalised text (case and white space folded), so
+Lines are known by the hash of their normalised text (white space and case folded), so
 memory grows with the number of distinct lines, not with their length; when the table
 grows past ``MAX_TRACKED`` the lines met on one page only are forgotten (a site's chrome
-comes back on its next pages, long before that), which bounds it for any batch.
+comes back on its next pages, long before that), which bounds it for any batch. (Two
+lines whose 64-bit hashes collide are one line: a chance too small to weigh.)
 """
 
 from __future__ import annotations
@@ -20,8 +22,8 @@ from dataclasses import dataclass, field
 
 #: A line printed on this many distinct pages of the batch is the sites' own.
 MIN_PAGES = 3
-#: Shorter lines (section names, 'Newsletter', 'Privacy policy', an agency's name) are left
-#: to the rules about one line: labels come back on every page, article's and site's alike.
+#: Shorter lines (section names, 'Newsletter', 'Privacy policy', a subheading 'Conclusion')
+#: are left to the rules about one line: such labels come back in articles as in chrome.
 MIN_CHARS = 20
 #: Distinct lines tracked before those met on one page only are forgotten.
 MAX_TRACKED = 400_000

@@ -865,7 +865,6 @@ def extract_text_page(text: str, rules: TextRules, source_url: str | None = None
     # again (their date lines still part articles); the title and the header are read on
     # the page as it stands.
     repeated = _in_repeated_boxes(lines)
-    site_lines = _site_lines(lines, rules.repeated_lines)
     unslotted = [
         Line(ln.text, Kind.CHROME) if i in repeated and ln.kind in CONTENT_KINDS else ln
         for i, ln in enumerate(lines)
@@ -895,7 +894,7 @@ def extract_text_page(text: str, rules: TextRules, source_url: str | None = None
         header.dek,
         right_under_title,
         block_of[start:stop],
-        _slot_labels(lines) | {lines[i].text for i in site_lines},
+        _slot_labels(lines) | _batch_chrome(lines, rules.repeated_lines),
     )
     if not paragraphs:
         raise IngestFailure("title only: no article text under the headline")
@@ -1011,16 +1010,16 @@ def _in_repeated_boxes(lines: Sequence[Line]) -> set[int]:
     return repeated
 
 
-def _site_lines(lines: Sequence[Line], repeated: RepeatedLines) -> set[int]:
-    """Positions of the lines that other pages of the batch print too: a site's menus,
-    footer, newsletter and paywall boxes, its 'most read' list, a box's label set between
-    the article's paragraphs; with the short lines above them in their box ('Advertisement
+def _batch_chrome(lines: Sequence[Line], repeated: RepeatedLines) -> frozenset[str]:
+    """The lines that other pages of the batch print too: a site's menus, footer,
+    newsletter and paywall boxes, its 'most read' list, a box's label set between the
+    article's paragraphs; with the short lines above them in their box ('Advertisement
     2'). Not the runs of them that are a story (_is_story_run), nor a paragraph of them
     right beside one of the page's own (a dispatch's background paragraph, a partner's
     credit or a standard disclaimer in the text), nor all the page's text: there is then
     nothing they tell apart."""
     if not repeated:
-        return set()
+        return frozenset()
     marks = repeated.marks(ln.text for ln in lines)
     positions: set[int] = set()
     run: list[int] = []
@@ -1030,34 +1029,36 @@ def _site_lines(lines: Sequence[Line], repeated: RepeatedLines) -> set[int]:
         elif run:
             positions.update(_site_lines_of_run(lines, marks, run))
             run = []
-    own_text = any(ln.kind in TEXT_KINDS for i, ln in enumerate(lines) if i not in positions)
-    return positions if own_text else set()
+    if all(ln.kind not in TEXT_KINDS for i, ln in enumerate(lines) if i not in positions):
+        return frozenset()
+    return frozenset(lines[i].text for i in positions)
 
 
 def _site_lines_of_run(
     lines: Sequence[Line], marks: Sequence[bool | None], run: Sequence[int]
 ) -> list[int]:
-    """The site's lines in a *run* of lines printed elsewhere (marked True) or too short to
-    tell (None), between two of the page's own."""
+    """Positions of the site's lines in a *run* of lines printed elsewhere (marked True) or
+    too short to tell (None), between two of the page's own."""
     printed = [i for i in run if marks[i]]
     if not printed or _is_story_run([lines[i] for i in printed]):
         return []
-    before, after = run[0] - 1, run[-1] + 1
-    own_paragraph_before = before >= 0 and lines[before].kind == Kind.PROSE
-    own_paragraph_after = after < len(lines) and lines[after].kind == Kind.PROSE
-    beside = {
-        *([printed[0]] if own_paragraph_before else []),
-        *([printed[-1]] if own_paragraph_after else []),
-    }
+    kept = set()
+    if _is_paragraph(lines, run[0] - 1) and _is_paragraph(lines, printed[0]):
+        kept.add(printed[0])
+    if _is_paragraph(lines, run[-1] + 1) and _is_paragraph(lines, printed[-1]):
+        kept.add(printed[-1])
     site: list[int] = []
-    dropped_below = False  # whether a site's line comes next, under the short ones
+    site_below = False  # whether the next line printed elsewhere is the site's
     for index in reversed(run):
-        line = lines[index]
         if marks[index]:
-            dropped_below = not (index in beside and line.kind == Kind.PROSE)
-        if dropped_below and line.kind in CONTENT_KINDS:
+            site_below = index not in kept
+        if site_below and lines[index].kind in CONTENT_KINDS:
             site.append(index)
     return site
+
+
+def _is_paragraph(lines: Sequence[Line], index: int) -> bool:
+    return 0 <= index < len(lines) and lines[index].kind == Kind.PROSE
 
 
 def _is_story_run(printed: Sequence[Line]) -> bool:
