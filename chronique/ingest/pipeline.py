@@ -109,7 +109,8 @@ class Batch:
 def ingest_paths(
     paths: Sequence[Path], config: ChroniqueConfig, options: IngestOptions | None = None
 ) -> IngestReport:
-    """Ingest files and folders (walked recursively, in sorted order) into the archive.
+    """Ingest files and folders (walked recursively, in sorted order) into the archive; the
+    text pages are read with the lines they share as evidence of their sites' chrome.
 
     Raises SectionMapError (a ValueError) when the section settings cannot be used.
     """

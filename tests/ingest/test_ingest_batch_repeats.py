@@ -13,6 +13,9 @@ import pytest
 
 from chronique.content.frontmatter import FrontMatter, parse_front_matter
 from chronique.ingest import IngestOptions, IngestReport, Status, ingest_paths
+from chronique.ingest.evaluate.copies import page_paths
+from chronique.ingest.evaluate.corpora import GoldPage
+from chronique.ingest.evaluate.run import CHRONIQUE, evaluate_pages
 from chronique.ingest.repeats import MIN_PAGES, count_pages
 from tests.ingest.helpers import TRAMWAY_PARAGRAPHS, ingest_one, write_input
 
@@ -237,3 +240,19 @@ def test_a_line_is_the_sites_once_it_is_printed_on_enough_pages(pages):
     repeated = count_pages(texts)
     assert (repeated.marks([box, "Menu"]) == [True, None]) is (pages >= MIN_PAGES)
     assert repeated.marks(["Titre numéro 0 de la page"]) == [False]
+
+
+def test_the_harness_reads_a_corpus_as_one_batch(tmp_path, config):
+    """The accuracy figures show what a run over a folder does: a corpus's text copies are
+    read together (the newsletter box that the derby page alone keeps is gone)."""
+    cache = tmp_path / "cache"
+    pages = []
+    for story, (title, paragraphs) in STORIES.items():
+        page = GoldPage("courrier", story, b"<html><body></body></html>", "\n\n".join(paragraphs))
+        write_input(page_paths(cache, page)[1].parent, f"{story}.txt", site_page(story))
+        pages.append(page)
+    alone = evaluate_pages(pages[-1:], cache, config, ["text"])[(CHRONIQUE, "text")]
+    together = evaluate_pages(pages, cache, config, ["text"])[(CHRONIQUE, "text")]
+    derby = next(o for o in together.outcomes if o.page.id == "derby")
+    assert alone.outcomes[0].body.fp > 0
+    assert derby.body.fp < alone.outcomes[0].body.fp
