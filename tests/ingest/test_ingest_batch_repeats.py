@@ -247,8 +247,9 @@ def test_the_harness_reads_a_corpus_as_one_batch(tmp_path, config):
     read together (the newsletter box that the derby page alone keeps is gone)."""
     cache = tmp_path / "cache"
     pages = []
-    for story, (title, paragraphs) in STORIES.items():
-        page = GoldPage("courrier", story, b"<html><body></body></html>", "\n\n".join(paragraphs))
+    for story, (_, paragraphs) in STORIES.items():
+        gold = "\n\n".join(paragraphs)
+        page = GoldPage("courrier", story, b"<html><body></body></html>", gold)
         write_input(page_paths(cache, page)[1].parent, f"{story}.txt", site_page(story))
         pages.append(page)
     alone = evaluate_pages(pages[-1:], cache, config, ["text"])[(CHRONIQUE, "text")]
