@@ -3,7 +3,8 @@
 Per input: read and size-check -> sha256 already in the archive? -> decode ->
 extract (plain text or HTML) -> fields (date, section, summary, lang, tags,
 slug, source) -> near-duplicate check -> atomic write. Every input ends in
-exactly one report line; a failure never stops the batch.
+exactly one report line; a failure never stops the batch. Before the first input, the
+lines the batch's text pages share are counted: a site's chrome (see repeats.py).
 """
 
 from __future__ import annotations
@@ -39,6 +40,7 @@ from chronique.ingest.html_page import extract_html_page
 from chronique.ingest.images import lead_image
 from chronique.ingest.language import detect_language, language_name
 from chronique.ingest.page import ExtractedPage, sections_by_fold, trim_at_sentence
+from chronique.ingest.repeats import PageCounter, RepeatedLines
 from chronique.ingest.report import IngestReport, IngestResult, Status
 from chronique.ingest.sections import SectionChoice, SectionMap, SectionMapError
 from chronique.ingest.tagging import SiteTagger
@@ -107,13 +109,14 @@ class Batch:
 def ingest_paths(
     paths: Sequence[Path], config: ChroniqueConfig, options: IngestOptions | None = None
 ) -> IngestReport:
-    """Ingest files and folders (walked recursively, in sorted order) into the archive.
+    """Ingest files and folders (walked recursively, in sorted order) into the archive; the
+    text pages are read with the lines they share as evidence of their sites' chrome.
 
     Raises SectionMapError (a ValueError) when the section settings cannot be used.
     """
     options = options or IngestOptions()
-    batch = new_batch(config, options)
     inputs = collect_inputs(paths)
+    batch = new_batch(config, options, inputs.pages)
     report = IngestReport(skipped=inputs.skipped)
     with _Progress(len(inputs.pages), options.quiet) as advance:
         for path in inputs.pages:
@@ -122,20 +125,56 @@ def ingest_paths(
     return report
 
 
-def new_batch(config: ChroniqueConfig, options: IngestOptions) -> Batch:
-    """The state one run shares across its inputs (also used by the evaluation harness).
+def new_batch(config: ChroniqueConfig, options: IngestOptions, pages: Sequence[Path] = ()) -> Batch:
+    """The state one run shares across its inputs (also used by the evaluation harness):
+    with the lines repeated across the text *pages* it will read.
 
     Raises SectionMapError (a ValueError) when the section settings cannot be used.
     """
     extra_chrome = tuple(config.pelican.get("CHRONIQUE_INGEST_CHROME", ()))
+    rules = TextRules(
+        load_chrome_patterns(extra_chrome),
+        config.sections,
+        config.timezone,
+        repeated_lines=repeated_lines(pages, options),
+    )
     return Batch(
         config=config,
         options=options,
-        rules=TextRules(load_chrome_patterns(extra_chrome), config.sections, config.timezone),
+        rules=rules,
         index=ArchiveIndex.load(config.articles_path),
         tagger=SiteTagger(config.topics_path, config.pelican),
         sections=SectionMap.build(config.section_map, config.sections, config.default_section),
     )
+
+
+def repeated_lines(pages: Sequence[Path], options: IngestOptions) -> RepeatedLines:
+    """The lines printed on several of the text *pages* (see chronique.ingest.repeats), each
+    page's text counted once however many copies of it the run holds. A page that cannot
+    be read or decoded is left out here: its own turn reports why."""
+    counter = PageCounter()
+    contents: set[int] = set()
+    for path in pages:
+        text = _plain_text(path, options, contents)
+        if text is not None:
+            counter.add(text)
+    return counter.lines()
+
+
+def _plain_text(path: Path, options: IngestOptions, contents: set[int]) -> str | None:
+    """The text of a plain-text input whose content is not among *contents* (and is now)."""
+    if _suffix(path.name) not in TEXT_SUFFIXES:
+        return None
+    try:
+        raw = _read(path, options)
+        content = hash(raw)
+        if content in contents:
+            return None
+        contents.add(content)
+        text = decode_bytes(raw).text
+    except (IngestFailure, OSError):
+        return None
+    return None if _looks_like_html(text) else text
 
 
 @dataclass(frozen=True)

@@ -58,6 +58,7 @@ from chronique.ingest.headlines import (
 )
 from chronique.ingest.markdown import escape_paragraph, heading, join_blocks
 from chronique.ingest.page import ExtractedPage, sections_by_fold, split_sentences
+from chronique.ingest.repeats import RepeatedLines
 from chronique.ingest.stopwords import page_language, stoplist, words_of
 
 
@@ -262,6 +263,8 @@ class TextRules:
     chrome: ChromePatterns
     sections: tuple[str, ...] = ()
     timezone: str = "Europe/Paris"
+    #: The lines the other pages of the batch print too (see chronique.ingest.repeats).
+    repeated_lines: RepeatedLines = field(default_factory=RepeatedLines)
     #: Short lines already classified under these rules (see classify_line).
     seen_lines: dict[str, Line] = field(default_factory=dict, compare=False, repr=False)
 
@@ -707,6 +710,8 @@ REPEATED_MAX_CHARS = 200
 REPEATED_LABEL_MIN = 3
 #: A box printed twice on a page: at least this many lines alike, in the same order.
 REPEATED_BOX_LINES = 3
+#: Paragraphs in a row that other pages of the batch print too: the same story, not chrome.
+SHARED_STORY_MIN_PARAGRAPHS = 2
 #: A run of text found after the article's end (comments, other articles) counts this much.
 AFTER_END_WEIGHT = 0.25
 #: An end marker closes a run of text up to this many times as long as the text above it.
@@ -889,7 +894,7 @@ def extract_text_page(text: str, rules: TextRules, source_url: str | None = None
         header.dek,
         right_under_title,
         block_of[start:stop],
-        _slot_labels(lines),
+        _slot_labels(lines) | _batch_chrome(lines, rules.repeated_lines),
     )
     if not paragraphs:
         raise IngestFailure("title only: no article text under the headline")
@@ -1003,6 +1008,68 @@ def _in_repeated_boxes(lines: Sequence[Line]) -> set[int]:
             for start in positions:
                 repeated.update(range(start, start + size))
     return repeated
+
+
+def _batch_chrome(lines: Sequence[Line], repeated: RepeatedLines) -> frozenset[str]:
+    """The lines that other pages of the batch print too: a site's menus, footer,
+    newsletter and paywall boxes, its 'most read' list, a box's label set between the
+    article's paragraphs; with the short lines above them in their box ('Advertisement
+    2'). Not the runs of them that are a story (_is_story_run), nor a paragraph of them
+    right beside one of the page's own (a dispatch's background paragraph, a partner's
+    credit or a standard disclaimer in the text), nor all the page's text: there is then
+    nothing they tell apart."""
+    if not repeated:
+        return frozenset()
+    marks = repeated.marks(ln.text for ln in lines)
+    positions: set[int] = set()
+    run: list[int] = []
+    for index, mark in enumerate([*marks, False]):
+        if mark is not False:  # printed elsewhere, or too short to tell: the run goes on
+            run.append(index)
+        elif run:
+            positions.update(_site_lines_of_run(lines, marks, run))
+            run = []
+    if all(ln.kind not in TEXT_KINDS for i, ln in enumerate(lines) if i not in positions):
+        return frozenset()
+    return frozenset(lines[i].text for i in positions)
+
+
+def _site_lines_of_run(
+    lines: Sequence[Line], marks: Sequence[bool | None], run: Sequence[int]
+) -> list[int]:
+    """Positions of the site's lines in a *run* of lines printed elsewhere (marked True) or
+    too short to tell (None), between two of the page's own."""
+    printed = [i for i in run if marks[i]]
+    if not printed or _is_story_run([lines[i] for i in printed]):
+        return []
+    kept = set()
+    if _is_paragraph(lines, run[0] - 1) and _is_paragraph(lines, printed[0]):
+        kept.add(printed[0])
+    if _is_paragraph(lines, run[-1] + 1) and _is_paragraph(lines, printed[-1]):
+        kept.add(printed[-1])
+    site: list[int] = []
+    site_below = False  # whether the next line printed elsewhere is the site's
+    for index in reversed(run):
+        if marks[index]:
+            site_below = index not in kept
+        if site_below and lines[index].kind in CONTENT_KINDS:
+            site.append(index)
+    return site
+
+
+def _is_paragraph(lines: Sequence[Line], index: int) -> bool:
+    return 0 <= index < len(lines) and lines[index].kind == Kind.PROSE
+
+
+def _is_story_run(printed: Sequence[Line]) -> bool:
+    """Paragraphs in a row (SHARED_STORY_MIN_PARAGRAPHS, together PROSE_RUN_MIN_CHARS) that
+    other pages print too are a story, not a box: one agency dispatch printed by two sites,
+    a page saved twice."""
+    paragraphs = [ln.text for ln in printed if ln.kind == Kind.PROSE]
+    return (
+        len(paragraphs) >= SHARED_STORY_MIN_PARAGRAPHS
+        and sum(map(len, paragraphs)) >= PROSE_RUN_MIN_CHARS
+    )
 
 
 def _slot_labels(lines: Sequence[Line]) -> frozenset[str]:

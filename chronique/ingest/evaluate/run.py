@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import hashlib
 from collections import Counter
-from collections.abc import Iterable, Sequence
+from collections.abc import Sequence
 from dataclasses import dataclass, field, replace
 from datetime import datetime
 from functools import partial
@@ -104,7 +104,7 @@ class Totals:
 
 
 def evaluate_pages(
-    pages: Sequence[GoldPage], cache: Path, config: ChroniqueConfig, sources: Iterable[str]
+    pages: Sequence[GoldPage], cache: Path, config: ChroniqueConfig, sources: Sequence[str]
 ) -> dict[tuple[str, str], Totals]:
     """Totals by (extractor, source) for the pages (text copies must be in *cache*)."""
     config = replace(config, source_timezones={**config.source_timezones, **source_zones(pages)})
@@ -112,7 +112,9 @@ def evaluate_pages(
     # Sections are not scored (they depend on the site's map): the first section stands in,
     # so that no page is refused for want of one.
     options = IngestOptions(quiet=True, category=sections[0] if sections else None)
-    batch = new_batch(config, options)
+    # The corpus is read as one run reads a folder: its text copies are one batch.
+    text_paths = [page_paths(cache, page)[1] for page in pages] if "text" in sources else []
+    batch = new_batch(config, options, text_paths)
     rows: dict[tuple[str, str], Totals] = {}
     for page in pages:
         html_path, text_path = page_paths(cache, page)
