@@ -12,7 +12,8 @@ Lines are known by the hash of their normalised text (white space and case folde
 memory grows with the number of distinct lines, not with their length; when the table
 grows past ``MAX_TRACKED`` the lines met on one page only are forgotten (a site's chrome
 comes back on its next pages, long before that), which bounds it for any batch. (Two
-lines whose 64-bit hashes collide are one line: a chance too small to weigh.)
+lines whose 64-bit hashes collide are one line: a chance too small to weigh. The hash is
+Python's own, salted per process: the keys are good within the run that counted them.)
 """
 
 from __future__ import annotations
