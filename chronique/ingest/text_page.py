@@ -638,6 +638,10 @@ DATA_DIGIT_SHARE = 0.5
 #: A count in parentheses ('October 2020 (227)', an archive's menu) is no code.
 _COUNT = re.compile(r"\(\d[\d,.]*\)")
 _DIGIT = re.compile(r"\d")
+_NUMBER = re.compile(r"\d+")
+#: A table's row: cells, the last two figures ('Herbert Dürr 63 16.6%'; not an address's
+#: 'Huyssenallee 11').
+_TABLE_ROW = re.compile(r"\S\s+[-+]?\d[\d.,]*%?\s+[-+]?\d[\d.,]*\s*%?$")
 _CODE_MARK = re.compile(r"[(){}\[\]<>=;│─┼|_#$`\\]")
 #: What only code writes: a call ('fetch(', 'log('), a statement's end or a block's brace at
 #: the end ('…;', '{') or a closing one at the start, an assignment or a comparison between
@@ -654,6 +658,9 @@ STRAY_TAIL_SHARE = 0.2
 #: this many words that ends with a colon.
 LIST_MIN_ITEMS = 2
 LIST_INTRO_MIN_WORDS = 5
+#: Between two paragraphs of the text a shorter sentence introduces a list ('What you'll
+#: need:'): the text going on under the list says the list is its own.
+INNER_LIST_INTRO_MIN_WORDS = 3
 #: How such a sentence ends: a colon, or a full stop after 'as follows' ('各地の震度は次のとおり。').
 _INTRODUCES_LIST = re.compile(
     r"(?:[:：]|\b(?:as follows|comme suit|wie folgt)\.|(?:次の|以下の)(?:とおり|通り)[。.]?)$"
@@ -1197,11 +1204,24 @@ def _article_span(
     best = _without_teaser_tail(lines, [a for a in anchors if best[0] <= a < best[1]], reader)
     best = _without_stray_tail(lines, [a for a in anchors if best[0] <= a < best[1]], reader)
     best = _before_author_bio(lines, [a for a in anchors if best[0] <= a < best[1]], reader)
+    best = _past_leading_labels(lines, [a for a in anchors if best[0] <= a < best[1]])
     text_chars = sum(reader.length(lines[i].text) for i in anchors if best[0] <= i < best[1])
     _refuse_teaser(lines, best)
     if not _named_by_url(lines, best[0], slug):
         _refuse_listing(lines, reader, text_chars, outside=best)
     return best
+
+
+def _past_leading_labels(lines: Sequence[Line], anchors: Sequence[int]) -> tuple[int, int]:
+    """The span of *anchors* past the labels that open it: a menu's labels that end with a
+    colon ('Canales:', 'Servicios:'), taken in by the good text under them, do not start an
+    article (a short sentence does: 'Hi everyone!')."""
+    start = next((a for a in anchors if not _is_colon_label(lines[a])), anchors[0])
+    return start, anchors[-1] + 1
+
+
+def _is_colon_label(line: Line) -> bool:
+    return line.words < HEADLINE_MIN_WORDS and line.text.endswith(":")
 
 
 def _named_by_url(lines: Sequence[Line], start: int, slug: frozenset[str]) -> bool:
@@ -1358,12 +1378,23 @@ def _is_teaser_list(
     if len(inside) < TEASER_LIST_MIN:
         return False
     headed = [a for a in inside if _is_entry_heading(lines[a - 1])]
-    if len(headed) < TEASER_LIST_SHARE * len(inside):
+    if len(headed) < TEASER_LIST_SHARE * len(inside) or _numbered_in_order(
+        [lines[a - 1].text for a in headed]
+    ):
         return False
     if sum(reader.length(lines[a].text) for a in inside) <= LENGTH_HIGH * len(inside):
         return True
     alone = [a for a in headed if a + 1 == run[1] or _is_entry_heading(lines[a + 1])]
     return len(alone) >= TEASER_LIST_SHARE * len(inside)
+
+
+def _numbered_in_order(headings: Sequence[str]) -> bool:
+    """Whether most *headings* number the steps of one text in order ('Step 1', 'Step 2'…;
+    '1. Choose the glass', '2. …'): each numbered one the next number."""
+    numbers = [int(match.group()) for text in headings if (match := _NUMBER.search(text))]
+    return len(numbers) >= TEASER_LIST_SHARE * len(headings) and all(
+        b == a + 1 for a, b in pairwise(numbers)
+    )
 
 
 def _is_entry_heading(line: Line) -> bool:
@@ -1417,6 +1448,7 @@ def _runs(
             or not (
                 _bridgeable(gap)
                 or _lists_contents(gap, range(stop + 1, index), contents)
+                or _is_introduced_list(lines[stop], gap)
                 or _same_story_across_gap(lines, anchors, start, stop, position)
             )
         ):
@@ -1435,6 +1467,17 @@ def _lists_contents(gap: Sequence[Line], at: range, contents: frozenset[int]) ->
         listed >= CONTENTS_MIN_ENTRIES
         and listed >= CONTENTS_SHARE * len(gap)
         and not any(ln.kind in (Kind.END, Kind.PAYWALL) for ln in gap)
+    )
+
+
+def _is_introduced_list(intro: Line, gap: Sequence[Line]) -> bool:
+    """Whether the *gap* is a list that the paragraph above it introduces ('What you'll
+    need:', then the items, perhaps a step's heading): headline-shaped lines only, no more
+    than a gap across which the same story goes on (see _introduces_list)."""
+    return (
+        LIST_MIN_ITEMS <= len(gap) <= MAX_STORY_GAP_LINES
+        and _introduces_list(intro, INNER_LIST_INTRO_MIN_WORDS)
+        and all(ln.kind == Kind.HEADLINE for ln in gap)
     )
 
 
@@ -1493,7 +1536,8 @@ def _is_inline_block(gap: Sequence[Line]) -> bool:
         for ln in gap
     ):
         return False
-    return sum(_is_data_line(ln.text) for ln in gap) >= BLOCK_DATA_SHARE * len(gap)
+    data = sum(_is_data_line(ln.text) or _TABLE_ROW.search(ln.text) is not None for ln in gap)
+    return data >= BLOCK_DATA_SHARE * len(gap)
 
 
 def _is_controls(gap: Sequence[Line]) -> bool:
@@ -2389,11 +2433,11 @@ def _list_items(lines: Sequence[Line]) -> set[int]:
     return items
 
 
-def _introduces_list(line: Line) -> bool:
+def _introduces_list(line: Line, min_words: int = LIST_INTRO_MIN_WORDS) -> bool:
     return (
         line.kind in TEXT_KINDS
         and _INTRODUCES_LIST.search(line.text[-_TAIL_CHARS:]) is not None
-        and line.words >= LIST_INTRO_MIN_WORDS
+        and line.words >= min_words
     )
 
 
