@@ -109,7 +109,9 @@ STANDFIRST_MAX_CHARS = 400
 SEEN_LINE_MAX_CHARS = 200
 SEEN_LINES_MAX = 50_000
 
-_SENTENCE_CLOSE = r"(?:[\s\u00a0\u202f]*[»”\"’')\]」』）])*$"
+#: What may follow a sentence's closing mark: closing quotes and brackets, and the markers
+#: of its footnotes ('… of his death.[69]', '… 2014.[a][12]').
+_SENTENCE_CLOSE = r"(?:[\s\u00a0\u202f]*(?:[»”\"’')\]」』）]|\[\w{1,3}(?: \d{1,3})?\]))*$"
 #: How far from a line's end its closing punctuation can stand: the closing quotes,
 #: brackets and spaces after it never run this long. Searching only there keeps the
 #: end-of-sentence tests from scanning whole paragraphs.

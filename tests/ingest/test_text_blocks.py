@@ -208,3 +208,44 @@ def test_a_shell_command_that_redirects_its_output_is_no_breadcrumb():
     assert classify_line("$ echo 'do stuff' > file1", text_rules()).kind != Kind.BREADCRUMB
     assert classify_line("(n - series_mean) / series_stddev", text_rules()).kind != Kind.BREADCRUMB
     assert classify_line("Accueil > Monde > Europe", text_rules()).kind == Kind.BREADCRUMB
+
+
+FILM_ROWS = tuple(
+    f"{film} {year} {about}[{note}]"
+    for note, (film, year, about) in enumerate(
+        (
+            ("Repeat Performance", 1947, "A woman who shot her husband lives the same year again."),
+            ("The Loop House", 1964, "Two scientists test a device that sends them back a day."),
+            ("Morning Again", 1983, "A schoolgirl wakes up on the same Monday, over and over."),
+            ("Twelve Past One", 1990, "A clerk relives the hour that follows an accident."),
+            ("The Same Day", 1993, "A weatherman is forced to relive one winter's day for years."),
+            ("Run, Lena", 1998, "A woman has twenty minutes to find money, three times."),
+            ("The Last Day of June", 2007, "A boy's wish that summer never ends comes true."),
+            ("Edge of the Day", 2014, "A soldier relives the same battle each time he dies."),
+        ),
+        start=12,
+    )
+)
+
+
+def test_sentences_that_end_on_a_footnote_marker_are_the_article_s():
+    """A wiki's list of entries, each a sentence closed by its footnote's marker ('….[12]'),
+    reads as sentences, not as a column of headlines."""
+    lead = (
+        "This list of films featuring time loops gathers the films in which characters live "
+        "the same stretch of time again and again, each aware that it repeats, and try to "
+        "break out of it."
+    )
+    extracted = extract_text_page(
+        text_page(
+            "List of films featuring time loops",
+            "From the free encyclopedia",
+            lead,
+            "Film Year Description",
+            *FILM_ROWS,
+            "See also",
+            "References",
+        ),
+        text_rules(),
+    )
+    assert extracted.paragraphs[-len(FILM_ROWS) :] == FILM_ROWS
