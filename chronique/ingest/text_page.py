@@ -422,7 +422,7 @@ def _shape(text: str) -> Kind:
 
 
 def _breadcrumb_parts(text: str) -> tuple[str, ...]:
-    if len(text) > BREADCRUMB_MAX_CHARS or is_code(text):  # '$ echo 'x' > file', 'a / b_c'
+    if len(text) > BREADCRUMB_MAX_CHARS or _is_code(text):  # '$ echo 'x' > file', 'a / b_c'
         return ()
     parts = _BREADCRUMB_SEPARATOR.split(text)
     if len(parts) == 1 and _HOME_LABEL.match(text):
@@ -1066,10 +1066,10 @@ def _initial_quality(line: Line, reader: PageReader) -> Quality:
         return Quality.NEAR_GOOD
     if line.kind == Kind.PROSE and length > LENGTH_HIGH and density >= PROSE_STOPWORDS_LOW:
         return Quality.NEAR_GOOD  # a long paragraph of names and figures: text beside text
-    return Quality.SHORT if is_code(line.text) else Quality.BAD
+    return Quality.SHORT if _is_code(line.text) else Quality.BAD
 
 
-def is_code(text: str) -> bool:
+def _is_code(text: str) -> bool:
     """Whether a line reads as code (see _CODE_SYNTAX). A line of code has few function
     words, like chrome, but stands in the text it illustrates: it takes the class of the
     lines around it, as a short line does."""
@@ -1827,12 +1827,15 @@ def title_candidates(
     outline: Outline | None = None,
 ) -> dict[int, TitleEvidence]:
     """The evidence for each short line above the article text, nearest first."""
-    window = range(start - 1, max(-1, start - 1 - TITLE_WINDOW_LINES), -1)
     outline = outline or Outline.of(lines)
     menu, labels = outline.menu, outline.labels
     # An entry of a table of contents and the heading it points to name a section, not the
     # article.
-    window = [i for i in window if i not in outline.contents.sections]
+    window = [
+        i
+        for i in range(start - 1, max(-1, start - 1 - TITLE_WINDOW_LINES), -1)
+        if i not in outline.contents.sections
+    ]
     shaped = {i for i in window if _is_headline_shaped(lines[i], reader, reader.stopwords)}
     # Other short lines are the title only for want of a headline: near the text, off menus.
     candidates = [
@@ -2124,7 +2127,7 @@ class Outline:
 
     menu: frozenset[int]
     labels: frozenset[str]
-    contents: Contents = field(default_factory=lambda: Contents(frozenset(), frozenset()))
+    contents: Contents
 
     @classmethod
     def of(cls, lines: Sequence[Line]) -> Outline:
@@ -2212,13 +2215,15 @@ def _short_line_runs(lines: Sequence[Line]) -> list[tuple[int, int]]:
     runs: list[tuple[int, int]] = []
     start, count = 0, 0
     for index, line in enumerate([*lines, None]):
-        short = line is not None and len(line.text) <= CONTENTS_ENTRY_MAX_CHARS
-        if short and line is not None and line.kind == Kind.HEADLINE:
+        kind = (
+            line.kind if line is not None and len(line.text) <= CONTENTS_ENTRY_MAX_CHARS else None
+        )
+        if kind == Kind.HEADLINE:
             if count == 0:
                 start = index
             count += 1
             continue
-        if short and line is not None and line.kind == Kind.CHROME and count:
+        if kind == Kind.CHROME and count:
             continue
         if count >= CONTENTS_MIN_ENTRIES:
             stop = index
