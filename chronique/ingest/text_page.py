@@ -23,6 +23,7 @@ read from the sequence:
 from __future__ import annotations
 
 import re
+from bisect import bisect_left
 from collections import Counter
 from collections.abc import Sequence
 from dataclasses import dataclass, field, replace
@@ -109,7 +110,9 @@ STANDFIRST_MAX_CHARS = 400
 SEEN_LINE_MAX_CHARS = 200
 SEEN_LINES_MAX = 50_000
 
-_SENTENCE_CLOSE = r"(?:[\s\u00a0\u202f]*[»”\"’')\]」』）])*$"
+#: What may follow a sentence's closing mark: closing quotes and brackets, and the markers
+#: of its footnotes ('… of his death.[69]', '… 2014.[a][12]').
+_SENTENCE_CLOSE = r"(?:[\s\u00a0\u202f]*(?:[»”\"’')\]」』）]|\[\w{1,3}(?: \d{1,3})?\]))*$"
 #: How far from a line's end its closing punctuation can stand: the closing quotes,
 #: brackets and spaces after it never run this long. Searching only there keeps the
 #: end-of-sentence tests from scanning whole paragraphs.
@@ -422,7 +425,7 @@ def _shape(text: str) -> Kind:
 
 
 def _breadcrumb_parts(text: str) -> tuple[str, ...]:
-    if len(text) > BREADCRUMB_MAX_CHARS:
+    if len(text) > BREADCRUMB_MAX_CHARS or _is_code(text):  # '$ echo 'x' > file', 'a / b_c'
         return ()
     parts = _BREADCRUMB_SEPARATOR.split(text)
     if len(parts) == 1 and _HOME_LABEL.match(text):
@@ -640,7 +643,19 @@ DATA_DIGIT_SHARE = 0.5
 #: A count in parentheses ('October 2020 (227)', an archive's menu) is no code.
 _COUNT = re.compile(r"\(\d[\d,.]*\)")
 _DIGIT = re.compile(r"\d")
+_NUMBER = re.compile(r"\d+")
+#: A table's row: cells, the last two figures ('Herbert Dürr 63 16.6%'; not an address's
+#: 'Huyssenallee 11').
+_TABLE_ROW = re.compile(r"\S\s+[-+]?\d[\d.,]*%?\s+[-+]?\d[\d.,]*\s*%?$")
 _CODE_MARK = re.compile(r"[(){}\[\]<>=;│─┼|_#$`\\]")
+#: What only code writes: a call ('fetch(', 'log('), a statement's end or a block's brace at
+#: the end ('…;', '{') or a closing one at the start, an assignment or a comparison between
+#: spaces, a comment or a shell prompt at the start, a member or a name joined by an
+#: underscore ('res.status(', 'series_mean').
+_CODE_SYNTAX = re.compile(
+    r"[a-z0-9_]\(|[;{]\s*$|^[}\])]|\s(?:[=!<>+*/-]?=|=>|&&|\|\|)\s|^(?://|/\*|\$ )"
+    r"|\b[a-z]\w*\.[a-z]\w*\(|\b[a-z]+_[a-z_]+\b"
+)
 #: A run of text at the article's end across a box, this share of the text or less, is the
 #: article's only when it shares words with the text above it (see _without_stray_tail).
 STRAY_TAIL_SHARE = 0.2
@@ -648,6 +663,9 @@ STRAY_TAIL_SHARE = 0.2
 #: this many words that ends with a colon.
 LIST_MIN_ITEMS = 2
 LIST_INTRO_MIN_WORDS = 5
+#: Between two paragraphs of the text a shorter sentence introduces a list ('What you'll
+#: need:'): the text going on under the list says the list is its own.
+INNER_LIST_INTRO_MIN_WORDS = 3
 #: How such a sentence ends: a colon, or a full stop after 'as follows' ('各地の震度は次のとおり。').
 _INTRODUCES_LIST = re.compile(
     r"(?:[:：]|\b(?:as follows|comme suit|wie folgt)\.|(?:次の|以下の)(?:とおり|通り)[。.]?)$"
@@ -727,6 +745,16 @@ TEASER_LIST_MIN = 4
 TEASER_LIST_SHARE = 0.8
 ENTRY_HEADING_MAX_CHARS = 40
 HEADER_LINES = 10
+#: A table of contents: a run of at least this many short lines, this share of which come
+#: back further down, in the same order, each as the heading of a section with text under
+#: it. Across one the article goes on however long it runs (see _runs).
+CONTENTS_MIN_ENTRIES = 3
+CONTENTS_SHARE = 0.5
+CONTENTS_ENTRY_MAX_CHARS = 120
+#: What numbers an entry or points to its page ('3.7.1 ', '12. ', leader dots and a page
+#: number), and what a heading adds to it ('[edit]', a pilcrow): neither tells them apart.
+_SECTION_NUMBER = re.compile(r"\d+(?:\.\d+)*\.?\s+")
+_ENTRY_TAIL = re.compile(r"(?:\s*\.{3,}\s*\d*|\s*\[[^\]]{1,20}\]|\s*¶)+$")
 #: Comments are dated one after another: this many relative dates under some text.
 COMMENT_DATES_MIN = 2
 #: How many lines above the article text a headline is looked for as the title, and how many
@@ -875,11 +903,11 @@ def extract_text_page(text: str, rules: TextRules, source_url: str | None = None
     if not any(_is_text(ln, q) for ln, q in zip(unslotted, qualities, strict=True)):
         qualities = _short_page_qualities(unslotted, initial)
     slug = slug_stems(source_url)
-    start, stop = _article_span(unslotted, qualities, reader, slug)
+    outline = Outline.of(lines)
+    start, stop = _article_span(unslotted, qualities, reader, slug, outline.contents.lines)
     stop = _through_closing_list(lines, stop)
     article = lines[start:stop]
     subject = Subject(article)
-    outline = Outline.of(lines)
     title_at = _title_index(lines, start, subject, reader, slug, outline)
     if title_at == start:  # a headline that ends like a question, read as the text's start
         start += 1
@@ -1105,7 +1133,14 @@ def _initial_quality(line: Line, reader: PageReader) -> Quality:
         return Quality.NEAR_GOOD
     if line.kind == Kind.PROSE and length > LENGTH_HIGH and density >= PROSE_STOPWORDS_LOW:
         return Quality.NEAR_GOOD  # a long paragraph of names and figures: text beside text
-    return Quality.BAD
+    return Quality.SHORT if _is_code(line.text) else Quality.BAD
+
+
+def _is_code(text: str) -> bool:
+    """Whether a line reads as code (see _CODE_SYNTAX). A line of code has few function
+    words, like chrome, but stands in the text it illustrates: it takes the class of the
+    lines around it, as a short line does."""
+    return _CODE_SYNTAX.search(text) is not None
 
 
 def revise(initial: Sequence[Quality], lines: Sequence[Line]) -> list[Quality]:
@@ -1193,17 +1228,19 @@ def _article_span(
     qualities: list[Quality],
     reader: PageReader,
     slug: frozenset[str] = frozenset(),
+    contents: frozenset[int] = frozenset(),
 ) -> tuple[int, int]:
     """[start, stop) of the article text: the run of good paragraphs with the most text,
     across short interruptions on either side of its densest part (*slug*: the stems of the
-    source URL's words, see _refuse_listing)."""
+    source URL's words, see _refuse_listing; *contents*: the lines of its tables of
+    contents, see Contents)."""
     anchors = [i for i, (ln, q) in enumerate(zip(lines, qualities, strict=True)) if _is_text(ln, q)]
     if not anchors:
         _refuse_listing(lines, reader, text_chars=0)
         if any(ln.kind == Kind.HEADLINE for ln in lines):
             raise IngestFailure("title only: no article text under the headline")
         raise IngestFailure("only page chrome: no title and no article text found")
-    runs = _runs(lines, anchors)
+    runs = _runs(lines, anchors, contents)
     after_text = range(anchors[0] + 1, len(lines))
     ends = [i for i in after_text if lines[i].kind == Kind.END]
     comment_dates = [i for i in after_text if _is_relative_date_line(lines[i])]
@@ -1236,11 +1273,24 @@ def _article_span(
     best = _without_teaser_tail(lines, [a for a in anchors if best[0] <= a < best[1]], reader)
     best = _without_stray_tail(lines, [a for a in anchors if best[0] <= a < best[1]], reader)
     best = _before_author_bio(lines, [a for a in anchors if best[0] <= a < best[1]], reader)
+    best = _past_leading_labels(lines, [a for a in anchors if best[0] <= a < best[1]])
     text_chars = sum(reader.length(lines[i].text) for i in anchors if best[0] <= i < best[1])
     _refuse_teaser(lines, best)
     if not _named_by_url(lines, best[0], slug):
         _refuse_listing(lines, reader, text_chars, outside=best)
     return best
+
+
+def _past_leading_labels(lines: Sequence[Line], anchors: Sequence[int]) -> tuple[int, int]:
+    """The span of *anchors* past the labels that open it: a menu's labels that end with a
+    colon ('Canales:', 'Servicios:'), taken in by the good text under them, do not start an
+    article (a short sentence does: 'Hi everyone!')."""
+    start = next((a for a in anchors if not _is_colon_label(lines[a])), anchors[0])
+    return start, anchors[-1] + 1
+
+
+def _is_colon_label(line: Line) -> bool:
+    return line.words < HEADLINE_MIN_WORDS and line.text.endswith(":")
 
 
 def _named_by_url(lines: Sequence[Line], start: int, slug: frozenset[str]) -> bool:
@@ -1397,12 +1447,23 @@ def _is_teaser_list(
     if len(inside) < TEASER_LIST_MIN:
         return False
     headed = [a for a in inside if _is_entry_heading(lines[a - 1])]
-    if len(headed) < TEASER_LIST_SHARE * len(inside):
+    if len(headed) < TEASER_LIST_SHARE * len(inside) or _numbered_in_order(
+        [lines[a - 1].text for a in headed]
+    ):
         return False
     if sum(reader.length(lines[a].text) for a in inside) <= LENGTH_HIGH * len(inside):
         return True
     alone = [a for a in headed if a + 1 == run[1] or _is_entry_heading(lines[a + 1])]
     return len(alone) >= TEASER_LIST_SHARE * len(inside)
+
+
+def _numbered_in_order(headings: Sequence[str]) -> bool:
+    """Whether most *headings* number the steps of one text in order ('Step 1', 'Step 2'…;
+    '1. Choose the glass', '2. …'): each numbered one the next number."""
+    numbers = [int(match.group()) for text in headings if (match := _NUMBER.search(text))]
+    return len(numbers) >= TEASER_LIST_SHARE * len(headings) and all(
+        b == a + 1 for a, b in pairwise(numbers)
+    )
 
 
 def _is_entry_heading(line: Line) -> bool:
@@ -1439,10 +1500,14 @@ def _short_page_qualities(lines: Sequence[Line], initial: Sequence[Quality]) -> 
     return [Quality.GOOD if i in dense else Quality.BAD for i in range(len(lines))]
 
 
-def _runs(lines: Sequence[Line], anchors: Sequence[int]) -> list[tuple[int, int]]:
+def _runs(
+    lines: Sequence[Line], anchors: Sequence[int], contents: frozenset[int] = frozenset()
+) -> list[tuple[int, int]]:
     """The runs of the article's paragraphs, each gap bridged unless a comment's header dated
     by a count back stands in it (a comment tells the same story, in the same words; a
-    'Name wrote:' line can rather introduce a quote inside the article)."""
+    'Name wrote:' line can rather introduce a quote inside the article). A table of contents
+    (the lines *contents*) between the lead and the first section is bridged whatever its
+    length."""
     runs: list[tuple[int, int]] = []
     start = stop = anchors[0]
     for position, index in enumerate(anchors):
@@ -1450,7 +1515,10 @@ def _runs(lines: Sequence[Line], anchors: Sequence[int]) -> list[tuple[int, int]
         if index > stop and (
             any(ln.kind == Kind.END and _is_name_counted_back(ln.text) for ln in gap)
             or not (
-                _bridgeable(gap) or _same_story_across_gap(lines, anchors, start, stop, position)
+                _bridgeable(gap)
+                or _lists_contents(gap, range(stop + 1, index), contents)
+                or _is_introduced_list(lines[stop], gap)
+                or _same_story_across_gap(lines, anchors, start, stop, position)
             )
         ):
             runs.append((start, stop + 1))
@@ -1458,6 +1526,28 @@ def _runs(lines: Sequence[Line], anchors: Sequence[int]) -> list[tuple[int, int]
         stop = index
     runs.append((start, stop + 1))
     return runs
+
+
+def _lists_contents(gap: Sequence[Line], at: range, contents: frozenset[int]) -> bool:
+    """Whether the *gap* (the lines *at*) is mostly a table of contents, with no end marker
+    or subscription notice among its lines."""
+    listed = sum(i in contents for i in at)
+    return (
+        listed >= CONTENTS_MIN_ENTRIES
+        and listed >= CONTENTS_SHARE * len(gap)
+        and not any(ln.kind in (Kind.END, Kind.PAYWALL) for ln in gap)
+    )
+
+
+def _is_introduced_list(intro: Line, gap: Sequence[Line]) -> bool:
+    """Whether the *gap* is a list that the paragraph above it introduces ('What you'll
+    need:', then the items, perhaps a step's heading): headline-shaped lines only, no more
+    than a gap across which the same story goes on (see _introduces_list)."""
+    return (
+        LIST_MIN_ITEMS <= len(gap) <= MAX_STORY_GAP_LINES
+        and _introduces_list(intro, INNER_LIST_INTRO_MIN_WORDS)
+        and all(ln.kind == Kind.HEADLINE for ln in gap)
+    )
 
 
 def _bridgeable(gap: Sequence[Line]) -> bool:
@@ -1515,7 +1605,8 @@ def _is_inline_block(gap: Sequence[Line]) -> bool:
         for ln in gap
     ):
         return False
-    return sum(_is_data_line(ln.text) for ln in gap) >= BLOCK_DATA_SHARE * len(gap)
+    data = sum(_is_data_line(ln.text) or _TABLE_ROW.search(ln.text) is not None for ln in gap)
+    return data >= BLOCK_DATA_SHARE * len(gap)
 
 
 def _is_controls(gap: Sequence[Line]) -> bool:
@@ -1803,9 +1894,15 @@ def title_candidates(
     outline: Outline | None = None,
 ) -> dict[int, TitleEvidence]:
     """The evidence for each short line above the article text, nearest first."""
-    window = range(start - 1, max(-1, start - 1 - TITLE_WINDOW_LINES), -1)
     outline = outline or Outline.of(lines)
     menu, labels = outline.menu, outline.labels
+    # An entry of a table of contents and the heading it points to name a section, not the
+    # article.
+    window = [
+        i
+        for i in range(start - 1, max(-1, start - 1 - TITLE_WINDOW_LINES), -1)
+        if i not in outline.contents.sections
+    ]
     shaped = {i for i in window if _is_headline_shaped(lines[i], reader, reader.stopwords)}
     # Other short lines are the title only for want of a headline: near the text, off menus.
     candidates = [
@@ -2092,14 +2189,124 @@ def _page_labels(lines: Sequence[Line]) -> frozenset[str]:
 
 @dataclass(frozen=True)
 class Outline:
-    """What the title and header readers both look up: the menu lines and the labels."""
+    """What the title and header readers both look up: the menu lines, the labels and the
+    tables of contents."""
 
     menu: frozenset[int]
     labels: frozenset[str]
+    contents: Contents
 
     @classmethod
     def of(cls, lines: Sequence[Line]) -> Outline:
-        return cls(_menu_lines(lines), _page_labels(lines))
+        return cls(_menu_lines(lines), _page_labels(lines), Contents.of(lines))
+
+
+@dataclass(frozen=True)
+class Contents:
+    """A page's tables of contents: runs of short lines (a label such as 'Contents' among
+    them) whose entries come back further down, in the same order, as the headings of
+    sections with text between them ('1 History' then 'History[edit]', 'Setting up' then
+    'Setting up¶', '4. Requests.....4' then '4. Requests'). A menu printed again in the
+    footer comes back with no text between its labels."""
+
+    #: The lines of the tables, labels and entries.
+    lines: frozenset[int]
+    #: The entries whose heading comes back, and those headings: none is the article's title.
+    sections: frozenset[int]
+
+    @classmethod
+    def of(cls, lines: Sequence[Line]) -> Contents:
+        runs = _short_line_runs(lines)
+        if not runs:
+            return cls(frozenset(), frozenset())
+        headings: dict[tuple[str, ...], list[int]] = {}
+        for index in range(runs[0][0], len(lines)):
+            line = lines[index]
+            key = _entry_key(line.text) if len(line.text) <= CONTENTS_ENTRY_MAX_CHARS else ()
+            if key and line.kind != Kind.PROSE:
+                headings.setdefault(key, []).append(index)
+        text_before = [0]
+        for line in lines:
+            text_before.append(text_before[-1] + (line.kind in TEXT_KINDS))
+        table: set[int] = set()
+        sections: set[int] = set()
+        for start, stop in runs:
+            found: list[tuple[int, int]] = []
+            for index in range(start, stop):
+                later = _first_after(headings.get(_entry_key(lines[index].text), ()), index + 1)
+                if later is not None:
+                    found.append((index, later))
+            twins = _in_order(found)
+            if twins:  # the headings stand past the table's last entry
+                twins = _in_order([(e, h) for e, h in found if h > twins[-1][0]])
+            if len(twins) < CONTENTS_MIN_ENTRIES:
+                continue
+            first, last = twins[0][0], twins[-1][0]
+            apart = sum(text_before[b] > text_before[a] for (_, a), (_, b) in pairwise(twins))
+            if len(twins) >= CONTENTS_SHARE * (last + 1 - first) and apart >= CONTENTS_SHARE * (
+                len(twins) - 1
+            ):
+                table.update(range(first, last + 1))
+                sections.update(line for twin in twins for line in twin)
+        return cls(frozenset(table), frozenset(sections))
+
+
+def _first_after(positions: Sequence[int], stop: int) -> int | None:
+    return next((i for i in positions if i >= stop), None)
+
+
+def _in_order(pairs: Sequence[tuple[int, int]]) -> list[tuple[int, int]]:
+    """The longest run of *pairs* (entry, heading) whose headings come in the entries' order
+    (a longest increasing subsequence): an entry whose words come back elsewhere first, in
+    a footer's menu, is left out."""
+    tails: list[int] = []  # tails[k]: position in *pairs* ending the best chain of k + 1
+    before: list[int | None] = []
+    for position, (_, target) in enumerate(pairs):
+        rank = bisect_left([pairs[t][1] for t in tails], target)
+        before.append(tails[rank - 1] if rank else None)
+        if rank == len(tails):
+            tails.append(position)
+        else:
+            tails[rank] = position
+    chain: list[tuple[int, int]] = []
+    at = tails[-1] if tails else None
+    while at is not None:
+        chain.append(pairs[at])
+        at = before[at]
+    return chain[::-1]
+
+
+def _short_line_runs(lines: Sequence[Line]) -> list[tuple[int, int]]:
+    """[start, stop) of each run of short headline-shaped lines (chrome between them
+    allowed) that holds at least CONTENTS_MIN_ENTRIES of them."""
+    runs: list[tuple[int, int]] = []
+    start, count = 0, 0
+    for index, line in enumerate([*lines, None]):
+        kind = (
+            line.kind if line is not None and len(line.text) <= CONTENTS_ENTRY_MAX_CHARS else None
+        )
+        if kind == Kind.HEADLINE:
+            if count == 0:
+                start = index
+            count += 1
+            continue
+        if kind == Kind.CHROME and count:
+            continue
+        if count >= CONTENTS_MIN_ENTRIES:
+            stop = index
+            while lines[stop - 1].kind == Kind.CHROME:
+                stop -= 1
+            runs.append((start, stop))
+        count = 0
+    return runs
+
+
+@lru_cache(maxsize=8192)  # a site's menus come back on every page
+def _entry_key(text: str) -> tuple[str, ...]:
+    """The words an entry of a table of contents and its section's heading share."""
+    bare = _ENTRY_TAIL.sub("", text)
+    number = _SECTION_NUMBER.match(bare)
+    return tuple(_TWIN_WORD.findall(fold(bare[number.end() :] if number else bare)))
 
 
 def _without_breadcrumb(title: str, labels: frozenset[str]) -> str:
@@ -2300,11 +2507,11 @@ def _list_items(lines: Sequence[Line]) -> set[int]:
     return items
 
 
-def _introduces_list(line: Line) -> bool:
+def _introduces_list(line: Line, min_words: int = LIST_INTRO_MIN_WORDS) -> bool:
     return (
         line.kind in TEXT_KINDS
         and _INTRODUCES_LIST.search(line.text[-_TAIL_CHARS:]) is not None
-        and line.words >= LIST_INTRO_MIN_WORDS
+        and line.words >= min_words
     )
 
 
