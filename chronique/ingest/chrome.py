@@ -29,6 +29,20 @@ _CONSENT_WORDS = re.compile(
     r"einverstanden|einwilligung|zustimmung|datenschutz|privatsphäre|einstellungen|"
     r"personenbezogene daten|drittplattform|drittanbieter|externen? inhalt|datenverarbeitung"
 )
+#: A banner speaks for the site ("we", "this site") to the reader ("you", "I agree"); a
+#: report on cookies and consent speaks of others. German "Sie/Ihnen/Ihre" addresses the
+#: reader only when capitalised inside a sentence ("sie": she, they).
+_ADDRESS = re.compile(
+    r"\b(?:we|us|our|you|your|i|me|my|nous|notre|nos|vous|votre|vos|je|j|mon|mes|"
+    r"wir|uns|unser\w*|ich|mein\w*|dein\w*|usamos|utilizamos|nuestr[oa]s?|usted|"
+    r"usiamo|utilizziamo|nostr[aeio]|tuoi|wij|onze|uw|jouw|vi|vår|våre|du|deg|din|"
+    r"this (?:web)?site|ce site|dieser? (?:web)?seite)\b"
+    r"|(?<=\w )(?-i:Sie|Ihnen|Ihre[nmrs]?)\b",
+    re.IGNORECASE,
+)
+#: A line this long that ends a sentence reads as prose, not as a banner's buttons.
+CONSENT_PROSE_MIN_WORDS = 12
+_SENTENCE_END = re.compile(r"[.!?»\"”]\s*$")
 #: Characters that decorate chrome lines ("Monde ›", "Lire aussi :", "Partager |").
 _DECORATION = " \t:›»>|\u00a0\u202f"
 _ENCLOSING = ("<>", "[]")
@@ -126,9 +140,23 @@ def load_chrome_patterns(extra: tuple[str, ...] = ()) -> ChromePatterns:
 
 def is_consent_notice(text: str) -> bool:
     """A cookie banner's paragraph, however long: cookies and one word of consent, or three
-    distinct words of consent (a banner's later paragraphs no longer say 'cookie')."""
+    distinct words of consent (a banner's later paragraphs no longer say 'cookie'); but a
+    sentence that does not address the reader is an article's report on cookies and
+    consent ("La CNIL reproche au site d'avoir déposé des cookies sans consentement.")."""
     if len(text) > CONSENT_MAX_CHARS:
         return False
     lowered = text.casefold()
     words = set(_CONSENT_WORDS.findall(lowered))
-    return len(words) >= CONSENT_MIN_WORDS or ("cookie" in lowered and bool(words))
+    if not (len(words) >= CONSENT_MIN_WORDS or ("cookie" in lowered and words)):
+        return False
+    return not _reads_as_report(text)
+
+
+def _reads_as_report(text: str) -> bool:
+    """A whole sentence (or more) in which nobody speaks to the reader."""
+    return (
+        "\t" not in text
+        and len(text.split()) >= CONSENT_PROSE_MIN_WORDS
+        and _SENTENCE_END.search(text) is not None
+        and _ADDRESS.search(text) is None
+    )

@@ -308,6 +308,18 @@ def test_a_paragraph_about_cookie_consent_is_chrome_even_when_long():
     assert "cookies" not in extracted.body and extracted.standfirst != banner
 
 
+def test_an_article_paragraph_on_cookie_consent_stays_in_the_body():
+    report = (
+        "La Commission nationale de l’informatique et des libertés reproche au site d’avoir "
+        "déposé des cookies publicitaires sans le consentement des internautes, et rappelle "
+        "que refuser les traceurs doit être aussi simple que les accepter."
+    )
+    extracted = extract_text_page(
+        text_page("Métropole", TITLE, *PARAGRAPHS[:2], report, *PARAGRAPHS[2:]), text_rules()
+    )
+    assert report in extracted.body
+
+
 def test_a_page_of_headlines_is_not_an_article():
     headlines = [
         f"{subject} : ce que l’on sait après la réunion de lundi soir"
