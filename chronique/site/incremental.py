@@ -354,11 +354,11 @@ def load_article_memo(
     memo = ArticleMemo(digest_bytes(_code_and_settings(settings, settings_file)))
     try:
         with (cache_root / f"{ARTICLE_MEMO_PREFIX}{memo.key}.pickle").open("rb") as handle:
-            known = pickle.load(handle)
-    except (OSError, pickle.UnpicklingError, EOFError, AttributeError, TypeError):
+            known, scans = pickle.load(handle)
+    except (OSError, pickle.UnpicklingError, EOFError, AttributeError, TypeError, ValueError):
         return memo
-    if isinstance(known, dict):
-        memo.known = known
+    if isinstance(known, dict) and isinstance(scans, dict):
+        memo.known, memo.scans = known, scans
     return memo
 
 
@@ -369,7 +369,7 @@ def keep_article_memo(cache_root: Path, memo: ArticleMemo) -> None:
         cache_root.mkdir(parents=True, exist_ok=True)
         temporary = cache_root / f"{_STAGING_PREFIX}{name}"
         with temporary.open("wb") as handle:
-            pickle.dump(memo.known, handle, protocol=pickle.HIGHEST_PROTOCOL)
+            pickle.dump((memo.known, memo.scans), handle, protocol=pickle.HIGHEST_PROTOCOL)
         temporary.replace(cache_root / name)
     for other in cache_root.glob(f"{ARTICLE_MEMO_PREFIX}*.pickle"):
         if other.name != name:
