@@ -26,6 +26,7 @@ from chronique import timing
 from chronique.content.errors import ContentError, InvalidContentError
 from chronique.settings import read_chronique_settings
 from chronique.site.incremental import (
+    TEMPLATE_CACHE_KEY,
     ContentCache,
     cache_digest,
     content_cache,
@@ -36,6 +37,7 @@ from chronique.site.incremental import (
     load_article_memo,
     record_build,
     render_digest,
+    template_cache,
     unchanged_build,
 )
 from chronique.site.listings import ChroniquePelican
@@ -125,6 +127,8 @@ def build_site(
     site = load_site(settings, Path(settings_file), memo)
     settings[SITE_KEY] = site
     rendering = render_digest(settings, Path(settings_file), site.vocabulary)
+    if site.chronique.content_cache:
+        settings[TEMPLATE_CACHE_KEY] = str(template_cache(cache_root, rendering))
     reuse = PageReuse.load(slots.versions, slots.current(), rendering)
     settings[REUSE_KEY] = reuse
     with (
