@@ -483,6 +483,10 @@ class ArticleMemo:
             self.known.pop(name, None)
         return article
 
+    def fresh(self) -> ArticleMemo:
+        """This memo as a new read finds it: what it holds, nothing read yet."""
+        return ArticleMemo(self.key, self.known, scans=self.scans)
+
     def scan(self, article: ArticleFile, make: Callable[[ArticleFile], T]) -> T:
         """What *make* finds in *article*'s own text (front matter and body), kept while
         its file is unchanged: *make* must read nothing else."""

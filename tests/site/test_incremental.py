@@ -454,3 +454,40 @@ def test_a_hand_edited_output_is_rebuilt(project: SyntheticSite) -> None:
     home.resolve().write_bytes(b"<p>modifie a la main</p>")
     build(project)
     assert home.read_bytes() == original
+
+
+def test_a_link_to_an_article_deleted_since_the_last_build_is_refused(
+    project: SyntheticSite,
+) -> None:
+    """The linking article did not change, yet its link is looked up again: the build that
+    deletes the linked article refuses, naming the link."""
+    linking, linked = project.articles[0], project.articles[1]
+    address = f"/{linked.meta.date:%Y/%m}/{linked.meta.slug}/"
+    project.articles[0] = replace(linking, body=f"{linking.body}\n\nVoir [l'article]({address}).")
+    project.write(project.articles[0])
+    build(project)
+    project.article_file(linked).unlink()
+    with pytest.raises(InvalidContentError, match="no article has that address"):
+        build(project)
+
+
+def test_a_template_changed_back_and_forth_renders_what_it_says_each_time(
+    project: SyntheticSite,
+) -> None:
+    """Compiled templates are kept between builds: each build shows its theme's text."""
+    build(project)
+    template = project.root / "theme" / "templates" / "article.html"
+    original = template.read_text(encoding="utf-8")
+    article = project.articles[0]
+    page = project.root / "output" / f"{article.meta.date:%Y/%m}" / article.meta.slug / "index.html"
+    for note in ("Note de la rédaction.", None, "Une autre note."):
+        text = (
+            original
+            if note is None
+            else original.replace("</article>", f"<p>{note}</p></article>", 1)
+        )
+        template.write_text(text, encoding="utf-8")
+        build(project)
+        html = page.read_text(encoding="utf-8")
+        assert ("Note de la rédaction." in html) == (note == "Note de la rédaction.")
+        assert ("Une autre note." in html) == (note == "Une autre note.")
