@@ -26,8 +26,8 @@ never keeps a pinned URL), before anything is written.
 from __future__ import annotations
 
 import logging
+import os
 from collections.abc import Callable, Iterable, Sequence
-from pathlib import Path
 from typing import Any
 
 from pelican import Pelican, generators, signals
@@ -61,7 +61,8 @@ class ArticlesGenerator(generators.ArticlesGenerator):  # type: ignore[misc]
         unchanged, else *default*: Pelican then reads and validates it itself."""
         if self._caches_generator_layer():
             return super().get_cached_data(filename, default)
-        if str(Path(self.path, filename)) not in site_of(self.settings).archive.unchanged:
+        path = os.path.join(self.path, filename)  # noqa: PTH118 - no Path object per file
+        if os.path.normpath(path) not in site_of(self.settings).archive.unchanged:
             return default
         try:
             return self.readers.read_file(
