@@ -28,7 +28,7 @@ from chronique.site.bench import (
     edit_tags,
     make_synthetic_site,
 )
-from chronique.site.build import build_site
+from chronique.site.build import BuildError, build_site
 from chronique.site.images.cards import CardText, render_card
 from chronique.site.images.publish import draw_cards
 from chronique.site.incremental import CONTENT_PREFIX, link_unchanged
@@ -491,3 +491,15 @@ def test_a_template_changed_back_and_forth_renders_what_it_says_each_time(
         html = page.read_text(encoding="utf-8")
         assert ("Note de la rédaction." in html) == (note == "Note de la rédaction.")
         assert ("Une autre note." in html) == (note == "Une autre note.")
+
+
+def test_a_setting_that_sends_pages_outside_the_output_refuses_unchanged_articles_too(
+    project: SyntheticSite,
+) -> None:
+    """An article the last build published unchanged is validated again under new settings."""
+    build(project)
+    settings = project.settings.read_text(encoding="utf-8")
+    settings += '\nARTICLE_SAVE_AS = ARTICLE_LANG_SAVE_AS = "../../{slug}.html"\n'
+    project.settings.write_text(settings, encoding="utf-8")
+    with pytest.raises(BuildError, match="outside output path"):
+        build(project)
