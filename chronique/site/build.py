@@ -27,7 +27,6 @@ from chronique import timing
 from chronique.content.errors import ContentError, InvalidContentError
 from chronique.settings import read_chronique_settings
 from chronique.site.incremental import (
-    TEMPLATE_CACHE_KEY,
     ContentCache,
     cache_digest,
     content_cache,
@@ -38,7 +37,6 @@ from chronique.site.incremental import (
     load_article_memo,
     record_build,
     render_digest,
-    template_cache,
     unchanged_build,
 )
 from chronique.site.listings import ChroniquePelican
@@ -135,8 +133,6 @@ def _build_site(
     site = load_site(settings, Path(settings_file), memo)
     settings[SITE_KEY] = site
     rendering = render_digest(settings, Path(settings_file), site.vocabulary)
-    if site.chronique.content_cache:
-        settings[TEMPLATE_CACHE_KEY] = str(template_cache(cache_root, rendering))
     reuse = PageReuse.load(slots.versions, slots.current(), rendering)
     settings[REUSE_KEY] = reuse
     with (
@@ -172,9 +168,9 @@ BUILD_GC_THRESHOLDS = (50_000, 50, 1_000)
 
 @contextmanager
 def _long_lived_heap() -> Iterator[None]:
-    """Fewer collections while Pelican runs. Nearly all a build allocates lives to its end
-    (the site, Pelican's contents, their pages' contexts), and each full collection walks
-    all of it: with thousands of articles those walks are a tenth of a rebuild's time."""
+    """Fewer collections during a build. Nearly all a build allocates lives to its end (the
+    site, Pelican's contents, their pages' contexts) and each full collection walks all of
+    it, so the collector's time grew with the archive for garbage it seldom finds."""
     thresholds = gc.get_threshold()
     gc.set_threshold(*BUILD_GC_THRESHOLDS)
     try:

@@ -1,6 +1,6 @@
 """Incremental builds: what a rebuild reuses from the previous one, and what it proves it may.
 
-Five things carry over between builds, each keyed so that reusing it is never wrong:
+Four things carry over between builds, each keyed so that reusing it is never wrong:
 
 * **The articles as read** (front-matter parsed and checked on its own), by file and stamp
   (inode, size, modification and change times), in a memo named by a digest of the settings
@@ -10,8 +10,6 @@ Five things carry over between builds, each keyed so that reusing it is never wr
   files), run at every build. Pelican does not validate an unchanged article again
   (:class:`chronique.site.listings.ArticlesGenerator`). A process that builds again
   (``invoke serve``) keeps the memo in memory while its file is as it left it.
-* **Compiled templates**: Jinja's bytecode cache, in a folder named by
-  :func:`render_digest` (:func:`template_cache`).
 * **The published files.** A build writes into a staging folder holding no file
   (:mod:`chronique.site.swap`: the folders of a version it will prune, as making a folder
   costs far more than linking a file); before the swap, :func:`link_unchanged` replaces
@@ -340,31 +338,11 @@ def content_cache_settings(cache: ContentCache) -> dict[str, Any]:
     }
 
 
-def _prune(root: Path, prefix: str = CONTENT_PREFIX) -> None:
-    """Keep the most recently used caches named *prefix*…; the others' settings are gone."""
-    caches = sorted(root.glob(f"{prefix}*"), key=lambda p: p.stat().st_mtime)
+def _prune(root: Path) -> None:
+    """Keep the most recently used content caches; the others' settings are gone."""
+    caches = sorted(root.glob(f"{CONTENT_PREFIX}*"), key=lambda p: p.stat().st_mtime)
     for old in caches[:-KEPT_CONTENT_CACHES]:
         shutil.rmtree(old, ignore_errors=True)
-
-
-#: In CACHE_PATH: the compiled templates of a rendering digest (:func:`template_cache`).
-TEMPLATE_CACHE_PREFIX = "templates-"
-#: Where build_site tells the generators their template cache: lowercase, never a setting.
-TEMPLATE_CACHE_KEY = "chronique_template_cache"
-
-
-def template_cache(cache_root: Path, rendering: str) -> Path:
-    """The folder of Jinja's compiled templates (its bytecode cache) for the rendering digest
-    *rendering* (:func:`render_digest`: settings, theme, code, library versions), made if
-    need be; the folders of other digests but the most recently used are removed.
-
-    Jinja checks each template's source before it takes its compiled code, and writes each
-    file aside then renames it: a killed build leaves no half-written file."""
-    folder = cache_root / f"{TEMPLATE_CACHE_PREFIX}{rendering}"
-    folder.mkdir(parents=True, exist_ok=True)
-    os.utime(folder)
-    _prune(cache_root, TEMPLATE_CACHE_PREFIX)
-    return folder
 
 
 #: In CACHE_PATH: the articles the last build read (:func:`load_article_memo`).

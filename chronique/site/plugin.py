@@ -9,7 +9,6 @@ from __future__ import annotations
 
 from typing import Any
 
-from jinja2 import FileSystemBytecodeCache
 from pelican import signals
 from pelican.plugins import neighbors
 
@@ -27,7 +26,6 @@ from chronique.site import (
     theme,
     topic_pages,
 )
-from chronique.site.incremental import TEMPLATE_CACHE_KEY
 from chronique.site.model import forget_site, site_of
 from chronique.site.reader import ChroniqueReader, complete_metadata
 
@@ -51,8 +49,7 @@ def add_template_filters(generator: Any) -> None:
 
 
 def add_theme_support(generator: Any) -> None:
-    """The theme's UI catalogue, autoescaping, filters and globals (chronique.site.theme), and
-    the build's cache of compiled templates."""
+    """The theme's UI catalogue, autoescaping, filters and globals (chronique.site.theme)."""
     site = site_of(generator.settings)
     theme.install(generator.env, generator.settings, site.chronique)
     i18n.install_translations(generator)
@@ -60,9 +57,6 @@ def add_theme_support(generator: Any) -> None:
     generator.env.globals["opml_link"] = feeds.opml_link_for(
         generator.settings, site.urls, site.chronique.feed_opml
     )
-    compiled = generator.settings.get(TEMPLATE_CACHE_KEY)
-    if compiled is not None:  # a build's (chronique.site.incremental.template_cache)
-        generator.env.bytecode_cache = FileSystemBytecodeCache(compiled)
 
 
 def add_generators(pelican: Any) -> list[type]:

@@ -18,7 +18,7 @@ from __future__ import annotations
 import xml.etree.ElementTree as ET
 from collections import defaultdict
 from collections.abc import Iterable, Mapping, Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from datetime import datetime
 from typing import Any
 
@@ -44,15 +44,18 @@ class SitemapEntry:
 
 @dataclass(frozen=True)
 class SitemapFile:
-    """One sitemap of the index: its file name at the site's root, its entries and its text."""
+    """One sitemap of the index: its file name at the site's root and its entries."""
 
     name: str
     entries: tuple[SitemapEntry, ...]
-    xml: bytes = field(default=b"", compare=False, repr=False)
 
     @property
     def lastmod(self) -> datetime | None:
         return max((e.lastmod for e in self.entries if e.lastmod is not None), default=None)
+
+
+def newest(articles: Sequence[Any]) -> datetime | None:
+    return max((last_change(a) for a in articles), default=None)
 
 
 def article_entries(siteurl: str, articles: Sequence[Any]) -> dict[str, list[SitemapEntry]]:
@@ -74,17 +77,9 @@ def listing_entries(
     """Home, pages and the first page of every listing (URL and the articles it lists),
     sorted by URL. Later pages of a listing are left out: their content shifts with every
     new article, and each article they list is in its year's sitemap."""
-    changes = {id(article): last_change(article) for article in articles}
-
-    def newest_of(items: Sequence[Any]) -> datetime | None:
-        """The last change of *items* (an article is in many listings: read once)."""
-        return max((changes.get(id(a)) or last_change(a) for a in items), default=None)
-
-    entries = {SitemapEntry(absolute_url(siteurl, ""), newest_of(articles))}
+    entries = {SitemapEntry(absolute_url(siteurl, ""), newest(articles))}
     entries |= {SitemapEntry(absolute_url(siteurl, page.url)) for page in pages}
-    entries |= {
-        SitemapEntry(absolute_url(siteurl, url), newest_of(items)) for url, items in listings
-    }
+    entries |= {SitemapEntry(absolute_url(siteurl, url), newest(items)) for url, items in listings}
     return sorted(entries, key=lambda entry: entry.loc)
 
 
@@ -138,23 +133,13 @@ def split_to_limits(
 ) -> list[Sequence[SitemapEntry]]:
     """Consecutive runs of *entries*, each of at most *max_urls* URLs and *max_bytes* bytes
     once written; a run too large in bytes is halved until it fits."""
-    return [run for run, _ in _written_runs(entries, max_urls, max_bytes)]
-
-
-def _written_runs(
-    entries: Sequence[SitemapEntry], max_urls: int, max_bytes: int
-) -> list[tuple[Sequence[SitemapEntry], bytes]]:
-    """The runs of :func:`split_to_limits`, each with its sitemap."""
     runs = [entries[start : start + max_urls] for start in range(0, len(entries), max_urls)]
     return [part for run in runs for part in _halved_to_fit(run, max_bytes)]
 
 
-def _halved_to_fit(
-    run: Sequence[SitemapEntry], max_bytes: int
-) -> list[tuple[Sequence[SitemapEntry], bytes]]:
-    xml = sitemap_xml(run)
-    if len(xml) <= max_bytes:
-        return [(run, xml)]
+def _halved_to_fit(run: Sequence[SitemapEntry], max_bytes: int) -> list[Sequence[SitemapEntry]]:
+    if len(sitemap_xml(run)) <= max_bytes:
+        return [run]
     if len(run) == 1:
         raise ValueError(
             f"CHRONIQUE_SITEMAP_MAX_BYTES ({max_bytes}) is smaller than a sitemap of the one URL "
@@ -171,10 +156,9 @@ def sitemap_files(
     groups' order."""
     files = []
     for group, entries in groups.items():
-        runs = _written_runs(entries, max_urls, max_bytes)
-        for number, (part, xml) in enumerate(runs, start=1):
+        for number, part in enumerate(split_to_limits(entries, max_urls, max_bytes), start=1):
             suffix = "" if number == 1 else f"-{number}"
-            files.append(SitemapFile(f"sitemap-{group}{suffix}.xml", tuple(part), xml))
+            files.append(SitemapFile(f"sitemap-{group}{suffix}.xml", tuple(part)))
     return files
 
 
@@ -204,6 +188,6 @@ class SitemapGenerator(Generator):  # type: ignore[misc]
         )
         files = sitemap_files(groups, limits.sitemap_max_urls, limits.sitemap_max_bytes)
         for file in files:
-            write_document(writer, file.name, file.xml)
+            write_document(writer, file.name, sitemap_xml(file.entries))
         write_document(writer, INDEX_FILE, sitemap_index_xml(files, siteurl))
         write_document(writer, "robots.txt", robots_txt(siteurl).encode("utf-8"))

@@ -471,28 +471,6 @@ def test_a_link_to_an_article_deleted_since_the_last_build_is_refused(
         build(project)
 
 
-def test_a_template_changed_back_and_forth_renders_what_it_says_each_time(
-    project: SyntheticSite,
-) -> None:
-    """Compiled templates are kept between builds: each build shows its theme's text."""
-    build(project)
-    template = project.root / "theme" / "templates" / "article.html"
-    original = template.read_text(encoding="utf-8")
-    article = project.articles[0]
-    page = project.root / "output" / f"{article.meta.date:%Y/%m}" / article.meta.slug / "index.html"
-    for note in ("Note de la rédaction.", None, "Une autre note."):
-        text = (
-            original
-            if note is None
-            else original.replace("</article>", f"<p>{note}</p></article>", 1)
-        )
-        template.write_text(text, encoding="utf-8")
-        build(project)
-        html = page.read_text(encoding="utf-8")
-        assert ("Note de la rédaction." in html) == (note == "Note de la rédaction.")
-        assert ("Une autre note." in html) == (note == "Une autre note.")
-
-
 def test_a_setting_that_sends_pages_outside_the_output_refuses_unchanged_articles_too(
     project: SyntheticSite,
 ) -> None:
