@@ -11,8 +11,10 @@ import re
 import stat
 import tempfile
 from collections import defaultdict
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path, PurePosixPath
+from typing import Any, TypeVar, cast
 
 from lxml import etree
 
@@ -64,6 +66,9 @@ class Archive:
     problems: list[ContentError] = field(default_factory=list)
     #: The files under STATIC_PATHS the site serves (images, fonts, PDF).
     static: list[Path] = field(default_factory=list)
+    #: The articles (by path, as read) an :class:`ArticleMemo` held unchanged: a published
+    #: build with these settings and code took them as they are.
+    unchanged: frozenset[str] = frozenset()
 
 
 def article_files(config: ChroniqueConfig) -> list[Path]:
@@ -431,6 +436,8 @@ def check_unique_slugs(articles: list[ArticleFile], pages: list[PageFile]) -> li
     return errors
 
 
+T = TypeVar("T")
+
 #: A file's inode, size, modification and change times: a write changes the change time,
 #: which no tool can set back.
 FileStamp = tuple[int, int, int, int]
@@ -449,6 +456,10 @@ class ArticleMemo:
     known: dict[str, tuple[FileStamp, ArticleFile]] = field(default_factory=dict)
     #: Whether this read found anything new, changed or gone (the memo is to be saved).
     changed: bool = False
+    #: The articles this read took from the memo, by path.
+    unchanged: set[str] = field(default_factory=set, repr=False)
+    #: What the checks found in each article's own text, by path (:meth:`scan`).
+    scans: dict[str, Any] = field(default_factory=dict)
     _seen: set[str] = field(default_factory=set, repr=False)
 
     def read(self, path: Path, config: ChroniqueConfig) -> ArticleFile | list[ContentError]:
@@ -462,6 +473,7 @@ class ArticleMemo:
         stamp = (status.st_ino, status.st_size, status.st_mtime_ns, status.st_ctime_ns)
         found = self.known.get(name)
         if found is not None and found[0] == stamp:
+            self.unchanged.add(name)
             return found[1]
         self.changed = True
         article = read_article(path, config)  # after the stat: a later write shows next time
@@ -471,11 +483,28 @@ class ArticleMemo:
             self.known.pop(name, None)
         return article
 
+    def fresh(self) -> ArticleMemo:
+        """This memo as a new read finds it: what it holds, nothing read yet."""
+        return ArticleMemo(self.key, self.known, scans=self.scans)
+
+    def scan(self, article: ArticleFile, make: Callable[[ArticleFile], T]) -> T:
+        """What *make* finds in *article*'s own text (front matter and body), kept while
+        its file is unchanged: *make* must read nothing else."""
+        name = str(article.path)
+        if name in self.unchanged and name in self.scans:
+            return cast(T, self.scans[name])
+        found = make(article)
+        self.scans[name] = found
+        self.changed = True
+        return found
+
     def forget_unseen(self) -> None:
         """Drop the articles this read did not ask for (their files are gone)."""
         gone = set(self.known) - self._seen
         for name in gone:
             del self.known[name]
+        for name in set(self.scans) - self._seen:
+            del self.scans[name]
         self.changed = self.changed or bool(gone)
 
 
@@ -506,4 +535,5 @@ def read_archive(config: ChroniqueConfig, memo: ArticleMemo | None = None) -> Ar
     if memo is not None:
         memo.forget_unseen()
     files = [*article_paths, *page_paths, *tree.static, *(error.path for error in tree.refused)]
-    return Archive(articles, pages, vocabulary, files, problems, tree.static)
+    unchanged = frozenset(memo.unchanged) if memo is not None else frozenset()
+    return Archive(articles, pages, vocabulary, files, problems, tree.static, unchanged)

@@ -72,15 +72,17 @@ def check_content(config: ChroniqueConfig, paths: Iterable[Path] = ()) -> CheckR
 def checked_archive(config: ChroniqueConfig, memo: ArticleMemo | None = None) -> Archive:
     """The archive with every problem of every file: the front-matter contract and the
     cross-file checks (read_archive, which takes unchanged articles from *memo*), and each
-    article's body, images and links. ``check`` reports them, the build refuses on any
-    error: one rule book for both."""
+    article's body, images and links (each unchanged article's :class:`BodyScan` from
+    *memo*; its images and links are looked up anew). ``check`` reports them, the build
+    refuses on any error: one rule book for both."""
     archive = read_archive(config, memo)
     urls = UrlScheme.from_settings(config.pelican, config.chronique)
     live = {"/" + urls.article(a.meta).strip("/") for a in archive.articles}
     moved = {alias.rstrip("/") for a in archive.articles for alias in a.meta.aliases}
     addresses = ArticleAddresses(urls.article_pattern(), live | moved)
     for article in archive.articles:
-        archive.problems.extend(check_article(article, config, addresses))
+        scan = memo.scan(article, lambda a: scan_body(a, config)) if memo is not None else None
+        archive.problems.extend(check_article(article, config, addresses, scan))
     for page in archive.pages:
         archive.problems.extend(check_body_html(page, config))
     archive.problems.extend(redirects.alias_problems(archive, config, urls))
@@ -113,18 +115,55 @@ class ArticleAddresses:
 
 
 def check_article(
-    article: ArticleFile, config: ChroniqueConfig, addresses: ArticleAddresses
+    article: ArticleFile,
+    config: ChroniqueConfig,
+    addresses: ArticleAddresses,
+    scan: BodyScan | None = None,
 ) -> list[ContentError]:
-    """Every per-file check beyond the front-matter contract and its topics (read_archive)."""
+    """Every per-file check beyond the front-matter contract and its topics (read_archive).
+    *scan* is what :func:`scan_body` finds in the article (scanned here when not given)."""
+    scan = scan if scan is not None else scan_body(article, config)
     return [
         *check_location(article, config),
         *check_summary(article),
         *check_lead_image(article, config),
-        *check_body_html(article, config),
-        *check_body_images(article, config),
-        *check_body_links(article, config, addresses),
+        *scan.html_problems,
+        *_image_problems(article, config, scan.images),
+        *_link_problems(article, config, addresses, scan.links),
         *scaffold_leftovers(article),
     ]
+
+
+@dataclass(frozen=True)
+class BodyRef:
+    """An image or a link of a body: where it is in the file, its target and, for an image,
+    its alt text and attributes (``{.decorative}``)."""
+
+    line: int
+    col: int
+    target: str
+    alt: str = ""
+    attrs: str | None = None
+
+
+@dataclass(frozen=True)
+class BodyScan:
+    """What the checks find in an article's text alone: the problems of its raw HTML and
+    links that the sanitiser would remove, and its images and links, which are then looked
+    up (files, addresses) at every check. The same text always gives the same scan."""
+
+    html_problems: tuple[ContentError, ...]
+    images: tuple[BodyRef, ...]
+    links: tuple[BodyRef, ...]
+
+
+def scan_body(article: ArticleFile, config: ChroniqueConfig) -> BodyScan:
+    images = tuple(
+        BodyRef(line, col, match.group("src"), match.group("alt"), match.group("attrs"))
+        for line, col, match in _matches(article, _IMAGE)
+    )
+    links = _links(article)
+    return BodyScan(tuple(_html_problems(article, config, links)), images, links)
 
 
 def check_location(article: ArticleFile, config: ChroniqueConfig) -> list[ContentError]:
@@ -232,6 +271,12 @@ class _RawHtmlScanner(HTMLParser):
 
 def check_body_html(article: ArticleFile | PageFile, config: ChroniqueConfig) -> list[ContentError]:
     """Raw HTML, and links, that the build's sanitiser would remove (in an article or a page)."""
+    return _html_problems(article, config, _links(article))
+
+
+def _html_problems(
+    article: ArticleFile | PageFile, config: ChroniqueConfig, links: tuple[BodyRef, ...]
+) -> list[ContentError]:
     problems = []
     for fragment, line, col in _raw_html(article, config):
         scanner = _RawHtmlScanner(render.ALLOW_LIST)
@@ -244,8 +289,9 @@ def check_body_html(article: ArticleFile | PageFile, config: ChroniqueConfig) ->
                              "write the article in Markdown: the build removes this",
                              severity=severity)
             )  # fmt: skip
-    for line_no, col, match in _link_matches(article):
-        href = html.unescape(match.group("href"))  # as the page's HTML will read it
+    for link in links:
+        line_no, col = link.line, link.col
+        href = html.unescape(link.target)  # as the page's HTML will read it
         if (scheme := render.url_scheme(href)) in render.ACTIVE_SCHEMES:
             problems.append(
                 ContentError(
@@ -294,23 +340,28 @@ def _matches(
             yield article.body_line + offset, match.start() + 1, match
 
 
-def _link_matches(article: ArticleFile | PageFile) -> Iterator[tuple[int, int, re.Match[str]]]:
+def _links(article: ArticleFile | PageFile) -> tuple[BodyRef, ...]:
     """Each link of the body, inline or as a reference definition, with its line and column."""
-    yield from _matches(article, _LINK)
-    yield from _matches(article, _REFERENCE)
+    return tuple(
+        BodyRef(line, col, match.group("href"))
+        for pattern in (_LINK, _REFERENCE)
+        for line, col, match in _matches(article, pattern)
+    )
 
 
-def check_body_images(article: ArticleFile, config: ChroniqueConfig) -> list[ContentError]:
+def _image_problems(
+    article: ArticleFile, config: ChroniqueConfig, images: tuple[BodyRef, ...]
+) -> list[ContentError]:
     problems = []
-    for line, col, match in _matches(article, _IMAGE):
-        alt, src = match.group("alt").strip(), match.group("src")
+    for image in images:
+        line, col, alt, src = image.line, image.col, image.alt.strip(), image.target
         if (scheme := render.url_scheme(html.unescape(src))) in render.ACTIVE_SCHEMES:
             problems.append(
                 ContentError(article.path, f"{scheme}: image is not allowed", None, line, col,
                              "put the picture under content/images/ and link it as {static}/images/…")
             )  # fmt: skip
             continue
-        if not alt and not _is_decorative(match.group("attrs")):
+        if not alt and not _is_decorative(image.attrs):
             problems.append(
                 ContentError(article.path, f"image '{src}' has no alt text", None, line, col,
                              "describe the picture: ![Ce que montre l’image](…), "
@@ -343,13 +394,16 @@ def _is_decorative(attributes: str | None) -> bool:
     return attributes is not None and f".{DECORATIVE_CLASS}" in attributes.strip("{}: ").split()
 
 
-def check_body_links(
-    article: ArticleFile, config: ChroniqueConfig, addresses: ArticleAddresses
+def _link_problems(
+    article: ArticleFile,
+    config: ChroniqueConfig,
+    addresses: ArticleAddresses,
+    links: tuple[BodyRef, ...],
 ) -> list[ContentError]:
     """Links to other articles, as {filename}/articles/… or their address, must resolve."""
     problems = []
-    for line, col, match in _link_matches(article):
-        href, broken = match.group("href"), None
+    for link in links:
+        line, col, href, broken = link.line, link.col, link.target, None
         if href.startswith(("{filename}", "{static}")):
             target = href.split("#")[0]
             check = served_file_problem if href.startswith("{static}") else local_file_problem

@@ -35,6 +35,10 @@ DEFAULT_LANG = "fr"
 DEFAULT_DATE = None
 DEFAULT_PAGINATION = 20
 ARTICLE_ORDER_BY = newest_first
+#: No translations: a slug is one article's (chronique.content.archive.check_unique_slugs), so
+#: Pelican's grouping by slug would find none; it tests every article against a list of all of
+#: them (its time grows with the square of the archive). ARTICLE_ORDER_BY orders the same.
+ARTICLE_TRANSLATION_ID = None
 NEWEST_FIRST_ARCHIVES = True
 SLUG_REGEX_SUBSTITUTIONS = _SLUG_RULES
 CATEGORY_REGEX_SUBSTITUTIONS = _SLUG_RULES

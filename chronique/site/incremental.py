@@ -4,8 +4,12 @@ Four things carry over between builds, each keyed so that reusing it is never wr
 
 * **The articles as read** (front-matter parsed and checked on its own), by file and stamp
   (inode, size, modification and change times), in a memo named by a digest of the settings
-  and code (:func:`load_article_memo`, :class:`chronique.content.archive.ArticleMemo`); the
-  checks across files and of bodies run at every build.
+  and code (:func:`load_article_memo`, :class:`chronique.content.archive.ArticleMemo`), with
+  what the checks found in each one's text (:class:`chronique.content.checks.BodyScan`); the
+  checks across files, and the look-ups of each article's links and images (addresses,
+  files), run at every build. Pelican does not validate an unchanged article again
+  (:class:`chronique.site.listings.ArticlesGenerator`). A process that builds again
+  (``invoke serve``) keeps the memo in memory while its file is as it left it.
 * **The published files.** A build writes into a staging folder holding no file
   (:mod:`chronique.site.swap`: the folders of a version it will prune, as making a folder
   costs far more than linking a file); before the swap, :func:`link_unchanged` replaces
@@ -345,20 +349,30 @@ def _prune(root: Path) -> None:
 ARTICLE_MEMO_PREFIX = "articles-"
 
 
+#: The memo the last build of this process kept, by its file, with the file's stamp: a
+#: process that builds again (``invoke serve``) does not read it back.
+_KEPT_MEMOS: dict[Path, tuple[Stamp, ArticleMemo]] = {}
+
+
 def load_article_memo(
     cache_root: Path, settings: Mapping[str, Any], settings_file: Path
 ) -> ArticleMemo:
     """The articles the last published build read, if it read them with these settings and
     this code (else an empty memo): a file left as it was is not parsed again. Like
-    Pelican's content cache, a pickle of our own making, in the cache folder."""
+    Pelican's content cache, a pickle of our own making, in the cache folder; the one this
+    process kept last, while its file is as it left it."""
     memo = ArticleMemo(digest_bytes(_code_and_settings(settings, settings_file)))
+    path = cache_root / f"{ARTICLE_MEMO_PREFIX}{memo.key}.pickle"
+    kept = _KEPT_MEMOS.pop(path, None)  # this build changes it: kept again once published
+    if kept is not None and kept[0] == _file_stamp(path):
+        return kept[1].fresh()
     try:
-        with (cache_root / f"{ARTICLE_MEMO_PREFIX}{memo.key}.pickle").open("rb") as handle:
-            known = pickle.load(handle)
-    except (OSError, pickle.UnpicklingError, EOFError, AttributeError, TypeError):
+        with path.open("rb") as handle:
+            known, scans = pickle.load(handle)
+    except (OSError, pickle.UnpicklingError, EOFError, AttributeError, TypeError, ValueError):
         return memo
-    if isinstance(known, dict):
-        memo.known = known
+    if isinstance(known, dict) and isinstance(scans, dict):
+        memo.known, memo.scans = known, scans
     return memo
 
 
@@ -369,11 +383,19 @@ def keep_article_memo(cache_root: Path, memo: ArticleMemo) -> None:
         cache_root.mkdir(parents=True, exist_ok=True)
         temporary = cache_root / f"{_STAGING_PREFIX}{name}"
         with temporary.open("wb") as handle:
-            pickle.dump(memo.known, handle, protocol=pickle.HIGHEST_PROTOCOL)
+            pickle.dump((memo.known, memo.scans), handle, protocol=pickle.HIGHEST_PROTOCOL)
         temporary.replace(cache_root / name)
     for other in cache_root.glob(f"{ARTICLE_MEMO_PREFIX}*.pickle"):
         if other.name != name:
             other.unlink(missing_ok=True)
+    stamp = _file_stamp(cache_root / name)
+    if stamp is not None:
+        _KEPT_MEMOS[cache_root / name] = (stamp, memo)
+
+
+def _file_stamp(path: Path) -> Stamp | None:
+    status = _lstat(str(path))
+    return _stamp(status) if status is not None else None
 
 
 #: Beside the versions of an output: the inputs of the version it serves.

@@ -9,6 +9,13 @@ archive for the periods (each period tests every article against its own list).
 :class:`ChroniquePelican` runs it in place of Pelican's: the build does, and so does a plain
 ``pelican`` run, through the ``PELICAN_CLASS`` of chronique.site.defaults.
 
+Pelican validates each article it reads (its ``save_as``, formatted from its metadata), and
+stamps its file (an MD5) for a generator-layer content cache, which Chronique does not keep
+(its cache is the reader layer's). An article the build's :class:`~chronique.content.archive.
+ArticleMemo` held unchanged was read and validated by a published build with the same
+settings and code: :meth:`ArticlesGenerator.get_cached_data` hands it to Pelican as
+"cached", read by Pelican's own reader call, and Pelican validates it no more.
+
 An article's ``url`` is a property that formats ``ARTICLE_URL`` from a copy of its metadata
 at every use (each teaser, feed entry, related-article link, sitemap entry). Pelican's own
 override, ``override_url`` (what a ``url`` metadata sets), pins it once its slug, date and
@@ -19,11 +26,15 @@ never keeps a pinned URL), before anything is written.
 from __future__ import annotations
 
 import logging
+import os
 from collections.abc import Callable, Iterable, Sequence
 from typing import Any
 
-from pelican import Pelican, generators
+from pelican import Pelican, generators, signals
+from pelican.contents import Article
 from pelican.writers import FileOverwriteFailedError
+
+from chronique.site.model import site_of
 
 log = logging.getLogger(__name__)
 
@@ -42,7 +53,37 @@ class OrderOf:
 
 
 class ArticlesGenerator(generators.ArticlesGenerator):  # type: ignore[misc]
-    """Pelican's article generator, each listing's articles sorted from its own articles."""
+    """Pelican's article generator, each listing's articles sorted from its own articles, and
+    each unchanged article read without being validated again (see the module's doc)."""
+
+    def get_cached_data(self, filename: str, default: Any = None) -> Any:
+        """The article at *filename* (relative to PATH) when the archive's memo held it
+        unchanged, else *default*: Pelican then reads and validates it itself."""
+        if self._caches_generator_layer():
+            return super().get_cached_data(filename, default)
+        path = os.path.join(self.path, filename)  # noqa: PTH118 - no Path object per file
+        if os.path.normpath(path) not in site_of(self.settings).archive.unchanged:
+            return default
+        try:
+            return self.readers.read_file(
+                base_path=self.path,
+                path=filename,
+                content_class=Article,
+                context=self.context,
+                preread_signal=signals.article_generator_preread,
+                preread_sender=self,
+                context_signal=signals.article_generator_context,
+                context_sender=self,
+            )
+        except Exception:  # Pelican reads it again, and reports what failed
+            return default
+
+    def cache_data(self, filename: str, data: Any) -> None:
+        if self._caches_generator_layer():
+            super().cache_data(filename, data)
+
+    def _caches_generator_layer(self) -> bool:
+        return bool(self.settings["CONTENT_CACHING_LAYER"] == "generator")
 
     def _build_period_archives(
         self, sorted_articles: Sequence[Any], articles: Sequence[Any], settings: dict[str, Any]

@@ -297,7 +297,6 @@ def _article(reuse: PageReuse, context: Mapping[str, Any]) -> Parts | None:
     return [
         reuse.teaser(article),
         repr(article_meta(article)),
-        article.save_as,
         article.lang,
         str(article.content),
         repr(getattr(article, "modified", None)),

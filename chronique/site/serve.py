@@ -2,6 +2,8 @@
 
 A build that fails, however it fails, is reported and the last good site stays served: the
 server and its watcher outlive every error of a rebuild, and the next change rebuilds again.
+Rebuilds run in this process, which keeps the articles read by the last published build in
+memory (chronique.site.incremental.load_article_memo) instead of reading their memo back.
 """
 
 from __future__ import annotations

@@ -183,6 +183,9 @@ def related_articles(
     weight = {tag.slug: math.log(1 + total / len(items)) for tag, items in tags.items() if items}
     ordered = {tag.slug: list(items) for tag, items in tags.items()}
     position = {slug: {id(a): i for i, a in enumerate(items)} for slug, items in ordered.items()}
+    newer_first = {
+        id(a): (-a.date.timestamp(), a.slug) for items in ordered.values() for a in items
+    }
     result: dict[int, list[Any]] = {}
     half = NEIGHBOURS_PER_TOPIC // 2
     for article in articles:
@@ -195,10 +198,9 @@ def related_articles(
                 if other is not article:
                     scores[id(other)] += weight.get(tag.slug, 0.0)
                     candidates[id(other)] = other
-        ranked = sorted(
-            candidates.values(), key=lambda a: (-scores[id(a)], -a.date.timestamp(), a.slug)
-        )
-        result[id(article)] = ranked[:limit]
+        ranked = sorted(scores, key=newer_first.__getitem__)
+        ranked.sort(key=scores.__getitem__, reverse=True)  # stable: ties stay newer first
+        result[id(article)] = [candidates[key] for key in ranked[:limit]]
     return result
 
 

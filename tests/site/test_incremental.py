@@ -28,7 +28,7 @@ from chronique.site.bench import (
     edit_tags,
     make_synthetic_site,
 )
-from chronique.site.build import build_site
+from chronique.site.build import BuildError, build_site
 from chronique.site.images.cards import CardText, render_card
 from chronique.site.images.publish import draw_cards
 from chronique.site.incremental import CONTENT_PREFIX, link_unchanged
@@ -454,3 +454,30 @@ def test_a_hand_edited_output_is_rebuilt(project: SyntheticSite) -> None:
     home.resolve().write_bytes(b"<p>modifie a la main</p>")
     build(project)
     assert home.read_bytes() == original
+
+
+def test_a_link_to_an_article_deleted_since_the_last_build_is_refused(
+    project: SyntheticSite,
+) -> None:
+    """The linking article did not change, yet its link is looked up again: the build that
+    deletes the linked article refuses, naming the link."""
+    linking, linked = project.articles[0], project.articles[1]
+    address = f"/{linked.meta.date:%Y/%m}/{linked.meta.slug}/"
+    project.articles[0] = replace(linking, body=f"{linking.body}\n\nVoir [l'article]({address}).")
+    project.write(project.articles[0])
+    build(project)
+    project.article_file(linked).unlink()
+    with pytest.raises(InvalidContentError, match="no article has that address"):
+        build(project)
+
+
+def test_a_setting_that_sends_pages_outside_the_output_refuses_unchanged_articles_too(
+    project: SyntheticSite,
+) -> None:
+    """An article the last build published unchanged is validated again under new settings."""
+    build(project)
+    settings = project.settings.read_text(encoding="utf-8")
+    settings += '\nARTICLE_SAVE_AS = ARTICLE_LANG_SAVE_AS = "../../{slug}.html"\n'
+    project.settings.write_text(settings, encoding="utf-8")
+    with pytest.raises(BuildError, match="outside output path"):
+        build(project)
