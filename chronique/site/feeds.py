@@ -22,8 +22,8 @@ Feeds carry no build time: a channel's ``updated`` / ``lastBuildDate`` is its
 newest entry's date, entries are ordered newest first with the slug as
 tie-break, so two builds of the same content give the same bytes.
 
-Each Atom feed also keeps its whole history, one archive document a month
-(:mod:`chronique.site.feed_archives`, RFC 5005), and :func:`opml_for` lists every feed
+Each Atom feed also keeps its whole history, one archive document a year, or a month in a
+busy year (:mod:`chronique.site.feed_archives`, RFC 5005), and :func:`opml_for` lists every feed
 in one OPML file. The size of the set is bounded by two settings:
 ``CHRONIQUE_FEED_LIMIT`` entries in a live document, of which the newest
 ``CHRONIQUE_FEED_FULL_TEXT`` carry the full text and the others, like every archived
@@ -67,10 +67,10 @@ from chronique.settings import SettingsError
 from chronique.site import i18n
 from chronique.site.feed_archives import (
     ArchiveMarker,
-    ArchiveMonth,
+    ArchivePeriod,
     HistoryLink,
     archive_links,
-    archive_months,
+    archive_periods,
 )
 from chronique.site.model import Site, UrlScheme, article_meta, last_change, site_of
 from chronique.site.opml import OPML_TYPE, FeedOutline, OutlineGroup, opml_document
@@ -137,6 +137,7 @@ class FeedContext:
     site_name: str
     limit: int
     full_text: int
+    archive_year_limit: int
     content_path: Path
     icon: str
     icon_size: tuple[int, int]
@@ -154,6 +155,7 @@ class FeedContext:
             site_name=settings.get("SITENAME", "Chronique"),
             limit=site.chronique.feed_limit,
             full_text=site.chronique.feed_full_text,
+            archive_year_limit=site.chronique.feed_archive_year_limit,
             content_path=site.config.content_path,
             icon=site.chronique.feed_icon,
             icon_size=icon_size(
@@ -582,30 +584,30 @@ def feed_documents(
     spec: FeedSpec, context: FeedContext, entries: EntryMaker | None = None
 ) -> Iterator[tuple[str, MadeDocument]]:
     """The documents of one feed by output path: its live RSS and Atom documents, then its
-    Atom archive documents, one per month that has entries. Each states what it shows (its
+    Atom archive documents, one per period that has entries. Each states what it shows (its
     channel, links and entries), so a rebuild makes only those whose previous version it
     cannot take (:mod:`chronique.site.reuse`)."""
     entries = entries or EntryMaker(context)
     articles = newest_first(spec.articles)
     live = articles[: context.limit]
-    months = archive_months(articles)
+    periods = archive_periods(articles, context.archive_year_limit)
     channel = [_channel_shows(spec, context)]
     shown = _live_shows(live, context, entries)
     feed = functools.cache(lambda: build_feed(spec, context, entries))
     history = (
-        [HistoryLink("prev-archive", context.url(months[-1].path(spec.folder)))] if months else []
+        [HistoryLink("prev-archive", context.url(periods[-1].path(spec.folder)))] if periods else []
     )
     for path, kind, links in ((spec.rss_path, RSS_TYPE, []), (spec.atom_path, ATOM_TYPE, history)):
         shows = [kind, *channel, repr(links), *shown]
         make = functools.partial(_live_document, feed, spec, context, path, kind, links)
         yield path, MadeDocument(shows, make)
     current = context.url(spec.atom_path)
-    for index, month in enumerate(months):
-        month_links = archive_links(months, index, spec.folder, context.url, current)
-        shows = ["archive", *channel, month.key, repr(month_links)]
-        shows += [entries.shows(article, False) for article in month.articles]
-        make = functools.partial(_archive_document, spec, context, entries, month, month_links)
-        yield month.path(spec.folder), MadeDocument(shows, make)
+    for index, period in enumerate(periods):
+        links = archive_links(periods, index, spec.folder, context.url, current)
+        shows = ["archive", *channel, period.key, repr(links)]
+        shows += [entries.shows(article, False) for article in period.articles]
+        make = functools.partial(_archive_document, spec, context, entries, period, links)
+        yield period.path(spec.folder), MadeDocument(shows, make)
 
 
 def _channel_shows(spec: FeedSpec, context: FeedContext) -> str:
@@ -619,7 +621,7 @@ def _live_shows(live: Sequence[Any], context: FeedContext, entries: EntryMaker) 
 
 def feed_shows(spec: FeedSpec, context: FeedContext, entries: EntryMaker) -> list[str]:
     """What all the documents of one feed show together: its channel, its live entries and
-    every entry as its month's document shows it (their dates make the months, hence the
+    every entry as its period's document shows it (their dates make the periods, hence the
     documents' paths and links). Equal, the feed's documents are the same files."""
     articles = newest_first(spec.articles)
     live = _live_shows(articles[: context.limit], context, entries)
@@ -650,23 +652,23 @@ def _archive_document(
     spec: FeedSpec,
     context: FeedContext,
     entries: EntryFactory,
-    month: ArchiveMonth,
+    period: ArchivePeriod,
     links: Sequence[HistoryLink],
 ) -> str:
-    """The Atom archive document of one month of a feed.
+    """The Atom archive document of one period of a feed.
 
-    Its entries carry the standfirst, whatever their rank: a month's document must not
+    Its entries carry the standfirst, whatever their rank: a period's document must not
     change when newer articles push its entries out of the live feed's full-text ones.
     """
-    path = month.path(spec.folder)
-    title = f"{spec.title} — {month.label(context.lang)}"
-    feed = _channel(spec, context, month.articles, title)
+    path = period.path(spec.folder)
+    title = f"{spec.title} — {period.label(context.lang)}"
+    feed = _channel(spec, context, period.articles, title)
     # Before any entry: feedgen would give entries the extension too, and it has none.
     feed.register_extension("fh", ArchiveMarker, atom=True, rss=False)
     page = {"href": context.url(spec.page_path), "rel": "alternate", "type": "text/html"}
     self_link = {"href": context.url(path), "rel": "self", "type": ATOM_TYPE}
     feed.link([self_link, *(link.as_feedgen() for link in links), page], replace=True)
-    for article in month.articles:
+    for article in period.articles:
         feed.add_entry(entries(article, False), order="append")
     return str(feed.atom_str(pretty=True).decode("utf-8"))
 

@@ -1,8 +1,9 @@
 """Issue 18, acceptance 3: feed history (RFC 5005 archived feeds) and bulk subscription.
 
 A reader walks ``prev-archive`` from a live feed back to the first article and meets every
-article of the feed exactly once; past months' documents do not change when the newest
-month gets an article; newsboat imports the OPML list and follows every feed.
+article of the feed exactly once, through one document a year, or a month in a year past
+CHRONIQUE_FEED_ARCHIVE_YEAR_LIMIT; past periods' documents do not change when the newest
+gets an article; newsboat imports the OPML list and follows every feed.
 """
 
 from __future__ import annotations
@@ -12,6 +13,7 @@ import os
 import subprocess
 from collections import Counter
 from dataclasses import dataclass
+from datetime import datetime
 from pathlib import Path
 
 import feedparser
@@ -41,6 +43,8 @@ from tests.feeds.validator import HISTORY, validate
 
 BASE = "http://127.0.0.1:8000"
 LIMIT, FULL_TEXT = 3, 1
+#: Ukraine has six articles in 2023 (one document) and more in 2024 (one a month).
+YEAR_LIMIT = 6
 OPML = "flux/abonnements.opml"
 #: Months of the extra Ukraine articles: a gap (2024-01, 2024-02) and a month the
 #: hostile articles share (2024-06), before the seed's 2025-03.
@@ -67,7 +71,12 @@ def add_history_articles(site: SiteCopy) -> None:
 def history_site(tmp_path_factory: pytest.TempPathFactory) -> SiteCopy:
     site = copy_site(tmp_path_factory.mktemp("history"))
     add_history_articles(site)
-    set_settings(site, CHRONIQUE_FEED_LIMIT=LIMIT, CHRONIQUE_FEED_FULL_TEXT=FULL_TEXT)
+    set_settings(
+        site,
+        CHRONIQUE_FEED_LIMIT=LIMIT,
+        CHRONIQUE_FEED_FULL_TEXT=FULL_TEXT,
+        CHRONIQUE_FEED_ARCHIVE_YEAR_LIMIT=YEAR_LIMIT,
+    )
     build_site(site.settings, site.output)
     return site
 
@@ -112,6 +121,13 @@ def walk(site: SiteCopy, start: str, rel: str) -> list[Document]:
     return documents
 
 
+def archive_periods(dates: list[datetime], year_limit: int) -> list[str]:
+    """The archive documents' names, newest first: a year, or its months past the limit."""
+    years = Counter(f"{d:%Y}" for d in dates)
+    periods = {f"{d:%Y}" if years[f"{d:%Y}"] <= year_limit else f"{d:%Y-%m}" for d in dates}
+    return sorted(periods, reverse=True)
+
+
 @pytest.mark.parametrize("folder", ["sujets/ukraine", "rubriques/monde", "flux"])
 def test_prev_archive_leads_back_to_the_first_article_and_every_one_once(
     history_site: SiteCopy, folder: str
@@ -125,8 +141,8 @@ def test_prev_archive_leads_back_to_the_first_article_and_every_one_once(
     archived = Counter(link for document in archives for link in document.entry_links)
     assert archived == Counter(f"{BASE}{a.url_path}" for a in articles)  # each exactly once
     assert archives[-1].entry_links[-1] == f"{BASE}{articles[-1].url_path}"  # the first article
-    months = sorted({f"{a.date:%Y-%m}" for a in articles}, reverse=True)
-    assert [d.url for d in archives] == [f"{BASE}/{folder}/archives/{m}.xml" for m in months]
+    periods = archive_periods([a.date for a in articles], YEAR_LIMIT)
+    assert [d.url for d in archives] == [f"{BASE}/{folder}/archives/{p}.xml" for p in periods]
     for document in archives:
         assert document.is_archive, document.url
         assert document.link("current") == live_url
@@ -134,18 +150,32 @@ def test_prev_archive_leads_back_to_the_first_article_and_every_one_once(
     assert [d.url for d in back] == [d.url for d in reversed(archives)]
 
 
-def test_an_archive_month_holds_its_articles_newest_first_and_is_named_by_it(
+def test_an_archive_year_holds_its_articles_newest_first_and_is_named_by_it(
     history_site: SiteCopy,
 ) -> None:
-    month = fetch(history_site, f"{BASE}/sujets/ukraine/archives/2023-12.xml")
-    assert month.entry_links == [
-        f"{BASE}/2023/12/histoire-2023-12-{day}/" for day in ("25", "14", "03")
+    year = fetch(history_site, f"{BASE}/sujets/ukraine/archives/2023.xml")
+    assert year.entry_links == [
+        f"{BASE}/2023/{month}/histoire-2023-{month}-{day}/"
+        for month in ("12", "11")
+        for day in ("25", "14", "03")
     ]
-    assert month.parsed.feed.title == "Chronique — Ukraine — décembre 2023"
-    assert month.parsed.feed.updated.startswith("2023-12-25T09:00:00")
-    # No archive for a month without articles: 2024-01 is skipped both ways.
+    assert year.parsed.feed.title == "Chronique — Ukraine — 2023"
+    assert year.parsed.feed.updated.startswith("2023-12-25T09:00:00")
+    assert not (history_site.output / "sujets/ukraine/archives/2023-12.xml").exists()
+    assert year.link("next-archive") == f"{BASE}/sujets/ukraine/archives/2024-03.xml"
+
+
+def test_a_busy_year_has_a_document_a_month_each_named_by_it(history_site: SiteCopy) -> None:
+    month = fetch(history_site, f"{BASE}/sujets/ukraine/archives/2024-03.xml")
+    assert month.entry_links == [
+        f"{BASE}/2024/03/histoire-2024-03-{day}/" for day in ("25", "14", "03")
+    ]
+    assert month.parsed.feed.title == "Chronique — Ukraine — mars 2024"
+    # No archive for a month without articles: 2024-01 and 2024-02 are skipped both ways.
     assert not (history_site.output / "sujets/ukraine/archives/2024-01.xml").exists()
-    assert month.link("next-archive") == f"{BASE}/sujets/ukraine/archives/2024-03.xml"
+    assert not (history_site.output / "sujets/ukraine/archives/2024.xml").exists()
+    assert month.link("prev-archive") == f"{BASE}/sujets/ukraine/archives/2023.xml"
+    assert month.link("next-archive") == f"{BASE}/sujets/ukraine/archives/2024-06.xml"
 
 
 def test_full_text_for_the_newest_entries_the_standfirst_for_the_rest(
@@ -165,7 +195,7 @@ def test_full_text_for_the_newest_entries_the_standfirst_for_the_rest(
             assert summary != content, (path, entry.findtext(f"{ATOM}id"))
     (no_standfirst,) = [
         e
-        for e in parse_xml(history_site.output / "flux/archives/2025-02.xml").iter(f"{ATOM}entry")
+        for e in parse_xml(history_site.output / "flux/archives/2025.xml").iter(f"{ATOM}entry")
         if e.findtext(f"{ATOM}id").endswith(":sans-resume")
     ]
     assert no_standfirst.find(f"{ATOM}content") is not None
@@ -178,7 +208,7 @@ def digests(paths: list[Path], output: Path) -> dict[str, str]:
     }
 
 
-def test_past_months_do_not_change_when_the_newest_month_gets_an_article(site: SiteCopy) -> None:
+def test_past_years_do_not_change_when_the_newest_year_gets_an_article(site: SiteCopy) -> None:
     add_history_articles(site)
     build_site(site.settings)
     before = digests(archive_files(site.output), site.output)
@@ -189,7 +219,7 @@ def test_past_months_do_not_change_when_the_newest_month_gets_an_article(site: S
     assert after.keys() == before.keys()
     changed = {path for path in after if after[path] != before[path]}
     assert changed == {
-        f"{f}/archives/2025-03.xml" for f in ("flux", "rubriques/monde", "sujets/ukraine")
+        f"{f}/archives/2025.xml" for f in ("flux", "rubriques/monde", "sujets/ukraine")
     }
 
 
