@@ -147,9 +147,10 @@ def _blank_rows(count: int) -> _Rows:
 
 
 def _rows(image: Image.Image, start: int, stop: int) -> _Rows:
-    pixels = image.crop((0, start, image.width, stop)).tobytes() if stop > start else b""
-    width = image.width
-    lines = b"".join(b"\0" + pixels[at : at + width] for at in range(0, len(pixels), width))
+    # One column more on the left, left at 0: each row's filter byte ("none").
+    scanlines = Image.new("L", (image.width + 1, stop - start), 0)
+    scanlines.paste(image.crop((0, start, image.width, stop)), (1, 0))
+    lines = scanlines.tobytes()
     compressor = zlib.compressobj(_COMPRESS_LEVEL, zlib.DEFLATED, -zlib.MAX_WBITS)
     deflated = compressor.compress(lines) + compressor.flush(zlib.Z_SYNC_FLUSH)
     return _Rows(deflated, zlib.adler32(lines), len(lines))
