@@ -31,7 +31,6 @@ SITEMAP_MAX_URLS = 50_000
 SITEMAP_MAX_BYTES = 50 * 1024 * 1024
 #: Chosen from measurements of 2,000 and 10,000 synthetic articles (README, "Feed history").
 FEED_FULL_TEXT = 10
-FEED_ARCHIVE_YEAR_LIMIT = 100
 #: About 90 bytes and three elements a topic: /sujets/ stays far below 100 kB up to this many.
 TOPIC_INDEX_LIMIT = 300
 
@@ -87,10 +86,10 @@ class ChroniqueSettings:
         "and every entry of the archive documents, carry its standfirst and link (an "
         "article without a standfirst keeps its full text everywhere).",
     )
-    feed_archive_year_limit: int = setting(
-        FEED_ARCHIVE_YEAR_LIMIT,
-        "A feed's history is one archive document a year (RFC 5005); a year with more "
-        "entries than this has one document a month instead.",
+    feed_archive_topics_by_year: bool = setting(
+        True,
+        "A topic feed's history is one archive document a year (RFC 5005); the site's and "
+        "the sections' feeds have one a month. Fixed by kind, so no address ever changes.",
     )
     feed_opml: str = setting(
         "abonnements.opml", "File name, in CHRONIQUE_FEEDS_URL, of the OPML list of every feed."

@@ -1,11 +1,13 @@
 """Feed history (RFC 5005, "Feed Paging and Archiving", section 4: archived feeds).
 
 Each feed keeps its live document (``atom.xml``, the newest entries: what a reader
-subscribes to) and gets *archive documents*, one per calendar year that has entries,
-``{folder}/archives/{YYYY}.xml``; a year with more entries than
-``CHRONIQUE_FEED_ARCHIVE_YEAR_LIMIT`` gets one per month that has entries instead,
-``{folder}/archives/{YYYY}-{MM}.xml``. A topic with a few articles a year has a few
-documents, not one for each month it was named in; a busy feed's documents stay small.
+subscribes to) and gets *archive documents*: a topic's feed one per calendar year that
+has entries, ``{folder}/archives/{YYYY}.xml`` (most topics are named a few times a year:
+a few documents, not one for each month they appear in); the site's and each section's
+feed one per calendar month that has entries, ``{folder}/archives/{YYYY}-{MM}.xml``, so
+that a busy feed's documents stay small (``CHRONIQUE_FEED_ARCHIVE_TOPICS_BY_YEAR``). The
+period is fixed by the kind of feed, never by how many entries a period has: an archive
+document's address never changes as the archive grows.
 They are chained: the live document links ``prev-archive`` to the newest one; each one
 links ``prev-archive`` and ``next-archive`` to the nearest earlier and later one,
 ``current`` to the live document, and says ``<fh:archive/>``. A reader that walks
@@ -14,8 +16,7 @@ links ``prev-archive`` and ``next-archive`` to the nearest earlier and later one
 A period's document depends on nothing but that period's articles and on which periods
 around it have entries: a new article in the newest period rewrites only that period's
 document, and the first article of a new period adds a ``next-archive`` link to the one
-before it. When a year passes the limit, its documents become months, once. The period is
-the one of the article's date in its own offset, as in its URL (``/{YYYY}/{MM}/{slug}/``).
+before it. The period is the one of the article's date in its own offset, as in its URL (``/{YYYY}/{MM}/{slug}/``).
 
 Only Atom: RFC 5005 defines its links as ``atom:link``, and one chain is enough for a
 reader to walk back; the RSS live document stays as it was.
@@ -60,24 +61,17 @@ class ArchivePeriod:
         return month_name(date(self.year, self.month, 1), lang)
 
 
-def archive_periods(articles: Iterable[Any], year_limit: int) -> list[ArchivePeriod]:
-    """The periods that have articles, oldest first: each year, or each month of a year
-    with more than *year_limit* articles; in each, articles as given."""
-    by_year: dict[int, list[Any]] = {}
+def archive_periods(articles: Iterable[Any], by_year: bool) -> list[ArchivePeriod]:
+    """The years (*by_year*) or the months that have articles, oldest first; in each,
+    articles as given."""
+    grouped: dict[tuple[int, int | None], list[Any]] = {}
     for article in articles:
-        by_year.setdefault(article.date.year, []).append(article)
-    periods = []
-    for year in sorted(by_year):
-        if len(by_year[year]) <= year_limit:
-            periods.append(ArchivePeriod(year, None, tuple(by_year[year])))
-            continue
-        by_month: dict[int, list[Any]] = {}
-        for article in by_year[year]:
-            by_month.setdefault(article.date.month, []).append(article)
-        periods += [
-            ArchivePeriod(year, month, tuple(by_month[month])) for month in sorted(by_month)
-        ]
-    return periods
+        month = None if by_year else article.date.month
+        grouped.setdefault((article.date.year, month), []).append(article)
+    return [
+        ArchivePeriod(year, month, tuple(grouped[year, month]))
+        for year, month in sorted(grouped, key=lambda period: (period[0], period[1] or 0))
+    ]
 
 
 @dataclass(frozen=True)

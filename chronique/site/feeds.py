@@ -137,7 +137,7 @@ class FeedContext:
     site_name: str
     limit: int
     full_text: int
-    archive_year_limit: int
+    archive_topics_by_year: bool
     content_path: Path
     icon: str
     icon_size: tuple[int, int]
@@ -155,7 +155,7 @@ class FeedContext:
             site_name=settings.get("SITENAME", "Chronique"),
             limit=site.chronique.feed_limit,
             full_text=site.chronique.feed_full_text,
-            archive_year_limit=site.chronique.feed_archive_year_limit,
+            archive_topics_by_year=site.chronique.feed_archive_topics_by_year,
             content_path=site.config.content_path,
             icon=site.chronique.feed_icon,
             icon_size=icon_size(
@@ -611,7 +611,8 @@ def feed_documents(
     entries = entries or EntryMaker(context)
     articles = newest_first(spec.articles)
     live = articles[: context.limit]
-    periods = archive_periods(articles, context.archive_year_limit)
+    by_year = context.archive_topics_by_year and spec.kind == FEED_ID_KINDS["Tag"]
+    periods = archive_periods(articles, by_year)
     channel = [_channel_shows(spec, context)]
     shown = _live_shows(live, context, entries)
     feed = functools.cache(lambda: build_feed(spec, context, entries))
