@@ -126,7 +126,7 @@ CHRONIQUE_SEARCH_INDEX = False
 #: Absolute base of the URLs inside feeds (Pelican's name); the local server in development.
 FEED_DOMAIN = "http://127.0.0.1:8000"
 #: Entries of each live feed, newest first; the newest CHRONIQUE_FEED_FULL_TEXT of them
-#: carry the full text, the others (and the monthly archive documents) the standfirst.
+#: carry the full text, the others (and the archive documents) the standfirst.
 CHRONIQUE_FEED_LIMIT = 50
 CHRONIQUE_FEED_FULL_TEXT = 10
 #: Authority of the tag: URIs that identify feed entries (RFC 4151): a domain the

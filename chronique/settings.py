@@ -83,8 +83,13 @@ class ChroniqueSettings:
     feed_full_text: int = setting(
         FEED_FULL_TEXT,
         "How many of a live feed's newest entries carry the article's full text; the others, "
-        "and every entry of the monthly archive documents, carry its standfirst and link (an "
+        "and every entry of the archive documents, carry its standfirst and link (an "
         "article without a standfirst keeps its full text everywhere).",
+    )
+    feed_archive_topics_by_year: bool = setting(
+        True,
+        "A topic feed's history is one archive document a year (RFC 5005); the site's and "
+        "the sections' feeds have one a month. Fixed by kind, so no address ever changes.",
     )
     feed_opml: str = setting(
         "abonnements.opml", "File name, in CHRONIQUE_FEEDS_URL, of the OPML list of every feed."

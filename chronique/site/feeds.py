@@ -22,8 +22,8 @@ Feeds carry no build time: a channel's ``updated`` / ``lastBuildDate`` is its
 newest entry's date, entries are ordered newest first with the slug as
 tie-break, so two builds of the same content give the same bytes.
 
-Each Atom feed also keeps its whole history, one archive document a month
-(:mod:`chronique.site.feed_archives`, RFC 5005), and :func:`opml_for` lists every feed
+Each Atom feed also keeps its whole history, one archive document a year, or a month in a
+busy year (:mod:`chronique.site.feed_archives`, RFC 5005), and :func:`opml_for` lists every feed
 in one OPML file. The size of the set is bounded by two settings:
 ``CHRONIQUE_FEED_LIMIT`` entries in a live document, of which the newest
 ``CHRONIQUE_FEED_FULL_TEXT`` carry the full text and the others, like every archived
@@ -41,14 +41,13 @@ characters, and one of them in a title would make the whole feed unreadable.
 
 from __future__ import annotations
 
-import copy
 import functools
 import gettext
 import html
 import logging
 import mimetypes
 import re
-from collections.abc import Callable, Iterable, Iterator, Sequence
+from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass, field
 from datetime import UTC, datetime
 from pathlib import Path, PurePosixPath
@@ -59,6 +58,7 @@ import lxml.html
 from feedgen.entry import FeedEntry
 from feedgen.ext.dc import DcEntryExtension, DcExtension
 from feedgen.feed import FeedGenerator
+from lxml import etree
 from pelican.generators import Generator
 from PIL import Image, UnidentifiedImageError
 
@@ -67,10 +67,10 @@ from chronique.settings import SettingsError
 from chronique.site import i18n
 from chronique.site.feed_archives import (
     ArchiveMarker,
-    ArchiveMonth,
+    ArchivePeriod,
     HistoryLink,
     archive_links,
-    archive_months,
+    archive_periods,
 )
 from chronique.site.model import Site, UrlScheme, article_meta, last_change, site_of
 from chronique.site.opml import OPML_TYPE, FeedOutline, OutlineGroup, opml_document
@@ -137,6 +137,7 @@ class FeedContext:
     site_name: str
     limit: int
     full_text: int
+    archive_topics_by_year: bool
     content_path: Path
     icon: str
     icon_size: tuple[int, int]
@@ -154,6 +155,7 @@ class FeedContext:
             site_name=settings.get("SITENAME", "Chronique"),
             limit=site.chronique.feed_limit,
             full_text=site.chronique.feed_full_text,
+            archive_topics_by_year=site.chronique.feed_archive_topics_by_year,
             content_path=site.config.content_path,
             icon=site.chronique.feed_icon,
             icon_size=icon_size(
@@ -368,7 +370,7 @@ def _absolute_srcset(srcset: str, page_url: str) -> str:
 
 
 class Entry(FeedEntry):
-    """feedgen's FeedEntry, its XML built once for all feeds, with two fixes.
+    """feedgen's FeedEntry, its XML serialised once for all feeds, with two fixes.
 
     * Atom: feedgen 1.0.0 writes an entry's ``<link>`` with its ``href`` only (a
       shadowed variable in ``FeedEntry.atom_entry``), so the enclosure became a
@@ -380,47 +382,70 @@ class Entry(FeedEntry):
 
     def __init__(self) -> None:
         super().__init__()
-        self._written: dict[str, Any] = {}
+        self._texts: dict[tuple[str, tuple[tuple[str, str], ...]], str] = {}
 
-    def atom_entry(self, extensions: bool = True) -> Any:
-        return self._cached("atom", self._atom_element, extensions)
+    def text(self, kind: str, namespaces: Mapping[str | None, str]) -> str:
+        """The entry's XML as it reads in a document of *kind* whose root declares
+        *namespaces*: an entry sits in several feeds, and is serialised once for all."""
+        key = (kind, tuple(sorted((prefix or "", uri) for prefix, uri in namespaces.items())))
+        if key not in self._texts:
+            element = self._rss_element() if kind == RSS_TYPE else self._atom_element()
+            host = etree.Element("host", nsmap=dict(namespaces))
+            host.append(element)  # serialised alone, it would declare them itself
+            written = etree.tostring(host, encoding="unicode")
+            self._texts[key] = written[written.index(">") + 1 : -len("</host>")]
+        return self._texts[key]
 
-    def rss_entry(self, extensions: bool = True) -> Any:
-        return self._cached("rss", self._rss_element, extensions)
-
-    def _cached(self, kind: str, make: Callable[[bool], Any], extensions: bool) -> Any:
-        """An entry sits in several feeds: build its XML once, hand each feed a copy."""
-        if kind not in self._written:
-            self._written[kind] = make(extensions)
-        return copy.deepcopy(self._written[kind])
-
-    def _atom_element(self, extensions: bool) -> Any:
-        element = super().atom_entry(extensions)
+    def _atom_element(self) -> Any:
+        element = super().atom_entry()
         for written, data in zip(element.findall("link"), self.link(), strict=True):
             for name in ("rel", "type", "hreflang", "title", "length"):
                 if data.get(name):
                     written.set(name, str(data[name]))
         return element
 
-    def _rss_element(self, extensions: bool) -> Any:
-        element = super().rss_entry(extensions)
+    def _rss_element(self) -> Any:
+        element = super().rss_entry()
         description = element.find("description")
         if description is not None and not self.summary() and self.content():
             description.tag = f"{{{CONTENT_NS}}}encoded"
         return element
 
 
+@dataclass(frozen=True)
+class FeedParts:
+    """A feed's channel (a feedgen feed with no entry) and its entries, newest first."""
+
+    channel: FeedGenerator
+    entries: Sequence[Entry]
+
+    def document(self, kind: str) -> str:
+        """The RSS or Atom document, compact. feedgen would build every entry's XML again
+        for each feed it is in, from a deep copy, and indent it all: each entry's XML is
+        serialised once (:meth:`Entry.text`) and put in the channel's document as text."""
+        if kind == RSS_TYPE:
+            channel, closing = self.channel.rss_str(), "</channel>"
+            namespaces = etree.fromstring(channel).nsmap
+        else:
+            # feedgen writes Atom's xmlns as an attribute: its elements are in no namespace
+            channel, closing, namespaces = self.channel.atom_str(), "</feed>", {}
+        text = channel.decode("utf-8")
+        end = text.rindex(closing)
+        entries = "".join(entry.text(kind, namespaces) for entry in self.entries)
+        return text[:end] + entries + text[end:]
+
+
 @dataclass
 class EntryMaker:
     """Builds each article's feed entry once per form (full text or standfirst): an
     article sits in the site feed, its section's and every topic's, and in their archives,
-    and feedgen lets feeds share one FeedEntry."""
+    which share its serialised XML (:meth:`Entry.text`)."""
 
     context: FeedContext
-    _made: dict[tuple[int, bool], FeedEntry] = field(default_factory=dict)
+    _made: dict[tuple[int, bool], Entry] = field(default_factory=dict)
     _shown: dict[int, tuple[str, str]] = field(default_factory=dict)
 
-    def __call__(self, article: Any, full_text: bool = True) -> FeedEntry:
+    def __call__(self, article: Any, full_text: bool = True) -> Entry:
         key = (id(article), full_text)
         if key not in self._made:
             self._made[key] = make_entry(article, self.context, full_text)
@@ -466,7 +491,7 @@ def _carries_body(meta: Any, full_text: bool) -> bool:
     return full_text or not _standfirst(meta)
 
 
-def make_entry(article: Any, context: FeedContext, full_text: bool = True) -> FeedEntry:
+def make_entry(article: Any, context: FeedContext, full_text: bool = True) -> Entry:
     """One article as a feedgen entry, every text cleaned and every URL absolute.
 
     Without *full_text* the entry carries the standfirst and the link to the page; an
@@ -533,20 +558,18 @@ def _enclosure_file(image: Any, context: FeedContext) -> Path | None:
 # --- Feeds --------------------------------------------------------------------------------
 
 
-EntryFactory = Callable[[Any, bool], FeedEntry]
+EntryFactory = Callable[[Any, bool], Entry]
 
 
 def build_feed(
     spec: FeedSpec, context: FeedContext, entries: EntryFactory | None = None
-) -> FeedGenerator:
+) -> FeedParts:
     """The live feed of one subject: entries newest first, at most ``limit``, the newest
     ``full_text`` of them with the full text."""
     entries = entries or (lambda article, full: make_entry(article, context, full))
     articles = newest_first(spec.articles)[: context.limit]
-    feed = _channel(spec, context, articles)
-    for index, article in enumerate(articles):
-        feed.add_entry(entries(article, index < context.full_text), order="append")
-    return feed
+    made = [entries(article, index < context.full_text) for index, article in enumerate(articles)]
+    return FeedParts(_channel(spec, context, articles), made)
 
 
 def _channel(
@@ -582,30 +605,31 @@ def feed_documents(
     spec: FeedSpec, context: FeedContext, entries: EntryMaker | None = None
 ) -> Iterator[tuple[str, MadeDocument]]:
     """The documents of one feed by output path: its live RSS and Atom documents, then its
-    Atom archive documents, one per month that has entries. Each states what it shows (its
+    Atom archive documents, one per period that has entries. Each states what it shows (its
     channel, links and entries), so a rebuild makes only those whose previous version it
     cannot take (:mod:`chronique.site.reuse`)."""
     entries = entries or EntryMaker(context)
     articles = newest_first(spec.articles)
     live = articles[: context.limit]
-    months = archive_months(articles)
+    by_year = context.archive_topics_by_year and spec.kind == FEED_ID_KINDS["Tag"]
+    periods = archive_periods(articles, by_year)
     channel = [_channel_shows(spec, context)]
     shown = _live_shows(live, context, entries)
     feed = functools.cache(lambda: build_feed(spec, context, entries))
     history = (
-        [HistoryLink("prev-archive", context.url(months[-1].path(spec.folder)))] if months else []
+        [HistoryLink("prev-archive", context.url(periods[-1].path(spec.folder)))] if periods else []
     )
     for path, kind, links in ((spec.rss_path, RSS_TYPE, []), (spec.atom_path, ATOM_TYPE, history)):
         shows = [kind, *channel, repr(links), *shown]
         make = functools.partial(_live_document, feed, spec, context, path, kind, links)
         yield path, MadeDocument(shows, make)
     current = context.url(spec.atom_path)
-    for index, month in enumerate(months):
-        month_links = archive_links(months, index, spec.folder, context.url, current)
-        shows = ["archive", *channel, month.key, repr(month_links)]
-        shows += [entries.shows(article, False) for article in month.articles]
-        make = functools.partial(_archive_document, spec, context, entries, month, month_links)
-        yield month.path(spec.folder), MadeDocument(shows, make)
+    for index, period in enumerate(periods):
+        links = archive_links(periods, index, spec.folder, context.url, current)
+        shows = ["archive", *channel, period.key, repr(links)]
+        shows += [entries.shows(article, False) for article in period.articles]
+        make = functools.partial(_archive_document, spec, context, entries, period, links)
+        yield period.path(spec.folder), MadeDocument(shows, make)
 
 
 def _channel_shows(spec: FeedSpec, context: FeedContext) -> str:
@@ -619,7 +643,7 @@ def _live_shows(live: Sequence[Any], context: FeedContext, entries: EntryMaker) 
 
 def feed_shows(spec: FeedSpec, context: FeedContext, entries: EntryMaker) -> list[str]:
     """What all the documents of one feed show together: its channel, its live entries and
-    every entry as its month's document shows it (their dates make the months, hence the
+    every entry as its period's document shows it (their dates make the periods, hence the
     documents' paths and links). Equal, the feed's documents are the same files."""
     articles = newest_first(spec.articles)
     live = _live_shows(articles[: context.limit], context, entries)
@@ -628,7 +652,7 @@ def feed_shows(spec: FeedSpec, context: FeedContext, entries: EntryMaker) -> lis
 
 
 def _live_document(
-    feed: Callable[[], FeedGenerator],
+    feed: Callable[[], FeedParts],
     spec: FeedSpec,
     context: FeedContext,
     path: str,
@@ -641,34 +665,33 @@ def _live_document(
     # feedgen takes the last alternate link as RSS <link>: the page goes last.
     self_link = {"href": context.url(path), "rel": "self", "type": kind}
     made = feed()
-    made.link([self_link, *(link.as_feedgen() for link in links), page], replace=True)
-    render = made.rss_str if kind == RSS_TYPE else made.atom_str
-    return str(render(pretty=True).decode("utf-8"))
+    made.channel.link([self_link, *(link.as_feedgen() for link in links), page], replace=True)
+    return made.document(kind)
 
 
 def _archive_document(
     spec: FeedSpec,
     context: FeedContext,
     entries: EntryFactory,
-    month: ArchiveMonth,
+    period: ArchivePeriod,
     links: Sequence[HistoryLink],
 ) -> str:
-    """The Atom archive document of one month of a feed.
+    """The Atom archive document of one period of a feed.
 
-    Its entries carry the standfirst, whatever their rank: a month's document must not
+    Its entries carry the standfirst, whatever their rank: a period's document must not
     change when newer articles push its entries out of the live feed's full-text ones.
     """
-    path = month.path(spec.folder)
-    title = f"{spec.title} — {month.label(context.lang)}"
-    feed = _channel(spec, context, month.articles, title)
+    path = period.path(spec.folder)
+    title = f"{spec.title} — {period.label(context.lang)}"
+    feed = _channel(spec, context, period.articles, title)
     # Before any entry: feedgen would give entries the extension too, and it has none.
     feed.register_extension("fh", ArchiveMarker, atom=True, rss=False)
     page = {"href": context.url(spec.page_path), "rel": "alternate", "type": "text/html"}
     self_link = {"href": context.url(path), "rel": "self", "type": ATOM_TYPE}
     feed.link([self_link, *(link.as_feedgen() for link in links), page], replace=True)
-    for article in month.articles:
-        feed.add_entry(entries(article, False), order="append")
-    return str(feed.atom_str(pretty=True).decode("utf-8"))
+    return FeedParts(feed, [entries(article, False) for article in period.articles]).document(
+        ATOM_TYPE
+    )
 
 
 def opml_for(

@@ -1,8 +1,9 @@
 """Issue 18, acceptance 3: feed history (RFC 5005 archived feeds) and bulk subscription.
 
 A reader walks ``prev-archive`` from a live feed back to the first article and meets every
-article of the feed exactly once; past months' documents do not change when the newest
-month gets an article; newsboat imports the OPML list and follows every feed.
+article of the feed exactly once, through one document a year for a topic and one a month
+for the site and a section; past periods' documents do not change when the newest gets an
+article; newsboat imports the OPML list and follows every feed.
 """
 
 from __future__ import annotations
@@ -12,6 +13,7 @@ import os
 import subprocess
 from collections import Counter
 from dataclasses import dataclass
+from datetime import datetime
 from pathlib import Path
 
 import feedparser
@@ -67,7 +69,11 @@ def add_history_articles(site: SiteCopy) -> None:
 def history_site(tmp_path_factory: pytest.TempPathFactory) -> SiteCopy:
     site = copy_site(tmp_path_factory.mktemp("history"))
     add_history_articles(site)
-    set_settings(site, CHRONIQUE_FEED_LIMIT=LIMIT, CHRONIQUE_FEED_FULL_TEXT=FULL_TEXT)
+    set_settings(
+        site,
+        CHRONIQUE_FEED_LIMIT=LIMIT,
+        CHRONIQUE_FEED_FULL_TEXT=FULL_TEXT,
+    )
     build_site(site.settings, site.output)
     return site
 
@@ -112,6 +118,11 @@ def walk(site: SiteCopy, start: str, rel: str) -> list[Document]:
     return documents
 
 
+def archive_periods(dates: list[datetime], by_year: bool) -> list[str]:
+    """The archive documents' names, newest first: years or months."""
+    return sorted({f"{d:%Y}" if by_year else f"{d:%Y-%m}" for d in dates}, reverse=True)
+
+
 @pytest.mark.parametrize("folder", ["sujets/ukraine", "rubriques/monde", "flux"])
 def test_prev_archive_leads_back_to_the_first_article_and_every_one_once(
     history_site: SiteCopy, folder: str
@@ -125,8 +136,8 @@ def test_prev_archive_leads_back_to_the_first_article_and_every_one_once(
     archived = Counter(link for document in archives for link in document.entry_links)
     assert archived == Counter(f"{BASE}{a.url_path}" for a in articles)  # each exactly once
     assert archives[-1].entry_links[-1] == f"{BASE}{articles[-1].url_path}"  # the first article
-    months = sorted({f"{a.date:%Y-%m}" for a in articles}, reverse=True)
-    assert [d.url for d in archives] == [f"{BASE}/{folder}/archives/{m}.xml" for m in months]
+    periods = archive_periods([a.date for a in articles], folder.startswith("sujets/"))
+    assert [d.url for d in archives] == [f"{BASE}/{folder}/archives/{p}.xml" for p in periods]
     for document in archives:
         assert document.is_archive, document.url
         assert document.link("current") == live_url
@@ -134,18 +145,32 @@ def test_prev_archive_leads_back_to_the_first_article_and_every_one_once(
     assert [d.url for d in back] == [d.url for d in reversed(archives)]
 
 
-def test_an_archive_month_holds_its_articles_newest_first_and_is_named_by_it(
+def test_an_archive_year_holds_its_articles_newest_first_and_is_named_by_it(
     history_site: SiteCopy,
 ) -> None:
-    month = fetch(history_site, f"{BASE}/sujets/ukraine/archives/2023-12.xml")
-    assert month.entry_links == [
-        f"{BASE}/2023/12/histoire-2023-12-{day}/" for day in ("25", "14", "03")
+    year = fetch(history_site, f"{BASE}/sujets/ukraine/archives/2023.xml")
+    assert year.entry_links == [
+        f"{BASE}/2023/{month}/histoire-2023-{month}-{day}/"
+        for month in ("12", "11")
+        for day in ("25", "14", "03")
     ]
-    assert month.parsed.feed.title == "Chronique — Ukraine — décembre 2023"
-    assert month.parsed.feed.updated.startswith("2023-12-25T09:00:00")
-    # No archive for a month without articles: 2024-01 is skipped both ways.
-    assert not (history_site.output / "sujets/ukraine/archives/2024-01.xml").exists()
-    assert month.link("next-archive") == f"{BASE}/sujets/ukraine/archives/2024-03.xml"
+    assert year.parsed.feed.title == "Chronique — Ukraine — 2023"
+    assert year.parsed.feed.updated.startswith("2023-12-25T09:00:00")
+    assert not (history_site.output / "sujets/ukraine/archives/2023-12.xml").exists()
+    assert year.link("next-archive") == f"{BASE}/sujets/ukraine/archives/2024.xml"
+
+
+def test_a_section_has_a_document_a_month_each_named_by_it(history_site: SiteCopy) -> None:
+    month = fetch(history_site, f"{BASE}/rubriques/monde/archives/2024-03.xml")
+    assert month.entry_links == [
+        f"{BASE}/2024/03/histoire-2024-03-{day}/" for day in ("25", "14", "03")
+    ]
+    assert month.parsed.feed.title.endswith(" — mars 2024")
+    # No archive for a month without articles: 2024-01 and 2024-02 are skipped both ways.
+    assert not (history_site.output / "rubriques/monde/archives/2024-01.xml").exists()
+    assert not (history_site.output / "rubriques/monde/archives/2024.xml").exists()
+    assert month.link("prev-archive") == f"{BASE}/rubriques/monde/archives/2023-12.xml"
+    assert month.link("next-archive") == f"{BASE}/rubriques/monde/archives/2024-06.xml"
 
 
 def test_full_text_for_the_newest_entries_the_standfirst_for_the_rest(
@@ -178,7 +203,7 @@ def digests(paths: list[Path], output: Path) -> dict[str, str]:
     }
 
 
-def test_past_months_do_not_change_when_the_newest_month_gets_an_article(site: SiteCopy) -> None:
+def test_past_periods_do_not_change_when_the_newest_gets_an_article(site: SiteCopy) -> None:
     add_history_articles(site)
     build_site(site.settings)
     before = digests(archive_files(site.output), site.output)
@@ -189,7 +214,9 @@ def test_past_months_do_not_change_when_the_newest_month_gets_an_article(site: S
     assert after.keys() == before.keys()
     changed = {path for path in after if after[path] != before[path]}
     assert changed == {
-        f"{f}/archives/2025-03.xml" for f in ("flux", "rubriques/monde", "sujets/ukraine")
+        "flux/archives/2025-03.xml",
+        "rubriques/monde/archives/2025-03.xml",
+        "sujets/ukraine/archives/2025.xml",
     }
 
 

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import hashlib
 import json
+import os
 import shutil
 import tempfile
 import threading
@@ -69,10 +70,22 @@ class ImageCache:
         return (self.root / key / ENTRY_FILE).is_file()
 
     def publish(self, key: str, path: str, output: Path) -> None:
-        """Copy the cached file of *key* published at *path* into *output*."""
-        target = output / path
-        target.parent.mkdir(parents=True, exist_ok=True)
-        shutil.copyfile(self.root / key / _file_name(path), target)
+        """Put the cached file of *key* published at *path* into *output*."""
+        link_or_copy(self.root / key / _file_name(path), output / path)
+
+    def single_file(self, key: str, suffix: str) -> Path:
+        """Where an entry of one file and nothing to describe (a social card) is kept."""
+        return self.root / f"{key}{suffix}"
+
+    def store_single_file(self, key: str, suffix: str, data: bytes) -> Path:
+        """Write *data* beside its place, then rename it there: never half a file."""
+        staging = self.root / f".{key}.{os.getpid()}{suffix}"
+        try:
+            staging.write_bytes(data)
+        except FileNotFoundError:
+            self.root.mkdir(parents=True, exist_ok=True)
+            staging.write_bytes(data)
+        return staging.replace(self.single_file(key, suffix))
 
     def _store(
         self, folder: Path, description: Mapping[str, Any], files: Mapping[str, bytes]
@@ -88,6 +101,23 @@ class ImageCache:
             staging.rename(folder)
         except OSError:  # another build stored the same entry meanwhile
             shutil.rmtree(staging, ignore_errors=True)
+
+
+def link_or_copy(source: Path, target: Path) -> None:
+    """*target* as a hard link to *source*, or a copy where the file system cannot link them.
+
+    A link copies no bytes and takes no room. It is safe because no build writes into a
+    published file: each version is a fresh folder, and a retired one's files are removed
+    before the folder is used again (:func:`chronique.site.swap.recycle`).
+    """
+    target.parent.mkdir(parents=True, exist_ok=True)
+    try:
+        os.link(source, target)
+    except FileExistsError:
+        target.unlink()
+        os.link(source, target)
+    except OSError:  # another file system, or one without hard links
+        shutil.copyfile(source, target)
 
 
 def _file_name(path: str) -> str:

@@ -3,11 +3,16 @@
 Typeset with DejaVu Sans, shipped in ``chronique/fonts/`` with its licence so that every
 install draws the same card; Pillow's basic layout engine (not Raqm, which a system may
 or may not have) keeps the bytes the same from one machine to the next.
+
+Compressing the picture's 756,000 pixels cost more than drawing it, though most rows are
+the same on every card of a section: the frame's rows and the blank ones are compressed
+once and each card compresses only the rows its title changed (:func:`_encode`).
 """
 
 from __future__ import annotations
 
-import io
+import struct
+import zlib
 from collections.abc import Callable
 from dataclasses import dataclass
 from enum import IntEnum
@@ -18,7 +23,7 @@ from pathlib import Path
 from PIL import Image, ImageChops, ImageDraw, ImageFont
 
 CARD_SIZE = (1200, 630)
-CARD_VERSION = 3
+CARD_VERSION = 4
 _MARGIN = 80
 _PAPER = (250, 248, 243)
 _INK = (26, 26, 26)
@@ -80,15 +85,122 @@ def render_card(text: CardText) -> bytes:
     """
     size, lines = _fit_title(text.title, CARD_SIZE[0] - 2 * _MARGIN)
     line_height = round(size * 1.2)
-    card = _frame(text.section, text.site_name).copy()
+    frame = _frame(text.section, text.site_name)
+    card = frame.copy()
     draw = ImageDraw.Draw(card)
     for number, line in enumerate(lines):
         position = (_MARGIN, 140 + number * line_height)
         draw.text(position, line, font=_font(size, True), fill=_SHADES - 1)
-    card.putpalette(_PALETTE)
-    buffer = io.BytesIO()
-    card.save(buffer, "PNG", compress_level=1)
-    return buffer.getvalue()
+    return _encode(card, _FrameKey(text.section, text.site_name))
+
+
+@dataclass(frozen=True)
+class _FrameKey:
+    section: str
+    site_name: str
+
+    @property
+    def image(self) -> Image.Image:
+        return _frame(self.section, self.site_name)
+
+
+@dataclass(frozen=True)
+class _Rows:
+    """Rows of a card as PNG scanlines (a filter byte, 0, then a palette entry per pixel),
+    compressed on their own: a deflate segment ending on a byte boundary, not the last,
+    so that segments joined in order make the picture's stream."""
+
+    deflated: bytes
+    adler: int
+    length: int
+
+
+def _encode(card: Image.Image, frame: _FrameKey) -> bytes:
+    """The card as a PNG of palette entries: the rows the title changed are compressed
+    here; the frame's rows above and below, and the blank rows between, come compressed
+    from a cache shared by the cards of the section."""
+    width, height = CARD_SIZE
+    changed = ImageChops.difference(card, frame.image).getbbox()
+    top, bottom = (changed[1], changed[3]) if changed else (height, height)
+    ink_above = frame.image.crop((0, 0, width, top)).getbbox() if top else None
+    ink_below = frame.image.crop((0, bottom, width, height)).getbbox()
+    heading_end = ink_above[3] if ink_above else 0
+    footer_start = bottom + ink_below[1] if ink_below else height
+    parts = [
+        _frame_rows(frame, 0, heading_end),
+        _blank_rows(top - heading_end),
+        _rows(card, top, bottom),
+        _blank_rows(footer_start - bottom),
+        _frame_rows(frame, footer_start, height),
+    ]
+    return _png(parts)
+
+
+@lru_cache(maxsize=256)
+def _frame_rows(frame: _FrameKey, start: int, stop: int) -> _Rows:
+    return _rows(frame.image, start, stop)
+
+
+@lru_cache(maxsize=1024)
+def _blank_rows(count: int) -> _Rows:
+    return _rows(Image.new("L", (CARD_SIZE[0], count), 0), 0, count)
+
+
+def _rows(image: Image.Image, start: int, stop: int) -> _Rows:
+    # One column more on the left, left at 0: each row's filter byte ("none").
+    scanlines = Image.new("L", (image.width + 1, stop - start), 0)
+    scanlines.paste(image.crop((0, start, image.width, stop)), (1, 0))
+    lines = scanlines.tobytes()
+    compressor = zlib.compressobj(_COMPRESS_LEVEL, zlib.DEFLATED, -zlib.MAX_WBITS)
+    deflated = compressor.compress(lines) + compressor.flush(zlib.Z_SYNC_FLUSH)
+    return _Rows(deflated, zlib.adler32(lines), len(lines))
+
+
+#: zlib's fastest level: a card is mostly paper, which every level compresses about as well.
+_COMPRESS_LEVEL = 1
+_PNG_SIGNATURE = b"\x89PNG\r\n\x1a\n"
+#: A zlib stream's header: deflate, a 32 KiB window, no preset dictionary (RFC 1950).
+_ZLIB_HEADER = b"\x78\x01"
+#: An empty fixed-Huffman block marked last: the end of the deflate stream (RFC 1951).
+_LAST_BLOCK = b"\x03\x00"
+
+
+def _png(parts: list[_Rows]) -> bytes:
+    """The PNG of palette entries whose scanlines are *parts*, in order (PNG spec, 11.2)."""
+    adler = 1
+    for part in parts:
+        adler = _adler32_combine(adler, part.adler, part.length)
+    stream = b"".join(
+        [_ZLIB_HEADER, *(part.deflated for part in parts), _LAST_BLOCK, adler.to_bytes(4, "big")]
+    )
+    header = struct.pack(">IIBBBBB", *CARD_SIZE, 8, 3, 0, 0, 0)  # 8-bit palette entries
+    return b"".join(
+        [
+            _PNG_SIGNATURE,
+            _chunk(b"IHDR", header),
+            _chunk(b"PLTE", bytes(_PALETTE)),
+            _chunk(b"IDAT", stream),
+            _chunk(b"IEND", b""),
+        ]
+    )
+
+
+def _chunk(kind: bytes, data: bytes) -> bytes:
+    return struct.pack(">I", len(data)) + kind + data + struct.pack(">I", zlib.crc32(kind + data))
+
+
+_ADLER_BASE = 65521
+
+
+def _adler32_combine(first: int, second: int, second_length: int) -> int:
+    """The Adler-32 of two byte strings joined, from theirs (zlib's ``adler32_combine``,
+    which Python's zlib does not offer): the sum of bytes adds up, and the sum of sums
+    gains the first string's sum once per byte of the second."""
+    first_sum, first_sums = first & 0xFFFF, first >> 16
+    second_sum, second_sums = second & 0xFFFF, second >> 16
+    total = (first_sum + second_sum - 1) % _ADLER_BASE
+    sums = (first_sums + second_sums + second_length * (first_sum - 1)) % _ADLER_BASE
+    return total | sums << 16
 
 
 @lru_cache(maxsize=64)

@@ -18,7 +18,7 @@ import re
 from collections.abc import Iterable, Iterator
 from concurrent.futures import ProcessPoolExecutor, ThreadPoolExecutor
 from dataclasses import asdict, dataclass
-from functools import lru_cache, partial
+from functools import lru_cache
 from pathlib import Path, PurePosixPath
 from typing import Any
 
@@ -26,7 +26,7 @@ from chronique import timing
 from chronique.content.errors import ContentError, InvalidContentError
 from chronique.content.model import LeadImage
 from chronique.settings import read_chronique_settings
-from chronique.site.images.cache import CacheReport, ImageCache, cache_key
+from chronique.site.images.cache import CacheReport, ImageCache, cache_key, link_or_copy
 from chronique.site.images.cards import CARD_SIZE, CARD_VERSION, CardText, font_path, render_card
 from chronique.site.images.markup import Picture, rewrite_body_images
 from chronique.site.images.variants import (
@@ -43,6 +43,7 @@ from chronique.site.reuse import REUSE_KEY, PageReuse, digest
 log = logging.getLogger(__name__)
 
 CARD_FILE = "carte-sociale.png"
+CARD_SUFFIX = ".png"
 _BODY_SRC = re.compile(r'<img\b[^>]*?\bsrc="([^"]*)"')
 
 
@@ -212,17 +213,21 @@ def _publish_cards(
     articles: list[Any], settings: dict[str, Any], cache: ImageCache, output: Path
 ) -> None:
     """Write each article's social card and set its ``social_card`` (a site path); the cards
-    the cache lacks are drawn first, on every core."""
+    the cache lacks are drawn first, on every core. A card is one file of the cache, linked
+    into *output*."""
     site_name = settings.get("SITENAME", "")
     cards = [_card(article, site_name) for article in articles]
     for article, card in zip(articles, cards, strict=True):
         article.social_card = card.path
     cards = [card for card in cards if not _reused(card, settings.get(REUSE_KEY), output)]
-    missing = list({card.key: card for card in cards if not cache.has(card.key)}.values())
-    drawn = dict(zip((c.key for c in missing), draw_cards([c.text for c in missing]), strict=True))
+    files = {card.key: cache.single_file(card.key, CARD_SUFFIX) for card in cards}
+    missing = [card for card in cards if not files[card.key].is_file()]
+    for card, png in zip(missing, draw_cards([card.text for card in missing]), strict=True):
+        cache.store_single_file(card.key, CARD_SUFFIX, png)
     for card in cards:
-        cache.entry(card.key, partial(_made, card, drawn.get(card.key)))
-        cache.publish(card.key, card.path, output)
+        link_or_copy(files[card.key], output / card.path)
+    cache.report.encoded += len(missing)
+    cache.report.reused += len(cards) - len(missing)
 
 
 def _reused(card: _Card, reuse: PageReuse | None, output: Path) -> bool:
@@ -237,11 +242,6 @@ def _card(article: Any, site_name: str) -> _Card:
     text = CardText(article.category.name, article.title, site_name)
     path = f"{article.url}{CARD_FILE}"
     return _Card(text, path, cache_key("card", str(asdict(text)), path, _card_fingerprint()))
-
-
-def _made(card: _Card, png: bytes | None) -> tuple[dict[str, Any], dict[str, bytes]]:
-    """A card's cache entry (drawn here if it was not, when the cache lost it meanwhile)."""
-    return {"path": card.path}, {card.path: png if png is not None else render_card(card.text)}
 
 
 #: Fewer cards than this are drawn in this process: starting workers would cost more.
