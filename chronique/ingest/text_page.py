@@ -215,6 +215,13 @@ _TITLE_ABBREVIATION = re.compile(
     r"\b(?:Rep|Sen|Gov|Pres|Dr|Mr|Mrs|Ms|Prof|Pr|St|Gen|Lt|Col|Sgt|Capt|Mme|Mgr|M)$"
     r"|\b(?:[A-Z]\.)+[A-Z]$"
 )
+#: A headline may end in an initialism ('… What’s Underneath N.Y.C.', '… Leaves the U.S.'):
+#: its full stop ends no sentence when the line is set in title case, as prose never is.
+_ENDING_INITIALISM = re.compile(r"\b(?:[A-Z]\.){2,}$")
+_LONG_WORD = re.compile(r"[^\W\d_][\w’'-]{3,}")
+#: Of a line's words of four letters or more, this share capitalised: title case.
+TITLE_CASE_SHARE = 0.8
+TITLE_CASE_MIN_WORDS = 3
 #: A long caption folded behind a toggle: '… the Southeast Asian nation. less', '… relations ... more'.
 _TOGGLE_TAIL = re.compile(r"(?:[.!?…]|\.\.\.)\s+(?:less|more)$")
 _BYLINE = re.compile(
@@ -417,11 +424,23 @@ def _shape(text: str) -> Kind:
     words = count_words(text)
     if words >= PROSE_MIN_WORDS:
         return Kind.PROSE
+    if text.endswith(".") and _is_titled_initialism_end(text):
+        return Kind.HEADLINE
     if _ends(_ENDS_STATEMENT, text) and words >= 12:
         return Kind.PROSE
     if _ends(_ENDS_SENTENCE, text):
         return Kind.PROSE if words >= 25 else Kind.SENTENCE
     return Kind.HEADLINE
+
+
+def _is_titled_initialism_end(text: str) -> bool:
+    """Whether a line in title case ends in an initialism ('Havoc on What’s Underneath
+    N.Y.C.'): a headline's last word, not a sentence's full stop."""
+    if _ENDING_INITIALISM.search(text[-_TAIL_CHARS:]) is None:
+        return False
+    words = _LONG_WORD.findall(_ENDING_INITIALISM.sub("", text))
+    capitalised = sum(w[0].isupper() for w in words)
+    return len(words) >= TITLE_CASE_MIN_WORDS and capitalised >= TITLE_CASE_SHARE * len(words)
 
 
 def _breadcrumb_parts(text: str) -> tuple[str, ...]:
@@ -1813,7 +1832,11 @@ def _is_headline_shaped(
     if reader.unspaced and not _IDEOGRAPH.search(line.text):
         return False  # kana alone: a button's label ('ブックマーク'), not a headline
     text = line.text.rstrip(" \u00a0»”\"’')")
-    if text.endswith((".", ",", ";", ":")) and not text.endswith("..."):
+    if (
+        text.endswith((".", ",", ";", ":"))
+        and not text.endswith("...")
+        and not _is_titled_initialism_end(text)
+    ):
         return False
     return not (_is_byline_like(line.text, function_words) or _is_share_bar(line.text))
 
