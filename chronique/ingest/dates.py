@@ -773,11 +773,25 @@ def read_embedded_date(segment: str, tz_name: str) -> EmbeddedDate | None:
     return None
 
 
+#: A machine's timestamp printed as it is stored ('2019-11-18T20:51:19Z'): its shape says
+#: where it ends, so it can stand among a byline and a section's name.
+_ISO_STAMP = re.compile(
+    r"\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(?::\d{2}(?:\.\d+)?)?(?:Z|[+-]\d{2}:?\d{2})?(?=\s|$)"
+)
+
+
 def _leading_statement(text: str, tz_name: str) -> tuple[DateStatement, str] | None:
     """(statement, the folded words after it) when *text* opens with a dated statement."""
     prefix = DATE_PREFIX.match(text)
     kind = "modified" if prefix and prefix["modified"] else "published"
-    folded = fold(_normalise_spaces(text[prefix.end() :] if prefix else text))
+    rest = _normalise_spaces(text[prefix.end() :] if prefix else text)
+    stamp = _ISO_STAMP.match(rest)
+    if stamp is not None:
+        stamped = _parse_iso(stamp.group())
+        if stamped is not None:
+            after = fold(rest[stamp.end() :])
+            return _statement(kind, text, localise(stamped, tz_name)), after.strip(" ,;|-–—")
+    folded = fold(rest)
     if "min" in folded:
         if _MEDIA_LENGTH.search(folded):
             return None

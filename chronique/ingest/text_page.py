@@ -535,7 +535,8 @@ def _embedded_date(segment: str, tz_name: str) -> tuple[tuple[str, ...], DateSta
     found = read_embedded_date(segment, tz_name)
     if found is None:
         return None
-    if found.after and not (_is_short_label(found.after) or _FILED_UNDER.match(found.after)):
+    after = found.after
+    if after and not (_is_short_label(after) or _is_label_list(after) or _FILED_UNDER.match(after)):
         return None
     names = read_byline(found.before)
     if names or not found.before or _is_signature(found.before):
@@ -560,6 +561,23 @@ _CLOCK_TIME = re.compile(r"(?<!\d)\d{1,2}[:h]\d{2}(?!\d)")
 def _is_short_label(words: str) -> bool:
     """A credit, a place or a button's label after a date: a few words, not a sentence."""
     return len(words.split()) <= EMBEDDED_DATE_MAX_WORDS and not _ends(_ENDS_SENTENCE, words)
+
+
+#: A blog's meta line may list its categories after the date ('27/09/2018 Comente! Música,
+#: Brinquedos e Brincadeiras, Atividades'): labels of a few words each, between commas.
+LABEL_LIST_MIN_ITEMS = 3
+LABEL_LIST_ITEM_MAX_WORDS = 3
+
+
+def _is_label_list(words: str) -> bool:
+    """A list of short labels between commas, not a sentence ('tony carter all, books, kit
+    reviews, news'; not 'paris, lyon and lille saw protests on saturday')."""
+    items = [item.split() for item in words.split(",")]
+    return (
+        len(items) >= LABEL_LIST_MIN_ITEMS
+        and all(1 <= len(item) <= LABEL_LIST_ITEM_MAX_WORDS for item in items)
+        and not _ends(_ENDS_SENTENCE, words)
+    )
 
 
 def _is_signature(words: str) -> bool:

@@ -18,7 +18,8 @@ from chronique.ingest.dates import (
     resolve_relative,
     split_statements,
 )
-from tests.ingest.helpers import SECTIONS, ingest_one, make_config, write_input
+from chronique.ingest.text_page import Kind, classify_line
+from tests.ingest.helpers import SECTIONS, ingest_one, make_config, text_rules, write_input
 
 PARIS = "Europe/Paris"
 
@@ -485,6 +486,15 @@ def test_italian_date_keywords_and_their_article(text, kind):
         ("von Stadtspiegel 30. Juni 2025", "2025-06-30T00:00:00+02:00"),
         # the ABC style: an update given as a time only, beside the day
         ("Córdoba\n25/04/2026 Actualizado a las 15:10h.", "2026-04-25T00:00:00+02:00"),
+        # the science-magazine style: the byline, the stored timestamp, the section's name
+        ("By Ruth Okafor 2021-03-02T14:05:11Z Planet Earth", "2021-03-02T14:05:11+00:00"),
+        ("By Ruth Okafor - Staff Writer 2021-03-02T14:05:11Z Space", "2021-03-02T14:05:11+00:00"),
+        # a blog theme's meta line: the author, the day, the post's categories
+        (
+            "Marina Costa 27/09/2018 Comente! Receitas, Doces e Bolos, Festas",
+            "2018-09-27T00:00:00+02:00",
+        ),
+        ("21/06/2014 Tom Hadley All, Books, Kit Reviews, News", "2014-06-21T00:00:00+02:00"),
     ],
 )
 def test_date_lines_of_more_sites(tmp_path, config, header, iso):
@@ -493,6 +503,18 @@ def test_date_lines_of_more_sites(tmp_path, config, header, iso):
     assert ingested.data["date"] == (iso or "2025-05-15T20:00:00-04:00")
     if iso is None:
         assert ingested.data["modified"] == "2025-05-15T20:57:00-04:00"
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        "The launch was logged at 2021-03-02T14:05:11Z by the station, then twice again",
+        "12/03/2019 Paris, Lyon, Lille and Marseille saw protests",
+        "Anna Berg 12/03/2019 Paris, Lyon and Lille saw protests on Saturday night.",
+    ],
+)
+def test_a_sentence_with_a_timestamp_or_commas_after_a_date_is_no_date_line(line):
+    assert classify_line(line, text_rules()).kind != Kind.META
 
 
 def test_a_date_printed_after_the_text_signs_it(tmp_path, config):
