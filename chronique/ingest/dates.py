@@ -228,7 +228,7 @@ _PUBLISHED_WORDS = (
     r"first published|diffusée|diffusé|parution|parue|paru|veröffentlicht|publiziert|"
     r"erschienen|erstellt|geschrieben|datum|publicado|publicada|pubblicato|pubblicata|"
     r"gepubliceerd|publisert|publicerad|publiceret|offentliggjort|publikacja|opublikowano|publikováno|giriş|yayınlanma|"
-    r"公開日|公開|配信|입력|등록"
+    r"公開日|公開|配信|기사입력|입력|등록"
 )
 _MODIFIED_WORDS = (
     r"dernière mise à jour|mis à jour|mise à jour|màj|maj|modifiée|modifié|actualisée|"
@@ -236,12 +236,12 @@ _MODIFIED_WORDS = (
     r"aktualisiert|stand(?=\s*:)|actualizado|actualizada|aggiornato|aggiornata|modificato|"
     r"modificata|modifica|atualizado|bijgewerkt|"
     r"sist oppdatert|oppdatert|uppdaterad|opdateret|aktualizacja|zaktualizowano|"
-    r"aktualizováno|son güncelleme|güncelleme|güncellenme|最終更新|更新日|更新|수정"
+    r"aktualizováno|son güncelleme|güncelleme|güncellenme|最終更新|更新日|更新|기사수정|수정"
 )
 #: The keyword that opens a date statement, and the filler before the date itself.
 DATE_PREFIX = re.compile(
     rf"^(?:(?P<modified>{_MODIFIED_WORDS})|(?P<published>{_PUBLISHED_WORDS}))?"
-    r"(?:\s*(?:le|on|at|à|am|el|em|op|den|il(?!\s+y\b)|:|：|,))*\s*",
+    r"(?:\s*(?:le|on|at|à|am|el|em|op|den|il(?!\s+y\b)|:|：|,|\[(?=[^\]]*\]\s*$)))*\s*",
     re.IGNORECASE,
 )
 #: How a date or byline segment can start (folded text): a cheap test before the real reading.
@@ -575,6 +575,8 @@ def read_date_statement(segment: str, tz_name: str) -> DateStatement | None:
     """
     prefix = DATE_PREFIX.match(segment)
     rest = segment[prefix.end() :].strip() if prefix else segment.strip()
+    if prefix and "[" in prefix.group():  # '기사입력 :[ 2018-08-25 15:24 ]': the date in brackets
+        rest = rest.removesuffix("]").strip()
     if "min" in rest.casefold():
         if _MEDIA_LENGTH.search(rest):
             return None

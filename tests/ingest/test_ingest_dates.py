@@ -354,6 +354,9 @@ def test_printed_dates_of_more_countries(text, iso):
         ("Son Güncelleme : 30.04.2024 - 16:49", "modified"),
         ("更新日：2025/01/31 11:30", "modified"),
         ("Giriş: 03.07.2024 18:24", "published"),
+        # a Korean paper's 'article entered' and 'article revised', the date in brackets
+        ("기사입력 :[ 2018-08-25 15:24 ]", "published"),
+        ("기사수정 :[ 2018-08-26 09:10 ]", "modified"),
     ],
 )
 def test_update_keywords_of_more_languages(text, kind):
