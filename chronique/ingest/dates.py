@@ -133,6 +133,9 @@ _PRINTED_ZONES: dict[str, tzinfo] = {
             ("mdt", -6),
             ("pst", -8),
             ("pdt", -7),
+            ("akst", -9),
+            ("akdt", -8),
+            ("hst", -10),
             ("ist", 5.5),  # India's: the Irish and Israeli zones print as 'IST' less often
             ("msk", 3),
             ("ict", 7),
@@ -585,7 +588,7 @@ def read_date_statement(segment: str, tz_name: str) -> DateStatement | None:
     if not rest:
         has_keyword = bool(prefix and prefix.group().strip())
         return DateStatement(kind, segment, None) if has_keyword else None
-    if _is_time_only(prefix, rest):
+    if _is_time_only(prefix, rest) or _is_day_without_year(prefix, rest):
         return DateStatement(kind, segment, None)
     common = _parse_fast(_normalise_spaces(rest))
     if common is not None:  # read whole by a common shape: nothing but a date
@@ -605,6 +608,17 @@ def _is_time_only(prefix: re.Match[str] | None, rest: str) -> bool:
     date (the day's update): a date statement with nothing to read."""
     keyword = prefix is not None and bool(prefix["modified"] or prefix["published"])
     return keyword and _KEYWORD_CLOCK.fullmatch(fold(_normalise_spaces(rest))) is not None
+
+
+def _is_day_without_year(prefix: re.Match[str] | None, rest: str) -> bool:
+    """'Updated November 18 at 4:46 PM' after the day's full date on the same line: a
+    keyword, then a day without its year, a date statement with nothing sure to read."""
+    keyword = prefix is not None and bool(prefix["modified"] or prefix["published"])
+    return (
+        keyword
+        and _YEAR.search(rest) is None
+        and _DAY_WITHOUT_YEAR.fullmatch(fold(_normalise_spaces(rest))) is not None
+    )
 
 
 def _statement(kind: str, text: str, value: datetime | None) -> DateStatement:
@@ -635,6 +649,10 @@ def ends_with_date(text: str) -> bool:
     return _DATED_END.search(text, max(0, len(text) - 24)) is not None
 
 
+_DAY_WITHOUT_YEAR = re.compile(
+    rf"{_WEEKDAY}(?:(?:{_MONTH_ALT})\.?\s+\d{{1,2}}(?:st|nd|rd|th)?"
+    rf"|\d{{1,2}}(?:er|st|nd|rd|th|\.)?\s+(?:de\s+)?(?:{_MONTH_ALT})\.?){_TIME_AFTER}"
+)
 _BARE_CLOCK = re.compile(rf"{_CLOCK}{_ZONE}")
 #: A time after a date keyword, without a date: 'a las 15:10h', 'at 11:54 am' (folded text).
 _KEYWORD_CLOCK = re.compile(rf"(?:{_TIME_SEPARATOR}\s*)?{_CLOCK}{_ZONE}")

@@ -137,6 +137,12 @@ def _text_page(tmp_path: Path, header: str, body: str = EN_BODY) -> Path:
         ("12:43 EST, 20 Apr 2026Updated 12:44 EST, 20 Apr 2026", "2026-04-20T12:43:00-05:00", None),
         ("11:00 AM PDT • May 16, 2024", "2024-05-16T11:00:00-07:00", None),
         ("By Ann Lee · April 25, 2023 · 1:36 PM GMT+2", "2023-04-25T13:36:00+02:00", ["Ann Lee"]),
+        # the local-TV style: the update's day without its year, after the full date
+        (
+            "By Keala Kahale | March 3, 2021 at 9:12 AM HST - Updated March 3 at 11:40 AM",
+            "2021-03-03T09:12:00-10:00",
+            ["Keala Kahale"],
+        ),
     ],
 )
 def test_bylines_with_dates(tmp_path, config, header, iso, authors):
@@ -514,6 +520,7 @@ def test_date_lines_of_more_sites(tmp_path, config, header, iso):
         "The launch was logged at 2021-03-02T14:05:11Z by the station, then twice again",
         "12/03/2019 Paris, Lyon, Lille and Marseille saw protests",
         "Anna Berg 12/03/2019 Paris, Lyon and Lille saw protests on Saturday night.",
+        "Updated November 18 after the storm hit",
     ],
 )
 def test_a_sentence_with_a_timestamp_or_commas_after_a_date_is_no_date_line(line):
