@@ -133,6 +133,9 @@ _PRINTED_ZONES: dict[str, tzinfo] = {
             ("mdt", -6),
             ("pst", -8),
             ("pdt", -7),
+            ("akst", -9),
+            ("akdt", -8),
+            ("hst", -10),
             ("ist", 5.5),  # India's: the Irish and Israeli zones print as 'IST' less often
             ("msk", 3),
             ("ict", 7),
@@ -228,7 +231,7 @@ _PUBLISHED_WORDS = (
     r"first published|diffusée|diffusé|parution|parue|paru|veröffentlicht|publiziert|"
     r"erschienen|erstellt|geschrieben|datum|publicado|publicada|pubblicato|pubblicata|"
     r"gepubliceerd|publisert|publicerad|publiceret|offentliggjort|publikacja|opublikowano|publikováno|giriş|yayınlanma|"
-    r"公開日|公開|配信|입력|등록"
+    r"公開日|公開|配信|기사입력|입력|등록"
 )
 _MODIFIED_WORDS = (
     r"dernière mise à jour|mis à jour|mise à jour|màj|maj|modifiée|modifié|actualisée|"
@@ -236,12 +239,12 @@ _MODIFIED_WORDS = (
     r"aktualisiert|stand(?=\s*:)|actualizado|actualizada|aggiornato|aggiornata|modificato|"
     r"modificata|modifica|atualizado|bijgewerkt|"
     r"sist oppdatert|oppdatert|uppdaterad|opdateret|aktualizacja|zaktualizowano|"
-    r"aktualizováno|son güncelleme|güncelleme|güncellenme|最終更新|更新日|更新|수정"
+    r"aktualizováno|son güncelleme|güncelleme|güncellenme|最終更新|更新日|更新|기사수정|수정"
 )
 #: The keyword that opens a date statement, and the filler before the date itself.
 DATE_PREFIX = re.compile(
     rf"^(?:(?P<modified>{_MODIFIED_WORDS})|(?P<published>{_PUBLISHED_WORDS}))?"
-    r"(?:\s*(?:le|on|at|à|am|el|em|op|den|il(?!\s+y\b)|:|：|,))*\s*",
+    r"(?:\s*(?:le|on|at|à|am|el|em|op|den|il(?!\s+y\b)|:|：|,|\[(?=[^\]]*\]\s*$)))*\s*",
     re.IGNORECASE,
 )
 #: How a date or byline segment can start (folded text): a cheap test before the real reading.
@@ -575,6 +578,8 @@ def read_date_statement(segment: str, tz_name: str) -> DateStatement | None:
     """
     prefix = DATE_PREFIX.match(segment)
     rest = segment[prefix.end() :].strip() if prefix else segment.strip()
+    if prefix and "[" in prefix.group():  # '기사입력 :[ 2018-08-25 15:24 ]': the date in brackets
+        rest = rest.removesuffix("]").strip()
     if "min" in rest.casefold():
         if _MEDIA_LENGTH.search(rest):
             return None
@@ -583,7 +588,7 @@ def read_date_statement(segment: str, tz_name: str) -> DateStatement | None:
     if not rest:
         has_keyword = bool(prefix and prefix.group().strip())
         return DateStatement(kind, segment, None) if has_keyword else None
-    if _is_time_only(prefix, rest):
+    if _is_time_only(prefix, rest) or _is_day_without_year(prefix, rest):
         return DateStatement(kind, segment, None)
     common = _parse_fast(_normalise_spaces(rest))
     if common is not None:  # read whole by a common shape: nothing but a date
@@ -603,6 +608,17 @@ def _is_time_only(prefix: re.Match[str] | None, rest: str) -> bool:
     date (the day's update): a date statement with nothing to read."""
     keyword = prefix is not None and bool(prefix["modified"] or prefix["published"])
     return keyword and _KEYWORD_CLOCK.fullmatch(fold(_normalise_spaces(rest))) is not None
+
+
+def _is_day_without_year(prefix: re.Match[str] | None, rest: str) -> bool:
+    """'Updated November 18 at 4:46 PM' after the day's full date on the same line: a
+    keyword, then a day without its year, a date statement with nothing sure to read."""
+    keyword = prefix is not None and bool(prefix["modified"] or prefix["published"])
+    return (
+        keyword
+        and _YEAR.search(rest) is None
+        and _DAY_WITHOUT_YEAR.fullmatch(fold(_normalise_spaces(rest))) is not None
+    )
 
 
 def _statement(kind: str, text: str, value: datetime | None) -> DateStatement:
@@ -633,6 +649,10 @@ def ends_with_date(text: str) -> bool:
     return _DATED_END.search(text, max(0, len(text) - 24)) is not None
 
 
+_DAY_WITHOUT_YEAR = re.compile(
+    rf"{_WEEKDAY}(?:(?:{_MONTH_ALT})\.?\s+\d{{1,2}}(?:st|nd|rd|th)?"
+    rf"|\d{{1,2}}(?:er|st|nd|rd|th|\.)?\s+(?:de\s+)?(?:{_MONTH_ALT})\.?){_TIME_AFTER}"
+)
 _BARE_CLOCK = re.compile(rf"{_CLOCK}{_ZONE}")
 #: A time after a date keyword, without a date: 'a las 15:10h', 'at 11:54 am' (folded text).
 _KEYWORD_CLOCK = re.compile(rf"(?:{_TIME_SEPARATOR}\s*)?{_CLOCK}{_ZONE}")
@@ -773,11 +793,25 @@ def read_embedded_date(segment: str, tz_name: str) -> EmbeddedDate | None:
     return None
 
 
+#: A machine's timestamp printed as it is stored ('2019-11-18T20:51:19Z'): its shape says
+#: where it ends, so it can stand among a byline and a section's name.
+_ISO_STAMP = re.compile(
+    r"\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(?::\d{2}(?:\.\d+)?)?(?:Z|[+-]\d{2}:?\d{2})?(?=\s|$)"
+)
+
+
 def _leading_statement(text: str, tz_name: str) -> tuple[DateStatement, str] | None:
     """(statement, the folded words after it) when *text* opens with a dated statement."""
     prefix = DATE_PREFIX.match(text)
     kind = "modified" if prefix and prefix["modified"] else "published"
-    folded = fold(_normalise_spaces(text[prefix.end() :] if prefix else text))
+    rest = _normalise_spaces(text[prefix.end() :] if prefix else text)
+    stamp = _ISO_STAMP.match(rest)
+    if stamp is not None:
+        stamped = _parse_iso(stamp.group())
+        if stamped is not None:
+            after = fold(rest[stamp.end() :])
+            return _statement(kind, text, localise(stamped, tz_name)), after.strip(" ,;|-–—")
+    folded = fold(rest)
     if "min" in folded:
         if _MEDIA_LENGTH.search(folded):
             return None

@@ -215,6 +215,13 @@ _TITLE_ABBREVIATION = re.compile(
     r"\b(?:Rep|Sen|Gov|Pres|Dr|Mr|Mrs|Ms|Prof|Pr|St|Gen|Lt|Col|Sgt|Capt|Mme|Mgr|M)$"
     r"|\b(?:[A-Z]\.)+[A-Z]$"
 )
+#: A headline may end in an initialism ('… What’s Underneath N.Y.C.', '… Leaves the U.S.'):
+#: its full stop ends no sentence when the line is set in title case, as prose never is.
+_ENDING_INITIALISM = re.compile(r"\b(?:[A-Z]\.){2,}$")
+_LONG_WORD = re.compile(r"[^\W\d_][\w’'-]{3,}")
+#: Of a line's words of four letters or more, this share capitalised: title case.
+TITLE_CASE_SHARE = 0.8
+TITLE_CASE_MIN_WORDS = 3
 #: A long caption folded behind a toggle: '… the Southeast Asian nation. less', '… relations ... more'.
 _TOGGLE_TAIL = re.compile(r"(?:[.!?…]|\.\.\.)\s+(?:less|more)$")
 _BYLINE = re.compile(
@@ -417,11 +424,23 @@ def _shape(text: str) -> Kind:
     words = count_words(text)
     if words >= PROSE_MIN_WORDS:
         return Kind.PROSE
+    if text.endswith(".") and _is_titled_initialism_end(text):
+        return Kind.HEADLINE
     if _ends(_ENDS_STATEMENT, text) and words >= 12:
         return Kind.PROSE
     if _ends(_ENDS_SENTENCE, text):
         return Kind.PROSE if words >= 25 else Kind.SENTENCE
     return Kind.HEADLINE
+
+
+def _is_titled_initialism_end(text: str) -> bool:
+    """Whether a line in title case ends in an initialism ('Havoc on What’s Underneath
+    N.Y.C.'): a headline's last word, not a sentence's full stop."""
+    if _ENDING_INITIALISM.search(text[-_TAIL_CHARS:]) is None:
+        return False
+    words = _LONG_WORD.findall(_ENDING_INITIALISM.sub("", text))
+    capitalised = sum(w[0].isupper() for w in words)
+    return len(words) >= TITLE_CASE_MIN_WORDS and capitalised >= TITLE_CASE_SHARE * len(words)
 
 
 def _breadcrumb_parts(text: str) -> tuple[str, ...]:
@@ -516,7 +535,8 @@ def _embedded_date(segment: str, tz_name: str) -> tuple[tuple[str, ...], DateSta
     found = read_embedded_date(segment, tz_name)
     if found is None:
         return None
-    if found.after and not (_is_short_label(found.after) or _FILED_UNDER.match(found.after)):
+    after = found.after
+    if after and not (_is_short_label(after) or _is_label_list(after) or _FILED_UNDER.match(after)):
         return None
     names = read_byline(found.before)
     if names or not found.before or _is_signature(found.before):
@@ -541,6 +561,23 @@ _CLOCK_TIME = re.compile(r"(?<!\d)\d{1,2}[:h]\d{2}(?!\d)")
 def _is_short_label(words: str) -> bool:
     """A credit, a place or a button's label after a date: a few words, not a sentence."""
     return len(words.split()) <= EMBEDDED_DATE_MAX_WORDS and not _ends(_ENDS_SENTENCE, words)
+
+
+#: A blog's meta line may list its categories after the date ('27/09/2018 Comente! Música,
+#: Brinquedos e Brincadeiras, Atividades'): labels of a few words each, between commas.
+LABEL_LIST_MIN_ITEMS = 3
+LABEL_LIST_ITEM_MAX_WORDS = 3
+
+
+def _is_label_list(words: str) -> bool:
+    """A list of short labels between commas, not a sentence ('tony carter all, books, kit
+    reviews, news'; not 'paris, lyon and lille saw protests on saturday')."""
+    items = [item.split() for item in words.split(",")]
+    return (
+        len(items) >= LABEL_LIST_MIN_ITEMS
+        and all(1 <= len(item) <= LABEL_LIST_ITEM_MAX_WORDS for item in items)
+        and not _ends(_ENDS_SENTENCE, words)
+    )
 
 
 def _is_signature(words: str) -> bool:
@@ -1813,7 +1850,11 @@ def _is_headline_shaped(
     if reader.unspaced and not _IDEOGRAPH.search(line.text):
         return False  # kana alone: a button's label ('ブックマーク'), not a headline
     text = line.text.rstrip(" \u00a0»”\"’')")
-    if text.endswith((".", ",", ";", ":")) and not text.endswith("..."):
+    if (
+        text.endswith((".", ",", ";", ":"))
+        and not text.endswith("...")
+        and not _is_titled_initialism_end(text)
+    ):
         return False
     return not (_is_byline_like(line.text, function_words) or _is_share_bar(line.text))
 

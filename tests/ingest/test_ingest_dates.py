@@ -18,7 +18,8 @@ from chronique.ingest.dates import (
     resolve_relative,
     split_statements,
 )
-from tests.ingest.helpers import SECTIONS, ingest_one, make_config, write_input
+from chronique.ingest.text_page import Kind, classify_line
+from tests.ingest.helpers import SECTIONS, ingest_one, make_config, text_rules, write_input
 
 PARIS = "Europe/Paris"
 
@@ -136,6 +137,12 @@ def _text_page(tmp_path: Path, header: str, body: str = EN_BODY) -> Path:
         ("12:43 EST, 20 Apr 2026Updated 12:44 EST, 20 Apr 2026", "2026-04-20T12:43:00-05:00", None),
         ("11:00 AM PDT • May 16, 2024", "2024-05-16T11:00:00-07:00", None),
         ("By Ann Lee · April 25, 2023 · 1:36 PM GMT+2", "2023-04-25T13:36:00+02:00", ["Ann Lee"]),
+        # the local-TV style: the update's day without its year, after the full date
+        (
+            "By Keala Kahale | March 3, 2021 at 9:12 AM HST - Updated March 3 at 11:40 AM",
+            "2021-03-03T09:12:00-10:00",
+            ["Keala Kahale"],
+        ),
     ],
 )
 def test_bylines_with_dates(tmp_path, config, header, iso, authors):
@@ -353,6 +360,9 @@ def test_printed_dates_of_more_countries(text, iso):
         ("Son Güncelleme : 30.04.2024 - 16:49", "modified"),
         ("更新日：2025/01/31 11:30", "modified"),
         ("Giriş: 03.07.2024 18:24", "published"),
+        # a Korean paper's 'article entered' and 'article revised', the date in brackets
+        ("기사입력 :[ 2018-08-25 15:24 ]", "published"),
+        ("기사수정 :[ 2018-08-26 09:10 ]", "modified"),
     ],
 )
 def test_update_keywords_of_more_languages(text, kind):
@@ -485,6 +495,15 @@ def test_italian_date_keywords_and_their_article(text, kind):
         ("von Stadtspiegel 30. Juni 2025", "2025-06-30T00:00:00+02:00"),
         # the ABC style: an update given as a time only, beside the day
         ("Córdoba\n25/04/2026 Actualizado a las 15:10h.", "2026-04-25T00:00:00+02:00"),
+        # the science-magazine style: the byline, the stored timestamp, the section's name
+        ("By Ruth Okafor 2021-03-02T14:05:11Z Planet Earth", "2021-03-02T14:05:11+00:00"),
+        ("By Ruth Okafor - Staff Writer 2021-03-02T14:05:11Z Space", "2021-03-02T14:05:11+00:00"),
+        # a blog theme's meta line: the author, the day, the post's categories
+        (
+            "Marina Costa 27/09/2018 Comente! Receitas, Doces e Bolos, Festas",
+            "2018-09-27T00:00:00+02:00",
+        ),
+        ("21/06/2014 Tom Hadley All, Books, Kit Reviews, News", "2014-06-21T00:00:00+02:00"),
     ],
 )
 def test_date_lines_of_more_sites(tmp_path, config, header, iso):
@@ -493,6 +512,19 @@ def test_date_lines_of_more_sites(tmp_path, config, header, iso):
     assert ingested.data["date"] == (iso or "2025-05-15T20:00:00-04:00")
     if iso is None:
         assert ingested.data["modified"] == "2025-05-15T20:57:00-04:00"
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        "The launch was logged at 2021-03-02T14:05:11Z by the station, then twice again",
+        "12/03/2019 Paris, Lyon, Lille and Marseille saw protests",
+        "Anna Berg 12/03/2019 Paris, Lyon and Lille saw protests on Saturday night.",
+        "Updated November 18 after the storm hit",
+    ],
+)
+def test_a_sentence_with_a_timestamp_or_commas_after_a_date_is_no_date_line(line):
+    assert classify_line(line, text_rules()).kind != Kind.META
 
 
 def test_a_date_printed_after_the_text_signs_it(tmp_path, config):

@@ -14,7 +14,7 @@ import pytest
 from chronique.ingest.chrome import load_chrome_patterns
 from chronique.ingest.headlines import slug_stems
 from chronique.ingest.text_page import TextRules, extract_text_page
-from tests.ingest.helpers import FIXTURES, ingest_one, make_config
+from tests.ingest.helpers import FIXTURES, ingest_one, make_config, text_page, text_rules
 
 #: A page with two headlines about one story: its own and a 'Lire aussi' link.
 PAGE = FIXTURES / "two_headlines_one_story.txt"
@@ -386,3 +386,111 @@ def test_a_korean_title_shares_the_text_s_words_under_their_particles():
         '떠나지 않는 도시를 만들겠다"며 지역 화합과 청년 일자리를 함께 약속했다.\n'
     )
     assert _read(text) == title
+
+
+#: A story on a blogging platform, copied with the editor's bar of its owner's session: the
+#: buttons run together beside the author's name, nearer the text than the headline.
+BLOG_EDITOR_BAR = (
+    "Ready to publish?",
+    "Dana Whitfield",
+    "6 min read",
+    "{buttons}",
+    "Dana Whitfield",
+    "on Mar 9",
+    "Next story",
+    "Next story",
+    "Why Our Town Paper Still Prints on Thursdays",
+    "Share on Twitter",
+    "Share on Facebook",
+    "",
+    "Every Thursday at four in the morning, the press in the basement of our building starts"
+    " to turn and print the changes we publish, and by six the featured stories are on the"
+    " vans that still drive them to the gas stations and the diners of the county.",
+    "",
+    "We have been asked many times why we bother. The answer is that a third of our readers"
+    " are over seventy, and many of them have never read a story on a screen and never"
+    " will, whatever the people who sell us software believe.",
+)
+
+
+def test_a_row_of_buttons_beside_the_byline_is_not_the_title():
+    lines = [line.format(buttons="Featured Close Publish changes") for line in BLOG_EDITOR_BAR]
+    page = extract_text_page(text_page(*lines), text_rules())
+    assert page.title == "Why Our Town Paper Still Prints on Thursdays"
+
+
+@pytest.mark.parametrize(
+    "row",
+    ["Featured Close Publish changes", "FeaturedClosePublish changes", "Teilen Drucken Merken"],
+)
+def test_a_row_of_button_labels_is_chrome(row: str):
+    assert text_rules().chrome.is_chrome(row)
+
+
+@pytest.mark.parametrize(
+    "line", ["Publish or Perish at the Town Paper", "Close the door", "Share your story with us"]
+)
+def test_a_line_with_button_words_among_others_is_not_chrome(line: str):
+    assert not text_rules().chrome.is_chrome(line)
+
+
+def test_a_headline_or_a_sentence_that_names_buttons_stays_as_written():
+    prose = (
+        "Close the door, the mayor told the council, and publish the changes before the vote"
+        " on Thursday, so that every resident can read them."
+    )
+    lines = [*BLOG_EDITOR_BAR[:4], "Dana Whitfield", "Publish or Perish at the Town Paper"]
+    lines += [*BLOG_EDITOR_BAR[11:13], "", prose, *BLOG_EDITOR_BAR[13:]]
+    page = extract_text_page(text_page(*lines), text_rules())
+    assert page.title == "Publish or Perish at the Town Paper"
+    assert prose in page.paragraphs
+
+
+#: A metropolitan daily's story whose headline ends in the city's initials.
+CITY_DESK = (
+    "Sections",
+    "SEARCH",
+    "Skip to contentSkip to site index",
+    "Subscribe",
+    "Log In",
+    "",
+    "Supported by",
+    "",
+    "Salt, Rats and Century-Old Mains: Why the Water Pipes Keep Bursting Across N.Y.C.",
+    "",
+    "Winter cold and corroding iron make the city’s oldest pipes crack, and crews are racing"
+    " to keep up.",
+    "",
+    "Image",
+    "A crew repairing a water main this month in Harlem.CreditCreditAnna Ruiz/The City Paper",
+    "",
+    "By Lena Moritz",
+    "Feb. 21, 2019",
+    "",
+    "A water main broke under Amsterdam Avenue on Tuesday morning, flooding the basements of"
+    " a dozen buildings and leaving hundreds of residents without water for most of the day,"
+    " the third such break in Manhattan this month.",
+    "",
+    "Engineers say the city’s mains, some of them laid before 1900, crack when the ground"
+    " freezes and thaws, and that rock salt spread on the streets speeds up the corrosion of"
+    " the iron. Officials said a new plan would replace them faster than before.",
+    "",
+    "The plan was first announced by the mayor, who moved from Ohio to the U.S.",
+)
+
+
+def test_a_headline_in_title_case_may_end_in_an_initialism():
+    page = extract_text_page(text_page(*CITY_DESK), text_rules())
+    assert (
+        page.title
+        == "Salt, Rats and Century-Old Mains: Why the Water Pipes Keep Bursting Across N.Y.C."
+    )
+    assert page.paragraphs[0].startswith("A water main broke")
+
+
+def test_a_sentence_that_ends_in_an_initialism_stays_in_the_text():
+    page = extract_text_page(text_page(*CITY_DESK), text_rules())
+    assert (
+        page.paragraphs[-1]
+        == "The plan was first announced by the mayor, who moved from Ohio to the U.S."
+    )
