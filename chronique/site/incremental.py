@@ -9,7 +9,8 @@ Four things carry over between builds, each keyed so that reusing it is never wr
   checks across files, and the look-ups of each article's links and images (addresses,
   files), run at every build. Pelican does not validate an unchanged article again
   (:class:`chronique.site.listings.ArticlesGenerator`). A process that builds again
-  (``invoke serve``) keeps the memo in memory while its file is as it left it.
+  (``invoke serve``) keeps the memo in memory while its files are as it left them. The memo
+  is several files (:data:`MEMO_SHARDS`): a rebuild saves only those holding a changed article.
 * **The published files.** A build writes into a staging folder holding no file
   (:mod:`chronique.site.swap`: the folders of a version it will prune, as making a folder
   costs far more than linking a file); before the swap, :func:`link_unchanged` replaces
