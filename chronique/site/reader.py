@@ -17,7 +17,7 @@ from pathlib import Path
 from typing import Any, ClassVar
 
 from pelican.readers import BaseReader
-from pelican.urlwrappers import Author, Category, Tag, URLWrapper
+from pelican.urlwrappers import Category, Tag
 
 from chronique.content.archive import ArticleFile, PageFile
 from chronique.content.errors import ContentError, InvalidContentError
@@ -37,7 +37,6 @@ class ChroniqueReader(BaseReader):
     def __init__(self, settings: dict[str, Any]) -> None:
         super().__init__(settings)
         self.site = site_of(settings)
-        self._slugs: dict[tuple[type, str], str] = {}
 
     def read(self, source_path: str) -> tuple[str, dict[str, Any]]:
         return self._render(self._item(source_path).body), {SOURCE_KEY: source_path}
@@ -64,17 +63,6 @@ class ChroniqueReader(BaseReader):
     def _render(self, body: str) -> str:
         return render_markdown(body, self.settings.get("MARKDOWN"))
 
-    def _named(self, kind: type[URLWrapper], name: str) -> Any:
-        """A section or author named *name*, its slug slugified once per build: Pelican
-        hashes each article's by its slug, and slugifies it anew for each object."""
-        named = kind(name, self.settings)
-        known = self._slugs.get((kind, name))
-        if known is None:
-            self._slugs[(kind, name)] = named.slug
-        else:
-            named.slug = known
-        return named
-
     def _tag(self, name: str) -> Tag:
         tag = Tag(name, self.settings)
         topic = self.site.vocabulary.get(name)
@@ -87,7 +75,7 @@ class ChroniqueReader(BaseReader):
         metadata: dict[str, Any] = {
             "title": meta.title,
             "date": meta.date,
-            "category": self._named(Category, meta.category),
+            "category": Category(meta.category, self.settings),
             "slug": meta.slug,
             "lang": meta.lang,
             "chronique": meta,  # the typed model, for handlers and templates
@@ -99,7 +87,7 @@ class ChroniqueReader(BaseReader):
         if meta.summary:
             metadata["summary"] = escape(meta.summary, quote=False)
         if meta.authors:
-            metadata["authors"] = [self._named(Author, name) for name in meta.authors]
+            metadata["authors"] = [self.process_metadata("author", name) for name in meta.authors]
         return metadata
 
     def _page_metadata(self, page: PageFile) -> dict[str, Any]:
