@@ -454,8 +454,8 @@ class ArticleMemo:
 
     key: str
     known: dict[str, tuple[FileStamp, ArticleFile]] = field(default_factory=dict)
-    #: Whether this read found anything new, changed or gone (the memo is to be saved).
-    changed: bool = False
+    #: The paths this read found new, changed or gone: their entries are to be saved.
+    dirty: set[str] = field(default_factory=set, repr=False)
     #: The articles this read took from the memo, by path.
     unchanged: set[str] = field(default_factory=set, repr=False)
     #: What the checks found in each article's own text, by path (:meth:`scan`).
@@ -475,13 +475,18 @@ class ArticleMemo:
         if found is not None and found[0] == stamp:
             self.unchanged.add(name)
             return found[1]
-        self.changed = True
+        self.dirty.add(name)
         article = read_article(path, config)  # after the stat: a later write shows next time
         if isinstance(article, ArticleFile):
             self.known[name] = (stamp, article)
         else:
             self.known.pop(name, None)
         return article
+
+    @property
+    def changed(self) -> bool:
+        """Whether this read found anything new, changed or gone (the memo is to be saved)."""
+        return bool(self.dirty)
 
     def fresh(self) -> ArticleMemo:
         """This memo as a new read finds it: what it holds, nothing read yet."""
@@ -495,7 +500,7 @@ class ArticleMemo:
             return cast(T, self.scans[name])
         found = make(article)
         self.scans[name] = found
-        self.changed = True
+        self.dirty.add(name)
         return found
 
     def forget_unseen(self) -> None:
@@ -505,7 +510,8 @@ class ArticleMemo:
             del self.known[name]
         for name in set(self.scans) - self._seen:
             del self.scans[name]
-        self.changed = self.changed or bool(gone)
+            gone.add(name)
+        self.dirty |= gone
 
 
 def read_archive(config: ChroniqueConfig, memo: ArticleMemo | None = None) -> Archive:

@@ -473,10 +473,8 @@ def _entry_shows(article: Any, context: FeedContext) -> tuple[str, str]:
         repr([tag.name for tag in getattr(article, "tags", None) or []]),
         repr(image and (image.name, image.stat().st_size)),
     ]
-    standfirst, full = (
-        digest([*shown, repr(article.content if _carries_body(meta, full_text) else None)])
-        for full_text in (False, True)
-    )
+    full = digest([*shown, "body", str(article.content)])
+    standfirst = full if _carries_body(meta, False) else digest([*shown, "no body"])
     return standfirst, full
 
 

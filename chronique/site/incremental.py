@@ -9,7 +9,8 @@ Four things carry over between builds, each keyed so that reusing it is never wr
   checks across files, and the look-ups of each article's links and images (addresses,
   files), run at every build. Pelican does not validate an unchanged article again
   (:class:`chronique.site.listings.ArticlesGenerator`). A process that builds again
-  (``invoke serve``) keeps the memo in memory while its file is as it left it.
+  (``invoke serve``) keeps the memo in memory while its files are as it left them. The memo
+  is several files (:data:`MEMO_SHARDS`): a rebuild saves only those holding a changed article.
 * **The published files.** A build writes into a staging folder holding no file
   (:mod:`chronique.site.swap`: the folders of a version it will prune, as making a folder
   costs far more than linking a file); before the swap, :func:`link_unchanged` replaces
@@ -73,6 +74,7 @@ import pickle
 import shutil
 import stat
 import tempfile
+import zlib
 from collections.abc import Generator, Iterable, Iterator, Mapping
 from contextlib import contextmanager
 from dataclasses import asdict, dataclass, field
@@ -345,13 +347,15 @@ def _prune(root: Path) -> None:
         shutil.rmtree(old, ignore_errors=True)
 
 
-#: In CACHE_PATH: the articles the last build read (:func:`load_article_memo`).
+#: In CACHE_PATH: the folder of the articles the last build read (:func:`load_article_memo`).
 ARTICLE_MEMO_PREFIX = "articles-"
+#: The memo's files: an edit rewrites the file holding its article, not the whole memo.
+MEMO_SHARDS = 64
 
 
-#: The memo the last build of this process kept, by its file, with the file's stamp: a
+#: The memo the last build of this process kept, by its folder, with its files' stamps: a
 #: process that builds again (``invoke serve``) does not read it back.
-_KEPT_MEMOS: dict[Path, tuple[Stamp, ArticleMemo]] = {}
+_KEPT_MEMOS: dict[Path, tuple[list[tuple[str, Stamp]], ArticleMemo]] = {}
 
 
 def load_article_memo(
@@ -359,43 +363,87 @@ def load_article_memo(
 ) -> ArticleMemo:
     """The articles the last published build read, if it read them with these settings and
     this code (else an empty memo): a file left as it was is not parsed again. Like
-    Pelican's content cache, a pickle of our own making, in the cache folder; the one this
-    process kept last, while its file is as it left it."""
+    Pelican's content cache, pickles of our own making, in the cache folder; the memo this
+    process kept last, while its files are as it left them.
+
+    Each of the memo's files holds its articles' entries whole (stamp, article, scan), so
+    files saved by different builds still make a right memo: an entry whose stamp is not
+    its article's file's is read again. An unreadable file costs only its articles' reads."""
     memo = ArticleMemo(digest_bytes(_code_and_settings(settings, settings_file)))
-    path = cache_root / f"{ARTICLE_MEMO_PREFIX}{memo.key}.pickle"
-    kept = _KEPT_MEMOS.pop(path, None)  # this build changes it: kept again once published
-    if kept is not None and kept[0] == _file_stamp(path):
+    folder = cache_root / f"{ARTICLE_MEMO_PREFIX}{memo.key}"
+    kept = _KEPT_MEMOS.pop(folder, None)  # this build changes it: kept again once published
+    if kept is not None and kept[0] == _shard_stamps(folder):
         return kept[1].fresh()
-    try:
-        with path.open("rb") as handle:
-            known, scans = pickle.load(handle)
-    except (OSError, pickle.UnpicklingError, EOFError, AttributeError, TypeError, ValueError):
-        return memo
-    if isinstance(known, dict) and isinstance(scans, dict):
-        memo.known, memo.scans = known, scans
+    for _, shard in _shard_files(folder):
+        try:
+            with open(shard, "rb") as handle:  # noqa: PTH123 - as scan_files
+                known, scans = pickle.load(handle)
+        except (OSError, pickle.UnpicklingError, EOFError, AttributeError, TypeError, ValueError):
+            continue
+        if isinstance(known, dict) and isinstance(scans, dict):
+            memo.known.update(known)
+            memo.scans.update(scans)
     return memo
 
 
 def keep_article_memo(cache_root: Path, memo: ArticleMemo) -> None:
-    """Save *memo* when it changed (aside, then renamed), and remove memos of other keys."""
-    name = f"{ARTICLE_MEMO_PREFIX}{memo.key}.pickle"
-    if memo.changed or not (cache_root / name).is_file():
-        cache_root.mkdir(parents=True, exist_ok=True)
-        temporary = cache_root / f"{_STAGING_PREFIX}{name}"
-        with temporary.open("wb") as handle:
-            pickle.dump((memo.known, memo.scans), handle, protocol=pickle.HIGHEST_PROTOCOL)
-        temporary.replace(cache_root / name)
-    for other in cache_root.glob(f"{ARTICLE_MEMO_PREFIX}*.pickle"):
+    """Save the files of *memo* holding a changed entry (each aside, then renamed), all of
+    them for a new memo, and remove memos of other keys."""
+    name = f"{ARTICLE_MEMO_PREFIX}{memo.key}"
+    folder = cache_root / name
+    if not folder.is_dir():
+        folder.mkdir(parents=True)
+        changed = set(range(MEMO_SHARDS))
+    else:
+        changed = {memo_shard(path) for path in memo.dirty}
+    if changed:
+        shards: dict[int, tuple[dict[str, Any], dict[str, Any]]] = {
+            shard: ({}, {}) for shard in changed
+        }
+        for entries, part in ((memo.known, 0), (memo.scans, 1)):
+            for path, entry in entries.items():
+                shard = memo_shard(path)
+                if shard in shards:
+                    shards[shard][part][path] = entry
+        for shard, content in shards.items():
+            temporary = folder / f"{_STAGING_PREFIX}{shard}.pickle"
+            with temporary.open("wb") as handle:
+                pickle.dump(content, handle, protocol=pickle.HIGHEST_PROTOCOL)
+            temporary.replace(folder / f"{shard}.pickle")
+    for other in cache_root.glob(f"{ARTICLE_MEMO_PREFIX}*"):
         if other.name != name:
-            other.unlink(missing_ok=True)
-    stamp = _file_stamp(cache_root / name)
-    if stamp is not None:
-        _KEPT_MEMOS[cache_root / name] = (stamp, memo)
+            _remove_tree_or_file(other)
+    _KEPT_MEMOS[folder] = (_shard_stamps(folder), memo)
 
 
-def _file_stamp(path: Path) -> Stamp | None:
-    status = _lstat(str(path))
-    return _stamp(status) if status is not None else None
+def memo_shard(path: str) -> int:
+    """The memo file holding the entry of the article at *path* (the same in every process)."""
+    return zlib.crc32(path.encode("utf-8", "surrogatepass")) % MEMO_SHARDS
+
+
+def _shard_files(folder: Path) -> list[tuple[str, str]]:
+    try:
+        with os.scandir(folder) as entries:
+            names = sorted(e.name for e in entries if not e.name.startswith(_STAGING_PREFIX))
+    except OSError:
+        return []
+    return [(name, f"{folder}/{name}") for name in names]
+
+
+def _shard_stamps(folder: Path) -> list[tuple[str, Stamp]]:
+    stamps = []
+    for name, shard in _shard_files(folder):
+        status = _lstat(shard)
+        if status is not None:
+            stamps.append((name, _stamp(status)))
+    return stamps
+
+
+def _remove_tree_or_file(path: Path) -> None:
+    if path.is_dir() and not path.is_symlink():
+        shutil.rmtree(path, ignore_errors=True)
+    else:
+        path.unlink(missing_ok=True)
 
 
 #: Beside the versions of an output: the inputs of the version it serves.

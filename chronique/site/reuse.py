@@ -113,7 +113,6 @@ class PageReuse:
     groups: dict[str, tuple[str, list[str]]] = field(default_factory=dict)
     _teasers: dict[int, str] = field(default_factory=dict, repr=False)
     _mentions: dict[int, str] = field(default_factory=dict, repr=False)
-    _folders: set[str] = field(default_factory=set, repr=False)
     _chrome: str | None = field(default=None, repr=False)
 
     @classmethod
@@ -220,9 +219,7 @@ class PageReuse:
         if previous is None:
             self.rendered.add(path)
             return False
-        target = f"{staging}/{path}"
-        self.make_folder(target.rpartition("/")[0])
-        os.link(previous, target)
+        _link_into_staging(previous, f"{staging}/{path}")
         self.linked.add(path)
         return True
 
@@ -255,11 +252,15 @@ class PageReuse:
         """The pages of the group *key*, made with fingerprint *made* (see link_group)."""
         self.groups[key] = (made, paths)
 
-    def make_folder(self, folder: str) -> None:
-        """*folder* of the staging folder, made once."""
-        if folder not in self._folders:
-            os.makedirs(folder, exist_ok=True)  # noqa: PTH103 - as previous_file
-            self._folders.add(folder)
+
+def _link_into_staging(previous: str, target: str) -> None:
+    """Link *previous* at *target*, making its folder when the staging folder lacks it: a
+    recycled one (:func:`chronique.site.swap.staging_folder`) has most folders already."""
+    try:
+        os.link(previous, target)
+    except FileNotFoundError:
+        os.makedirs(target.rpartition("/")[0], exist_ok=True)  # noqa: PTH103 - as previous_file
+        os.link(previous, target)
 
 
 def _teaser_parts(article: Any) -> Parts:

@@ -178,30 +178,69 @@ def related_articles(
 
     A shared topic weighs its inverse document frequency, so sharing a rare
     topic counts more than sharing "France"; ties go to the newer article.
+    Articles are numbered, so the loop over every article's candidates handles small ints.
     """
     total = max(len(articles), 1)
-    weight = {tag.slug: math.log(1 + total / len(items)) for tag, items in tags.items() if items}
-    ordered = {tag.slug: list(items) for tag, items in tags.items()}
-    position = {slug: {id(a): i for i, a in enumerate(items)} for slug, items in ordered.items()}
-    newer_first = {
-        id(a): (-a.date.timestamp(), a.slug) for items in ordered.values() for a in items
+    numbers: dict[int, int] = {}
+    everyone: list[Any] = []
+    for article in [*articles, *(a for items in tags.values() for a in items)]:
+        if id(article) not in numbers:
+            numbers[id(article)] = len(everyone)
+            everyone.append(article)
+    newer_first = _newer_first_ranks(everyone)
+    topics = {
+        tag.slug: _TopicNeighbours(
+            math.log(1 + total / len(items)) if items else 0.0,
+            [numbers[id(a)] for a in items],
+        )
+        for tag, items in tags.items()
     }
     result: dict[int, list[Any]] = {}
-    half = NEIGHBOURS_PER_TOPIC // 2
     for article in articles:
+        me = numbers[id(article)]
         scores: dict[int, float] = defaultdict(float)
-        candidates: dict[int, Any] = {}
         for tag in getattr(article, "tags", []):
-            items = ordered.get(tag.slug, [])
-            here = position.get(tag.slug, {}).get(id(article), 0)
-            for other in items[max(0, here - half) : here + half + 1]:
-                if other is not article:
-                    scores[id(other)] += weight.get(tag.slug, 0.0)
-                    candidates[id(other)] = other
+            topic = topics.get(tag.slug)
+            if topic is None:
+                continue
+            weight = topic.weight
+            for other in topic.around(me):
+                scores[other] += weight
+        scores.pop(me, None)  # the article itself, in each of its topics' neighbours
         ranked = sorted(scores, key=newer_first.__getitem__)
         ranked.sort(key=scores.__getitem__, reverse=True)  # stable: ties stay newer first
-        result[id(article)] = [candidates[key] for key in ranked[:limit]]
+        result[id(article)] = [everyone[number] for number in ranked[:limit]]
     return result
+
+
+def _newer_first_ranks(articles: Sequence[Any]) -> list[int]:
+    """Each article's rank, newest first then by slug (equal ranks for equal keys): ints
+    sort faster than the (date, slug) keys they stand for."""
+    keys = [(-a.date.timestamp(), a.slug) for a in articles]
+    ranks = [0] * len(keys)
+    rank, previous = -1, None
+    for number in sorted(range(len(keys)), key=keys.__getitem__):
+        if keys[number] != previous:
+            rank, previous = rank + 1, keys[number]
+        ranks[number] = rank
+    return ranks
+
+
+@dataclass
+class _TopicNeighbours:
+    """A topic's articles (by number, in the topic's order) and the weight of sharing it."""
+
+    weight: float
+    members: list[int]
+    _places: dict[int, int] | None = None
+
+    def around(self, number: int) -> list[int]:
+        """The NEIGHBOURS_PER_TOPIC articles nearest to article *number* in the topic."""
+        if self._places is None:
+            self._places = {member: place for place, member in enumerate(self.members)}
+        here = self._places.get(number, 0)
+        half = NEIGHBOURS_PER_TOPIC // 2
+        return self.members[max(0, here - half) : here + half + 1]
 
 
 def annotate(generator: Any) -> None:

@@ -481,3 +481,29 @@ def test_a_setting_that_sends_pages_outside_the_output_refuses_unchanged_article
     project.settings.write_text(settings, encoding="utf-8")
     with pytest.raises(BuildError, match="outside output path"):
         build(project)
+
+
+def test_a_memo_of_articles_left_from_several_builds_still_gives_the_full_build(
+    project: SyntheticSite, tmp_path: Path
+) -> None:
+    """The memo of the articles read is several files, each saved when one of its articles
+    changed: files left by different builds (a build killed while saving them), or unreadable
+    ones, never make a rebuild take an article for what it no longer is."""
+    build(project)
+    cache = project.root / ".chronique-cache"
+    older = {path: path.read_bytes() for path in cache.rglob("articles-*/*") if path.is_file()}
+    assert older, "no memo of the articles read was kept"
+    for index in range(len(project.articles)):  # every memo file holds a changed article now
+        article = project.articles[index]
+        project.articles[index] = replace(article, body=f"{article.body}\n\nPremière reprise.")
+        project.write(project.articles[index])
+    build(project)
+    for number, (path, data) in enumerate(sorted(older.items())):
+        path.write_bytes(data if number % 2 else b"pas un pickle")
+    edit_body(project)  # a change, so that the rebuild reads the memo
+    build(project)
+
+    expected = fresh_build(project, tmp_path / "neuf")
+    assert {p: s.sha256 for p, s in published(project).items()} == {
+        p: s.sha256 for p, s in expected.items()
+    }
