@@ -40,7 +40,7 @@ ARCHIVE_FOLDER = "archives"
 
 @dataclass(frozen=True)
 class ArchivePeriod:
-    """A year of a feed that has entries, or one month of a busy year, with its articles."""
+    """A year (``month`` None) or a month of a feed that has entries, with its articles."""
 
     year: int
     month: int | None

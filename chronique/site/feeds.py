@@ -22,8 +22,8 @@ Feeds carry no build time: a channel's ``updated`` / ``lastBuildDate`` is its
 newest entry's date, entries are ordered newest first with the slug as
 tie-break, so two builds of the same content give the same bytes.
 
-Each Atom feed also keeps its whole history, one archive document a year, or a month in a
-busy year (:mod:`chronique.site.feed_archives`, RFC 5005), and :func:`opml_for` lists every feed
+Each Atom feed also keeps its whole history, one archive document a year for a topic and
+a month for the site and a section (:mod:`chronique.site.feed_archives`, RFC 5005), and :func:`opml_for` lists every feed
 in one OPML file. The size of the set is bounded by two settings:
 ``CHRONIQUE_FEED_LIMIT`` entries in a live document, of which the newest
 ``CHRONIQUE_FEED_FULL_TEXT`` carry the full text and the others, like every archived

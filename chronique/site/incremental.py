@@ -314,10 +314,7 @@ def content_cache(root: Path, digest: str) -> Iterator[ContentCache]:
     """
     root.mkdir(parents=True, exist_ok=True)
     for leftover in root.glob(f"{_STAGING_PREFIX}*"):
-        if leftover.is_dir():
-            shutil.rmtree(leftover, ignore_errors=True)
-        else:
-            leftover.unlink(missing_ok=True)
+        _remove_tree_or_file(leftover)
     final = root / f"{CONTENT_PREFIX}{digest}"
     working = Path(tempfile.mkdtemp(prefix=_STAGING_PREFIX, dir=root))
     if final.is_dir():
